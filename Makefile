@@ -1,0 +1,44 @@
+# A thin wrapper over CMake. `make run` and `make test` also install the
+# Debian packages lede needs (scripts/install-deps.sh).
+
+BUILD      ?= build
+BUILD_ASAN ?= build-asan
+BUILD_TYPE ?= RelWithDebInfo
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+SAMPLE     ?= samples/ceasefire-commentary.txt
+
+.PHONY: all deps build run test test-fast test-asan bench clean format
+
+all: build
+
+deps:
+	@./scripts/install-deps.sh
+
+$(BUILD)/Makefile: CMakeLists.txt
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
+
+build: deps $(BUILD)/Makefile
+	@cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	@./$(BUILD)/lede summarize $(SAMPLE)
+
+# The whole suite, then again under AddressSanitizer and UBSan.
+test: test-fast test-asan
+
+test-fast: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+test-asan: deps
+	@cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DLEDE_SANITIZE=ON >/dev/null
+	@cmake --build $(BUILD_ASAN) -j $(JOBS)
+	@cd $(BUILD_ASAN) && ctest --output-on-failure -j $(JOBS) -LE nosan
+
+bench: build
+	@./bench/run.sh $(BUILD)
+
+format:
+	@clang-format -i $$(git ls-files '*.c' '*.h' | grep -v model_data.c)
+
+clean:
+	@rm -rf $(BUILD) $(BUILD_ASAN)

@@ -1,0 +1,339 @@
+/* summarizer.c - the pipeline from bytes to a summary, and the public
+ * summarizer object that owns every stage's reusable state. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/alloc.h"
+#include "../common/error.h"
+#include "../graph/similarity.h"
+#include "../io/input.h"
+#include "../model/model.h"
+#include "../rank/textrank.h"
+#include "../select/select.h"
+#include "../text/tokens.h"
+#include "../text/units.h"
+#include "../vec/tfidf.h"
+#include "lede.h"
+#include "options.h"
+#include "summary.h"
+
+/* Bytes of the dense column block the similarity stage may use. */
+enum { GRAPH_BLOCK_BYTES = 32 * 1024 * 1024 };
+
+struct lede_summarizer {
+    lede_options opts;
+    lede_model model;
+    lede_tokenizer tokenizer;
+    lede_units units;
+    lede_tokens tokens;
+    lede_tfidf tfidf;
+    lede_graph graph;
+    /* per-document scratch, reused */
+    uint32_t *terms;      /* term ids of the ranked units, row after row */
+    size_t terms_cap;
+    size_t *row_first;    /* row r's terms: terms[row_first[r] .. row_first[r + 1]) */
+    size_t *row_unit;     /* unit index of row r */
+    size_t rows_cap;
+    double *scores;
+    double *work;
+    lede_candidate *cands;
+    size_t *order;
+    size_t *rank;
+    size_t *picked;
+    size_t scratch_cap;
+};
+
+/* ====== Creation ====== */
+
+lede_status lede_summarizer_new(const lede_options *opts, lede_summarizer **out,
+                                lede_error **err)
+{
+    if (err)
+        *err = NULL;
+    if (!out)
+        return lede_fail(err, LEDE_ERR_INVALID_ARGUMENT, "no place for the summarizer");
+    *out = NULL;
+    lede_summarizer *s = calloc(1, sizeof *s);
+    if (!s)
+        return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+    if (opts)
+        s->opts = *opts;
+    else
+        lede_options_init(&s->opts);
+    const lede_model_data *data = lede_model_find(s->opts.language);
+    if (!data) {
+        free(s);
+        return lede_fail(err, LEDE_ERR_UNKNOWN_LANGUAGE,
+                         "unknown language '%s' (use 'und' for a language without a model)",
+                         s->opts.language);
+    }
+    lede_status st = lede_model_init(&s->model, data);
+    if (st == LEDE_OK)
+        st = lede_tokenizer_init(&s->tokenizer, &s->model, data->stemmer);
+    if (st != LEDE_OK) {
+        lede_summarizer_free(s);
+        return lede_fail(err, st, "cannot load the model for '%s': %s", data->code,
+                         lede_strerror(st));
+    }
+    *out = s;
+    return LEDE_OK;
+}
+
+void lede_summarizer_free(lede_summarizer *s)
+{
+    if (!s)
+        return;
+    lede_model_free(&s->model);
+    lede_tokenizer_free(&s->tokenizer);
+    lede_units_free(&s->units);
+    lede_tokens_free(&s->tokens);
+    lede_tfidf_free(&s->tfidf);
+    lede_graph_free(&s->graph);
+    free(s->terms);
+    free(s->row_first);
+    free(s->row_unit);
+    free(s->scores);
+    free(s->work);
+    free(s->cands);
+    free(s->order);
+    free(s->rank);
+    free(s->picked);
+    free(s);
+}
+
+/* ====== Stages ====== */
+
+/* Checks the input and splits it into units; fails on empty input. */
+static lede_status analyze(lede_summarizer *s, const char *text, size_t len,
+                           const lede_options *o, lede_error **err)
+{
+    if (!text && len > 0)
+        return lede_fail(err, LEDE_ERR_INVALID_ARGUMENT, "text is NULL");
+    size_t begin = 0;
+    lede_status st = lede_input_check(text, len, o->input_flags, &begin, err);
+    if (st != LEDE_OK)
+        return st;
+    st = lede_units_split(&s->units, text, begin, len, &s->model);
+    if (st != LEDE_OK)
+        return lede_fail(err, st, "%s", lede_strerror(st));
+    if (s->units.count == 0)
+        return lede_fail(err, LEDE_ERR_EMPTY_INPUT, "input is empty or only white space");
+    return LEDE_OK;
+}
+
+static int reserve_scratch(lede_summarizer *s, size_t n)
+{
+    if (n <= s->scratch_cap)
+        return 0;
+    double *scores = lede_realloc_array(s->scores, n, sizeof *scores);
+    if (scores)
+        s->scores = scores;
+    double *work = lede_realloc_array(s->work, n, 2 * sizeof *work);
+    if (work)
+        s->work = work;
+    lede_candidate *cands = lede_realloc_array(s->cands, n, sizeof *cands);
+    if (cands)
+        s->cands = cands;
+    size_t *order = lede_realloc_array(s->order, n, sizeof *order);
+    if (order)
+        s->order = order;
+    size_t *rank = lede_realloc_array(s->rank, n, sizeof *rank);
+    if (rank)
+        s->rank = rank;
+    size_t *picked = lede_realloc_array(s->picked, n, sizeof *picked);
+    if (picked)
+        s->picked = picked;
+    if (!scores || !work || !cands || !order || !rank || !picked)
+        return -1;
+    s->scratch_cap = n;
+    return 0;
+}
+
+/* Gathers the term ids of the units that take part in ranking (sentences)
+ * as rows for the vector stage. Returns the number of rows. */
+static lede_status gather_rows(lede_summarizer *s, size_t *nrows)
+{
+    const lede_units *u = &s->units;
+    const lede_tokens *tok = &s->tokens;
+    if (lede_grow((void **)&s->terms, &s->terms_cap, tok->count + 1, sizeof *s->terms) != 0)
+        return LEDE_ERR_NOMEM;
+    size_t cap = s->rows_cap;
+    if (lede_grow((void **)&s->row_first, &cap, u->count + 1, sizeof *s->row_first) != 0)
+        return LEDE_ERR_NOMEM;
+    size_t cap2 = s->rows_cap;
+    if (lede_grow((void **)&s->row_unit, &cap2, u->count + 1, sizeof *s->row_unit) != 0)
+        return LEDE_ERR_NOMEM;
+    s->rows_cap = cap < cap2 ? cap : cap2;
+    size_t r = 0, t = 0;
+    for (size_t i = 0; i < u->count; i++) {
+        if (u->items[i].kind != LEDE_KIND_SENTENCE)
+            continue;
+        s->row_first[r] = t;
+        s->row_unit[r] = i;
+        for (size_t k = tok->first[i]; k < tok->first[i + 1]; k++)
+            s->terms[t++] = tok->items[k].term;
+        r++;
+    }
+    s->row_first[r] = t;
+    *nrows = r;
+    return LEDE_OK;
+}
+
+static double background_idf(void *ctx, uint32_t term)
+{
+    const lede_summarizer *s = ctx;
+    size_t len;
+    const char *str = lede_tokenizer_term(&s->tokenizer, term, &len);
+    return lede_model_idf(&s->model, str, len);
+}
+
+static float row_similarity(const void *ctx, size_t i, size_t j)
+{
+    return lede_graph_sim(ctx, i, j);
+}
+
+static size_t count_code_points(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* Ranks the rows and picks the summary into `sum`. */
+static lede_status rank_and_pick(lede_summarizer *s, size_t nrows, const lede_options *o,
+                                 lede_summary *sum, lede_error **err)
+{
+    lede_status st = lede_tfidf_build(&s->tfidf, nrows, s->terms, s->row_first,
+                                      s->tokenizer.terms.count,
+                                      o->background_idf > 0 ? background_idf : NULL, s,
+                                      o->background_idf);
+    if (st == LEDE_OK)
+        st = lede_graph_build(&s->graph, &s->tfidf, GRAPH_BLOCK_BYTES);
+    if (st == LEDE_ERR_TOO_LARGE)
+        return lede_fail(err, st, "%zu sentences: more than the %d the similarity graph takes",
+                         nrows, LEDE_DENSE_MAX_SENTENCES);
+    if (st != LEDE_OK)
+        return lede_fail(err, st, "%s", lede_strerror(st));
+    if (reserve_scratch(s, nrows) != 0)
+        return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+    lede_rank_params rp = {o->damping, 1e-10, 1000};
+    lede_textrank(&s->graph, &rp, s->scores, s->work);
+    for (size_t r = 0; r < nrows; r++) {
+        const lede_sentence *u = &sum->units[s->row_unit[r]];
+        s->cands[r] = (lede_candidate){s->scores[r],
+                                       lede_count_words(u->text, 0, u->text_len),
+                                       count_code_points(u->text, u->text_len)};
+    }
+    size_t count;
+    st = lede_select(s->cands, nrows, &o->budget, o->redundancy, row_similarity, &s->graph,
+                     s->order, s->rank, s->picked, &count);
+    if (st != LEDE_OK)
+        return lede_fail(err, st, "%s", lede_strerror(st));
+    for (size_t r = 0; r < nrows; r++) {
+        lede_sentence *u = &sum->units[s->row_unit[r]];
+        u->score = s->scores[r];
+        u->rank = s->rank[r];
+    }
+    for (size_t k = 0; k < count; k++) {
+        size_t unit = s->row_unit[s->picked[k]];
+        sum->units[unit].picked = 1;
+        sum->picked[k] = unit;
+    }
+    sum->count = count;
+    if (count == 0)
+        return lede_fail(err, LEDE_ERR_BUDGET, "no sentence fits in %zu %s", o->budget.limit,
+                         o->budget.kind == LEDE_BUDGET_WORDS ? "words" : "characters");
+    return LEDE_OK;
+}
+
+/* ====== Public entry points ====== */
+
+static lede_status begin_call(lede_summarizer *s, lede_summary **out, lede_error **err)
+{
+    if (err)
+        *err = NULL;
+    if (!out)
+        return lede_fail(err, LEDE_ERR_INVALID_ARGUMENT, "no place for the summary");
+    *out = NULL;
+    if (!s)
+        return lede_fail(err, LEDE_ERR_INVALID_ARGUMENT, "summarizer is NULL");
+    return LEDE_OK;
+}
+
+lede_status lede_summarizer_split(lede_summarizer *s, const char *text, size_t len,
+                                  const lede_options *opts, lede_summary **out,
+                                  lede_error **err)
+{
+    lede_status st = begin_call(s, out, err);
+    if (st != LEDE_OK)
+        return st;
+    const lede_options *o = opts ? opts : &s->opts;
+    st = analyze(s, text, len, o, err);
+    if (st != LEDE_OK)
+        return st;
+    *out = lede_summary_from_units(text, &s->units);
+    if (!*out)
+        return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+    return LEDE_OK;
+}
+
+lede_status lede_summarizer_run(lede_summarizer *s, const char *text, size_t len,
+                                const lede_options *opts, lede_summary **out, lede_error **err)
+{
+    lede_status st = begin_call(s, out, err);
+    if (st != LEDE_OK)
+        return st;
+    const lede_options *o = opts ? opts : &s->opts;
+    st = analyze(s, text, len, o, err);
+    if (st != LEDE_OK)
+        return st;
+    st = lede_tokenize(&s->tokenizer, text, &s->units, &s->tokens);
+    size_t nrows = 0;
+    if (st == LEDE_OK)
+        st = gather_rows(s, &nrows);
+    if (st != LEDE_OK)
+        return lede_fail(err, st, "%s", lede_strerror(st));
+    if (nrows == 0)
+        return lede_fail(err, LEDE_ERR_NO_SENTENCES,
+                         "no sentence to summarize: the input has only headings or short lines");
+    lede_summary *sum = lede_summary_from_units(text, &s->units);
+    if (!sum)
+        return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+    st = rank_and_pick(s, nrows, o, sum, err);
+    if (st != LEDE_OK) {
+        lede_summary_free(sum);
+        return st;
+    }
+    *out = sum;
+    return LEDE_OK;
+}
+
+typedef lede_status (*summarizer_call)(lede_summarizer *, const char *, size_t,
+                                       const lede_options *, lede_summary **, lede_error **);
+
+static lede_status one_call(summarizer_call call, const char *text, size_t len,
+                            const lede_options *opts, lede_summary **out, lede_error **err)
+{
+    if (out)
+        *out = NULL;
+    lede_summarizer *s;
+    lede_status st = lede_summarizer_new(opts, &s, err);
+    if (st != LEDE_OK)
+        return st;
+    st = call(s, text, len, opts, out, err);
+    lede_summarizer_free(s);
+    return st;
+}
+
+lede_status lede_summarize(const char *text, size_t len, const lede_options *opts,
+                           lede_summary **out, lede_error **err)
+{
+    return one_call(lede_summarizer_run, text, len, opts, out, err);
+}
+
+lede_status lede_split(const char *text, size_t len, const lede_options *opts,
+                       lede_summary **out, lede_error **err)
+{
+    return one_call(lede_summarizer_split, text, len, opts, out, err);
+}

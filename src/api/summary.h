@@ -1,0 +1,33 @@
+/* summary.h - building the lede_summary handed to the caller. */
+#ifndef LEDE_API_SUMMARY_H
+#define LEDE_API_SUMMARY_H
+
+#include <stddef.h>
+
+#include "../common/strbuf.h"
+#include "../text/units.h"
+#include "lede.h"
+
+struct lede_summary {
+    lede_sentence *units;
+    size_t total;
+    size_t *picked; /* indices into units, increasing */
+    size_t count;
+    size_t paragraphs;
+    char *texts;    /* every unit's text, NUL-separated */
+};
+
+/* Appends the text of text[start, end) to `out` with each run of white
+ * space collapsed to one space and, since the input was checked, every
+ * invalid byte or NUL read as U+FFFD. Returns the number of code points
+ * appended, or (size_t)-1 when out of memory. */
+size_t lede_collapse_text(const char *text, size_t start, size_t end, lede_strbuf *out);
+
+/* White-space separated words in text[start, end). */
+size_t lede_count_words(const char *text, size_t start, size_t end);
+
+/* A summary of every unit of `units`, nothing picked, scores 0. Texts are
+ * collapsed into one allocation. NULL when out of memory. */
+lede_summary *lede_summary_from_units(const char *text, const lede_units *units);
+
+#endif

@@ -1,0 +1,38 @@
+#include <cblas.h>
+#include <libxml/parser.h>
+#include <stdio.h>
+#include <utf8proc.h>
+
+#include "../model/model_data.h"
+#include "lede.h"
+
+unsigned lede_version_number(void)
+{
+    return LEDE_VERSION_NUMBER;
+}
+
+const char *lede_version_string(void)
+{
+    return LEDE_VERSION_STRING;
+}
+
+size_t lede_language_count(void)
+{
+    return lede_builtin_model_count;
+}
+
+const char *lede_language_code(size_t i)
+{
+    return i < lede_builtin_model_count ? lede_builtin_models[i].code : NULL;
+}
+
+size_t lede_dependency_versions(char *buf, size_t size)
+{
+    /* libstemmer has no version call; Debian's 2.2.0 is what we build on. */
+    int n = snprintf(buf, size,
+                     "libxml2 %s (built with %s); utf8proc %s (Unicode %s); %s; "
+                     "libstemmer (Snowball)",
+                     xmlParserVersion, LIBXML_DOTTED_VERSION, utf8proc_version(),
+                     utf8proc_unicode_version(), openblas_get_config());
+    return n < 0 ? 0 : (size_t)n;
+}

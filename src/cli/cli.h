@@ -1,0 +1,59 @@
+/* cli.h - what the subcommands of the lede program share. The CLI uses only
+ * the public lede.h (it links the shared library, where nothing else is
+ * visible). */
+#ifndef LEDE_CLI_H
+#define LEDE_CLI_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "lede.h"
+
+/* Exit statuses, documented in --help and lede(1). */
+enum {
+    EXIT_OK = 0,
+    EXIT_INPUT = 1,  /* input or data error */
+    EXIT_USAGE = 2,  /* bad command line */
+    EXIT_OUTPUT = 3  /* cannot write the output */
+};
+
+/* A whole input file (or standard input) in memory. */
+typedef struct cli_input {
+    const char *name; /* as given; "-" is standard input */
+    const char *display; /* for messages: "<stdin>" or the name */
+    char *data;
+    size_t len;
+} cli_input;
+
+/* Reads `name` ("-" = stdin) into `in`. On failure prints a message and
+ * returns -1. */
+int cli_read_input(const char *name, cli_input *in);
+void cli_input_free(cli_input *in);
+
+/* Prints "lede: FILE:LINE:COL: message (byte N)" for an error with a
+ * position, "lede: FILE: message" without one. */
+void cli_report_error(const char *file, const lede_error *err, lede_status st);
+
+/* Prints "lede: " and the formatted message to stderr. */
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Usage error: prints the message and a hint to stderr; returns EXIT_USAGE. */
+int cli_usage_error(const char *command, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Flushes and checks stdout; returns EXIT_OUTPUT (after a message) when
+ * something could not be written, else `status`. */
+int cli_finish_output(int status);
+
+/* Parses a positive integer / a number in a range; returns 0 on success. */
+int cli_parse_size(const char *s, size_t *out);
+int cli_parse_double(const char *s, double *out);
+
+/* Sets OpenBLAS's thread count for this process: `threads` when > 0, else 1
+ * unless OPENBLAS_NUM_THREADS is set. */
+void cli_set_blas_threads(int threads);
+
+int cli_summarize(int argc, char **argv);
+int cli_split(int argc, char **argv);
+
+#endif

@@ -1,0 +1,159 @@
+#include <cblas.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+void cli_warn(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("lede: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int cli_usage_error(const char *command, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("lede: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    if (command)
+        fprintf(stderr, "Try 'lede %s --help' for more information.\n", command);
+    else
+        fputs("Try 'lede --help' for more information.\n", stderr);
+    return EXIT_USAGE;
+}
+
+static int read_stream(FILE *f, cli_input *in)
+{
+    size_t cap = 1 << 16, len = 0;
+    char *data = malloc(cap);
+    if (!data)
+        return -1;
+    for (;;) {
+        if (len == cap) {
+            if (cap > ((size_t)-1) / 2) {
+                free(data);
+                errno = EFBIG;
+                return -1;
+            }
+            char *bigger = realloc(data, cap * 2);
+            if (!bigger) {
+                free(data);
+                errno = ENOMEM;
+                return -1;
+            }
+            data = bigger;
+            cap *= 2;
+        }
+        size_t n = fread(data + len, 1, cap - len, f);
+        len += n;
+        if (n == 0) {
+            if (ferror(f)) {
+                int saved = errno;
+                free(data);
+                errno = saved ? saved : EIO;
+                return -1;
+            }
+            break;
+        }
+    }
+    in->data = data;
+    in->len = len;
+    return 0;
+}
+
+int cli_read_input(const char *name, cli_input *in)
+{
+    memset(in, 0, sizeof *in);
+    in->name = name;
+    int is_stdin = strcmp(name, "-") == 0;
+    in->display = is_stdin ? "<stdin>" : name;
+    FILE *f = is_stdin ? stdin : fopen(name, "rb");
+    if (!f) {
+        cli_warn("%s: %s", name, strerror(errno));
+        return -1;
+    }
+    int rc = read_stream(f, in);
+    int saved = errno;
+    if (!is_stdin)
+        fclose(f);
+    if (rc != 0) {
+        cli_warn("%s: cannot read: %s", in->display, strerror(saved));
+        return -1;
+    }
+    return 0;
+}
+
+void cli_input_free(cli_input *in)
+{
+    free(in->data);
+    in->data = NULL;
+    in->len = 0;
+}
+
+void cli_report_error(const char *file, const lede_error *err, lede_status st)
+{
+    const char *msg = err ? lede_error_message(err) : lede_strerror(st);
+    if (err && lede_error_has_position(err))
+        fprintf(stderr, "lede: %s:%zu:%zu: %s (byte %zu)\n", file, lede_error_line(err),
+                lede_error_column(err), msg, lede_error_offset(err));
+    else
+        fprintf(stderr, "lede: %s: %s\n", file, msg);
+}
+
+int cli_finish_output(int status)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_warn("cannot write the output: %s", strerror(errno));
+        return EXIT_OUTPUT;
+    }
+    return status;
+}
+
+int cli_parse_size(const char *s, size_t *out)
+{
+    if (!s || !*s || *s == '-')
+        return -1;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || v == 0 || v > (size_t)-1)
+        return -1;
+    *out = (size_t)v;
+    return 0;
+}
+
+int cli_parse_double(const char *s, double *out)
+{
+    if (!s || !*s)
+        return -1;
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || *end || !isfinite(v))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+void cli_set_blas_threads(int threads)
+{
+    if (threads > 0) {
+        openblas_set_num_threads(threads);
+        return;
+    }
+    /* One article makes small matrices, where OpenBLAS's threads cost more
+     * than they give; respect an explicit environment setting. */
+    if (!getenv("OPENBLAS_NUM_THREADS") && !getenv("OMP_NUM_THREADS"))
+        openblas_set_num_threads(1);
+}

@@ -1,0 +1,93 @@
+#include "output.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const format_names[] = {"bullets", "text", "json", "jsonl"};
+
+int cli_parse_format(const char *s, unsigned allowed)
+{
+    for (int i = 0; i < 4; i++)
+        if ((allowed & (1u << i)) && strcmp(s, format_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+static const char *kind_name(unsigned kind)
+{
+    switch (kind) {
+    case LEDE_KIND_HEADING:
+        return "heading";
+    case LEDE_KIND_LINE:
+        return "line";
+    default:
+        return "sentence";
+    }
+}
+
+static json_t *sentence_json(const lede_sentence *s, int with_scores)
+{
+    json_t *o = json_object();
+    if (!o)
+        return NULL;
+    int rc = 0;
+    rc |= json_object_set_new(o, "index", json_integer((json_int_t)s->index));
+    rc |= json_object_set_new(o, "paragraph", json_integer((json_int_t)s->paragraph));
+    rc |= json_object_set_new(o, "start", json_integer((json_int_t)s->start));
+    rc |= json_object_set_new(o, "end", json_integer((json_int_t)s->end));
+    if (with_scores) {
+        rc |= json_object_set_new(o, "score", json_real(s->score));
+        rc |= json_object_set_new(o, "rank", json_integer((json_int_t)s->rank));
+    } else {
+        rc |= json_object_set_new(o, "kind", json_string(kind_name(s->kind)));
+    }
+    rc |= json_object_set_new(o, "text", json_stringn(s->text, s->text_len));
+    if (rc) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+json_t *cli_summary_json(const char *input, const lede_summary *sum, int all_units)
+{
+    json_t *root = json_object();
+    json_t *list = json_array();
+    if (!root || !list)
+        goto fail;
+    int rc = 0;
+    rc |= json_object_set_new(root, "lede_version", json_string(lede_version_string()));
+    rc |= json_object_set_new(root, "input", json_string(input));
+    if (all_units)
+        rc |= json_object_set_new(root, "paragraphs",
+                                  json_integer((json_int_t)lede_summary_paragraphs(sum)));
+    size_t n = all_units ? lede_summary_total(sum) : lede_summary_count(sum);
+    for (size_t i = 0; i < n && !rc; i++) {
+        const lede_sentence *s =
+            all_units ? lede_summary_unit(sum, i) : lede_summary_sentence(sum, i);
+        json_t *item = sentence_json(s, !all_units);
+        rc |= item ? json_array_append_new(list, item) : -1;
+    }
+    rc |= json_object_set_new(root, "sentences", list);
+    list = NULL;
+    if (rc)
+        goto fail;
+    return root;
+fail:
+    json_decref(list);
+    json_decref(root);
+    return NULL;
+}
+
+int cli_print_json(json_t *value, int compact)
+{
+    size_t flags = compact ? JSON_COMPACT : JSON_INDENT(2);
+    char *s = json_dumps(value, flags | JSON_REAL_PRECISION(9));
+    if (!s)
+        return -1;
+    fputs(s, stdout);
+    fputc('\n', stdout);
+    free(s);
+    return 0;
+}

@@ -1,0 +1,23 @@
+/* output.h - writing summaries and splits in the CLI's formats. */
+#ifndef LEDE_CLI_OUTPUT_H
+#define LEDE_CLI_OUTPUT_H
+
+#include <jansson.h>
+
+#include "lede.h"
+
+enum cli_format { FORMAT_BULLETS, FORMAT_TEXT, FORMAT_JSON, FORMAT_JSONL };
+
+/* Parses a --format value among those allowed (a bit per enum value);
+ * returns -1 for an unknown one. */
+int cli_parse_format(const char *s, unsigned allowed);
+
+/* The JSON object of one input: {"lede_version", "input", "sentences": [...]}.
+ * With `all_units`, every unit (split); otherwise the picked sentences. */
+json_t *cli_summary_json(const char *input, const lede_summary *sum, int all_units);
+
+/* Writes a JSON value to stdout: pretty for json, one compact line for
+ * jsonl. Returns 0, or -1 when out of memory. */
+int cli_print_json(json_t *value, int compact);
+
+#endif

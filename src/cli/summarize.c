@@ -1,0 +1,301 @@
+/* summarize.c - `lede summarize` and `lede split`: one driver, two modes. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "output.h"
+
+enum mode { MODE_SUMMARIZE, MODE_SPLIT };
+
+static const char summarize_help[] =
+    "Usage: lede summarize [OPTIONS] [FILE...]\n"
+    "Print the most central sentences of each FILE (standard input when none\n"
+    "or '-'), verbatim, in document order.\n"
+    "\n"
+    "Length (the last one given counts; default 5 sentences, fewer for short texts):\n"
+    "  -n, --sentences N     at most N sentences\n"
+    "      --ratio R         R of the sentences (0 < R <= 1)\n"
+    "      --words W         at most W words in all\n"
+    "      --chars C         at most C characters in all\n"
+    "\n"
+    "Ranking:\n"
+    "  -l, --lang CODE       language of the text (default en; 'und' for none)\n"
+    "      --damping D       TextRank damping factor (default 0.85)\n"
+    "      --redundancy T    skip sentences more similar than T to a picked one\n"
+    "                        (default 0.8; 1 keeps near-duplicates)\n"
+    "      --background-idf W  weight of the model's background IDF (default 0)\n"
+    "\n"
+    "Input and output:\n"
+    "  -f, --format FMT      bullets (default), text, json or jsonl\n"
+    "      --replace-invalid read invalid UTF-8 and NUL bytes as U+FFFD\n"
+    "      --threads N       OpenBLAS threads (default 1)\n"
+    "  -h, --help            show this help\n"
+    "\n"
+    "Exit status: 0 success, 1 input or data error, 2 usage error, 3 output error.\n";
+
+static const char split_help[] =
+    "Usage: lede split [OPTIONS] [FILE...]\n"
+    "Print the sentences of each FILE (standard input when none or '-'), one per\n"
+    "line, white space inside a sentence collapsed to single spaces.\n"
+    "\n"
+    "  -l, --lang CODE       language of the text (default en; 'und' for none)\n"
+    "  -f, --format FMT      text (default), json or jsonl (with byte spans)\n"
+    "      --replace-invalid read invalid UTF-8 and NUL bytes as U+FFFD\n"
+    "  -h, --help            show this help\n"
+    "\n"
+    "Exit status: 0 success, 1 input or data error, 2 usage error, 3 output error.\n";
+
+enum {
+    OPT_RATIO = 256,
+    OPT_WORDS,
+    OPT_CHARS,
+    OPT_DAMPING,
+    OPT_REDUNDANCY,
+    OPT_BACKGROUND_IDF,
+    OPT_REPLACE_INVALID,
+    OPT_THREADS
+};
+
+static const struct option summarize_options[] = {
+    {"sentences", required_argument, NULL, 'n'},
+    {"ratio", required_argument, NULL, OPT_RATIO},
+    {"words", required_argument, NULL, OPT_WORDS},
+    {"chars", required_argument, NULL, OPT_CHARS},
+    {"lang", required_argument, NULL, 'l'},
+    {"damping", required_argument, NULL, OPT_DAMPING},
+    {"redundancy", required_argument, NULL, OPT_REDUNDANCY},
+    {"background-idf", required_argument, NULL, OPT_BACKGROUND_IDF},
+    {"format", required_argument, NULL, 'f'},
+    {"replace-invalid", no_argument, NULL, OPT_REPLACE_INVALID},
+    {"threads", required_argument, NULL, OPT_THREADS},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+static const struct option split_options[] = {
+    {"lang", required_argument, NULL, 'l'},
+    {"format", required_argument, NULL, 'f'},
+    {"replace-invalid", no_argument, NULL, OPT_REPLACE_INVALID},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+typedef struct run_config {
+    enum mode mode;
+    const char *command;
+    enum cli_format format;
+    int threads;
+    lede_options *opts;
+} run_config;
+
+/* Applies one option to `cfg`; returns 0 or a usage error status. */
+static int apply_option(run_config *cfg, int c, const char *arg)
+{
+    const char *cmd = cfg->command;
+    size_t n;
+    double d;
+    lede_status st = LEDE_OK;
+    switch (c) {
+    case 'n':
+        if (cli_parse_size(arg, &n) != 0)
+            return cli_usage_error(cmd, "--sentences: '%s' is not a positive integer", arg);
+        st = lede_options_set_sentences(cfg->opts, n);
+        break;
+    case OPT_WORDS:
+        if (cli_parse_size(arg, &n) != 0)
+            return cli_usage_error(cmd, "--words: '%s' is not a positive integer", arg);
+        st = lede_options_set_words(cfg->opts, n);
+        break;
+    case OPT_CHARS:
+        if (cli_parse_size(arg, &n) != 0)
+            return cli_usage_error(cmd, "--chars: '%s' is not a positive integer", arg);
+        st = lede_options_set_chars(cfg->opts, n);
+        break;
+    case OPT_RATIO:
+        if (cli_parse_double(arg, &d) != 0 || lede_options_set_ratio(cfg->opts, d) != LEDE_OK)
+            return cli_usage_error(cmd, "--ratio: '%s' is not a number in (0, 1]", arg);
+        break;
+    case OPT_DAMPING:
+        if (cli_parse_double(arg, &d) != 0 || lede_options_set_damping(cfg->opts, d) != LEDE_OK)
+            return cli_usage_error(cmd, "--damping: '%s' is not a number in (0, 1)", arg);
+        break;
+    case OPT_REDUNDANCY:
+        if (cli_parse_double(arg, &d) != 0 ||
+            lede_options_set_redundancy(cfg->opts, d) != LEDE_OK)
+            return cli_usage_error(cmd, "--redundancy: '%s' is not a number in (0, 1]", arg);
+        break;
+    case OPT_BACKGROUND_IDF:
+        if (cli_parse_double(arg, &d) != 0 ||
+            lede_options_set_background_idf(cfg->opts, d) != LEDE_OK)
+            return cli_usage_error(cmd, "--background-idf: '%s' is not a number in [0, 1]",
+                                   arg);
+        break;
+    case 'l':
+        if (lede_options_set_language(cfg->opts, arg) != LEDE_OK)
+            return cli_usage_error(cmd, "--lang: '%s' is not a language code", arg);
+        break;
+    case 'f': {
+        unsigned allowed = cfg->mode == MODE_SPLIT
+                               ? (1u << FORMAT_TEXT) | (1u << FORMAT_JSON) | (1u << FORMAT_JSONL)
+                               : 0xFu;
+        int f = cli_parse_format(arg, allowed);
+        if (f < 0)
+            return cli_usage_error(cmd, "--format: unknown format '%s'", arg);
+        cfg->format = (enum cli_format)f;
+        break;
+    }
+    case OPT_REPLACE_INVALID:
+        st = lede_options_set_input_flags(cfg->opts, LEDE_INPUT_REPLACE_INVALID);
+        break;
+    case OPT_THREADS:
+        if (cli_parse_size(arg, &n) != 0 || n > 1024)
+            return cli_usage_error(cmd, "--threads: '%s' is not a number from 1 to 1024", arg);
+        cfg->threads = (int)n;
+        break;
+    default:
+        return cli_usage_error(cmd, "invalid option");
+    }
+    if (st != LEDE_OK)
+        return cli_usage_error(cmd, "invalid option value '%s'", arg ? arg : "");
+    return 0;
+}
+
+/* ====== Output of one document ====== */
+
+static void print_lines(const lede_summary *sum, enum mode mode, const char *prefix)
+{
+    size_t n = mode == MODE_SPLIT ? lede_summary_total(sum) : lede_summary_count(sum);
+    for (size_t i = 0; i < n; i++) {
+        const lede_sentence *s =
+            mode == MODE_SPLIT ? lede_summary_unit(sum, i) : lede_summary_sentence(sum, i);
+        fputs(prefix, stdout);
+        fwrite(s->text, 1, s->text_len, stdout);
+        fputc('\n', stdout);
+    }
+}
+
+/* Prints one document's result. `json_all` collects objects for --format
+ * json over several files. Returns 0 or -1 when out of memory. */
+static int print_result(const run_config *cfg, const cli_input *in, const lede_summary *sum,
+                        size_t nfiles, size_t index, json_t *json_all)
+{
+    switch (cfg->format) {
+    case FORMAT_BULLETS:
+    case FORMAT_TEXT:
+        if (nfiles > 1)
+            printf("%s==> %s <==\n", index > 0 ? "\n" : "", in->display);
+        print_lines(sum, cfg->mode, cfg->format == FORMAT_BULLETS ? "- " : "");
+        return 0;
+    case FORMAT_JSON:
+    case FORMAT_JSONL: {
+        json_t *obj = cli_summary_json(in->display, sum, cfg->mode == MODE_SPLIT);
+        if (!obj)
+            return -1;
+        if (json_all)
+            return json_array_append_new(json_all, obj);
+        int rc = cli_print_json(obj, cfg->format == FORMAT_JSONL);
+        json_decref(obj);
+        return rc;
+    }
+    }
+    return 0;
+}
+
+/* ====== Driver ====== */
+
+static int run_files(run_config *cfg, char **files, size_t nfiles)
+{
+    lede_summarizer *s;
+    lede_error *err = NULL;
+    lede_status st = lede_summarizer_new(cfg->opts, &s, &err);
+    if (st != LEDE_OK) {
+        cli_warn("%s", err ? lede_error_message(err) : lede_strerror(st));
+        lede_error_free(err);
+        return st == LEDE_ERR_UNKNOWN_LANGUAGE ? EXIT_USAGE : EXIT_INPUT;
+    }
+    json_t *json_all = cfg->format == FORMAT_JSON && nfiles > 1 ? json_array() : NULL;
+    int status = EXIT_OK;
+    for (size_t i = 0; i < nfiles; i++) {
+        cli_input in;
+        if (cli_read_input(files[i], &in) != 0) {
+            status = EXIT_INPUT;
+            continue;
+        }
+        lede_summary *sum = NULL;
+        st = cfg->mode == MODE_SPLIT
+                 ? lede_summarizer_split(s, in.data, in.len, cfg->opts, &sum, &err)
+                 : lede_summarizer_run(s, in.data, in.len, cfg->opts, &sum, &err);
+        if (st != LEDE_OK) {
+            cli_report_error(in.display, err, st);
+            lede_error_free(err);
+            err = NULL;
+            status = EXIT_INPUT;
+        } else if (print_result(cfg, &in, sum, nfiles, i, json_all) != 0) {
+            cli_warn("out of memory");
+            status = EXIT_INPUT;
+        }
+        lede_summary_free(sum);
+        cli_input_free(&in);
+    }
+    if (json_all) {
+        if (json_array_size(json_all) > 0 && cli_print_json(json_all, 0) != 0) {
+            cli_warn("out of memory");
+            status = EXIT_INPUT;
+        }
+        json_decref(json_all);
+    }
+    lede_summarizer_free(s);
+    return status;
+}
+
+static int run_command(enum mode mode, int argc, char **argv)
+{
+    run_config cfg = {mode, mode == MODE_SPLIT ? "split" : "summarize",
+                      mode == MODE_SPLIT ? FORMAT_TEXT : FORMAT_BULLETS, 0, lede_options_new()};
+    if (!cfg.opts) {
+        cli_warn("out of memory");
+        return EXIT_INPUT;
+    }
+    const struct option *longopts = mode == MODE_SPLIT ? split_options : summarize_options;
+    const char *shortopts = mode == MODE_SPLIT ? "+l:f:h" : "+n:l:f:h";
+    int status = EXIT_OK;
+    opterr = 0;
+    optind = 1;
+    int c;
+    while (status == EXIT_OK && (c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+        if (c == 'h') {
+            fputs(mode == MODE_SPLIT ? split_help : summarize_help, stdout);
+            lede_options_free(cfg.opts);
+            return cli_finish_output(EXIT_OK);
+        }
+        if (c == '?' || c == ':') {
+            const char *bad = argv[optind - 1];
+            status = optopt && c == '?'
+                         ? cli_usage_error(cfg.command, "unknown option '-%c'", optopt)
+                         : cli_usage_error(cfg.command, "unknown or incomplete option '%s'", bad);
+            break;
+        }
+        status = apply_option(&cfg, c, optarg);
+    }
+    if (status == EXIT_OK) {
+        cli_set_blas_threads(cfg.threads);
+        char *stdin_only[] = {"-"};
+        char **files = optind < argc ? argv + optind : stdin_only;
+        size_t nfiles = optind < argc ? (size_t)(argc - optind) : 1;
+        status = cli_finish_output(run_files(&cfg, files, nfiles));
+    }
+    lede_options_free(cfg.opts);
+    return status;
+}
+
+int cli_summarize(int argc, char **argv)
+{
+    return run_command(MODE_SUMMARIZE, argc, argv);
+}
+
+int cli_split(int argc, char **argv)
+{
+    return run_command(MODE_SPLIT, argc, argv);
+}

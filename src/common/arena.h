@@ -1,0 +1,28 @@
+/* arena.h - a bump allocator for data that lives as long as one document or
+ * one object: many small allocations, one reset or free. */
+#ifndef LEDE_COMMON_ARENA_H
+#define LEDE_COMMON_ARENA_H
+
+#include <stddef.h>
+
+typedef struct lede_arena_chunk lede_arena_chunk;
+
+typedef struct lede_arena {
+    lede_arena_chunk *head; /* chunk being filled; older chunks follow */
+    size_t chunk_size;      /* size of the next regular chunk */
+} lede_arena;
+
+/* Returns `size` bytes aligned for any type, or NULL when out of memory.
+ * Memory stays valid until lede_arena_reset or lede_arena_free. */
+void *lede_arena_alloc(lede_arena *a, size_t size);
+
+/* A NUL-terminated copy of `len` bytes of `s` in the arena. */
+char *lede_arena_strndup(lede_arena *a, const char *s, size_t len);
+
+/* Forgets every allocation but keeps the largest chunk for reuse. */
+void lede_arena_reset(lede_arena *a);
+
+/* Releases all memory; the arena may be used again afterwards. */
+void lede_arena_free(lede_arena *a);
+
+#endif

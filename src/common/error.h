@@ -1,0 +1,37 @@
+/* error.h - building lede_error values inside the library. */
+#ifndef LEDE_COMMON_ERROR_H
+#define LEDE_COMMON_ERROR_H
+
+#include <stddef.h>
+
+#include "lede.h"
+
+struct lede_error {
+    lede_status code;
+    char *message;
+    int has_position;
+    size_t offset;
+    size_t line;
+    size_t column;
+};
+
+/* Records a failure without position in `*err` (when err is not NULL) and
+ * returns `code`, so callers can write `return lede_fail(err, ...)`. When
+ * the error itself cannot be allocated, `*err` is left NULL: the returned
+ * code still says what happened. */
+lede_status lede_fail(lede_error **err, lede_status code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Like lede_fail, with the position of byte `offset` of `text` (line and
+ * column computed from the start of `text`). */
+lede_status lede_fail_at(lede_error **err, lede_status code, const char *text, size_t len,
+                         size_t offset, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* Line and column (1-based, columns in code points, a leading BOM not
+ * counted) of byte `offset` in `text`. Bytes before `offset` must be valid
+ * UTF-8 only in the sense that each lead byte starts one column. */
+void lede_text_position(const char *text, size_t len, size_t offset, size_t *line,
+                        size_t *column);
+
+#endif

@@ -1,0 +1,119 @@
+#include "intern.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+
+uint64_t lede_hash_bytes(const char *s, size_t len)
+{
+    /* FNV-1a, then a final avalanche so that the low bits used for the slot
+     * index depend on every byte. */
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ull;
+    }
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    return h;
+}
+
+static size_t slot_of(const lede_intern *t, uint64_t hash, const char *s, size_t len,
+                      int *found)
+{
+    size_t mask = t->nslots - 1;
+    size_t i = (size_t)hash & mask;
+    for (;;) {
+        uint32_t slot = t->slots[i];
+        if (slot == 0) {
+            *found = 0;
+            return i;
+        }
+        const lede_intern_entry *e = &t->entries[slot - 1];
+        if (e->hash == hash && e->len == len && memcmp(e->str, s, len) == 0) {
+            *found = 1;
+            return i;
+        }
+        i = (i + 1) & mask;
+    }
+}
+
+int64_t lede_intern_find(const lede_intern *t, const char *s, size_t len)
+{
+    if (t->nslots == 0)
+        return -1;
+    int found;
+    size_t i = slot_of(t, lede_hash_bytes(s, len), s, len, &found);
+    return found ? (int64_t)t->slots[i] - 1 : -1;
+}
+
+static int rehash(lede_intern *t, size_t nslots)
+{
+    uint32_t *slots = calloc(nslots, sizeof *slots);
+    if (!slots)
+        return -1;
+    size_t mask = nslots - 1;
+    for (size_t e = 0; e < t->count; e++) {
+        size_t i = (size_t)t->entries[e].hash & mask;
+        while (slots[i])
+            i = (i + 1) & mask;
+        slots[i] = (uint32_t)(e + 1);
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->nslots = nslots;
+    return 0;
+}
+
+int64_t lede_intern_add(lede_intern *t, const char *s, size_t len, int *is_new)
+{
+    if (is_new)
+        *is_new = 0;
+    if (len > UINT32_MAX || t->count >= UINT32_MAX - 1)
+        return -1;
+    /* Keep the load factor under 1/2 so probes stay short. */
+    if ((t->count + 1) * 2 > t->nslots) {
+        if (t->nslots > SIZE_MAX / 2)
+            return -1;
+        if (rehash(t, t->nslots ? t->nslots * 2 : 64) != 0)
+            return -1;
+    }
+    uint64_t hash = lede_hash_bytes(s, len);
+    int found;
+    size_t i = slot_of(t, hash, s, len, &found);
+    if (found)
+        return (int64_t)t->slots[i] - 1;
+    if (lede_grow((void **)&t->entries, &t->cap, t->count + 1, sizeof *t->entries) != 0)
+        return -1;
+    char *copy = lede_arena_strndup(&t->strings, s, len);
+    if (!copy)
+        return -1;
+    lede_intern_entry *e = &t->entries[t->count];
+    e->str = copy;
+    e->len = (uint32_t)len;
+    e->value = 0;
+    e->hash = hash;
+    t->slots[i] = (uint32_t)(t->count + 1);
+    t->count++;
+    if (is_new)
+        *is_new = 1;
+    return (int64_t)t->count - 1;
+}
+
+void lede_intern_clear(lede_intern *t)
+{
+    if (t->slots)
+        memset(t->slots, 0, t->nslots * sizeof *t->slots);
+    t->count = 0;
+    lede_arena_reset(&t->strings);
+}
+
+void lede_intern_free(lede_intern *t)
+{
+    free(t->slots);
+    free(t->entries);
+    lede_arena_free(&t->strings);
+    memset(t, 0, sizeof *t);
+}

@@ -1,0 +1,118 @@
+#include "similarity.h"
+
+#include <cblas.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/alloc.h"
+
+static int reserve_floats(float **p, size_t *cap, size_t need)
+{
+    if (need <= *cap)
+        return 0;
+    float *fresh = lede_realloc_array(*p, need, sizeof *fresh);
+    if (!fresh)
+        return -1;
+    *p = fresh;
+    *cap = need;
+    return 0;
+}
+
+/* Numbers the terms that occur in at least two rows; returns their count. */
+static size_t number_dense_terms(lede_graph *g, const lede_tfidf *v)
+{
+    size_t k = 0;
+    for (size_t t = 0; t < v->nterms; t++)
+        g->dense_col[t] = v->df[t] >= 2 ? (int)k++ : -1;
+    return k;
+}
+
+/* Fills the block of dense columns [c0, c0 + width) from the sparse rows;
+ * cursor[r] walks row r's entries, which are in increasing column order. */
+static void fill_block(lede_graph *g, const lede_tfidf *v, size_t *cursor, size_t c0,
+                       size_t width)
+{
+    memset(g->block, 0, v->rows * width * sizeof *g->block);
+    for (size_t r = 0; r < v->rows; r++) {
+        size_t k = cursor[r];
+        for (; k < v->row_ptr[r + 1]; k++) {
+            int d = g->dense_col[v->col[k]];
+            if (d < 0)
+                continue;
+            if ((size_t)d >= c0 + width)
+                break;
+            g->block[r * width + ((size_t)d - c0)] = v->val[k];
+        }
+        cursor[r] = k;
+    }
+}
+
+static void symmetrize(lede_graph *g)
+{
+    size_t n = g->n;
+    for (size_t i = 0; i < n; i++) {
+        g->sim[i * n + i] = 0;
+        for (size_t j = i + 1; j < n; j++) {
+            float s = g->sim[i * n + j];
+            /* Rounding can leave tiny negatives; similarities are >= 0. */
+            if (s < 0)
+                s = 0;
+            g->sim[i * n + j] = s;
+            g->sim[j * n + i] = s;
+        }
+    }
+}
+
+lede_status lede_graph_build(lede_graph *g, const lede_tfidf *v, size_t block_bytes)
+{
+    size_t n = v->rows;
+    if (n > LEDE_DENSE_MAX_SENTENCES)
+        return LEDE_ERR_TOO_LARGE;
+    g->n = n;
+    if (n == 0)
+        return LEDE_OK;
+    if (reserve_floats(&g->sim, &g->sim_cap, n * n) != 0)
+        return LEDE_ERR_NOMEM;
+    memset(g->sim, 0, n * n * sizeof *g->sim);
+    if (v->nterms > g->dense_cap) {
+        int *dc = lede_realloc_array(g->dense_col, v->nterms, sizeof *dc);
+        if (!dc)
+            return LEDE_ERR_NOMEM;
+        g->dense_col = dc;
+        g->dense_cap = v->nterms;
+    }
+    size_t k = number_dense_terms(g, v);
+    if (k == 0)
+        return LEDE_OK;
+    size_t width = block_bytes / (n * sizeof(float));
+    if (width < 16)
+        width = 16;
+    if (width > k)
+        width = k;
+    if (width > INT_MAX)
+        width = INT_MAX;
+    if (reserve_floats(&g->block, &g->block_cap, n * width) != 0)
+        return LEDE_ERR_NOMEM;
+    size_t *cursor = lede_alloc_array(n, sizeof *cursor);
+    if (!cursor)
+        return LEDE_ERR_NOMEM;
+    memcpy(cursor, v->row_ptr, n * sizeof *cursor);
+    for (size_t c0 = 0; c0 < k; c0 += width) {
+        size_t w = k - c0 < width ? k - c0 : width;
+        fill_block(g, v, cursor, c0, w);
+        cblas_ssyrk(CblasRowMajor, CblasUpper, CblasNoTrans, (blasint)n, (blasint)w, 1.0f,
+                    g->block, (blasint)w, c0 == 0 ? 0.0f : 1.0f, g->sim, (blasint)n);
+    }
+    free(cursor);
+    symmetrize(g);
+    return LEDE_OK;
+}
+
+void lede_graph_free(lede_graph *g)
+{
+    free(g->sim);
+    free(g->block);
+    free(g->dense_col);
+    memset(g, 0, sizeof *g);
+}

@@ -1,0 +1,107 @@
+#include "model.h"
+
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+const lede_model_data *lede_model_find(const char *language)
+{
+    if (!language)
+        return NULL;
+    for (size_t i = 0; i < lede_builtin_model_count; i++) {
+        const lede_model_data *d = &lede_builtin_models[i];
+        if (strcasecmp(language, d->code) == 0 || strcasecmp(language, d->name) == 0 ||
+            (d->stemmer[0] && strcasecmp(language, d->stemmer) == 0))
+            return d;
+    }
+    return NULL;
+}
+
+static lede_status fill(lede_intern *t, const char *word, unsigned value)
+{
+    int64_t id = lede_intern_add(t, word, strlen(word), NULL);
+    if (id < 0)
+        return LEDE_ERR_NOMEM;
+    t->entries[id].value = value;
+    return LEDE_OK;
+}
+
+lede_status lede_model_init(lede_model *m, const lede_model_data *data)
+{
+    memset(m, 0, sizeof *m);
+    m->data = data;
+    lede_status st = LEDE_OK;
+    for (size_t i = 0; st == LEDE_OK && i < data->n_stopwords; i++)
+        st = fill(&m->stopwords, data->stopwords[i], 1);
+    for (size_t i = 0; st == LEDE_OK && i < data->n_abbrevs; i++)
+        st = fill(&m->abbrevs, data->abbrevs[i].word, data->abbrevs[i].cls);
+    float max_idf = 0;
+    for (size_t i = 0; st == LEDE_OK && i < data->n_idf; i++) {
+        st = fill(&m->idf, data->idf[i].term, (unsigned)i);
+        if (data->idf[i].idf > max_idf)
+            max_idf = data->idf[i].idf;
+    }
+    /* An unseen term is at least as rare as the rarest one in the table. */
+    m->idf_unknown = max_idf;
+    if (st != LEDE_OK)
+        lede_model_free(m);
+    return st;
+}
+
+void lede_model_free(lede_model *m)
+{
+    lede_intern_free(&m->stopwords);
+    lede_intern_free(&m->abbrevs);
+    lede_intern_free(&m->idf);
+}
+
+int lede_model_is_stopword(const lede_model *m, const char *folded, size_t len)
+{
+    return lede_intern_find(&m->stopwords, folded, len) >= 0;
+}
+
+size_t lede_fold_word(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if (o >= cap)
+                return 0;
+            out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n < 1)
+            return 0;
+        i += (size_t)n;
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+        if (o + (size_t)m > cap)
+            return 0;
+        memcpy(out + o, enc, (size_t)m);
+        o += (size_t)m;
+    }
+    return o;
+}
+
+int lede_model_abbrev_class(const lede_model *m, const char *word, size_t len)
+{
+    char folded[64];
+    size_t n = lede_fold_word(word, len, folded, sizeof folded);
+    if (n == 0)
+        return LEDE_ABBR_NONE;
+    int64_t id = lede_intern_find(&m->abbrevs, folded, n);
+    return id < 0 ? LEDE_ABBR_NONE : (int)m->abbrevs.entries[id].value;
+}
+
+double lede_model_idf(const lede_model *m, const char *term, size_t len)
+{
+    if (m->data->n_idf == 0)
+        return -1.0;
+    int64_t id = lede_intern_find(&m->idf, term, len);
+    return id < 0 ? m->idf_unknown : m->data->idf[m->idf.entries[id].value].idf;
+}

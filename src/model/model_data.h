@@ -1,0 +1,43 @@
+/* model_data.h - the layout of the built-in language models that
+ * scripts/gen_models.py writes into model_data.c. */
+#ifndef LEDE_MODEL_DATA_H
+#define LEDE_MODEL_DATA_H
+
+#include <stddef.h>
+
+/* Abbreviation classes (see models/en/abbreviations.txt). */
+enum {
+    LEDE_ABBR_NONE = 0,
+    LEDE_ABBR_TITLE = 1,
+    LEDE_ABBR_INNER = 2,
+    LEDE_ABBR_NUMERIC = 3,
+    LEDE_ABBR_AMBIGUOUS = 4
+};
+
+typedef struct lede_abbrev_entry {
+    const char *word; /* case-folded, without the final period */
+    unsigned char cls;
+} lede_abbrev_entry;
+
+typedef struct lede_idf_entry {
+    const char *term; /* normalized and stemmed as the tokenizer makes terms */
+    float idf;
+} lede_idf_entry;
+
+typedef struct lede_model_data {
+    const char *code;
+    const char *name;
+    const char *stemmer; /* Snowball algorithm name, "" for none */
+    int strip_marks;
+    const char *const *stopwords;
+    size_t n_stopwords;
+    const lede_abbrev_entry *abbrevs;
+    size_t n_abbrevs;
+    const lede_idf_entry *idf;
+    size_t n_idf;
+} lede_model_data;
+
+extern const lede_model_data lede_builtin_models[];
+extern const size_t lede_builtin_model_count;
+
+#endif

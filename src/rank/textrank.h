@@ -1,0 +1,23 @@
+/* textrank.h - centrality scores on the sentence graph. */
+#ifndef LEDE_RANK_TEXTRANK_H
+#define LEDE_RANK_TEXTRANK_H
+
+#include <stddef.h>
+
+#include "../graph/similarity.h"
+#include "lede.h"
+
+typedef struct lede_rank_params {
+    double damping;   /* 0 < d < 1 */
+    double tolerance; /* stop when the L1 change of an iteration is below */
+    size_t max_iterations;
+} lede_rank_params;
+
+/* Weighted PageRank on the similarity graph: each sentence passes its score
+ * to its neighbours in proportion to edge weight; a sentence without edges
+ * passes it to all sentences evenly, so isolated sentences and disconnected
+ * graphs are handled and the scores sum to 1. `scores` receives g->n values;
+ * `work` needs 2 * g->n doubles. Deterministic for a given graph. */
+void lede_textrank(const lede_graph *g, const lede_rank_params *p, double *scores, double *work);
+
+#endif

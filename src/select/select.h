@@ -1,0 +1,47 @@
+/* select.h - picks the summary: the best-ranked candidates that fit the
+ * length budget, skipping near-duplicates, returned in document order. */
+#ifndef LEDE_SELECT_SELECT_H
+#define LEDE_SELECT_SELECT_H
+
+#include <stddef.h>
+
+#include "lede.h"
+
+enum lede_budget_kind {
+    LEDE_BUDGET_SENTENCES,
+    LEDE_BUDGET_RATIO,
+    LEDE_BUDGET_WORDS,
+    LEDE_BUDGET_CHARS
+};
+
+typedef struct lede_budget {
+    enum lede_budget_kind kind;
+    size_t limit;   /* sentences, words or chars; 0 with SENTENCES = default */
+    double ratio;
+} lede_budget;
+
+typedef struct lede_candidate {
+    double score;
+    size_t words;
+    size_t chars;
+} lede_candidate;
+
+/* Similarity of candidates i and j, for the redundancy check. */
+typedef float (*lede_similarity_fn)(const void *ctx, size_t i, size_t j);
+
+/* Default number of sentences for a document of n candidates: 5, or about
+ * a third of a short document (at least 1). */
+size_t lede_default_sentences(size_t n);
+
+/* Ranks the n candidates by score (ties: lower index first) into `order`,
+ * writes each one's 1-based rank into `rank`, then picks greedily in rank
+ * order within the budget, skipping a candidate whose similarity with an
+ * already picked one exceeds `redundancy` (when < 1). The picked indices go
+ * to `picked` in increasing order and their number to `*count`. `order`,
+ * `rank` and `picked` have room for n entries. Returns LEDE_OK or
+ * LEDE_ERR_NOMEM. */
+lede_status lede_select(const lede_candidate *c, size_t n, const lede_budget *budget,
+                        double redundancy, lede_similarity_fn sim, const void *ctx,
+                        size_t *order, size_t *rank, size_t *picked, size_t *count);
+
+#endif

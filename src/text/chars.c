@@ -1,0 +1,127 @@
+#include "chars.h"
+
+#include <utf8proc.h>
+
+size_t lede_text_prev(const char *text, size_t floor, size_t i)
+{
+    size_t j = i - 1;
+    /* At most three continuation bytes precede a lead byte. */
+    while (j > floor && i - j < 4 && ((unsigned char)text[j] & 0xC0) == 0x80)
+        j--;
+    return j;
+}
+
+int lede_is_space(int32_t c)
+{
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    if (c == 0x85)
+        return 1;
+    utf8proc_category_t cat = utf8proc_category(c);
+    return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
+           cat == UTF8PROC_CATEGORY_ZP;
+}
+
+int lede_is_alnum(int32_t c)
+{
+    if (c < 0x80)
+        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    utf8proc_category_t cat = utf8proc_category(c);
+    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO);
+}
+
+int lede_is_upper(int32_t c)
+{
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z';
+    utf8proc_category_t cat = utf8proc_category(c);
+    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+
+int lede_is_lower(int32_t c)
+{
+    if (c < 0x80)
+        return c >= 'a' && c <= 'z';
+    return utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
+}
+
+int lede_is_digit(int32_t c)
+{
+    if (c < 0x80)
+        return c >= '0' && c <= '9';
+    return utf8proc_category(c) == UTF8PROC_CATEGORY_ND;
+}
+
+int lede_is_closer(int32_t c)
+{
+    if (c < 0x80)
+        return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == '*' ||
+               c == '_';
+    utf8proc_category_t cat = utf8proc_category(c);
+    return cat == UTF8PROC_CATEGORY_PE || cat == UTF8PROC_CATEGORY_PF ||
+           c == 0x201D || c == 0x2019 || c == 0x00BB || c == 0x203A;
+}
+
+int lede_is_opener(int32_t c)
+{
+    if (c < 0x80)
+        return c == '"' || c == '\'' || c == '(' || c == '[' || c == '{' || c == '*' ||
+               c == '_' || c == '-' || c == '`';
+    utf8proc_category_t cat = utf8proc_category(c);
+    return cat == UTF8PROC_CATEGORY_PS || cat == UTF8PROC_CATEGORY_PI ||
+           cat == UTF8PROC_CATEGORY_PD || c == 0x00BF || c == 0x00A1 || c == 0x201E ||
+           c == 0x00AB;
+}
+
+int lede_terminal_class(int32_t c)
+{
+    switch (c) {
+    case '.':
+    case '!':
+    case '?':
+    case 0x0589: /* Armenian full stop */
+    case 0x037E: /* Greek question mark */
+    case 0x061F: /* Arabic question mark */
+    case 0x06D4: /* Arabic full stop (Urdu) */
+    case 0x0964: /* Devanagari danda */
+    case 0x0965: /* Devanagari double danda */
+    case 0x104A: /* Myanmar section mark */
+    case 0x104B:
+    case 0x1362: /* Ethiopic full stop */
+    case 0x1367:
+    case 0x1368:
+    case 0x166E: /* Canadian syllabics full stop */
+    case 0x17D4: /* Khmer sign khan */
+    case 0x17D5:
+    case 0x2026: /* horizontal ellipsis */
+    case 0x203C: /* double exclamation mark */
+    case 0x203D: /* interrobang */
+    case 0x2047:
+    case 0x2048:
+    case 0x2049:
+        return LEDE_TERM_WEAK;
+    case 0x3002: /* ideographic full stop */
+    case 0xFF01: /* full-width exclamation mark */
+    case 0xFF1F: /* full-width question mark */
+    case 0xFF61: /* half-width ideographic full stop */
+        return LEDE_TERM_STRONG;
+    default:
+        return LEDE_TERM_NONE;
+    }
+}
+
+int lede_is_unsegmented(int32_t c)
+{
+    if (c < 0x0E00)
+        return 0;
+    return (c >= 0x0E00 && c <= 0x0EFF) ||   /* Thai, Lao */
+           (c >= 0x1000 && c <= 0x109F) ||   /* Myanmar */
+           (c >= 0x1780 && c <= 0x17FF) ||   /* Khmer */
+           (c >= 0x3040 && c <= 0x30FF) ||   /* Hiragana, Katakana */
+           (c >= 0x31F0 && c <= 0x31FF) ||   /* Katakana phonetic extensions */
+           (c >= 0x3400 && c <= 0x4DBF) ||   /* CJK extension A */
+           (c >= 0x4E00 && c <= 0x9FFF) ||   /* CJK unified ideographs */
+           (c >= 0xF900 && c <= 0xFAFF) ||   /* CJK compatibility ideographs */
+           (c >= 0xFF66 && c <= 0xFF9F) ||   /* half-width Katakana */
+           (c >= 0x20000 && c <= 0x3134F);   /* CJK extensions B to G */
+}

@@ -1,0 +1,42 @@
+/* chars.h - character classes used by the sentence splitter and the
+ * tokenizer, with an ASCII fast path in front of utf8proc's categories. */
+#ifndef LEDE_TEXT_CHARS_H
+#define LEDE_TEXT_CHARS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../io/input.h"
+
+/* Decodes the code point at text[i] for text that passed lede_input_check:
+ * invalid bytes and NUL (accepted only under LEDE_INPUT_REPLACE_INVALID)
+ * read as U+FFFD, one byte each. Returns the byte length. */
+static inline size_t lede_text_next(const char *text, size_t end, size_t i, int32_t *cp)
+{
+    size_t n = lede_utf8_next((const unsigned char *)text + i, end - i, cp);
+    if (*cp <= 0)
+        *cp = 0xFFFD;
+    return n;
+}
+
+/* Start of the code point that ends just before byte `i` (i > floor). */
+size_t lede_text_prev(const char *text, size_t floor, size_t i);
+
+int lede_is_space(int32_t c);        /* white space, line and paragraph separators */
+int lede_is_alnum(int32_t c);        /* letters, marks and numbers (L*, M*, N*) */
+int lede_is_upper(int32_t c);        /* Lu or Lt */
+int lede_is_lower(int32_t c);        /* Ll */
+int lede_is_digit(int32_t c);        /* Nd */
+int lede_is_closer(int32_t c);       /* closing quote or bracket that stays with a sentence */
+int lede_is_opener(int32_t c);       /* opening quote or bracket (or dash) before a word */
+
+/* Sentence terminals. Weak ones end a sentence only before white space;
+ * strong ones (ideographic full stop and full-width marks) end it anywhere. */
+enum { LEDE_TERM_NONE = 0, LEDE_TERM_WEAK = 1, LEDE_TERM_STRONG = 2 };
+int lede_terminal_class(int32_t c);
+
+/* Scripts written without spaces between words, tokenized as character
+ * bigrams: Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar. */
+int lede_is_unsegmented(int32_t c);
+
+#endif

@@ -1,0 +1,296 @@
+#include "tokens.h"
+
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "../common/alloc.h"
+#include "chars.h"
+
+enum { MAX_STEM_BYTES = 64, MAX_CACHED_TERMS = 1 << 20 };
+
+/* surface-cache values */
+enum { SURFACE_DROPPED = 1, SURFACE_TERM_BASE = 2 };
+
+lede_status lede_tokenizer_init(lede_tokenizer *t, const lede_model *model, const char *stemmer)
+{
+    memset(t, 0, sizeof *t);
+    t->model = model;
+    if (stemmer && stemmer[0]) {
+        t->stemmer = sb_stemmer_new(stemmer, NULL);
+        if (!t->stemmer) {
+            /* libstemmer returns NULL for an unknown algorithm and when out
+             * of memory; tell them apart with its list. */
+            for (const char **name = sb_stemmer_list(); *name; name++)
+                if (strcmp(*name, stemmer) == 0)
+                    return LEDE_ERR_NOMEM;
+            return LEDE_ERR_UNKNOWN_LANGUAGE;
+        }
+    }
+    return LEDE_OK;
+}
+
+void lede_tokenizer_free(lede_tokenizer *t)
+{
+    sb_stemmer_delete(t->stemmer);
+    lede_intern_free(&t->terms);
+    lede_intern_free(&t->surface);
+    free(t->cps);
+    lede_strbuf_free(&t->norm);
+    memset(t, 0, sizeof *t);
+}
+
+const char *lede_tokenizer_term(const lede_tokenizer *t, uint32_t id, size_t *len)
+{
+    *len = t->terms.entries[id].len;
+    return t->terms.entries[id].str;
+}
+
+void lede_tokens_free(lede_tokens *tok)
+{
+    free(tok->items);
+    free(tok->first);
+    memset(tok, 0, sizeof *tok);
+}
+
+/* ====== Normalization ====== */
+
+/* Typographic apostrophes read as ASCII ones, so that don’t = don't. */
+static utf8proc_int32_t map_apostrophe(utf8proc_int32_t c, void *data)
+{
+    (void)data;
+    return (c == 0x2019 || c == 0x02BC || c == 0xFF07) ? '\'' : c;
+}
+
+/* NFKC + case folding (+ mark stripping) of a non-ASCII token into
+ * t->norm. Returns 0, or -1 when out of memory or not valid UTF-8. */
+static int normalize_unicode(lede_tokenizer *t, const char *s, size_t len)
+{
+    utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                             UTF8PROC_CASEFOLD | UTF8PROC_IGNORE;
+    if (t->model->data->strip_marks)
+        opts |= UTF8PROC_STRIPMARK;
+    for (;;) {
+        utf8proc_ssize_t n = utf8proc_decompose_custom(
+            (const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, t->cps,
+            (utf8proc_ssize_t)t->cps_cap, opts, map_apostrophe, NULL);
+        if (n < 0)
+            return -1;
+        if ((size_t)n <= t->cps_cap) {
+            utf8proc_ssize_t bytes = utf8proc_reencode(t->cps, n, opts);
+            if (bytes < 0)
+                return -1;
+            lede_strbuf_clear(&t->norm);
+            return lede_strbuf_append(&t->norm, (const char *)t->cps, (size_t)bytes);
+        }
+        /* reencode writes UTF-8 over the code points: 4 bytes each is room
+         * enough, and the buffer has one int32 per code point. */
+        if (lede_grow((void **)&t->cps, &t->cps_cap, (size_t)n, sizeof *t->cps) != 0)
+            return -1;
+    }
+}
+
+static int normalize_ascii(lede_tokenizer *t, const char *s, size_t len)
+{
+    lede_strbuf_clear(&t->norm);
+    if (lede_strbuf_reserve(&t->norm, len) != 0)
+        return -1;
+    char *out = t->norm.data;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        out[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    t->norm.len = len;
+    out[len] = '\0';
+    return 0;
+}
+
+static int has_letter(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80 || (c >= 'a' && c <= 'z'))
+            return 1;
+    }
+    return 0;
+}
+
+/* The term id of a token as written: normalized, checked against the
+ * stopwords, stemmed, interned; cached by surface form. Returns the term id,
+ * -1 for a dropped token (stopword), -2 when out of memory. */
+static int64_t term_of(lede_tokenizer *t, const char *s, size_t len, int ascii)
+{
+    int is_new;
+    int64_t sid = lede_intern_add(&t->surface, s, len, &is_new);
+    if (sid < 0)
+        return -2;
+    if (!is_new) {
+        uint32_t v = t->surface.entries[sid].value;
+        return v == SURFACE_DROPPED ? -1 : (int64_t)v - SURFACE_TERM_BASE;
+    }
+    if ((ascii ? normalize_ascii(t, s, len) : normalize_unicode(t, s, len)) != 0)
+        return -2;
+    const char *word = t->norm.data;
+    size_t wlen = t->norm.len;
+    if (wlen == 0 || lede_model_is_stopword(t->model, word, wlen)) {
+        t->surface.entries[sid].value = SURFACE_DROPPED;
+        return -1;
+    }
+    if (t->stemmer && wlen <= MAX_STEM_BYTES && has_letter(word, wlen)) {
+        const sb_symbol *stem = sb_stemmer_stem(t->stemmer, (const sb_symbol *)word, (int)wlen);
+        if (!stem)
+            return -2;
+        word = (const char *)stem;
+        wlen = (size_t)sb_stemmer_length(t->stemmer);
+    }
+    int64_t term = lede_intern_add(&t->terms, word, wlen, NULL);
+    if (term < 0)
+        return -2;
+    t->surface.entries[sid].value = (uint32_t)term + SURFACE_TERM_BASE;
+    return term;
+}
+
+/* ====== Scanning ====== */
+
+static lede_status add_token(lede_tokenizer *t, lede_tokens *out, const char *text, size_t start,
+                             size_t end, int ascii)
+{
+    size_t len = end - start;
+    if (len > LEDE_MAX_TOKEN_BYTES)
+        return LEDE_OK;
+    int64_t term = term_of(t, text + start, len, ascii);
+    if (term == -2)
+        return LEDE_ERR_NOMEM;
+    if (term < 0)
+        return LEDE_OK;
+    if (lede_grow((void **)&out->items, &out->cap, out->count + 1, sizeof *out->items) != 0)
+        return LEDE_ERR_NOMEM;
+    out->items[out->count++] = (lede_token){start, (uint32_t)len, (uint32_t)term};
+    return LEDE_OK;
+}
+
+static int is_joiner(int32_t c)
+{
+    return c == '\'' || c == 0x2019 || c == 0x02BC || c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+static int is_word_char(int32_t c)
+{
+    return lede_is_alnum(c) && !lede_is_unsegmented(c);
+}
+
+static int is_letter(int32_t c)
+{
+    return is_word_char(c) && !lede_is_digit(c);
+}
+
+/* End of the word that starts at `i`: letters, marks and numbers, joined
+ * by apostrophes and hyphens between word characters, by '.' and ','
+ * between digits (3.5, 1,000) and by '.' after a single letter (U.S.A).
+ * `*ascii` is cleared when the word has a non-ASCII byte. */
+static size_t scan_word(const char *text, size_t i, size_t end, int *ascii)
+{
+    int32_t c, prev = 0;
+    size_t group = 0; /* word characters since the start or the last '.' */
+    while (i < end) {
+        size_t n = lede_text_next(text, end, i, &c);
+        if (is_word_char(c)) {
+            if (c >= 0x80)
+                *ascii = 0;
+            group++;
+            prev = c;
+            i += n;
+            continue;
+        }
+        if (i + n >= end)
+            break;
+        int32_t next;
+        lede_text_next(text, end, i + n, &next);
+        int join = 0;
+        if (is_joiner(c))
+            join = is_word_char(next);
+        else if (c == '.' || c == ',')
+            join = (lede_is_digit(prev) && lede_is_digit(next)) ||
+                   (c == '.' && group == 1 && is_letter(prev) && is_letter(next));
+        if (!join)
+            break;
+        if (c >= 0x80)
+            *ascii = 0;
+        if (c == '.')
+            group = 0;
+        i += n;
+    }
+    return i;
+}
+
+/* Character bigrams of a run of unsegmented script (a single character
+ * stands alone). Returns the end of the run. */
+static lede_status scan_unsegmented(lede_tokenizer *t, lede_tokens *out, const char *text,
+                                    size_t i, size_t end, size_t *stop)
+{
+    int32_t c;
+    size_t prev = i;
+    i += lede_text_next(text, end, i, &c);
+    size_t count = 1;
+    lede_status st = LEDE_OK;
+    while (i < end && st == LEDE_OK) {
+        size_t n = lede_text_next(text, end, i, &c);
+        if (!lede_is_unsegmented(c) && utf8proc_category(c) != UTF8PROC_CATEGORY_MN &&
+            utf8proc_category(c) != UTF8PROC_CATEGORY_MC)
+            break;
+        st = add_token(t, out, text, prev, i + n, 0);
+        prev = i;
+        i += n;
+        count++;
+    }
+    if (st == LEDE_OK && count == 1)
+        st = add_token(t, out, text, prev, i, 0);
+    *stop = i;
+    return st;
+}
+
+static lede_status tokenize_span(lede_tokenizer *t, lede_tokens *out, const char *text,
+                                 size_t i, size_t end)
+{
+    while (i < end) {
+        int32_t c;
+        size_t n = lede_text_next(text, end, i, &c);
+        if (lede_is_unsegmented(c)) {
+            lede_status st = scan_unsegmented(t, out, text, i, end, &i);
+            if (st != LEDE_OK)
+                return st;
+        } else if (is_word_char(c)) {
+            int ascii = 1;
+            size_t stop = scan_word(text, i, end, &ascii);
+            lede_status st = add_token(t, out, text, i, stop, ascii);
+            if (st != LEDE_OK)
+                return st;
+            i = stop;
+        } else {
+            i += n;
+        }
+    }
+    return LEDE_OK;
+}
+
+lede_status lede_tokenize(lede_tokenizer *t, const char *text, const lede_units *units,
+                          lede_tokens *out)
+{
+    if (t->terms.count > MAX_CACHED_TERMS) {
+        lede_intern_clear(&t->terms);
+        lede_intern_clear(&t->surface);
+    }
+    out->count = 0;
+    if (lede_grow((void **)&out->first, &out->first_cap, units->count + 1, sizeof *out->first) !=
+        0)
+        return LEDE_ERR_NOMEM;
+    for (size_t u = 0; u < units->count; u++) {
+        out->first[u] = out->count;
+        lede_status st = tokenize_span(t, out, text, units->items[u].start, units->items[u].end);
+        if (st != LEDE_OK)
+            return st;
+    }
+    out->first[units->count] = out->count;
+    return LEDE_OK;
+}

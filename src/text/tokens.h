@@ -1,0 +1,64 @@
+/* tokens.h - the tokenizer: words of each unit, normalized (NFKC, case
+ * folding, optional mark stripping), stopwords removed, stemmed with
+ * Snowball, interned as term ids. Every token keeps its byte span. */
+#ifndef LEDE_TEXT_TOKENS_H
+#define LEDE_TEXT_TOKENS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../common/intern.h"
+#include "../common/strbuf.h"
+#include "../model/model.h"
+#include "lede.h"
+#include "units.h"
+
+typedef struct lede_token {
+    size_t start;  /* byte span [start, start + len) in the caller's buffer */
+    uint32_t len;
+    uint32_t term; /* id in the tokenizer's term table */
+} lede_token;
+
+typedef struct lede_tokens {
+    lede_token *items;
+    size_t count;
+    size_t cap;
+    size_t *first; /* tokens of unit i are items[first[i] .. first[i + 1]) */
+    size_t first_cap;
+} lede_tokens;
+
+struct sb_stemmer;
+
+typedef struct lede_tokenizer {
+    const lede_model *model;
+    struct sb_stemmer *stemmer; /* NULL when the language has none */
+    lede_intern terms;          /* normalized, stemmed terms */
+    lede_intern surface;        /* token as written -> 1 (dropped) or term + 2 */
+    int32_t *cps;               /* normalization scratch */
+    size_t cps_cap;
+    lede_strbuf norm;
+} lede_tokenizer;
+
+/* Tokens longer than this many bytes are not words (base64, hashes, runs of
+ * one letter) and are skipped. */
+#define LEDE_MAX_TOKEN_BYTES 128
+
+/* Prepares a tokenizer for `model`; `stemmer` is a Snowball algorithm name
+ * or "" for none. Returns LEDE_ERR_UNKNOWN_LANGUAGE when libstemmer lacks
+ * it, LEDE_ERR_NOMEM. */
+lede_status lede_tokenizer_init(lede_tokenizer *t, const lede_model *model, const char *stemmer);
+
+void lede_tokenizer_free(lede_tokenizer *t);
+
+/* Tokenizes every unit of `units` in text into `out`. Term ids stay valid
+ * for the whole document; between documents the tables are cleared when
+ * they grow past a bound, so memory stays bounded over a long batch. */
+lede_status lede_tokenize(lede_tokenizer *t, const char *text, const lede_units *units,
+                          lede_tokens *out);
+
+/* The string of term `id`. */
+const char *lede_tokenizer_term(const lede_tokenizer *t, uint32_t id, size_t *len);
+
+void lede_tokens_free(lede_tokens *tok);
+
+#endif

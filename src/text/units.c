@@ -1,0 +1,607 @@
+#include "units.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/alloc.h"
+#include "chars.h"
+
+/* ====== Lines ====== */
+
+struct lede_line {
+    size_t start;    /* first byte of content (leading white space skipped) */
+    size_t end;      /* end of content (trailing white space dropped) */
+    int blank;
+    int terminal;    /* content ends with sentence-final punctuation */
+};
+
+/* A line ending is LF, CRLF or CR. Returns the index after the line's end
+ * and stores the end of its content before the line break in `*eol`. */
+static size_t next_line(const char *text, size_t i, size_t len, size_t *eol)
+{
+    const char *p = memchr(text + i, '\n', len - i);
+    size_t nl = p ? (size_t)(p - text) : len;
+    const char *cr = memchr(text + i, '\r', nl - i);
+    if (cr) {
+        size_t r = (size_t)(cr - text);
+        *eol = r;
+        return (r + 1 < len && text[r + 1] == '\n') ? r + 2 : r + 1;
+    }
+    *eol = nl;
+    return nl < len ? nl + 1 : len;
+}
+
+/* Whether the content [start, end) ends with a sentence terminal, possibly
+ * followed by closing quotes or brackets. */
+static int ends_with_terminal(const char *text, size_t start, size_t end)
+{
+    size_t i = end;
+    while (i > start) {
+        size_t prev = lede_text_prev(text, start, i);
+        int32_t c;
+        lede_text_next(text, i, prev, &c);
+        if (lede_terminal_class(c) != LEDE_TERM_NONE)
+            return 1;
+        if (!lede_is_closer(c))
+            return 0;
+        i = prev;
+    }
+    return 0;
+}
+
+static void trim(const char *text, size_t *start, size_t *end)
+{
+    size_t s = *start, e = *end;
+    int32_t c;
+    while (s < e) {
+        size_t n = lede_text_next(text, e, s, &c);
+        if (!lede_is_space(c))
+            break;
+        s += n;
+    }
+    while (e > s) {
+        size_t prev = lede_text_prev(text, s, e);
+        lede_text_next(text, e, prev, &c);
+        if (!lede_is_space(c))
+            break;
+        e = prev;
+    }
+    *start = s;
+    *end = e;
+}
+
+static lede_status scan_lines(lede_units *u, const char *text, size_t begin, size_t len,
+                              size_t *nlines)
+{
+    size_t n = 0;
+    for (size_t i = begin; i < len;) {
+        size_t eol;
+        size_t next = next_line(text, i, len, &eol);
+        if (lede_grow((void **)&u->lines, &u->lines_cap, n + 1, sizeof *u->lines) != 0)
+            return LEDE_ERR_NOMEM;
+        lede_line *l = &u->lines[n++];
+        l->start = i;
+        l->end = eol;
+        trim(text, &l->start, &l->end);
+        l->blank = l->start == l->end;
+        l->terminal = !l->blank && ends_with_terminal(text, l->start, l->end);
+        i = next;
+    }
+    *nlines = n;
+    return LEDE_OK;
+}
+
+/* ====== Line classes ====== */
+
+/* Words in [start, end): runs separated by white space. */
+static size_t count_words(const char *text, size_t start, size_t end)
+{
+    size_t words = 0;
+    int in_word = 0;
+    for (size_t i = start; i < end;) {
+        int32_t c;
+        i += lede_text_next(text, end, i, &c);
+        int space = lede_is_space(c);
+        if (!space && !in_word)
+            words++;
+        in_word = !space;
+    }
+    return words;
+}
+
+/* Markdown ATX heading: up to three spaces are already trimmed, then one to
+ * six '#' and a space or the end. Stores where the heading text is. */
+static int atx_heading(const char *text, const lede_line *l, size_t *hs, size_t *he)
+{
+    size_t i = l->start, n = 0;
+    while (i < l->end && text[i] == '#' && n < 7) {
+        i++;
+        n++;
+    }
+    if (n == 0 || n > 6 || (i < l->end && text[i] != ' ' && text[i] != '\t'))
+        return 0;
+    size_t e = l->end;
+    while (e > i && text[e - 1] == '#')
+        e--;
+    *hs = i;
+    *he = e;
+    trim(text, hs, he);
+    return 1;
+}
+
+/* A line of three or more '-', '*', '_' or '=' (spaces allowed) and nothing
+ * else. `*mark` receives the character. */
+static int rule_line(const char *text, const lede_line *l, char *mark)
+{
+    char m = text[l->start];
+    if (m != '-' && m != '*' && m != '_' && m != '=')
+        return 0;
+    size_t count = 0;
+    for (size_t i = l->start; i < l->end; i++) {
+        if (text[i] == m)
+            count++;
+        else if (text[i] != ' ' && text[i] != '\t')
+            return 0;
+    }
+    *mark = m;
+    return count >= 3;
+}
+
+/* A list item marker: a bullet (- * + and Unicode bullets) or a number or
+ * letter with '.' or ')' (1. 2) a) A)), then white space. Stores where the
+ * item's text starts. */
+static int list_marker(const char *text, const lede_line *l, size_t *content)
+{
+    size_t i = l->start, end = l->end;
+    int32_t c;
+    size_t n = lede_text_next(text, end, i, &c);
+    int bullet = c == '-' || c == '*' || c == '+' || c == 0x2022 || c == 0x2023 ||
+                 c == 0x25E6 || c == 0x25AA || c == 0x2043 || c == 0x2219 || c == 0x00B7;
+    if (bullet) {
+        i += n;
+    } else if (c >= '0' && c <= '9') {
+        size_t digits = 0;
+        while (i < end && text[i] >= '0' && text[i] <= '9' && digits < 4) {
+            i++;
+            digits++;
+        }
+        if (digits > 3 || i >= end || (text[i] != '.' && text[i] != ')'))
+            return 0;
+        i++;
+    } else if (((c >= 'a' && c <= 'z') && i + 1 < end &&
+                (text[i + 1] == ')' || text[i + 1] == '.')) ||
+               ((c >= 'A' && c <= 'Z') && i + 1 < end && text[i + 1] == ')')) {
+        i += 2;
+    } else {
+        return 0;
+    }
+    if (i >= end || (text[i] != ' ' && text[i] != '\t'))
+        return 0;
+    *content = i;
+    size_t e = end;
+    trim(text, content, &e);
+    return *content < e;
+}
+
+/* ====== Sentences ====== */
+
+typedef struct splitter {
+    lede_units *u;
+    const char *text;
+    const lede_model *model;
+    size_t paragraph;
+} splitter;
+
+static lede_status emit(splitter *sp, size_t start, size_t end, unsigned kind)
+{
+    trim(sp->text, &start, &end);
+    if (start >= end)
+        return LEDE_OK;
+    lede_units *u = sp->u;
+    if (lede_grow((void **)&u->items, &u->cap, u->count + 1, sizeof *u->items) != 0)
+        return LEDE_ERR_NOMEM;
+    u->items[u->count++] = (lede_unit){start, end, sp->paragraph, kind};
+    return LEDE_OK;
+}
+
+/* The word that ends at `end` (white-space delimited), without leading
+ * quotes and brackets. */
+static void word_before(const char *text, size_t floor, size_t end, size_t *ws)
+{
+    size_t i = end;
+    int32_t c;
+    while (i > floor) {
+        size_t prev = lede_text_prev(text, floor, i);
+        lede_text_next(text, end, prev, &c);
+        if (lede_is_space(c))
+            break;
+        i = prev;
+    }
+    while (i < end) {
+        size_t n = lede_text_next(text, end, i, &c);
+        if (!lede_is_opener(c))
+            break;
+        i += n;
+    }
+    *ws = i;
+}
+
+/* A single capital letter: an initial (J. R. R. Tolkien). */
+static int is_initial(const char *text, size_t ws, size_t we)
+{
+    if (ws >= we)
+        return 0;
+    int32_t c;
+    size_t n = lede_text_next(text, we, ws, &c);
+    return ws + n == we && lede_is_upper(c);
+}
+
+/* Letters separated by periods, each group at most three letters: U.S,
+ * Ph.D, a.m. */
+static int is_dotted(const char *text, size_t ws, size_t we)
+{
+    size_t group = 0, dots = 0;
+    for (size_t i = ws; i < we;) {
+        int32_t c;
+        i += lede_text_next(text, we, i, &c);
+        if (c == '.') {
+            if (group == 0)
+                return 0;
+            dots++;
+            group = 0;
+        } else if (lede_is_upper(c) || lede_is_lower(c)) {
+            if (++group > 3)
+                return 0;
+        } else {
+            return 0;
+        }
+    }
+    return dots > 0 && group > 0;
+}
+
+typedef struct next_word {
+    int exists;
+    int lower;   /* starts with a lower-case letter (and is not like iPhone) */
+    int digit;   /* starts with a digit */
+    int starter; /* a capitalized stopword: The, He, It, ... */
+} next_word;
+
+static next_word look_ahead(const splitter *sp, size_t i, size_t end)
+{
+    const char *text = sp->text;
+    next_word nw = {0, 0, 0, 0};
+    int32_t c = 0;
+    while (i < end) {
+        size_t n = lede_text_next(text, end, i, &c);
+        if (!lede_is_space(c) && !lede_is_opener(c))
+            break;
+        i += n;
+    }
+    if (i >= end)
+        return nw;
+    nw.exists = 1;
+    size_t ws = i;
+    i += lede_text_next(text, end, i, &c);
+    if (lede_is_digit(c)) {
+        nw.digit = 1;
+        return nw;
+    }
+    int first_upper = lede_is_upper(c);
+    if (lede_is_lower(c)) {
+        int32_t second = 0;
+        if (i < end)
+            lede_text_next(text, end, i, &second);
+        nw.lower = !lede_is_upper(second);
+        return nw;
+    }
+    if (!first_upper)
+        return nw;
+    size_t we = i;
+    while (we < end && we - ws < 32) {
+        size_t n = lede_text_next(text, end, we, &c);
+        if (!lede_is_alnum(c) && c != '\'' && c != 0x2019)
+            break;
+        we += n;
+    }
+    char folded[64];
+    size_t fl = lede_fold_word(text + ws, we - ws, folded, sizeof folded);
+    nw.starter = fl > 0 && lede_model_is_stopword(sp->model, folded, fl);
+    return nw;
+}
+
+/* Whether a ')' closes the open parenthesis within a short distance, so a
+ * terminal inside the parentheses does not end the sentence. */
+static int paren_closes_soon(const char *text, size_t i, size_t end)
+{
+    size_t limit = end - i > 250 ? i + 250 : end;
+    for (; i < limit; i++)
+        if (text[i] == ')')
+            return 1;
+    return 0;
+}
+
+/* Decides whether a period, after the word [ws, p), ends the sentence given
+ * what follows. Returns -1 when the general rule decides. */
+static int period_rule(const splitter *sp, size_t ws, size_t p, const next_word *nw)
+{
+    if (ws >= p)
+        return -1;
+    int cls = lede_model_abbrev_class(sp->model, sp->text + ws, p - ws);
+    switch (cls) {
+    case LEDE_ABBR_TITLE:
+    case LEDE_ABBR_INNER:
+        return 0;
+    case LEDE_ABBR_NUMERIC:
+        if (nw->digit)
+            return 0;
+        return -1;
+    case LEDE_ABBR_AMBIGUOUS:
+        return nw->starter;
+    default:
+        break;
+    }
+    if (is_initial(sp->text, ws, p) || is_dotted(sp->text, ws, p))
+        return nw->starter;
+    return -1;
+}
+
+/* Splits the running text [start, end) into sentences. */
+static lede_status split_sentences(splitter *sp, size_t start, size_t end)
+{
+    const char *text = sp->text;
+    size_t sent = start;
+    size_t depth = 0;
+    int has_alnum = 0;
+    for (size_t i = start; i < end;) {
+        int32_t c;
+        size_t n = lede_text_next(text, end, i, &c);
+        int term = lede_terminal_class(c);
+        if (term == LEDE_TERM_NONE) {
+            if (c == '(' || c == 0xFF08)
+                depth++;
+            else if ((c == ')' || c == 0xFF09) && depth > 0)
+                depth--;
+            else if (!has_alnum && lede_is_alnum(c))
+                has_alnum = 1;
+            i += n;
+            continue;
+        }
+        /* A run of terminals (?!, ..., …) and the closers after it. */
+        size_t p = i, run = 0;
+        int single_period = c == '.';
+        while (i < end) {
+            n = lede_text_next(text, end, i, &c);
+            int t = lede_terminal_class(c);
+            if (t == LEDE_TERM_NONE)
+                break;
+            if (t == LEDE_TERM_STRONG)
+                term = t;
+            run++;
+            i += n;
+        }
+        single_period = single_period && run == 1;
+        while (i < end) {
+            n = lede_text_next(text, end, i, &c);
+            if (!lede_is_closer(c))
+                break;
+            if ((c == ')' || c == 0xFF09) && depth > 0)
+                depth--;
+            i += n;
+        }
+        if (i >= end)
+            break;
+        lede_text_next(text, end, i, &c);
+        if (term != LEDE_TERM_STRONG && !lede_is_space(c))
+            continue;
+        next_word nw = look_ahead(sp, i, end);
+        if (!nw.exists)
+            break;
+        int boundary = -1;
+        if (single_period) {
+            size_t ws;
+            word_before(text, sent, p, &ws);
+            boundary = period_rule(sp, ws, p, &nw);
+        }
+        if (boundary < 0)
+            boundary = term == LEDE_TERM_STRONG || !nw.lower;
+        if (boundary && depth > 0 && paren_closes_soon(text, i, end))
+            boundary = 0;
+        if (!boundary || !has_alnum)
+            continue;
+        lede_status st = emit(sp, sent, i, LEDE_KIND_SENTENCE);
+        if (st != LEDE_OK)
+            return st;
+        sent = i;
+        depth = 0;
+        has_alnum = 0;
+    }
+    if (has_alnum)
+        return emit(sp, sent, end, LEDE_KIND_SENTENCE);
+    /* Trailing punctuation after the last boundary stays with the sentence
+     * before it; a block without any word is a line of symbols. */
+    lede_units *u = sp->u;
+    if (sent > start && u->count > 0) {
+        size_t s = sent, e = end;
+        trim(text, &s, &e);
+        if (s < e)
+            u->items[u->count - 1].end = e;
+        return LEDE_OK;
+    }
+    return emit(sp, sent, end, LEDE_KIND_LINE);
+}
+
+/* ====== Blocks ====== */
+
+enum { SHORT_LINE_WORDS = 15, SHORT_LINE_BYTES = 60 };
+
+/* A single line that lacks terminal punctuation and is short is a unit of
+ * its own (a title, a link line, a caption). */
+static int standalone_line(const char *text, size_t start, size_t end)
+{
+    if (ends_with_terminal(text, start, end))
+        return 0;
+    return count_words(text, start, end) <= SHORT_LINE_WORDS;
+}
+
+static int starts_upper_or_digit(const char *text, const lede_line *l)
+{
+    int32_t c;
+    lede_text_next(text, l->end, l->start, &c);
+    return lede_is_upper(c) || lede_is_digit(c) || !lede_is_lower(c);
+}
+
+/* Emits a paragraph of running text made of lines [first, last]. A short
+ * line without terminal punctuation followed by a capitalized line is split
+ * off as a line unit: a title above a hard-wrapped paragraph. */
+static lede_status emit_prose(splitter *sp, size_t first, size_t last)
+{
+    const lede_line *lines = sp->u->lines;
+    const char *text = sp->text;
+    if (first == last && standalone_line(text, lines[first].start, lines[first].end)) {
+        lede_status st = emit(sp, lines[first].start, lines[first].end, LEDE_KIND_LINE);
+        sp->paragraph++;
+        return st;
+    }
+    size_t longest = 0;
+    for (size_t i = first; i <= last; i++)
+        if (lines[i].end - lines[i].start > longest)
+            longest = lines[i].end - lines[i].start;
+    size_t run = first;
+    for (size_t i = first; i < last; i++) {
+        const lede_line *l = &lines[i];
+        size_t width = l->end - l->start;
+        int short_line = !l->terminal && width < SHORT_LINE_BYTES && width * 4 < longest * 3 &&
+                         starts_upper_or_digit(text, &lines[i + 1]) &&
+                         count_words(text, l->start, l->end) <= SHORT_LINE_WORDS;
+        if (!short_line)
+            continue;
+        lede_status st;
+        if (run < i) {
+            st = split_sentences(sp, lines[run].start, lines[i - 1].end);
+            sp->paragraph++;
+            if (st != LEDE_OK)
+                return st;
+        }
+        st = emit(sp, l->start, l->end, LEDE_KIND_LINE);
+        sp->paragraph++;
+        if (st != LEDE_OK)
+            return st;
+        run = i + 1;
+    }
+    lede_status st = split_sentences(sp, lines[run].start, lines[last].end);
+    sp->paragraph++;
+    return st;
+}
+
+static lede_status emit_list_item(splitter *sp, size_t content, size_t last)
+{
+    const lede_line *l = &sp->u->lines[last];
+    lede_status st;
+    if (standalone_line(sp->text, content, l->end))
+        st = emit(sp, content, l->end, LEDE_KIND_LINE);
+    else
+        st = split_sentences(sp, content, l->end);
+    sp->paragraph++;
+    return st;
+}
+
+/* Paragraph-per-line text: no blank line between paragraphs, and most lines
+ * end with terminal punctuation. Hard-wrapped text fails the second test. */
+static int line_mode(const lede_line *lines, size_t n)
+{
+    size_t nonblank = 0, terminal = 0, first = n, last = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (lines[i].blank)
+            continue;
+        if (first == n)
+            first = i;
+        last = i;
+        nonblank++;
+        terminal += (size_t)lines[i].terminal;
+    }
+    for (size_t i = first; i < last; i++)
+        if (lines[i].blank)
+            return 0;
+    return nonblank > 1 && terminal * 2 >= nonblank;
+}
+
+enum block_type { BLOCK_NONE, BLOCK_PROSE, BLOCK_LIST };
+
+typedef struct block {
+    enum block_type type;
+    size_t first;   /* first line */
+    size_t last;    /* last line */
+    size_t content; /* list items: where the text after the marker starts */
+} block;
+
+static lede_status close_block(splitter *sp, block *b)
+{
+    lede_status st = LEDE_OK;
+    if (b->type == BLOCK_PROSE)
+        st = emit_prose(sp, b->first, b->last);
+    else if (b->type == BLOCK_LIST)
+        st = emit_list_item(sp, b->content, b->last);
+    b->type = BLOCK_NONE;
+    return st;
+}
+
+static lede_status emit_heading(splitter *sp, size_t start, size_t end)
+{
+    lede_status st = emit(sp, start, end, LEDE_KIND_HEADING);
+    sp->paragraph++;
+    return st;
+}
+
+lede_status lede_units_split(lede_units *u, const char *text, size_t begin, size_t len,
+                             const lede_model *model)
+{
+    u->count = 0;
+    u->paragraphs = 0;
+    size_t nlines;
+    lede_status st = scan_lines(u, text, begin, len, &nlines);
+    if (st != LEDE_OK)
+        return st;
+    splitter sp = {u, text, model, 0};
+    int per_line = line_mode(u->lines, nlines);
+    block b = {BLOCK_NONE, 0, 0, 0};
+    for (size_t i = 0; i < nlines && st == LEDE_OK; i++) {
+        const lede_line *l = &u->lines[i];
+        size_t hs, he, content;
+        char mark;
+        if (l->blank) {
+            st = close_block(&sp, &b);
+        } else if (rule_line(text, l, &mark)) {
+            /* A setext underline turns a one-line paragraph into a heading;
+             * otherwise the rule is a separator and carries no text. */
+            if ((mark == '=' || mark == '-') && b.type == BLOCK_PROSE && b.first == b.last) {
+                b.type = BLOCK_NONE;
+                st = emit_heading(&sp, u->lines[b.first].start, u->lines[b.first].end);
+            } else {
+                st = close_block(&sp, &b);
+            }
+        } else if (atx_heading(text, l, &hs, &he)) {
+            st = close_block(&sp, &b);
+            if (st == LEDE_OK && hs < he)
+                st = emit_heading(&sp, hs, he);
+        } else if (list_marker(text, l, &content)) {
+            st = close_block(&sp, &b);
+            b = (block){BLOCK_LIST, i, i, content};
+        } else if (b.type != BLOCK_NONE && !per_line) {
+            b.last = i;
+        } else {
+            st = close_block(&sp, &b);
+            b = (block){BLOCK_PROSE, i, i, 0};
+        }
+    }
+    if (st == LEDE_OK)
+        st = close_block(&sp, &b);
+    u->paragraphs = sp.paragraph;
+    return st;
+}
+
+void lede_units_free(lede_units *u)
+{
+    free(u->items);
+    free(u->lines);
+    memset(u, 0, sizeof *u);
+}

@@ -1,0 +1,155 @@
+#include "tfidf.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/alloc.h"
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Local id of a global term, numbering new terms as they come. */
+static lede_status local_id(lede_tfidf *v, uint32_t g, uint32_t *out)
+{
+    if (v->stamp[g] == v->generation) {
+        *out = v->local_of[g];
+        return LEDE_OK;
+    }
+    if (v->nterms == v->term_cap) {
+        size_t cap = v->term_cap ? v->term_cap * 2 : 256;
+        uint32_t *df = lede_realloc_array(v->df, cap, sizeof *df);
+        if (!df)
+            return LEDE_ERR_NOMEM;
+        v->df = df;
+        uint32_t *global = lede_realloc_array(v->global, cap, sizeof *global);
+        if (!global)
+            return LEDE_ERR_NOMEM;
+        v->global = global;
+        v->term_cap = cap;
+    }
+    v->stamp[g] = v->generation;
+    v->local_of[g] = (uint32_t)v->nterms;
+    v->df[v->nterms] = 0;
+    v->global[v->nterms] = g;
+    *out = (uint32_t)v->nterms++;
+    return LEDE_OK;
+}
+
+static lede_status prepare(lede_tfidf *v, size_t nrows, size_t ntokens, size_t nglobal)
+{
+    if (nglobal > UINT32_MAX || ntokens > SIZE_MAX - 1)
+        return LEDE_ERR_TOO_LARGE;
+    if (nglobal > v->map_cap) {
+        uint32_t *local_of = lede_realloc_array(v->local_of, nglobal, sizeof *local_of);
+        if (!local_of)
+            return LEDE_ERR_NOMEM;
+        v->local_of = local_of;
+        uint32_t *stamp = lede_realloc_array(v->stamp, nglobal, sizeof *stamp);
+        if (!stamp)
+            return LEDE_ERR_NOMEM;
+        memset(stamp + v->map_cap, 0, (nglobal - v->map_cap) * sizeof *stamp);
+        v->stamp = stamp;
+        v->map_cap = nglobal;
+    }
+    if (++v->generation == 0) {
+        /* After 2^32 documents the stamps wrap: start them afresh. */
+        memset(v->stamp, 0, v->map_cap * sizeof *v->stamp);
+        v->generation = 1;
+    }
+    if (lede_grow((void **)&v->row_ptr, &v->row_cap, nrows + 1, sizeof *v->row_ptr) != 0)
+        return LEDE_ERR_NOMEM;
+    if (ntokens > v->nnz_cap) {
+        uint32_t *col = lede_realloc_array(v->col, ntokens, sizeof *col);
+        if (!col)
+            return LEDE_ERR_NOMEM;
+        v->col = col;
+        float *val = lede_realloc_array(v->val, ntokens, sizeof *val);
+        if (!val)
+            return LEDE_ERR_NOMEM;
+        v->val = val;
+        v->nnz_cap = ntokens;
+    }
+    v->rows = nrows;
+    v->nnz = 0;
+    v->nterms = 0;
+    return LEDE_OK;
+}
+
+/* Counts the terms of one row into (col, count) pairs. */
+static lede_status count_row(lede_tfidf *v, const uint32_t *terms, size_t n)
+{
+    if (lede_grow((void **)&v->row_terms, &v->row_terms_cap, n, sizeof *v->row_terms) != 0)
+        return LEDE_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        lede_status st = local_id(v, terms[i], &v->row_terms[i]);
+        if (st != LEDE_OK)
+            return st;
+    }
+    qsort(v->row_terms, n, sizeof *v->row_terms, cmp_u32);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && v->row_terms[j] == v->row_terms[i])
+            j++;
+        v->col[v->nnz] = v->row_terms[i];
+        v->val[v->nnz] = (float)(j - i);
+        v->df[v->row_terms[i]]++;
+        v->nnz++;
+        i = j;
+    }
+    return LEDE_OK;
+}
+
+lede_status lede_tfidf_build(lede_tfidf *v, size_t nrows, const uint32_t *terms,
+                             const size_t *first, size_t nglobal, lede_idf_fn background,
+                             void *ctx, double w)
+{
+    lede_status st = prepare(v, nrows, first[nrows] - first[0], nglobal);
+    if (st != LEDE_OK)
+        return st;
+    for (size_t r = 0; r < nrows; r++) {
+        v->row_ptr[r] = v->nnz;
+        st = count_row(v, terms + first[r], first[r + 1] - first[r]);
+        if (st != LEDE_OK)
+            return st;
+    }
+    v->row_ptr[nrows] = v->nnz;
+    double n = (double)nrows;
+    for (size_t r = 0; r < nrows; r++) {
+        double norm = 0;
+        for (size_t k = v->row_ptr[r]; k < v->row_ptr[r + 1]; k++) {
+            uint32_t t = v->col[k];
+            double idf = log((1.0 + n) / (1.0 + v->df[t])) + 1.0;
+            if (background) {
+                double bg = background(ctx, v->global[t]);
+                if (bg >= 0)
+                    idf = w * bg + (1.0 - w) * idf;
+            }
+            double weight = (1.0 + log(v->val[k])) * idf;
+            v->val[k] = (float)weight;
+            norm += weight * weight;
+        }
+        if (norm <= 0)
+            continue;
+        double inv = 1.0 / sqrt(norm);
+        for (size_t k = v->row_ptr[r]; k < v->row_ptr[r + 1]; k++)
+            v->val[k] = (float)(v->val[k] * inv);
+    }
+    return LEDE_OK;
+}
+
+void lede_tfidf_free(lede_tfidf *v)
+{
+    free(v->row_ptr);
+    free(v->col);
+    free(v->val);
+    free(v->df);
+    free(v->global);
+    free(v->local_of);
+    free(v->stamp);
+    free(v->row_terms);
+    memset(v, 0, sizeof *v);
+}

@@ -1,0 +1,44 @@
+/* tfidf.h - sentence vectors: sublinear tf times smoothed idf, rows
+ * L2-normalized, stored as compressed sparse rows over the document's own
+ * term numbering. */
+#ifndef LEDE_VEC_TFIDF_H
+#define LEDE_VEC_TFIDF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lede.h"
+
+typedef struct lede_tfidf {
+    size_t rows;
+    size_t nnz;
+    size_t *row_ptr;   /* rows + 1 entries */
+    uint32_t *col;     /* local term id, increasing within a row */
+    float *val;        /* weight / row norm */
+    size_t nterms;     /* distinct terms in the document */
+    uint32_t *df;      /* sentences containing each local term */
+    uint32_t *global;  /* global term id of each local term */
+    /* capacities and scratch, reused across documents */
+    size_t row_cap, nnz_cap, term_cap;
+    uint32_t *local_of;   /* global id -> local id, valid when stamp matches */
+    uint32_t *stamp;
+    size_t map_cap;
+    uint32_t generation;
+    uint32_t *row_terms;  /* one row's local ids while counting */
+    size_t row_terms_cap;
+} lede_tfidf;
+
+/* Background IDF of a global term id; negative means "not available". */
+typedef double (*lede_idf_fn)(void *ctx, uint32_t global_term);
+
+/* Builds the vectors of `nrows` rows; row r holds the term ids
+ * terms[first[r] .. first[r + 1]) (global ids below `nglobal`). The idf of
+ * a term is ln((1 + n) / (1 + df)) + 1 over the rows; when `background` is
+ * given, it is mixed as w * background + (1 - w) * local. */
+lede_status lede_tfidf_build(lede_tfidf *v, size_t nrows, const uint32_t *terms,
+                             const size_t *first, size_t nglobal, lede_idf_fn background,
+                             void *ctx, double w);
+
+void lede_tfidf_free(lede_tfidf *v);
+
+#endif
