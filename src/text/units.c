@@ -345,6 +345,54 @@ static int period_rule(const splitter *sp, size_t ws, size_t p, const next_word 
     return -1;
 }
 
+static int is_open_bracket(int32_t c)
+{
+    return c == '(' || c == 0xFF08 || c == 0x300C || c == 0x300E;
+}
+
+static int is_close_bracket(int32_t c)
+{
+    return c == ')' || c == 0xFF09 || c == 0x300D || c == 0x300F;
+}
+
+/* Skips the closing quotes and brackets after a terminal run, keeping the
+ * bracket depth. French puts a space before a closing guillemet ("non. »"):
+ * a guillemet after spaces still belongs to the sentence when white space
+ * or the end follows it. */
+static size_t skip_closers(const char *text, size_t i, size_t end, size_t *depth,
+                           int *closed_bracket)
+{
+    int32_t c;
+    while (i < end) {
+        size_t n = lede_text_next(text, end, i, &c);
+        if (!lede_is_closer(c))
+            break;
+        if (is_close_bracket(c) && *depth > 0) {
+            (*depth)--;
+            *closed_bracket = 1;
+        }
+        i += n;
+    }
+    size_t j = i;
+    while (j < end) {
+        size_t n = lede_text_next(text, end, j, &c);
+        if (c != ' ' && c != 0xA0 && c != 0x202F)
+            break;
+        j += n;
+    }
+    if (j > i && j < end) {
+        size_t n = lede_text_next(text, end, j, &c);
+        if (c == 0x00BB || c == 0x203A) {
+            int32_t after = ' ';
+            if (j + n < end)
+                lede_text_next(text, end, j + n, &after);
+            if (lede_is_space(after))
+                return j + n;
+        }
+    }
+    return i;
+}
+
 /* Splits the running text [start, end) into sentences. */
 static lede_status split_sentences(splitter *sp, size_t start, size_t end)
 {
@@ -357,9 +405,9 @@ static lede_status split_sentences(splitter *sp, size_t start, size_t end)
         size_t n = lede_text_next(text, end, i, &c);
         int term = lede_terminal_class(c);
         if (term == LEDE_TERM_NONE) {
-            if (c == '(' || c == 0xFF08)
+            if (is_open_bracket(c))
                 depth++;
-            else if ((c == ')' || c == 0xFF09) && depth > 0)
+            else if (is_close_bracket(c) && depth > 0)
                 depth--;
             else if (!has_alnum && lede_is_alnum(c))
                 has_alnum = 1;
@@ -380,18 +428,17 @@ static lede_status split_sentences(splitter *sp, size_t start, size_t end)
             i += n;
         }
         single_period = single_period && run == 1;
-        while (i < end) {
-            n = lede_text_next(text, end, i, &c);
-            if (!lede_is_closer(c))
-                break;
-            if ((c == ')' || c == 0xFF09) && depth > 0)
-                depth--;
-            i += n;
-        }
+        int closed_bracket = 0;
+        i = skip_closers(text, i, end, &depth, &closed_bracket);
         if (i >= end)
             break;
         lede_text_next(text, end, i, &c);
         if (term != LEDE_TERM_STRONG && !lede_is_space(c))
+            continue;
+        /* A quotation closed right after an ideographic full stop and
+         * followed by more text is part of the sentence: 「行きます。」と言った. */
+        if (term == LEDE_TERM_STRONG && closed_bracket && !lede_is_space(c) &&
+            !lede_is_opener(c))
             continue;
         next_word nw = look_ahead(sp, i, end);
         if (!nw.exists)
@@ -438,9 +485,20 @@ enum { SHORT_LINE_WORDS = 15, SHORT_LINE_BYTES = 60 };
  * its own (a title, a link line, a caption). */
 static int standalone_line(const char *text, size_t start, size_t end)
 {
-    if (ends_with_terminal(text, start, end))
+    if (ends_with_terminal(text, start, end) || count_words(text, start, end) > SHORT_LINE_WORDS)
         return 0;
-    return count_words(text, start, end) <= SHORT_LINE_WORDS;
+    /* A terminal before white space inside means running text that lacks
+     * only its last full stop. */
+    int after_terminal = 0;
+    for (size_t i = start; i < end;) {
+        int32_t c;
+        i += lede_text_next(text, end, i, &c);
+        if (after_terminal && lede_is_space(c))
+            return 0;
+        after_terminal = lede_terminal_class(c) != LEDE_TERM_NONE ||
+                         (after_terminal && lede_is_closer(c));
+    }
+    return 1;
 }
 
 static int starts_upper_or_digit(const char *text, const lede_line *l)
