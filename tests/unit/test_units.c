@@ -1,6 +1,8 @@
 /* test_units.c - paragraph and sentence splitting, from the cases in
  * data/sentences.txt: each case gives an input and the exact units it must
  * split into (span text, kind and paragraph). */
+#define _DEFAULT_SOURCE
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,12 +168,12 @@ static const char *parse_case(const char *p, const char *end, int *cases)
     return p;
 }
 
-static void run_case_file(const char *path)
+static int run_case_file(const char *path)
 {
     size_t len;
     char *buf = harness_read_file(path, &len);
     if (!buf)
-        return;
+        return 0;
     const char *p = buf, *end = buf + len;
     int cases = 0;
     while (p < end) {
@@ -183,15 +185,34 @@ static void run_case_file(const char *path)
         p = le < end ? le + 1 : end;
     }
     printf("%s: %d cases\n", path, cases);
-    CHECK_MSG(cases >= 60, "only %d sentence cases", cases);
     free(buf);
+    return cases;
 }
 
+static int is_case_file(const struct dirent *e)
+{
+    size_t n = strlen(e->d_name);
+    return strncmp(e->d_name, "sentences", 9) == 0 && n > 4 &&
+           strcmp(e->d_name + n - 4, ".txt") == 0;
+}
+
+/* Runs every data/sentences*.txt: sentences.txt holds the general and
+ * English cases, sentences-CODE.txt those of other languages. */
 int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : "tests/data";
-    char path[4096];
-    snprintf(path, sizeof path, "%s/sentences.txt", dir);
-    run_case_file(path);
+    struct dirent **names;
+    int n = scandir(dir, &names, is_case_file, alphasort);
+    CHECK_MSG(n > 0, "no sentences*.txt in %s", dir);
+    int cases = 0;
+    for (int i = 0; i < n; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]->d_name);
+        cases += run_case_file(path);
+        free(names[i]);
+    }
+    if (n > 0)
+        free(names);
+    CHECK_MSG(cases >= 60, "only %d sentence cases", cases);
     return harness_finish();
 }
