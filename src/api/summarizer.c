@@ -62,10 +62,11 @@ lede_status lede_summarizer_new(const lede_options *opts, lede_summarizer **out,
         lede_options_init(&s->opts);
     const lede_model_data *data = lede_model_find(s->opts.language);
     if (!data) {
+        lede_fail(err, LEDE_ERR_UNKNOWN_LANGUAGE,
+                  "unknown language '%s' (use 'und' for a language without a model)",
+                  s->opts.language);
         free(s);
-        return lede_fail(err, LEDE_ERR_UNKNOWN_LANGUAGE,
-                         "unknown language '%s' (use 'und' for a language without a model)",
-                         s->opts.language);
+        return LEDE_ERR_UNKNOWN_LANGUAGE;
     }
     lede_status st = lede_model_init(&s->model, data);
     if (st == LEDE_OK)
