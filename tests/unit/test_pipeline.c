@@ -10,10 +10,6 @@
 #include "select/select.h"
 #include "vec/tfidf.h"
 
-#define CHECK_NEAR(a, b, tol)                                                             \
-    harness_check(fabs((double)(a) - (double)(b)) <= (tol), __FILE__, __LINE__,           \
-                  "%s ~ %s (%.9g vs %.9g)", #a, #b, (double)(a), (double)(b))
-
 /* Weight of local term `t` in row `r`, 0 when absent. */
 static double weight(const lede_tfidf *v, size_t r, uint32_t global)
 {
