@@ -82,6 +82,8 @@ static lede_status prepare(lede_tfidf *v, size_t nrows, size_t ntokens, size_t n
 /* Counts the terms of one row into (col, count) pairs. */
 static lede_status count_row(lede_tfidf *v, const uint32_t *terms, size_t n)
 {
+    if (n == 0)
+        return LEDE_OK;
     if (lede_grow((void **)&v->row_terms, &v->row_terms_cap, n, sizeof *v->row_terms) != 0)
         return LEDE_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {

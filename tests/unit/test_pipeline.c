@@ -56,6 +56,18 @@ static void test_tfidf(void)
     lede_tfidf_free(&v);
 }
 
+/* Regression: a fresh object whose first row is empty passed NULL to
+ * qsort (UBSan: null pointer argument). */
+static void test_tfidf_empty_first_row(void)
+{
+    uint32_t terms[] = {5};
+    size_t first[] = {0, 0, 1};
+    lede_tfidf v = {0};
+    CHECK_EQ(lede_tfidf_build(&v, 2, terms, first, 6, NULL, NULL, 0), LEDE_OK);
+    CHECK_EQ(v.nnz, 1);
+    lede_tfidf_free(&v);
+}
+
 static double half_idf(void *ctx, uint32_t term)
 {
     (void)ctx;
@@ -258,6 +270,7 @@ static void test_default_sentences(void)
 int main(void)
 {
     test_tfidf();
+    test_tfidf_empty_first_row();
     test_background_idf();
     test_graph_small();
     test_graph_blocks();
