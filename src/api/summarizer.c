@@ -193,14 +193,6 @@ static float row_similarity(const void *ctx, size_t i, size_t j)
     return lede_graph_sim(ctx, i, j);
 }
 
-static size_t count_code_points(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
-}
-
 /* Ranks the rows and picks the summary into `sum`. */
 static lede_status rank_and_pick(lede_summarizer *s, size_t nrows, const lede_options *o,
                                  lede_summary *sum, lede_error **err)
@@ -221,10 +213,8 @@ static lede_status rank_and_pick(lede_summarizer *s, size_t nrows, const lede_op
     lede_rank_params rp = {o->damping, 1e-10, 1000};
     lede_textrank(&s->graph, &rp, s->scores, s->work);
     for (size_t r = 0; r < nrows; r++) {
-        const lede_sentence *u = &sum->units[s->row_unit[r]];
-        s->cands[r] = (lede_candidate){s->scores[r],
-                                       lede_count_words(u->text, 0, u->text_len),
-                                       count_code_points(u->text, u->text_len)};
+        size_t unit = s->row_unit[r];
+        s->cands[r] = (lede_candidate){s->scores[r], sum->words[unit], sum->chars[unit]};
     }
     size_t count;
     st = lede_select(s->cands, nrows, &o->budget, o->redundancy, row_similarity, &s->graph,

@@ -248,6 +248,17 @@ static void test_replace_invalid(void)
     CHECK_STR(lede_summary_unit(sum, 1)->text, "And a \xEF\xBF\xBD NUL too.");
     CHECK_EQ(lede_summary_unit(sum, 2)->start, 34);
     lede_summary_free(sum);
+
+    /* Each bad byte grows to three in the text: the buffer must keep up
+     * with the ASCII that follows. */
+    char many[200];
+    memset(many, '\xFF', 60);
+    strcpy(many + 60, " and then a long tail of plain ASCII words.");
+    CHECK_EQ(lede_split(many, strlen(many), o, &sum, NULL), LEDE_OK);
+    const lede_sentence *u = lede_summary_unit(sum, 0);
+    CHECK_EQ(u->text_len, 60 * 3 + strlen(" and then a long tail of plain ASCII words."));
+    CHECK(strcmp(u->text + 180, " and then a long tail of plain ASCII words.") == 0);
+    lede_summary_free(sum);
     lede_options_free(o);
 }
 
