@@ -210,7 +210,7 @@ static lede_status rank_and_pick(lede_summarizer *s, size_t nrows, const lede_op
         return lede_fail(err, st, "%s", lede_strerror(st));
     if (reserve_scratch(s, nrows) != 0)
         return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
-    lede_rank_params rp = {o->damping, 1e-10, 1000};
+    lede_rank_params rp = {o->damping, LEDE_RANK_TOLERANCE, 1000};
     lede_textrank(&s->graph, &rp, s->scores, s->work);
     for (size_t r = 0; r < nrows; r++) {
         size_t unit = s->row_unit[r];
