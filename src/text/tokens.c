@@ -164,7 +164,8 @@ static lede_status add_token(lede_tokenizer *t, lede_tokens *out, const char *te
         return LEDE_ERR_NOMEM;
     if (term < 0)
         return LEDE_OK;
-    if (lede_grow((void **)&out->items, &out->cap, out->count + 1, sizeof *out->items) != 0)
+    if (out->count == out->cap &&
+        lede_grow((void **)&out->items, &out->cap, out->count + 1, sizeof *out->items) != 0)
         return LEDE_ERR_NOMEM;
     out->items[out->count++] = (lede_token){start, (uint32_t)len, (uint32_t)term};
     return LEDE_OK;
@@ -194,7 +195,11 @@ static size_t scan_word(const char *text, size_t i, size_t end, int *ascii)
     int32_t c, prev = 0;
     size_t group = 0; /* word characters since the start or the last '.' */
     while (i < end) {
-        size_t n = lede_text_next(text, end, i, &c);
+        unsigned char b = (unsigned char)text[i];
+        size_t n = 1;
+        c = b;
+        if (b >= 0x80 || b == 0)
+            n = lede_text_next(text, end, i, &c);
         if (is_word_char(c)) {
             if (c >= 0x80)
                 *ascii = 0;
@@ -254,6 +259,11 @@ static lede_status tokenize_span(lede_tokenizer *t, lede_tokens *out, const char
                                  size_t i, size_t end)
 {
     while (i < end) {
+        unsigned char b = (unsigned char)text[i];
+        if (b < 0x80 && b != 0 && !lede_is_alnum(b)) {
+            i++;
+            continue;
+        }
         int32_t c;
         size_t n = lede_text_next(text, end, i, &c);
         if (lede_is_unsegmented(c)) {

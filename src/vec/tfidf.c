@@ -12,6 +12,24 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Sentences have a few dozen terms: insertion sort beats qsort there. */
+static void sort_terms(uint32_t *t, size_t n)
+{
+    if (n > 64) {
+        qsort(t, n, sizeof *t, cmp_u32);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        uint32_t x = t[i];
+        size_t j = i;
+        while (j > 0 && t[j - 1] > x) {
+            t[j] = t[j - 1];
+            j--;
+        }
+        t[j] = x;
+    }
+}
+
 /* Local id of a global term, numbering new terms as they come. */
 static lede_status local_id(lede_tfidf *v, uint32_t g, uint32_t *out)
 {
@@ -91,7 +109,7 @@ static lede_status count_row(lede_tfidf *v, const uint32_t *terms, size_t n)
         if (st != LEDE_OK)
             return st;
     }
-    qsort(v->row_terms, n, sizeof *v->row_terms, cmp_u32);
+    sort_terms(v->row_terms, n);
     for (size_t i = 0; i < n;) {
         size_t j = i;
         while (j < n && v->row_terms[j] == v->row_terms[i])
