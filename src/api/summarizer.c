@@ -17,9 +17,6 @@
 #include "options.h"
 #include "summary.h"
 
-/* Bytes of the dense column block the similarity stage may use. */
-enum { GRAPH_BLOCK_BYTES = 32 * 1024 * 1024 };
-
 struct lede_summarizer {
     lede_options opts;
     lede_model model;
@@ -201,11 +198,11 @@ static lede_status rank_and_pick(lede_summarizer *s, size_t nrows, const lede_op
                                       s->tokenizer.terms.count,
                                       o->background_idf > 0 ? background_idf : NULL, s,
                                       o->background_idf);
+    lede_graph_params gp = lede_graph_defaults();
     if (st == LEDE_OK)
-        st = lede_graph_build(&s->graph, &s->tfidf, GRAPH_BLOCK_BYTES);
+        st = lede_graph_build(&s->graph, &s->tfidf, &gp);
     if (st == LEDE_ERR_TOO_LARGE)
-        return lede_fail(err, st, "%zu sentences: more than the %d the similarity graph takes",
-                         nrows, LEDE_DENSE_MAX_SENTENCES);
+        return lede_fail(err, st, "%zu sentences: more than the graph takes", nrows);
     if (st != LEDE_OK)
         return lede_fail(err, st, "%s", lede_strerror(st));
     if (reserve_scratch(s, nrows) != 0)

@@ -6,7 +6,7 @@
  * `share` is what each sentence sends per unit of edge weight. Four
  * partial sums let the loop pipeline; the order is fixed, so results are
  * deterministic. */
-static double incoming(const float *row, const double *share, size_t n)
+static double incoming_dense(const float *row, const double *share, size_t n)
 {
     double a = 0, b = 0, c = 0, e = 0;
     size_t j = 0;
@@ -21,6 +21,30 @@ static double incoming(const float *row, const double *share, size_t n)
     return (a + b) + (c + e);
 }
 
+static double incoming(const lede_graph *g, size_t i, const double *share)
+{
+    if (!g->sparse)
+        return incoming_dense(g->sim + i * g->n, share, g->n);
+    double in = 0;
+    for (size_t k = g->adj_ptr[i]; k < g->adj_ptr[i + 1]; k++)
+        in += g->adj[k].w * share[g->adj[k].col];
+    return in;
+}
+
+static double weight_sum(const lede_graph *g, size_t j)
+{
+    double sum = 0;
+    if (g->sparse) {
+        for (size_t k = g->adj_ptr[j]; k < g->adj_ptr[j + 1]; k++)
+            sum += g->adj[k].w;
+        return sum;
+    }
+    const float *row = g->sim + j * g->n;
+    for (size_t i = 0; i < g->n; i++)
+        sum += row[i];
+    return sum;
+}
+
 void lede_textrank(const lede_graph *g, const lede_rank_params *p, double *scores, double *work)
 {
     size_t n = g->n;
@@ -29,11 +53,7 @@ void lede_textrank(const lede_graph *g, const lede_rank_params *p, double *score
     double *out_weight = work;
     double *share = work + n;
     for (size_t j = 0; j < n; j++) {
-        double sum = 0;
-        const float *row = g->sim + j * n;
-        for (size_t i = 0; i < n; i++)
-            sum += row[i];
-        out_weight[j] = sum;
+        out_weight[j] = weight_sum(g, j);
         scores[j] = 1.0 / (double)n;
     }
     double d = p->damping;
@@ -50,7 +70,7 @@ void lede_textrank(const lede_graph *g, const lede_rank_params *p, double *score
         double base = (1.0 - d) / (double)n + d * dangling / (double)n;
         double change = 0;
         for (size_t i = 0; i < n; i++) {
-            double next = base + d * incoming(g->sim + i * n, share, n);
+            double next = base + d * incoming(g, i, share);
             change += fabs(next - scores[i]);
             scores[i] = next;
         }

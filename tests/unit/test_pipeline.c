@@ -95,8 +95,10 @@ static void test_graph_small(void)
     lede_tfidf v = {0};
     lede_graph g = {0};
     CHECK_EQ(lede_tfidf_build(&v, 3, terms, first, 10, NULL, NULL, 0), LEDE_OK);
-    CHECK_EQ(lede_graph_build(&g, &v, 1 << 20), LEDE_OK);
+    lede_graph_params gp = lede_graph_defaults();
+    CHECK_EQ(lede_graph_build(&g, &v, &gp), LEDE_OK);
     CHECK_EQ(g.n, 3);
+    CHECK(!g.sparse);
     double want = weight(&v, 0, 7) * weight(&v, 1, 7);
     CHECK_NEAR(lede_graph_sim(&g, 0, 1), want, 1e-6);
     CHECK_NEAR(lede_graph_sim(&g, 1, 0), want, 1e-6);
@@ -125,7 +127,9 @@ static void test_graph_blocks(void)
     lede_tfidf v = {0};
     lede_graph g = {0};
     CHECK_EQ(lede_tfidf_build(&v, ROWS, terms, first, VOCAB, NULL, NULL, 0), LEDE_OK);
-    CHECK_EQ(lede_graph_build(&g, &v, 16 * ROWS * sizeof(float)), LEDE_OK);
+    lede_graph_params gp = lede_graph_defaults();
+    gp.block_bytes = 16 * ROWS * sizeof(float);
+    CHECK_EQ(lede_graph_build(&g, &v, &gp), LEDE_OK);
     for (size_t i = 0; i < ROWS; i++) {
         for (size_t j = 0; j < ROWS; j++) {
             double dot = 0;
@@ -141,13 +145,140 @@ static void test_graph_blocks(void)
     lede_tfidf_free(&v);
 }
 
-static void test_graph_limit(void)
+/* A random document of `rows` rows over a vocabulary of `vocab` terms. */
+static void random_rows(lede_tfidf *v, size_t rows, size_t per_row, uint32_t vocab,
+                        unsigned seed)
 {
+    uint32_t *terms = malloc(rows * per_row * sizeof *terms);
+    size_t *first = malloc((rows + 1) * sizeof *first);
+    for (size_t r = 0; r < rows; r++) {
+        first[r] = r * per_row;
+        for (size_t k = 0; k < per_row; k++) {
+            seed = seed * 1103515245u + 12345u;
+            /* Squaring skews the draw towards low ids: a few common terms,
+             * many rare ones, as in text. */
+            uint32_t x = (seed >> 8) % 1000;
+            terms[r * per_row + k] = (uint32_t)((uint64_t)x * x * vocab / 1000000);
+        }
+    }
+    first[rows] = rows * per_row;
+    CHECK_EQ(lede_tfidf_build(v, rows, terms, first, vocab, NULL, NULL, 0), LEDE_OK);
+    free(terms);
+    free(first);
+}
+
+/* With room for every neighbour and no term left out, the sparse graph is
+ * the dense one without its zeros. */
+static void test_sparse_equals_dense(void)
+{
+    enum { ROWS = 120 };
     lede_tfidf v = {0};
-    v.rows = LEDE_DENSE_MAX_SENTENCES + 1;
+    random_rows(&v, ROWS, 12, 400, 7);
+    lede_graph dense = {0}, sparse = {0};
+    lede_graph_params gp = lede_graph_defaults();
+    CHECK_EQ(lede_graph_build(&dense, &v, &gp), LEDE_OK);
+    gp.dense_max = 10;
+    gp.neighbours = ROWS;
+    gp.df_cap = ROWS;
+    CHECK_EQ(lede_graph_build(&sparse, &v, &gp), LEDE_OK);
+    CHECK(!dense.sparse && sparse.sparse);
+    int mismatches = 0;
+    for (size_t i = 0; i < ROWS; i++)
+        for (size_t j = 0; j < ROWS; j++)
+            mismatches += fabs(lede_graph_sim(&dense, i, j) - lede_graph_sim(&sparse, i, j)) > 1e-5;
+    CHECK_EQ(mismatches, 0);
+    lede_graph_free(&dense);
+    lede_graph_free(&sparse);
+    lede_tfidf_free(&v);
+}
+
+/* With k neighbours, each row keeps at least its k strongest dense
+ * neighbours (ties aside), the graph is symmetric, and rows are sorted. */
+static void test_sparse_top_k(void)
+{
+    enum { ROWS = 200, K = 5 };
+    lede_tfidf v = {0};
+    random_rows(&v, ROWS, 10, 600, 99);
+    lede_graph dense = {0}, sparse = {0};
+    lede_graph_params gp = lede_graph_defaults();
+    CHECK_EQ(lede_graph_build(&dense, &v, &gp), LEDE_OK);
+    gp.dense_max = 0;
+    gp.neighbours = K;
+    gp.df_cap = ROWS;
+    CHECK_EQ(lede_graph_build(&sparse, &v, &gp), LEDE_OK);
+    int bad = 0;
+    for (size_t i = 0; i < ROWS; i++) {
+        for (size_t k = sparse.adj_ptr[i] + 1; k < sparse.adj_ptr[i + 1]; k++)
+            bad += sparse.adj[k - 1].col >= sparse.adj[k].col;
+        /* The K-th strongest dense similarity of row i. */
+        float best[K] = {0};
+        for (size_t j = 0; j < ROWS; j++) {
+            float x = lede_graph_sim(&dense, i, j);
+            for (size_t b = 0; b < K; b++) {
+                if (x > best[b]) {
+                    for (size_t m = K - 1; m > b; m--)
+                        best[m] = best[m - 1];
+                    best[b] = x;
+                    break;
+                }
+            }
+        }
+        for (size_t j = 0; j < ROWS; j++) {
+            float d = lede_graph_sim(&dense, i, j), s = lede_graph_sim(&sparse, i, j);
+            bad += s != lede_graph_sim(&sparse, j, i);
+            if (d > best[K - 1] + 1e-6f)
+                bad += fabsf(s - d) > 1e-5f;
+            if (s > 0)
+                bad += fabsf(s - d) > 1e-5f;
+        }
+    }
+    CHECK_EQ(bad, 0);
+    lede_graph_free(&dense);
+    lede_graph_free(&sparse);
+    lede_tfidf_free(&v);
+}
+
+/* Terms in more rows than the cap are left out of the sparse graph. */
+static void test_sparse_df_cap(void)
+{
+    /* rows: {a}, {a}, {a, b}, {b}: a is in 3 rows, b in 2. */
+    uint32_t terms[] = {0, 0, 0, 1, 1};
+    size_t first[] = {0, 1, 2, 4, 5};
+    lede_tfidf v = {0};
+    CHECK_EQ(lede_tfidf_build(&v, 4, terms, first, 2, NULL, NULL, 0), LEDE_OK);
     lede_graph g = {0};
-    CHECK_EQ(lede_graph_build(&g, &v, 1 << 20), LEDE_ERR_TOO_LARGE);
+    lede_graph_params gp = {1 << 20, 0, 8, 2};
+    CHECK_EQ(lede_graph_build(&g, &v, &gp), LEDE_OK);
+    CHECK(lede_graph_sim(&g, 0, 1) == 0);
+    CHECK(lede_graph_sim(&g, 2, 3) > 0);
+    CHECK_EQ(g.adj_ptr[4], 2);
     lede_graph_free(&g);
+    lede_tfidf_free(&v);
+}
+
+/* TextRank gives the same scores on the dense graph and on the sparse
+ * graph that holds the same edges. */
+static void test_textrank_sparse_matches_dense(void)
+{
+    enum { ROWS = 60 };
+    lede_tfidf v = {0};
+    random_rows(&v, ROWS, 8, 300, 3);
+    lede_graph dense = {0}, sparse = {0};
+    lede_graph_params gp = lede_graph_defaults();
+    CHECK_EQ(lede_graph_build(&dense, &v, &gp), LEDE_OK);
+    gp.dense_max = 0;
+    gp.neighbours = ROWS;
+    gp.df_cap = ROWS;
+    CHECK_EQ(lede_graph_build(&sparse, &v, &gp), LEDE_OK);
+    lede_rank_params p = {0.85, 1e-12, 1000};
+    double a[ROWS], b[ROWS], work[2 * ROWS];
+    lede_textrank(&dense, &p, a, work);
+    lede_textrank(&sparse, &p, b, work);
+    for (size_t i = 0; i < ROWS; i++)
+        CHECK_NEAR(a[i], b[i], 1e-7);
+    lede_graph_free(&dense);
+    lede_graph_free(&sparse);
+    lede_tfidf_free(&v);
 }
 
 static void make_graph(lede_graph *g, size_t n, const float *weights)
@@ -274,7 +405,10 @@ int main(void)
     test_background_idf();
     test_graph_small();
     test_graph_blocks();
-    test_graph_limit();
+    test_sparse_equals_dense();
+    test_sparse_top_k();
+    test_sparse_df_cap();
+    test_textrank_sparse_matches_dense();
     test_textrank();
     test_select();
     test_default_sentences();
