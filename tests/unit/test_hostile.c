@@ -82,17 +82,17 @@ static void test_giant_word(void)
 static void test_terminator_flood(void)
 {
     size_t n = 1000000 / SCALE;
-    char *text = malloc(n * 3);
+    char *text = malloc(n * 4);
     for (size_t i = 0; i < n; i++)
-        memcpy(text + 3 * i, "A. ", 3);
+        memcpy(text + 4 * i, "Go. ", 4);
     lede_summary *sum = NULL;
     lede_error *err = NULL;
-    CHECK_EQ(summarize(text, n * 3, 0, &sum, &err), LEDE_OK);
+    CHECK_EQ(summarize(text, n * 4, 0, &sum, &err), LEDE_OK);
     CHECK_EQ(lede_summary_count(sum), 5);
     CHECK_EQ(lede_summary_total(sum), n);
     lede_summary_free(sum);
     lede_error_free(err);
-    CHECK_EQ(lede_split(text, n * 3, NULL, &sum, NULL), LEDE_OK);
+    CHECK_EQ(lede_split(text, n * 4, NULL, &sum, NULL), LEDE_OK);
     CHECK_EQ(lede_summary_total(sum), n);
     lede_summary_free(sum);
     free(text);

@@ -144,6 +144,16 @@ static void check_find_edge_cases(void)
     CHECK(lede_model_find("Chinese") == zh);
     const lede_model_data *ja = lede_model_find("ja");
     CHECK(ja != NULL && ja->stemmer[0] == '\0' && !ja->strip_marks);
+    /* Aliases and language tags with a region or script. */
+    const lede_model_data *no = lede_model_find("no");
+    CHECK(no != NULL && lede_model_find("nb") == no && lede_model_find("NN") == no);
+    CHECK(lede_model_find("n") == NULL);
+    CHECK(lede_model_find("en-US") == lede_model_find("en"));
+    CHECK(lede_model_find("pt_BR") == lede_model_find("pt"));
+    CHECK(lede_model_find("zh-Hant") == zh);
+    CHECK(lede_model_find("xx-YY") == NULL);
+    CHECK(lede_model_find("-en") == NULL);
+    CHECK(de->ordinal_dot && !lede_model_find("en")->ordinal_dot);
 }
 
 /* The public language list is the built-in model list. */
