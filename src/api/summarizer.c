@@ -119,29 +119,26 @@ static lede_status analyze(lede_summarizer *s, const char *text, size_t len,
     return LEDE_OK;
 }
 
+/* Resizes *p to n elements of `size` bytes; on failure *p is kept. */
+static int resize(void **p, size_t n, size_t size)
+{
+    void *fresh = lede_realloc_array(*p, n, size);
+    if (!fresh)
+        return -1;
+    *p = fresh;
+    return 0;
+}
+
 static int reserve_scratch(lede_summarizer *s, size_t n)
 {
     if (n <= s->scratch_cap)
         return 0;
-    double *scores = lede_realloc_array(s->scores, n, sizeof *scores);
-    if (scores)
-        s->scores = scores;
-    double *work = lede_realloc_array(s->work, n, 2 * sizeof *work);
-    if (work)
-        s->work = work;
-    lede_candidate *cands = lede_realloc_array(s->cands, n, sizeof *cands);
-    if (cands)
-        s->cands = cands;
-    size_t *order = lede_realloc_array(s->order, n, sizeof *order);
-    if (order)
-        s->order = order;
-    size_t *rank = lede_realloc_array(s->rank, n, sizeof *rank);
-    if (rank)
-        s->rank = rank;
-    size_t *picked = lede_realloc_array(s->picked, n, sizeof *picked);
-    if (picked)
-        s->picked = picked;
-    if (!scores || !work || !cands || !order || !rank || !picked)
+    if (resize((void **)&s->scores, n, sizeof *s->scores) != 0 ||
+        resize((void **)&s->work, n, 2 * sizeof *s->work) != 0 ||
+        resize((void **)&s->cands, n, sizeof *s->cands) != 0 ||
+        resize((void **)&s->order, n, sizeof *s->order) != 0 ||
+        resize((void **)&s->rank, n, sizeof *s->rank) != 0 ||
+        resize((void **)&s->picked, n, sizeof *s->picked) != 0)
         return -1;
     s->scratch_cap = n;
     return 0;

@@ -167,6 +167,20 @@ static void random_rows(lede_tfidf *v, size_t rows, size_t per_row, uint32_t voc
     free(first);
 }
 
+/* The dense graph of `v` and its sparse graph keeping `neighbours` per row
+ * with terms in up to `df_cap` rows. */
+static void both_graphs(const lede_tfidf *v, size_t neighbours, size_t df_cap,
+                        lede_graph *dense, lede_graph *sparse)
+{
+    lede_graph_params gp = lede_graph_defaults();
+    CHECK_EQ(lede_graph_build(dense, v, &gp), LEDE_OK);
+    gp.dense_max = 0;
+    gp.neighbours = neighbours;
+    gp.df_cap = df_cap;
+    CHECK_EQ(lede_graph_build(sparse, v, &gp), LEDE_OK);
+    CHECK(!dense->sparse && sparse->sparse);
+}
+
 /* With room for every neighbour and no term left out, the sparse graph is
  * the dense one without its zeros. */
 static void test_sparse_equals_dense(void)
@@ -175,13 +189,7 @@ static void test_sparse_equals_dense(void)
     lede_tfidf v = {0};
     random_rows(&v, ROWS, 12, 400, 7);
     lede_graph dense = {0}, sparse = {0};
-    lede_graph_params gp = lede_graph_defaults();
-    CHECK_EQ(lede_graph_build(&dense, &v, &gp), LEDE_OK);
-    gp.dense_max = 10;
-    gp.neighbours = ROWS;
-    gp.df_cap = ROWS;
-    CHECK_EQ(lede_graph_build(&sparse, &v, &gp), LEDE_OK);
-    CHECK(!dense.sparse && sparse.sparse);
+    both_graphs(&v, ROWS, ROWS, &dense, &sparse);
     int mismatches = 0;
     for (size_t i = 0; i < ROWS; i++)
         for (size_t j = 0; j < ROWS; j++)
@@ -200,12 +208,7 @@ static void test_sparse_top_k(void)
     lede_tfidf v = {0};
     random_rows(&v, ROWS, 10, 600, 99);
     lede_graph dense = {0}, sparse = {0};
-    lede_graph_params gp = lede_graph_defaults();
-    CHECK_EQ(lede_graph_build(&dense, &v, &gp), LEDE_OK);
-    gp.dense_max = 0;
-    gp.neighbours = K;
-    gp.df_cap = ROWS;
-    CHECK_EQ(lede_graph_build(&sparse, &v, &gp), LEDE_OK);
+    both_graphs(&v, K, ROWS, &dense, &sparse);
     int bad = 0;
     for (size_t i = 0; i < ROWS; i++) {
         for (size_t k = sparse.adj_ptr[i] + 1; k < sparse.adj_ptr[i + 1]; k++)
@@ -264,12 +267,7 @@ static void test_textrank_sparse_matches_dense(void)
     lede_tfidf v = {0};
     random_rows(&v, ROWS, 8, 300, 3);
     lede_graph dense = {0}, sparse = {0};
-    lede_graph_params gp = lede_graph_defaults();
-    CHECK_EQ(lede_graph_build(&dense, &v, &gp), LEDE_OK);
-    gp.dense_max = 0;
-    gp.neighbours = ROWS;
-    gp.df_cap = ROWS;
-    CHECK_EQ(lede_graph_build(&sparse, &v, &gp), LEDE_OK);
+    both_graphs(&v, ROWS, ROWS, &dense, &sparse);
     lede_rank_params p = {0.85, 1e-12, 1000};
     double a[ROWS], b[ROWS], work[2 * ROWS];
     lede_textrank(&dense, &p, a, work);
