@@ -17,36 +17,49 @@ static int put_code_point(lede_strbuf *out, const char *text, size_t i, size_t n
     return lede_strbuf_append(out, text + i, n);
 }
 
+static int printable_ascii(unsigned char b)
+{
+    return b > ' ' && b < 0x7F;
+}
+
 int lede_collapse_text(const char *text, size_t start, size_t end, lede_strbuf *out,
                        size_t *chars, size_t *words)
 {
     size_t nchars = 0, nwords = 0;
     int pending_space = 0;
+    /* Output never outgrows this reservation: a space stands for at least
+     * one white-space byte, and U+FFFD re-reserves below. */
     if (lede_strbuf_reserve(out, end - start) != 0)
         return -1;
     for (size_t i = start; i < end;) {
-        unsigned char b = (unsigned char)text[i];
-        int32_t c = b;
+        int32_t c = (unsigned char)text[i];
         size_t n = 1;
-        if (b >= 0x80 || b == 0)
+        if (c >= 0x80 || c == 0)
             n = lede_text_next(text, end, i, &c);
         if (lede_is_space(c)) {
             pending_space = 1;
             i += n;
             continue;
         }
-        if (pending_space || nchars == 0) {
-            if (nchars > 0) {
-                if (lede_strbuf_putc(out, ' ') != 0)
-                    return -1;
-                nchars++;
-            }
-            nwords++;
+        if (pending_space && nchars > 0) {
+            out->data[out->len++] = ' ';
+            nchars++;
         }
+        if (pending_space || nchars == 0)
+            nwords++;
         pending_space = 0;
-        if (b < 0x80 && b != 0) {
-            /* Capacity was reserved for the whole span: ASCII never grows. */
-            out->data[out->len++] = (char)b;
+        if (c < 0x80 && printable_ascii((unsigned char)c)) {
+            /* The common case: copy the run of printable ASCII at once. */
+            size_t j = i;
+            do
+                out->data[out->len++] = text[j++];
+            while (j < end && printable_ascii((unsigned char)text[j]));
+            nchars += j - i;
+            i = j;
+            continue;
+        }
+        if (c < 0x80 && c != 0) {
+            out->data[out->len++] = (char)c;
         } else if (put_code_point(out, text, i, n, c) != 0 ||
                    lede_strbuf_reserve(out, end - i - n) != 0) {
             /* U+FFFD may be longer than the byte it replaces: keep room for

@@ -2,6 +2,25 @@
 
 #include <utf8proc.h>
 
+#define A LEDE_ASCII_ALNUM
+#define W LEDE_ASCII_SPACE
+#define S LEDE_ASCII_SPECIAL
+const unsigned char lede_ascii_class[128] = {
+    /* NUL is special: the splitter must decode it (as U+FFFD). */
+    S, 0, 0, 0, 0, 0, 0, 0, 0, W, W, W, W, W, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* space ! " # $ % & ' ( ) * + , - . / */
+    W, S, 0, 0, 0, 0, 0, 0, S, S, 0, 0, 0, 0, S, 0,
+    A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0, S, /* 0-9 : ; < = > ? */
+    0, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A, /* @ A-O */
+    A, A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0, /* P-Z [ \ ] ^ _ */
+    0, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A, /* ` a-o */
+    A, A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0, /* p-z { | } ~ DEL */
+};
+#undef A
+#undef W
+#undef S
+
 size_t lede_text_prev(const char *text, size_t floor, size_t i)
 {
     size_t j = i - 1;

@@ -22,6 +22,14 @@ static inline size_t lede_text_next(const char *text, size_t end, size_t i, int3
 /* Start of the code point that ends just before byte `i` (i > floor). */
 size_t lede_text_prev(const char *text, size_t floor, size_t i);
 
+/* Classes of ASCII bytes, as bit flags, for the hot loops. */
+enum {
+    LEDE_ASCII_ALNUM = 1,
+    LEDE_ASCII_SPACE = 2,
+    LEDE_ASCII_SPECIAL = 4 /* NUL, terminals and brackets: the splitter looks closer */
+};
+extern const unsigned char lede_ascii_class[128];
+
 /* The non-ASCII halves of the classes below (utf8proc categories). */
 int lede_is_space_slow(int32_t c);
 int lede_is_alnum_slow(int32_t c);
@@ -33,7 +41,7 @@ int lede_is_digit_slow(int32_t c);
 static inline int lede_is_space(int32_t c)
 {
     if (c < 0x80)
-        return c == ' ' || (c >= '\t' && c <= '\r');
+        return (lede_ascii_class[c] & LEDE_ASCII_SPACE) != 0;
     return lede_is_space_slow(c);
 }
 
@@ -41,7 +49,7 @@ static inline int lede_is_space(int32_t c)
 static inline int lede_is_alnum(int32_t c)
 {
     if (c < 0x80)
-        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+        return (lede_ascii_class[c] & LEDE_ASCII_ALNUM) != 0;
     return lede_is_alnum_slow(c);
 }
 
@@ -85,5 +93,14 @@ static inline int lede_terminal_class(int32_t c)
 /* Scripts written without spaces between words, tokenized as character
  * bigrams: Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar. */
 int lede_is_unsegmented(int32_t c);
+
+/* A character that belongs to a word of a spaced script: a letter, mark or
+ * number that is not from a script written without spaces. */
+static inline int lede_is_word_char(int32_t c)
+{
+    if (c < 0x80)
+        return (lede_ascii_class[c] & LEDE_ASCII_ALNUM) != 0;
+    return lede_is_alnum_slow(c) && !lede_is_unsegmented(c);
+}
 
 #endif

@@ -176,14 +176,9 @@ static int is_joiner(int32_t c)
     return c == '\'' || c == 0x2019 || c == 0x02BC || c == '-' || c == 0x2010 || c == 0x2011;
 }
 
-static int is_word_char(int32_t c)
-{
-    return lede_is_alnum(c) && !lede_is_unsegmented(c);
-}
-
 static int is_letter(int32_t c)
 {
-    return is_word_char(c) && !lede_is_digit(c);
+    return lede_is_word_char(c) && !lede_is_digit(c);
 }
 
 /* End of the word that starts at `i`: letters, marks and numbers, joined
@@ -200,7 +195,7 @@ static size_t scan_word(const char *text, size_t i, size_t end, int *ascii)
         c = b;
         if (b >= 0x80 || b == 0)
             n = lede_text_next(text, end, i, &c);
-        if (is_word_char(c)) {
+        if (lede_is_word_char(c)) {
             if (c >= 0x80)
                 *ascii = 0;
             group++;
@@ -214,7 +209,7 @@ static size_t scan_word(const char *text, size_t i, size_t end, int *ascii)
         lede_text_next(text, end, i + n, &next);
         int join = 0;
         if (is_joiner(c))
-            join = is_word_char(next);
+            join = lede_is_word_char(next);
         else if (c == '.' || c == ',')
             join = (lede_is_digit(prev) && lede_is_digit(next)) ||
                    (c == '.' && group == 1 && is_letter(prev) && is_letter(next));
@@ -270,7 +265,7 @@ static lede_status tokenize_span(lede_tokenizer *t, lede_tokens *out, const char
             lede_status st = scan_unsegmented(t, out, text, i, end, &i);
             if (st != LEDE_OK)
                 return st;
-        } else if (is_word_char(c)) {
+        } else if (lede_is_word_char(c)) {
             int ascii = 1;
             size_t stop = scan_word(text, i, end, &ascii);
             lede_status st = add_token(t, out, text, i, stop, ascii);

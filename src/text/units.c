@@ -432,6 +432,12 @@ static size_t skip_closers(const char *text, size_t i, size_t end, size_t *depth
     return i;
 }
 
+/* An ASCII byte that is neither a terminal nor a bracket nor NUL. */
+static int plain_ascii(unsigned char b)
+{
+    return b < 0x80 && (lede_ascii_class[b] & LEDE_ASCII_SPECIAL) == 0;
+}
+
 /* Splits the running text [start, end) into sentences. */
 static lede_status split_sentences(splitter *sp, size_t start, size_t end)
 {
@@ -440,6 +446,14 @@ static lede_status split_sentences(splitter *sp, size_t start, size_t end)
     size_t depth = 0;
     int has_alnum = 0;
     for (size_t i = start; i < end;) {
+        unsigned char b = (unsigned char)text[i];
+        if (plain_ascii(b)) {
+            /* Most bytes are plain ASCII that matters only as a word. */
+            if (!has_alnum)
+                has_alnum = lede_is_alnum(b);
+            i++;
+            continue;
+        }
         int32_t c;
         size_t n = lede_text_next(text, end, i, &c);
         int term = lede_terminal_class(c);

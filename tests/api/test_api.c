@@ -276,6 +276,21 @@ static void test_bom_and_crlf(void)
     lede_summary_free(sum);
 }
 
+static void test_non_ascii_text(void)
+{
+    const char text[] = "Caf\xC3\xA9  na\xC3\xAFve   \xE4\xBB\x8A\xE5\xA4\xA9\xE5\xA4\xA9 ok.\n"
+                        "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0\t\xE2\x80\x94 "
+                        "big.";
+    lede_summary *sum = NULL;
+    CHECK_EQ(lede_split(text, sizeof text - 1, NULL, &sum, NULL), LEDE_OK);
+    CHECK_EQ(lede_summary_total(sum), 2);
+    CHECK_STR(lede_summary_unit(sum, 0)->text,
+              "Caf\xC3\xA9 na\xC3\xAFve \xE4\xBB\x8A\xE5\xA4\xA9\xE5\xA4\xA9 ok.");
+    CHECK_STR(lede_summary_unit(sum, 1)->text,
+              "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 \xE2\x80\x94 big.");
+    lede_summary_free(sum);
+}
+
 /* ====== Reuse and threads ====== */
 
 static char *summary_signature(const lede_summary *sum)
@@ -371,6 +386,7 @@ int main(void)
     test_errors();
     test_replace_invalid();
     test_bom_and_crlf();
+    test_non_ascii_text();
     test_reuse_and_threads();
     return harness_finish();
 }
