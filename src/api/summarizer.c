@@ -8,6 +8,7 @@
 #include "../graph/similarity.h"
 #include "../io/input.h"
 #include "../model/model.h"
+#include "../rank/baselines.h"
 #include "../rank/textrank.h"
 #include "../select/select.h"
 #include "../text/tokens.h"
@@ -188,8 +189,9 @@ static float row_similarity(const void *ctx, size_t i, size_t j)
 }
 
 /* Ranks the rows and picks the summary into `sum`. */
-static lede_status rank_and_pick(lede_summarizer *s, size_t nrows, const lede_options *o,
-                                 lede_summary *sum, lede_error **err)
+/* Centrality scores of the rows through the similarity graph. */
+static lede_status score_by_graph(lede_summarizer *s, size_t nrows, const lede_options *o,
+                                  lede_error **err)
 {
     lede_status st = lede_tfidf_build(&s->tfidf, nrows, s->terms, s->row_first,
                                       s->tokenizer.terms.count,
@@ -202,17 +204,48 @@ static lede_status rank_and_pick(lede_summarizer *s, size_t nrows, const lede_op
         return lede_fail(err, st, "%zu sentences: more than the graph takes", nrows);
     if (st != LEDE_OK)
         return lede_fail(err, st, "%s", lede_strerror(st));
-    if (reserve_scratch(s, nrows) != 0)
-        return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
     lede_rank_params rp = {o->damping, LEDE_RANK_TOLERANCE, 1000};
     lede_textrank(&s->graph, &rp, s->scores, s->work);
+    return LEDE_OK;
+}
+
+/* Scores the rows by the options' method into s->scores; `*graph` tells
+ * whether a similarity graph exists for the redundancy check (baselines
+ * build none and skip the check). */
+static lede_status score_rows(lede_summarizer *s, size_t nrows, const lede_options *o,
+                              int *graph, lede_error **err)
+{
+    if (reserve_scratch(s, nrows) != 0)
+        return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+    *graph = 0;
+    switch (o->method) {
+    case LEDE_METHOD_LEAD:
+        lede_rank_lead(nrows, s->scores);
+        return LEDE_OK;
+    case LEDE_METHOD_RANDOM:
+        lede_rank_random(nrows, o->seed, s->scores);
+        return LEDE_OK;
+    default:
+        *graph = 1;
+        return score_by_graph(s, nrows, o, err);
+    }
+}
+
+/* Ranks the rows and picks the summary into `sum`. */
+static lede_status rank_and_pick(lede_summarizer *s, size_t nrows, const lede_options *o,
+                                 lede_summary *sum, lede_error **err)
+{
+    int graph;
+    lede_status st = score_rows(s, nrows, o, &graph, err);
+    if (st != LEDE_OK)
+        return st;
     for (size_t r = 0; r < nrows; r++) {
         size_t unit = s->row_unit[r];
         s->cands[r] = (lede_candidate){s->scores[r], sum->words[unit], sum->chars[unit]};
     }
     size_t count;
-    st = lede_select(s->cands, nrows, &o->budget, o->redundancy, row_similarity, &s->graph,
-                     s->order, s->rank, s->picked, &count);
+    st = lede_select(s->cands, nrows, &o->budget, graph ? o->redundancy : 1.0, row_similarity,
+                     &s->graph, s->order, s->rank, s->picked, &count);
     if (st != LEDE_OK)
         return lede_fail(err, st, "%s", lede_strerror(st));
     for (size_t r = 0; r < nrows; r++) {
