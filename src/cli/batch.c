@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "jsonl.h"
 #include "output.h"
 
 static const char batch_help[] =
@@ -89,67 +90,86 @@ static char *summary_error(const lede_error *err, lede_status st)
     return error_text("\"text\": %s", msg);
 }
 
-/* The output object: the input's fields but "text", then "sentences". */
-static json_t *output_object(json_t *in, const lede_summary *sum)
+/* A worker's buffers, reused from line to line. */
+typedef struct line_scratch {
+    jsonl_object obj;
+    jsonl_buf text;
+    jsonl_buf out;
+} line_scratch;
+
+/* The output line: the input's members but "text", verbatim and in order,
+ * then "sentences". Returns 0 or -1 when out of memory. */
+static int write_output(line_scratch *ls, const lede_summary *sum)
 {
-    json_t *out = json_object();
-    json_t *list = json_array();
-    if (!out || !list)
-        goto fail;
-    const char *key;
-    json_t *value;
-    json_object_foreach(in, key, value) {
-        if (strcmp(key, "text") != 0 && json_object_set(out, key, value) != 0)
-            goto fail;
+    jsonl_buf *b = &ls->out;
+    b->len = 0;
+    int rc = jsonl_put(b, "{", 1);
+    for (size_t i = 0; rc == 0 && i < ls->obj.count; i++) {
+        const jsonl_member *m = &ls->obj.members[i];
+        if (jsonl_key_is(m, "text"))
+            continue;
+        rc |= jsonl_put(b, "\"", 1);
+        rc |= jsonl_put(b, m->key, m->key_len);
+        rc |= jsonl_put(b, "\":", 2);
+        rc |= jsonl_put(b, m->value, m->value_len);
+        rc |= jsonl_put(b, ",", 1);
     }
-    for (size_t i = 0; i < lede_summary_count(sum); i++) {
-        json_t *item = cli_sentence_json(lede_summary_sentence(sum, i), 1);
-        if (!item || json_array_append_new(list, item) != 0)
-            goto fail;
+    rc |= jsonl_put(b, "\"sentences\":[", 13);
+    for (size_t i = 0; rc == 0 && i < lede_summary_count(sum); i++) {
+        if (i > 0)
+            rc |= jsonl_put(b, ",", 1);
+        rc |= jsonl_put_sentence(b, lede_summary_sentence(sum, i));
     }
-    if (json_object_set_new(out, "sentences", list) != 0) {
-        list = NULL;
-        goto fail;
-    }
-    return out;
-fail:
-    json_decref(list);
-    json_decref(out);
-    return NULL;
+    rc |= jsonl_put(b, "]}", 2);
+    return rc ? -1 : 0;
 }
 
-static void run_job(lede_summarizer *s, const lede_options *opts, job *j)
+/* The "text" member, decoded into ls->text; an error message when there is
+ * none or more than one. */
+static char *find_text(line_scratch *ls)
 {
-    json_error_t jerr;
-    json_t *in = json_loadb(j->line, j->len, JSON_REJECT_DUPLICATES, &jerr);
-    if (!in) {
-        j->error = error_text("invalid JSON: %s", jerr.text);
-        j->column = jerr.column > 0 ? jerr.column : 1;
+    const jsonl_member *text = NULL;
+    for (size_t i = 0; i < ls->obj.count; i++) {
+        if (!jsonl_key_is(&ls->obj.members[i], "text"))
+            continue;
+        if (text)
+            return error_text("\"text\" given twice");
+        text = &ls->obj.members[i];
+    }
+    if (!text)
+        return error_text("no \"text\" string in the object");
+    int rc = jsonl_decode_string(text, &ls->text);
+    if (rc == 1)
+        return error_text("\"text\" is not a string");
+    return rc == 0 ? NULL : error_text("out of memory");
+}
+
+static void run_job(lede_summarizer *s, const lede_options *opts, line_scratch *ls, job *j)
+{
+    size_t column;
+    const char *message;
+    int rc = jsonl_parse_object(j->line, j->len, &ls->obj, &column, &message);
+    if (rc != 0) {
+        j->error = rc == -1 ? error_text("invalid JSON: %s", message) : error_text("out of memory");
+        j->column = rc == -1 ? (int)column : 0;
         return;
     }
-    json_t *text = json_object_get(in, "text");
-    if (!json_is_object(in) || !json_is_string(text)) {
-        j->error = error_text("no \"text\" string in the object");
-        json_decref(in);
+    j->error = find_text(ls);
+    if (j->error)
         return;
-    }
     lede_summary *sum = NULL;
     lede_error *err = NULL;
-    lede_status st = lede_summarizer_run(s, json_string_value(text), json_string_length(text),
-                                         opts, &sum, &err);
+    lede_status st = lede_summarizer_run(s, ls->text.data, ls->text.len, opts, &sum, &err);
     if (st != LEDE_OK) {
         j->error = summary_error(err, st);
         lede_error_free(err);
-        json_decref(in);
         return;
     }
-    json_t *out = output_object(in, sum);
-    j->out = out ? json_dumps(out, JSON_COMPACT | JSON_REAL_PRECISION(9)) : NULL;
+    if (write_output(ls, sum) == 0)
+        j->out = strdup(ls->out.data);
     if (!j->out)
         j->error = error_text("out of memory");
-    json_decref(out);
     lede_summary_free(sum);
-    json_decref(in);
 }
 
 /* ====== Workers ====== */
@@ -157,6 +177,7 @@ static void run_job(lede_summarizer *s, const lede_options *opts, job *j)
 typedef struct worker {
     batch *b;
     lede_summarizer *s;
+    line_scratch scratch;
     pthread_t thread;
 } worker;
 
@@ -167,7 +188,7 @@ static void work_on_chunk(worker *w)
         size_t i = atomic_fetch_add(&b->next, 1);
         if (i >= b->njobs)
             return;
-        run_job(w->s, b->opts, &b->jobs[i]);
+        run_job(w->s, b->opts, &w->scratch, &b->jobs[i]);
     }
 }
 
@@ -377,8 +398,12 @@ static void stop_workers(batch *b, worker *workers, size_t nthreads)
     pthread_mutex_unlock(&b->mutex);
     for (size_t t = 1; t <= b->started; t++)
         pthread_join(workers[t].thread, NULL);
-    for (size_t t = 0; t < nthreads; t++)
+    for (size_t t = 0; t < nthreads; t++) {
         lede_summarizer_free(workers[t].s);
+        jsonl_object_free(&workers[t].scratch.obj);
+        jsonl_buf_free(&workers[t].scratch.text);
+        jsonl_buf_free(&workers[t].scratch.out);
+    }
 }
 
 static int run_inputs(batch *b, worker *workers, const batch_config *cfg, char **files,
