@@ -183,11 +183,13 @@ static double background_idf(void *ctx, uint32_t term)
     return lede_model_idf(&s->model, str, len);
 }
 
+/* The redundancy check uses the exact cosine of the two TF-IDF rows: the
+ * sparse graph keeps only each sentence's strongest neighbours, so a
+ * duplicate of a picked sentence can be missing from it. */
 static float row_similarity(const void *ctx, size_t i, size_t j)
 {
-    return lede_graph_sim(ctx, i, j);
+    return (float)lede_tfidf_cosine(ctx, i, j);
 }
-
 /* Centrality scores of the rows through the similarity graph. */
 static lede_status score_by_graph(lede_summarizer *s, size_t nrows, const lede_options *o,
                                   lede_error **err)
@@ -250,7 +252,7 @@ static lede_status rank_and_pick(lede_summarizer *s, size_t nrows, const lede_op
     }
     size_t count;
     st = lede_select(s->cands, nrows, &o->budget, graph ? o->redundancy : 1.0, row_similarity,
-                     &s->graph, s->order, s->rank, s->picked, &count);
+                     &s->tfidf, s->order, s->rank, s->picked, &count);
     if (st != LEDE_OK)
         return lede_fail(err, st, "%s", lede_strerror(st));
     for (size_t r = 0; r < nrows; r++) {
