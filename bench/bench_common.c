@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 double bench_now(void)
@@ -144,6 +145,14 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Peak resident set size in KiB of this process (RUSAGE_SELF) or of the
+ * largest child it waited for (RUSAGE_CHILDREN); 0 when unknown. */
+static long peak_rss_kib(int who)
+{
+    struct rusage ru;
+    return getrusage(who, &ru) == 0 ? ru.ru_maxrss : 0;
+}
+
 /* The p-quantile of sorted values, nearest rank. */
 static double quantile(const double *sorted, size_t n, double p)
 {
@@ -180,9 +189,10 @@ int bench_run(const char *method, const bench_options *o, const bench_corpus *c,
             break;
         qsort(lat, c->count, sizeof *lat, cmp_double);
         printf("RESULT method=%s run=%d docs=%zu bytes=%zu seconds=%.6f p50_ms=%.4f "
-               "p90_ms=%.4f p99_ms=%.4f max_ms=%.4f\n",
+               "p90_ms=%.4f p99_ms=%.4f max_ms=%.4f rss_kib=%ld children_rss_kib=%ld\n",
                method, r + 1, c->count, c->bytes, seconds[r], quantile(lat, c->count, 0.5),
-               quantile(lat, c->count, 0.9), quantile(lat, c->count, 0.99), lat[c->count - 1]);
+               quantile(lat, c->count, 0.9), quantile(lat, c->count, 0.99), lat[c->count - 1],
+               peak_rss_kib(RUSAGE_SELF), peak_rss_kib(RUSAGE_CHILDREN));
     }
     if (rc == 0) {
         qsort(seconds, (size_t)o->runs, sizeof *seconds, cmp_double);

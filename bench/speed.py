@@ -1,0 +1,506 @@
+#!/usr/bin/env python3
+"""Usage: speed.py --build DIR --data DATA.jsonl [--rounds N] [--timeout S]
+                [--svg PATH] [--sizes B,B,...] [--skip-batch] [--skip-scaling]
+
+The speed and scale benchmark of lede against the Open Text Summarizer
+(OTS), printed as Markdown tables. The programs must be built in DIR
+(bench/run.sh does that first).
+
+1. Batch on news articles: every document of DATA to 3 sentences by
+   `lede batch` (one process for all documents, 1 and 2 threads), by lede's
+   API in process (summarize_bench), by libots in process (ots_bench) and by
+   the `ots` program once per document (ots_bench --cli). ROUNDS rounds
+   (default 5), each running every method once, so all methods see the same
+   machine load; medians over the rounds.
+2. Scaling: one document per size (default 10 KB to 100 MB), built from the
+   sentences of DATA (bench/make_long_doc.py) in a temporary folder inside
+   DIR, summarized by `lede summarize -n 5` and by `ots`, each run killed
+   after S seconds (default 120); OTS is not run again at a size where it
+   timed out, nor at larger sizes. Medians over the rounds.
+3. A log-log plot of time against size, written as SVG to PATH (default:
+   no plot).
+
+Every output is checked (line and sentence counts, exit status), so that a
+failure stops the benchmark instead of being timed. Progress goes to
+standard error. Standard library only.
+"""
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import make_long_doc  # noqa: E402
+import svg_plot  # noqa: E402
+
+BATCH_SENTENCES = 3
+SCALING_SENTENCES = 5
+DEFAULT_SIZES = [10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
+# Every child sees this: lede on one core, as OTS, which has no threads.
+CHILD_ENV = dict(os.environ, OPENBLAS_NUM_THREADS="1")
+
+
+class BenchError(Exception):
+    pass
+
+
+def progress(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+# ====== Running a program ======
+
+
+class Run:
+    """One finished (or killed) process: wall seconds, peak RSS in KiB."""
+
+    def __init__(self, seconds, rss_kib, status, timed_out):
+        self.seconds, self.rss_kib = seconds, rss_kib
+        self.status, self.timed_out = status, timed_out
+
+
+def run_timed(launcher, argv, stdout_path, timeout=None):
+    """Runs argv under bench/run_timed.c (the launcher), with standard output
+    to stdout_path: the wall time from spawn to exit and the peak RSS of the
+    program alone (see run_timed.c for why not from here)."""
+    cmd = [launcher, "--out", stdout_path]
+    if timeout is not None:
+        cmd += ["--timeout", str(timeout)]
+    done = subprocess.run(cmd + ["--"] + argv, env=CHILD_ENV, stdout=subprocess.PIPE, text=True)
+    if done.returncode != 0:
+        raise BenchError(f"cannot run {' '.join(argv)}")
+    f = dict(kv.split("=", 1) for kv in done.stdout.split())
+    return Run(float(f["seconds"]), int(f["rss_kib"]), int(f["status"]), f["timed_out"] == "1")
+
+
+def check_status(run, argv):
+    if run.timed_out:
+        return
+    if run.status != 0:
+        raise BenchError(f"{' '.join(argv)} failed with status {run.status}")
+
+
+def parse_result(path, method):
+    """The fields of the RESULT line a bench program printed."""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("RESULT "):
+                fields = dict(kv.split("=", 1) for kv in line.split()[1:])
+                if fields.get("method") != method:
+                    raise BenchError(f"{path}: RESULT of {fields.get('method')}, want {method}")
+                return fields
+    raise BenchError(f"{path}: no RESULT line")
+
+
+# ====== Batch on news articles ======
+
+
+def load_corpus(path):
+    """The ids and the total bytes of the "text" fields of a JSONL file."""
+    ids, text_bytes = [], 0
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                obj = json.loads(line)
+                ids.append(obj["id"])
+                text_bytes += len(obj["text"].encode("utf-8"))
+    return ids, text_bytes
+
+
+def sentence_counts(path):
+    """The number of sentences in each line of `lede batch` output."""
+    counts = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            counts.append(len(json.loads(line)["sentences"]))
+    return counts
+
+
+def check_batch_output(path, ids, want):
+    """Every input line has its output line, in order, with the sentence
+    count the reference run says it should have."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    if len(lines) != len(ids):
+        raise BenchError(f"{path}: {len(lines)} lines of output for {len(ids)} documents")
+    for i, line in enumerate(lines):
+        obj = json.loads(line)
+        got = len(obj["sentences"])
+        if obj.get("id") != ids[i] or got != want[i]:
+            raise BenchError(f"{path}:{i + 1}: id {obj.get('id')!r} with {got} sentences, "
+                             f"want {ids[i]!r} with {want[i]}")
+        for s in obj["sentences"]:
+            if not 0 <= s["start"] < s["end"]:
+                raise BenchError(f"{path}:{i + 1}: bad span {s['start']}..{s['end']}")
+
+
+class BatchBench:
+    def __init__(self, build, data, tmp):
+        self.build, self.data, self.tmp = build, data, tmp
+        self.lede = os.path.join(build, "lede")
+        self.launcher = os.path.join(build, "run_timed")
+        self.ids, self.text_bytes = load_corpus(data)
+        self.methods = ["lede-batch-1", "lede-batch-2", "lede-batch-startup", "lede-api"]
+        ots_bench = os.path.join(build, "ots_bench")
+        if os.access(ots_bench, os.X_OK):
+            self.methods.append("ots-lib")
+            if shutil.which("ots"):
+                self.methods.append("ots-cli")
+            else:
+                progress("speed.py: no 'ots' program: its row is left out")
+        else:
+            progress("speed.py: no ots_bench (libots-dev missing): OTS rows are left out")
+        self.want = None
+        self.runs = {m: [] for m in self.methods}
+
+    def argv(self, method):
+        b = self.build
+        return {
+            "lede-batch-1": [self.lede, "batch", "-n", str(BATCH_SENTENCES), self.data],
+            "lede-batch-2": [self.lede, "batch", "-n", str(BATCH_SENTENCES), "-j", "2", self.data],
+            "lede-batch-startup": [self.lede, "batch", "-n", str(BATCH_SENTENCES), "/dev/null"],
+            "lede-api": [os.path.join(b, "summarize_bench"), self.data, "--runs", "1"],
+            "ots-lib": [os.path.join(b, "ots_bench"), self.data, "--runs", "1"],
+            "ots-cli": [os.path.join(b, "ots_bench"), self.data, "--runs", "1", "--cli", "ots"],
+        }[method]
+
+    def reference(self):
+        """How many sentences each document's summary must have: 3, or all
+        its sentences when it has fewer (every sentence picked, none
+        skipped as redundant)."""
+        argv = [self.lede, "batch", "--ratio", "1", "--redundancy", "1", self.data]
+        out = os.path.join(self.tmp, "reference.jsonl")
+        check_status(run_timed(self.launcher, argv, out), argv)
+        self.want = [min(n, BATCH_SENTENCES) for n in sentence_counts(out)]
+
+    def run_once(self, method):
+        argv = self.argv(method)
+        out = os.path.join(self.tmp, method + ".out")
+        run = run_timed(self.launcher, argv, out)
+        check_status(run, argv)
+        record = {"wall": run.seconds, "rss_kib": run.rss_kib}
+        if method.startswith("lede-batch-") and method != "lede-batch-startup":
+            check_batch_output(out, self.ids, self.want)
+            record["seconds"] = run.seconds
+            with open(out, "rb") as f:
+                record["output"] = f.read()
+        elif method != "lede-batch-startup":
+            fields = parse_result(out, method.replace("-api", ""))
+            if int(fields["docs"]) != len(self.ids) or int(fields["bytes"]) != self.text_bytes:
+                raise BenchError(f"{method}: {fields['docs']} documents, {fields['bytes']} bytes")
+            record["seconds"] = float(fields["seconds"])
+            for k in ("p50_ms", "p90_ms", "p99_ms"):
+                record[k] = float(fields[k])
+            if method == "ots-cli":
+                # The largest `ots` child. A child spawned by ots_bench starts
+                # from ots_bench's own high-water mark (see run_timed.c), so
+                # the figure is the child's only when it is above that.
+                record["rss_kib"] = int(fields["children_rss_kib"])
+                if record["rss_kib"] <= int(fields["rss_kib"]):
+                    raise BenchError("ots-cli: the peak RSS of the `ots` runs is hidden by "
+                                     f"ots_bench's own ({fields['rss_kib']} KiB)")
+        self.runs[method].append(record)
+
+    def run(self, rounds):
+        self.reference()
+        for r in range(rounds):
+            progress(f"batch round {r + 1}/{rounds}: {' '.join(self.methods)}")
+            for m in self.methods:
+                self.run_once(m)
+        one, two = self.runs["lede-batch-1"], self.runs["lede-batch-2"]
+        if any(x["output"] != one[0]["output"] for x in one + two):
+            raise BenchError("lede batch gave different outputs with 1 and 2 threads")
+
+    def median(self, method, key):
+        return statistics.median(r[key] for r in self.runs[method])
+
+    def docs_per_second(self, method):
+        return len(self.ids) / self.median(method, "seconds")
+
+
+BATCH_LABELS = {
+    "lede-batch-1": ("lede batch, 1 thread", "whole process"),
+    "lede-batch-2": ("lede batch, 2 threads (`-j 2`)", "whole process"),
+    "lede-api": ("lede API in process (summarize_bench)", "summarizing loop"),
+    "ots-lib": ("OTS libots in process (ots_bench)", "summarizing loop"),
+    "ots-cli": ("OTS `ots` program once per document", "spawn to exit, per document"),
+}
+
+
+def batch_table(bb):
+    peers = [m for m in ("ots-lib", "ots-cli") if m in bb.methods]
+    peer_names = {"ots-lib": "vs OTS in process", "ots-cli": "vs `ots` per document"}
+    head = ["method", "timed", "docs/s", "MB/s", "peak RSS (MiB)"] + [peer_names[p] for p in peers]
+    lines = ["| " + " | ".join(head) + " |", "| --- | --- |" + " ---: |" * (len(head) - 2)]
+    for m in ("lede-batch-1", "lede-batch-2", "lede-api", "ots-lib", "ots-cli"):
+        if m not in bb.methods:
+            continue
+        label, timed = BATCH_LABELS[m]
+        s = bb.median(m, "seconds")
+        cells = [label, timed, f"{len(bb.ids) / s:,.0f}", f"{bb.text_bytes / 1e6 / s:.2f}",
+                 f"{bb.median(m, 'rss_kib') / 1024:.1f}"]
+        cells += [f"{bb.docs_per_second(m) / bb.docs_per_second(p):.1f} x" for p in peers]
+        lines.append("| " + " | ".join(cells) + " |")
+    one = bb.docs_per_second("lede-batch-1")
+    startup = bb.median("lede-batch-startup", "wall")
+    lines += ["", f"{len(bb.ids)} documents, {bb.text_bytes / 1e6:.2f} MB of text; "
+              f"median of {len(bb.runs['lede-api'])} interleaved rounds.", ""]
+    lines.append(f"- lede batch, 1 thread: {one:,.0f} documents per second "
+                 f"(target at least 15,000: {'met' if one >= 15000 else 'NOT met'})")
+    if "ots-lib" in bb.methods:
+        ratio = one / bb.docs_per_second("ots-lib")
+        lines.append(f"- lede batch, 1 thread, against OTS in process: {ratio:.1f} x "
+                     f"(target at least 40 x: {'met' if ratio >= 40 else 'NOT met'})")
+    speedup = bb.docs_per_second("lede-batch-2") / one
+    lines.append(f"- 2 threads against 1: {speedup:.2f} x "
+                 f"(target at least 1.7 x: {'met' if speedup >= 1.7 else 'NOT met'})")
+    lines.append(f"- start-up of `lede batch` on empty input (`/dev/null`), median: "
+                 f"{startup * 1e3:.1f} ms, included in both lede batch rows")
+    return lines
+
+
+def core_table(bb):
+    """The per-document view of the in-process methods (the Core section of
+    docs/performance.md)."""
+    methods = [m for m in ("lede-api", "ots-lib", "ots-cli") if m in bb.methods]
+    labels = {"lede-api": "lede (one reusable summarizer, 3 sentences)",
+              "ots-lib": "OTS libots in process (3 sentences)",
+              "ots-cli": "OTS `ots` program per document (--ratio=20)"}
+    lines = ["| method | docs/s | MB/s | median ms/doc | p90 ms/doc | p99 ms/doc | time vs lede |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    base = bb.median("lede-api", "seconds")
+    for m in methods:
+        s = bb.median(m, "seconds")
+        lines.append(f"| {labels[m]} | {len(bb.ids) / s:.1f} | {bb.text_bytes / 1e6 / s:.3f} | "
+                     f"{bb.median(m, 'p50_ms'):.3f} | {bb.median(m, 'p90_ms'):.3f} | "
+                     f"{bb.median(m, 'p99_ms'):.3f} | {s / base:.1f} x |")
+    return lines
+
+
+# ====== Scaling ======
+
+
+class ScalingBench:
+    def __init__(self, build, data, tmp, sizes, timeout):
+        self.lede = os.path.join(build, "lede")
+        self.launcher = os.path.join(build, "run_timed")
+        self.data, self.tmp, self.sizes, self.timeout = data, tmp, sizes, timeout
+        self.tools = ["lede"] + (["ots"] if shutil.which("ots") else [])
+        self.docs = {}  # size -> (path, bytes, sentences, distinct)
+        self.runs = {(t, s): [] for t in self.tools for s in sizes}
+        self.timed_out = {}  # tool -> the smallest size where it did not finish
+
+    def generate(self):
+        pool = make_long_doc.sentence_pool(self.data)
+        self.pool_bytes = sum(len(s.encode("utf-8")) + 1 for s in pool)
+        self.pool_sentences = len(pool)
+        for size in self.sizes:
+            path = os.path.join(self.tmp, f"doc-{size}.txt")
+            with open(path, "wb") as out:
+                written, count, distinct = make_long_doc.write_document(pool, size, out, seed=6)
+            self.docs[size] = (path, written, count, distinct)
+
+    def argv(self, tool, path):
+        if tool == "lede":
+            return [self.lede, "summarize", "-n", str(SCALING_SENTENCES), path]
+        return [shutil.which("ots"), path]
+
+    def run_once(self, tool, size):
+        path = self.docs[size][0]
+        argv = self.argv(tool, path)
+        out = os.path.join(self.tmp, f"{tool}-{size}.out")
+        run = run_timed(self.launcher, argv, out, self.timeout)
+        check_status(run, argv)
+        if run.timed_out:
+            self.timed_out[tool] = size
+            return
+        with open(out, "rb") as f:
+            text = f.read()
+        if tool == "lede":
+            bullets = text.decode("utf-8").splitlines()
+            if len(bullets) != SCALING_SENTENCES or not all(b.startswith("- ") for b in bullets):
+                raise BenchError(f"{' '.join(argv)}: {len(bullets)} lines, want "
+                                 f"{SCALING_SENTENCES} bullets")
+        elif not text.strip():
+            raise BenchError(f"{' '.join(argv)}: empty summary")
+        self.runs[(tool, size)].append(run)
+
+    def skipped(self, tool, size):
+        return tool in self.timed_out and size >= self.timed_out[tool]
+
+    def run(self, rounds):
+        self.generate()
+        for r in range(rounds):
+            progress(f"scaling round {r + 1}/{rounds}")
+            for size in self.sizes:
+                for tool in self.tools:
+                    if not self.skipped(tool, size):
+                        self.run_once(tool, size)
+
+    def result(self, tool, size):
+        """(median seconds, median peak RSS KiB, runs) or None."""
+        runs = self.runs[(tool, size)]
+        if not runs:
+            return None
+        return (statistics.median(r.seconds for r in runs),
+                statistics.median(r.rss_kib for r in runs), len(runs))
+
+    def table(self):
+        lines = ["| document | sentences (distinct) | tool | wall time | peak RSS (MiB) | s per MB |",
+                 "| ---: | ---: | --- | ---: | ---: | ---: |"]
+        for size in self.sizes:
+            _, written, count, distinct = self.docs[size]
+            for tool in self.tools:
+                res = self.result(tool, size)
+                name = f"`lede summarize -n {SCALING_SENTENCES}`" if tool == "lede" else "`ots`"
+                head = f"| {svg_plot.format_size(size)} ({written:,} bytes) | {count:,} ({distinct:,}) | {name} |"
+                if res:
+                    s, rss, _ = res
+                    lines.append(f"{head} {s:.3f} s | {rss / 1024:.1f} | {s / (written / 1e6):.3f} |")
+                elif self.timed_out.get(tool) == size:
+                    lines.append(f"{head} did not finish in {self.timeout:g} s | | |")
+                else:
+                    lines.append(f"{head} not run (did not finish at a smaller size) | | |")
+        return lines
+
+    def targets(self):
+        lines = []
+        for size, limit in ((10_000_000, 10), (100_000_000, 120)):
+            res = self.result("lede", size) if size in self.sizes else None
+            if res:
+                s, rss, _ = res
+                ok = s < limit and rss * 1024 < 1e9
+                lines.append(f"- lede on {svg_plot.format_size(size)}: {s:.2f} s (target under "
+                             f"{limit} s), {rss * 1024 / 1e6:.0f} MB peak RSS (target under "
+                             f"1000 MB): {'met' if ok else 'NOT met'}")
+        per_mb = [(size, self.result("lede", size)) for size in self.sizes if size >= 1_000_000]
+        per_mb = [(size, r[0] / (self.docs[size][1] / 1e6)) for size, r in per_mb if r]
+        if len(per_mb) > 1:
+            lo, hi = min(v for _, v in per_mb), max(v for _, v in per_mb)
+            lines.append("- lede time per MB from 1 MB up: " +
+                         ", ".join(f"{v:.3f} s ({svg_plot.format_size(s)})" for s, v in per_mb) +
+                         f"; largest / smallest = {hi / lo:.2f}")
+        return lines
+
+    def plot(self, path):
+        plot = svg_plot.LogLogPlot("Summarizing one long document (median wall time)",
+                                   "document size", "wall time")
+        colours = {"lede": "#1f77b4", "ots": "#d62728"}
+        names = {"lede": f"lede summarize -n {SCALING_SENTENCES}", "ots": "ots (OTS)"}
+        for tool in self.tools:
+            points = [(s, self.result(tool, s)[0]) for s in self.sizes if self.result(tool, s)]
+            timeouts = [(s, self.timeout) for s in self.sizes if self.timed_out.get(tool) == s]
+            plot.add_series(names[tool], colours[tool], points, timeouts,
+                            f"did not finish in {self.timeout:g} s")
+        # Time proportional to size, through lede's first point from 1 MB up.
+        anchor = [s for s in self.sizes if s >= 1_000_000 and self.result("lede", s)]
+        if anchor and anchor[0] < self.sizes[-1]:
+            x0, y0 = anchor[0], self.result("lede", anchor[0])[0]
+            x1 = self.sizes[-1]
+            plot.add_reference("time proportional to size", [(x0, y0), (x1, y0 * x1 / x0)])
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(plot.render())
+
+
+# ====== The report ======
+
+
+def load_average():
+    with open("/proc/loadavg", encoding="ascii") as f:
+        return " ".join(f.read().split()[:3])
+
+
+def machine_lines(build):
+    cpu = "unknown CPU"
+    with open("/proc/cpuinfo", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    cache = {}
+    with open(os.path.join(build, "CMakeCache.txt"), encoding="utf-8") as f:
+        for line in f:
+            if ":" in line and "=" in line and not line.startswith(("#", "//")):
+                key, value = line.rstrip("\n").split("=", 1)
+                cache[key.split(":")[0]] = value
+    cc = cache.get("CMAKE_C_COMPILER", "cc")
+    compiler = subprocess.run([cc, "--version"], capture_output=True, text=True).stdout
+    return [f"- Machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
+            f"- Build: {compiler.splitlines()[0] if compiler else cc}, CMake build type "
+            f"{cache.get('CMAKE_BUILD_TYPE') or 'RelWithDebInfo (the default)'}"]
+
+
+def parse_args(argv):
+    opts = {"build": None, "data": None, "rounds": 5, "timeout": 120.0, "svg": None,
+            "sizes": DEFAULT_SIZES, "batch": True, "scaling": True}
+    i = 1
+    while i < len(argv):
+        a = argv[i]
+        if a in ("--skip-batch", "--skip-scaling"):
+            opts[a[7:]] = False
+        elif a in ("--build", "--data", "--rounds", "--timeout", "--svg", "--sizes") and i + 1 < len(argv):
+            i += 1
+            v = argv[i]
+            if a == "--rounds":
+                v = int(v)
+            elif a == "--timeout":
+                v = float(v)
+            elif a == "--sizes":
+                v = [int(x) for x in v.split(",")]
+            opts[a[2:]] = v
+        else:
+            sys.exit(f"speed.py: bad argument {a!r}\n{__doc__}")
+        i += 1
+    if not opts["build"] or not opts["data"] or opts["rounds"] < 1:
+        sys.exit(__doc__)
+    return opts
+
+
+def main(argv):
+    o = parse_args(argv)
+    load_start = load_average()
+    started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    report = []
+    tmp = tempfile.mkdtemp(prefix="bench-", dir=o["build"])
+    try:
+        if o["batch"]:
+            bb = BatchBench(o["build"], o["data"], tmp)
+            bb.run(o["rounds"])
+            report += ["### Batch on news articles", ""] + batch_table(bb) + [""]
+            report += ["### Core: per document, in process", ""] + core_table(bb) + [""]
+            report += ["Commands (each run once per round, in this order):", ""]
+            report += [f"- `OPENBLAS_NUM_THREADS=1 {' '.join(bb.argv(m))}`" for m in bb.methods]
+            report += [""]
+        if o["scaling"]:
+            sb = ScalingBench(o["build"], o["data"], tmp, o["sizes"], o["timeout"])
+            sb.run(o["rounds"])
+            report += ["### Scaling: one long document", ""] + sb.table() + [""] + sb.targets()
+            report += ["", f"Documents built by `bench/make_long_doc.py` from the "
+                       f"{sb.pool_sentences:,} sentences ({sb.pool_bytes / 1e6:.2f} MB) of "
+                       f"{o['data']}, seed 6; median of up to {o['rounds']} interleaved rounds; "
+                       f"each run killed after {o['timeout']:g} s.", "",
+                       "Commands (each run once per round and size, in this order):", "",
+                       f"- `OPENBLAS_NUM_THREADS=1 {' '.join(sb.argv('lede', 'DOC'))}`"]
+            if "ots" in sb.tools:
+                report += [f"- `{' '.join(sb.argv('ots', 'DOC'))}`"]
+            report += [""]
+            if o["svg"]:
+                sb.plot(o["svg"])
+                progress(f"speed.py: wrote {o['svg']}")
+    except BenchError as e:
+        sys.exit(f"speed.py: {e}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    report += machine_lines(o["build"])
+    report += [f"- Date: {started}; load average (1, 5, 15 min) at the start: {load_start}, "
+               f"at the end: {load_average()}"]
+    print("\n".join(report))
+
+
+if __name__ == "__main__":
+    main(sys.argv)
