@@ -34,7 +34,7 @@ test-asan: deps
 	@cmake --build $(BUILD_ASAN) -j $(JOBS)
 	@cd $(BUILD_ASAN) && ctest --output-on-failure -j $(JOBS) -LE nosan
 
-bench: build
+bench: deps $(BUILD)/Makefile
 	@./bench/run.sh $(BUILD)
 
 format:

@@ -25,6 +25,7 @@ if [ ! -r "$data" ]; then
     echo "bench/run.sh: cannot read $data" >&2
     exit 1
 fi
+data=$(realpath "$data")
 
 cmake -S "$root" -B "$build" -DLEDE_BUILD_BENCH=ON >/dev/null
 cmake --build "$build" -j 2 --target lede_cli summarize_bench run_timed >/dev/null
