@@ -48,9 +48,10 @@ int bench_setup(int argc, char **argv, const char *usage, bench_options *o, benc
 /* Runs `warmup` untimed documents, then `runs` timed passes over the whole
  * corpus, and prints one "RESULT" line per pass plus a summary with the
  * median of the passes:
- *   RESULT method=NAME run=I docs=N bytes=B seconds=S p50_ms=.. p90_ms=.. p99_ms=.. max_ms=..
- *          rss_kib=.. children_rss_kib=..
- * (peak resident set size so far of the process and of its largest child)
+ *   RESULT method=NAME run=I docs=N bytes=B seconds=S cpu_seconds=C p50_ms=.. p90_ms=..
+ *          p99_ms=.. max_ms=.. rss_kib=.. children_rss_kib=..
+ * (C: CPU time of the pass, the process's and its children's; then the peak
+ * resident set size so far of the process and of its largest child)
  * Returns 0, or -1 when a document failed. */
 int bench_run(const char *method, const bench_options *o, const bench_corpus *c,
               bench_summarize_fn fn, void *state);
