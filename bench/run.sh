@@ -9,7 +9,7 @@
 # ../shared/data/news-dev/docs.jsonl beside the repository), then the scaling
 # curve on one document of 10 KB to 100 MB built from DATA's sentences, with
 # its plot written to docs/performance-scaling.svg. Each method runs ROUNDS
-# times (default 5), interleaved; the tables give medians. Takes about ten
+# times (default 5), interleaved; the tables give medians. Takes six to eight
 # minutes.
 set -eu
 

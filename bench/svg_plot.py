@@ -12,8 +12,8 @@ run did not finish, so its time is only known to be above the limit.
 import math
 from xml.sax.saxutils import escape
 
-WIDTH, HEIGHT = 720, 480
-LEFT, RIGHT, TOP, BOTTOM = 80, 180, 50, 60
+WIDTH, HEIGHT = 760, 480
+LEFT, RIGHT, TOP, BOTTOM = 80, 220, 50, 60
 
 
 def _decades(lo, hi):
