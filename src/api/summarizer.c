@@ -9,6 +9,8 @@
 #include "../io/input.h"
 #include "../model/model.h"
 #include "../rank/baselines.h"
+#include "../rank/centrality.h"
+#include "../rank/priors.h"
 #include "../rank/textrank.h"
 #include "../select/select.h"
 #include "../text/tokens.h"
@@ -190,7 +192,8 @@ static float row_similarity(const void *ctx, size_t i, size_t j)
 {
     return (float)lede_tfidf_cosine(ctx, i, j);
 }
-/* Centrality scores of the rows through the similarity graph. */
+/* Centrality scores of the rows through the similarity graph, by the
+ * options' method. */
 static lede_status score_by_graph(lede_summarizer *s, size_t nrows, const lede_options *o,
                                   lede_error **err)
 {
@@ -205,13 +208,24 @@ static lede_status score_by_graph(lede_summarizer *s, size_t nrows, const lede_o
         return lede_fail(err, st, "%zu sentences: more than the graph takes", nrows);
     if (st != LEDE_OK)
         return lede_fail(err, st, "%s", lede_strerror(st));
+    if (o->method == LEDE_METHOD_DEGREE) {
+        lede_rank_degree(&s->graph, o->threshold, s->scores);
+        return LEDE_OK;
+    }
+    if (o->method == LEDE_METHOD_POSITION) {
+        lede_rank_position_aware(&s->graph, o->position_beta, o->position_backward,
+                                 o->position_forward, s->scores);
+        return LEDE_OK;
+    }
     size_t need = lede_textrank_work_size(&s->graph);
     if (need > s->rank_work_cap) {
         if (resize((void **)&s->rank_work, need, sizeof *s->rank_work) != 0)
             return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
         s->rank_work_cap = need;
     }
-    lede_rank_params rp = {o->damping, LEDE_RANK_TOLERANCE, 1000};
+    int lexrank = o->method == LEDE_METHOD_LEXRANK;
+    lede_rank_params rp = {o->damping, LEDE_RANK_TOLERANCE, 1000, lexrank ? o->threshold : 0.0,
+                           lexrank};
     lede_textrank(&s->graph, &rp, s->scores, s->rank_work);
     return LEDE_OK;
 }
@@ -246,13 +260,18 @@ static lede_status rank_and_pick(lede_summarizer *s, size_t nrows, const lede_op
     lede_status st = score_rows(s, nrows, o, &graph, err);
     if (st != LEDE_OK)
         return st;
+    for (size_t r = 0; r < nrows; r++)
+        s->order[r] = sum->words[s->row_unit[r]];
+    lede_priors priors = {o->position_prior, o->length_prior, o->length_target};
+    lede_apply_priors(s->scores, nrows, s->order, &priors);
     for (size_t r = 0; r < nrows; r++) {
         size_t unit = s->row_unit[r];
         s->cands[r] = (lede_candidate){s->scores[r], sum->words[unit], sum->chars[unit]};
     }
     size_t count;
-    st = lede_select(s->cands, nrows, &o->budget, graph ? o->redundancy : 1.0, row_similarity,
-                     &s->tfidf, s->order, s->rank, s->picked, &count);
+    lede_select_params sp = {o->budget, graph ? o->redundancy : 1.0, graph ? o->mmr : 1.0,
+                             graph ? row_similarity : NULL, &s->tfidf};
+    st = lede_select(s->cands, nrows, &sp, s->order, s->rank, s->picked, &count);
     if (st != LEDE_OK)
         return lede_fail(err, st, "%s", lede_strerror(st));
     for (size_t r = 0; r < nrows; r++) {

@@ -139,8 +139,10 @@ static void test_named_options(void)
     lede_options *o = lede_options_new();
     char desc[512];
     lede_options_describe(o, desc, sizeof desc);
-    CHECK_STR(desc, "language=en method=textrank sentences=default damping=0.84999999999999998 "
-                    "redundancy=0.80000000000000004 background-idf=0 seed=1 replace-invalid=no");
+    CHECK_STR(desc, "language=en method=textrank sentences=default damping=0.85 redundancy=0.8 "
+                    "background-idf=0 seed=1 replace-invalid=no threshold=0.1 "
+                    "position-beta=0.6 position-backward=-2 position-forward=1 "
+                    "position-prior=0 length-prior=0 length-target=25 mmr=1");
     CHECK_EQ(lede_options_set(o, "sentences", "3"), LEDE_OK);
     CHECK_EQ(lede_options_set(o, "method", "lead"), LEDE_OK);
     CHECK_EQ(lede_options_set(o, "damping", "0.5"), LEDE_OK);
@@ -157,8 +159,14 @@ static void test_named_options(void)
     CHECK_EQ(lede_options_set(NULL, "seed", "1"), LEDE_ERR_INVALID_ARGUMENT);
     size_t need = lede_options_describe(o, desc, sizeof desc);
     CHECK_EQ(need, strlen(desc));
-    CHECK_STR(desc, "language=de method=lead sentences=3 damping=0.5 "
-                    "redundancy=0.80000000000000004 background-idf=0 seed=42 replace-invalid=yes");
+    CHECK_STR(desc, "language=de method=lead sentences=3 damping=0.5 redundancy=0.8 "
+                    "background-idf=0 seed=42 replace-invalid=yes threshold=0.1 "
+                    "position-beta=0.6 position-backward=-2 position-forward=1 "
+                    "position-prior=0 length-prior=0 length-target=25 mmr=1");
+    CHECK_EQ(lede_options_set(o, "threshold", "1.5"), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set(o, "mmr", "0.7"), LEDE_OK);
+    lede_options_describe(o, desc, sizeof desc);
+    CHECK(strstr(desc, " mmr=0.7 ") == NULL && strstr(desc, " mmr=0.7") != NULL);
     /* A description read back through lede_options_set gives the same
      * options. */
     lede_options *again = lede_options_new();
