@@ -1,0 +1,2 @@
+/* config.c - placeholder */
+#include "rouge_internal.h"
