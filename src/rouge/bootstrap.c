@@ -8,7 +8,6 @@
  * resample and reused for all metrics. The reported average is the mean of
  * the sorted resample means, and the bounds are read off the sorted means
  * with the script's index arithmetic. */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,7 +72,7 @@ lede_status lede_rouge_bootstrap(const double *rows, size_t n_docs, size_t width
         memset(sums, 0, width * sizeof *sums);
         for (size_t i = 0; i < n_docs; i++) {
             state = (DRAND48_A * state + DRAND48_C) & DRAND48_MASK;
-            size_t idx = (size_t)((double)n_docs * ldexp((double)state, -48));
+            size_t idx = (size_t)((double)n_docs * ((double)state * 0x1p-48));
             if (idx >= n_docs) /* cannot happen: rand() < 1 */
                 idx = n_docs - 1;
             const double *row = rows + idx * width;

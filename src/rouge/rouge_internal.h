@@ -125,8 +125,10 @@ typedef struct rouge_work {
     size_t counts_cap;
     uint32_t *buf;     /* local ids and gram ids of the texts */
     size_t buf_cap;
-    unsigned char *dir; /* LCS traceback */
+    unsigned char *dir; /* WLCS traceback */
     size_t dir_cap;
+    uint64_t *bits; /* bit-parallel LCS: match masks, then rows */
+    size_t bits_cap;
     double *rows;       /* LCS/WLCS rolling rows */
     size_t rows_cap;
     unsigned char *mask;

@@ -42,6 +42,7 @@ void lede_rouge_work_free(rouge_work *w)
     free(w->rc);
     free(w->buf);
     free(w->dir);
+    free(w->bits);
     free(w->rows);
     free(w->mask);
     free(w->pow_table);
@@ -434,11 +435,32 @@ static int ensure_pow(rouge_work *w, double weight, size_t n)
     return 0;
 }
 
-/* Fills the traceback of LCS (weighted: WLCS) of model sentence m[0..mlen)
- * and peer sentence p[0..plen), then marks the model positions on the
- * traced path in `mask`, as the script's markLCS does. */
-static void lcs_mark(rouge_work *w, const uint32_t *m, size_t mlen, const uint32_t *p,
-                     size_t plen, int weighted, unsigned char *mask)
+/* Follows the traceback from the table's corner, marking the model
+ * positions on the path as the script's markLCS does. */
+static void trace_marks(const unsigned char *dir, size_t mlen, size_t plen, unsigned char *mask)
+{
+    size_t i = mlen, j = plen;
+    while (i != 0 && j != 0) {
+        unsigned char d = dir[(i - 1) * plen + (j - 1)];
+        if (d == DIR_DIAG) {
+            i--;
+            j--;
+            mask[i] = 1;
+        } else if (d == DIR_UP) {
+            i--;
+        } else {
+            j--;
+        }
+    }
+}
+
+/* The WLCS table of model sentence m and peer sentence p, kept as
+ * traceback directions and two rows: equal tokens go diagonal, adding
+ * f(k + 1) - f(k) after k consecutive matches, computed as the script does
+ * ((c + f(k+1)) - f(k)); otherwise "up" when c[i-1][j] >= c[i][j-1], else
+ * "left". */
+static void wlcs_fill(rouge_work *w, const uint32_t *m, size_t mlen, const uint32_t *p,
+                      size_t plen)
 {
     double *prev = w->rows, *cur = w->rows + (plen + 1);
     uint32_t *lprev = (uint32_t *)(w->rows + 2 * (plen + 1));
@@ -455,13 +477,9 @@ static void lcs_mark(rouge_work *w, const uint32_t *m, size_t mlen, const uint32
         uint32_t mi = m[i - 1];
         for (size_t j = 1; j <= plen; j++) {
             if (mi == p[j - 1]) {
-                if (weighted) {
-                    uint32_t k = lprev[j - 1];
-                    cur[j] = prev[j - 1] + pw[k + 1] - pw[k];
-                    lcur[j] = k + 1;
-                } else {
-                    cur[j] = prev[j - 1] + 1;
-                }
+                uint32_t k = lprev[j - 1];
+                cur[j] = prev[j - 1] + pw[k + 1] - pw[k];
+                lcur[j] = k + 1;
                 drow[j - 1] = DIR_DIAG;
             } else if (prev[j] >= cur[j - 1]) {
                 cur[j] = prev[j];
@@ -479,17 +497,60 @@ static void lcs_mark(rouge_work *w, const uint32_t *m, size_t mlen, const uint32
         uint32_t *lt = lprev;
         lprev = lcur;
         lcur = lt;
-        cur[0] = 0;
-        lcur[0] = 0;
+    }
+}
+
+/* ---- ROUGE-L, bit-parallel ----
+ * The LCS table's rows are kept as bit vectors (Allison-Dix, Hyyro): bit j
+ * of row i is 0 exactly where c[i][j+1] = c[i][j] + 1, so c[i][j] is j minus
+ * the number of 1 bits below j. Filling costs m * n / 64 word operations
+ * instead of m * n cells, and the traceback reads the same c values as the
+ * script's table, so it marks the same positions. */
+
+static size_t lcs_value(const uint64_t *row, size_t j)
+{
+    size_t ones = 0, k = 0;
+    for (; (k + 1) * 64 <= j; k++)
+        ones += (size_t)__builtin_popcountll(row[k]);
+    if (j % 64)
+        ones += (size_t)__builtin_popcountll(row[k] & ((1ull << (j % 64)) - 1));
+    return j - ones;
+}
+
+/* Marks the LCS positions of model sentence m against the peer sentence
+ * whose match masks are `pool` (slot[token] - 1 indexes it; 0: absent). */
+static void bitlcs_mark(const uint32_t *m, size_t mlen, const uint32_t *p, size_t plen,
+                        const uint32_t *slot, const uint64_t *pool, uint64_t *rows,
+                        unsigned char *mask)
+{
+    size_t words = (plen + 63) / 64;
+    for (size_t k = 0; k < words; k++)
+        rows[k] = ~0ull;
+    for (size_t i = 1; i <= mlen; i++) {
+        const uint64_t *prev = rows + (i - 1) * words;
+        uint64_t *cur = rows + i * words;
+        uint32_t s = slot[m[i - 1]];
+        if (s == 0) {
+            memcpy(cur, prev, words * sizeof *cur);
+            continue;
+        }
+        const uint64_t *match = pool + (size_t)(s - 1) * words;
+        unsigned carry = 0;
+        for (size_t k = 0; k < words; k++) {
+            uint64_t u = prev[k] & match[k], t, sum;
+            unsigned c1 = __builtin_add_overflow(prev[k], u, &t);
+            unsigned c2 = __builtin_add_overflow(t, (uint64_t)carry, &sum);
+            carry = c1 | c2;
+            cur[k] = sum | (prev[k] & ~u);
+        }
     }
     size_t i = mlen, j = plen;
     while (i != 0 && j != 0) {
-        unsigned char dd = w->dir[(i - 1) * plen + (j - 1)];
-        if (dd == DIR_DIAG) {
+        if (m[i - 1] == p[j - 1]) {
             i--;
             j--;
             mask[i] = 1;
-        } else if (dd == DIR_UP) {
+        } else if (lcs_value(rows + (i - 1) * words, j) >= lcs_value(rows + i * words, j - 1)) {
             i--;
         } else {
             j--;
@@ -497,18 +558,69 @@ static void lcs_mark(rouge_work *w, const uint32_t *m, size_t mlen, const uint32
     }
 }
 
+/* Builds the match masks of peer sentence p into `pool`, with slot[token]
+ * set (and to be cleared by the caller) for each distinct token. */
+static void build_masks(const uint32_t *p, size_t plen, uint32_t *slot, uint64_t *pool)
+{
+    size_t words = (plen + 63) / 64, distinct = 0;
+    for (size_t j = 0; j < plen; j++) {
+        if (slot[p[j]] == 0) {
+            slot[p[j]] = (uint32_t)++distinct;
+            memset(pool + (distinct - 1) * words, 0, words * sizeof *pool);
+        }
+        pool[(size_t)(slot[p[j]] - 1) * words + j / 64] |= 1ull << (j % 64);
+    }
+}
+
+/* Marks, over the reference's whole LCS side, the union of the LCS
+ * positions of each reference sentence against each candidate sentence. */
+static void mark_all(doc_ctx *d, const doc_text *ref, int weighted)
+{
+    rouge_work *w = d->w;
+    const doc_text *c = &d->texts[0];
+    memset(w->mask, 0, ref->nl + 1);
+    size_t cs = 0;
+    for (size_t k = 0; k < c->n_sent; k++) {
+        const uint32_t *p = c->lside + cs;
+        size_t plen = c->sent_end[k] - cs;
+        cs = c->sent_end[k];
+        if (plen == 0)
+            continue;
+        if (!weighted)
+            build_masks(p, plen, w->cc, w->bits);
+        size_t rs = 0;
+        for (size_t s = 0; s < ref->n_sent; s++) {
+            const uint32_t *m = ref->lside + rs;
+            size_t mlen = ref->sent_end[s] - rs;
+            unsigned char *mask = w->mask + rs;
+            rs = ref->sent_end[s];
+            if (mlen == 0)
+                continue;
+            if (weighted) {
+                wlcs_fill(w, m, mlen, p, plen);
+                trace_marks(w->dir, mlen, plen, mask);
+            } else {
+                bitlcs_mark(m, mlen, p, plen, w->cc, w->bits,
+                            w->bits + plen * ((plen + 63) / 64), mask);
+            }
+        }
+        if (!weighted)
+            for (size_t j = 0; j < plen; j++)
+                w->cc[p[j]] = 0;
+    }
+}
+
 /* The hits of one reference: per reference sentence the union of the LCS
  * marks over all candidate sentences, each mark counted while the token
  * still has unigram count left in both texts (ROUGE-W: runs of counted
  * marks weighted by f(run)). */
-static lede_status lcs_reference(doc_ctx *d, const doc_text *ref, int weighted, double *hit_out,
-                                 double *base_out, size_t *too_large)
+static void lcs_reference(doc_ctx *d, const doc_text *ref, int weighted, double *hit_out,
+                          double *base_out)
 {
     rouge_work *w = d->w;
     const doc_text *c = &d->texts[0];
+    mark_all(d, ref, weighted);
     uint32_t *mc = w->rc, *pc = w->cc;
-    memset(mc, 0, d->n_local * sizeof *mc);
-    memset(pc, 0, d->n_local * sizeof *pc);
     for (size_t i = 0; i < ref->n; i++)
         mc[ref->nside[i]]++;
     for (size_t i = 0; i < c->n; i++)
@@ -517,29 +629,14 @@ static lede_status lcs_reference(doc_ctx *d, const doc_text *ref, int weighted, 
     size_t rs = 0;
     for (size_t s = 0; s < ref->n_sent; s++) {
         const uint32_t *m = ref->lside + rs;
+        const unsigned char *mask = w->mask + rs;
         size_t mlen = ref->sent_end[s] - rs;
         rs = ref->sent_end[s];
         base += weighted ? w->pow_table[mlen] : (double)mlen;
-        if (mlen == 0)
-            continue;
-        memset(w->mask, 0, mlen);
-        size_t cs = 0;
-        for (size_t k = 0; k < c->n_sent; k++) {
-            const uint32_t *p = c->lside + cs;
-            size_t plen = c->sent_end[k] - cs;
-            cs = c->sent_end[k];
-            if (plen == 0)
-                continue;
-            if (mlen > LEDE_ROUGE_MAX_LCS_CELLS / plen) {
-                *too_large = mlen > plen ? mlen : plen;
-                return LEDE_ERR_TOO_LARGE;
-            }
-            lcs_mark(w, m, mlen, p, plen, weighted, w->mask);
-        }
         size_t run = 0;
         for (size_t j = 0; j < mlen; j++) {
             uint32_t t = m[j];
-            if (!w->mask[j] || mc[t] == 0 || pc[t] == 0)
+            if (!mask[j] || mc[t] == 0 || pc[t] == 0)
                 continue;
             mc[t]--;
             pc[t]--;
@@ -548,18 +645,19 @@ static lede_status lcs_reference(doc_ctx *d, const doc_text *ref, int weighted, 
                 continue;
             }
             run++;
-            if ((j + 1 < mlen && !w->mask[j + 1]) || j + 1 == mlen) {
+            if ((j + 1 < mlen && !mask[j + 1]) || j + 1 == mlen) {
                 hit += w->pow_table[run];
                 run = 0;
             }
         }
     }
-    /* The counts arrays are shared with n-gram counting: leave them zero. */
-    memset(mc, 0, d->n_local * sizeof *mc);
-    memset(pc, 0, d->n_local * sizeof *pc);
+    /* The count arrays are shared with n-gram counting: leave them zero. */
+    for (size_t i = 0; i < ref->n; i++)
+        mc[ref->nside[i]] = 0;
+    for (size_t i = 0; i < c->n; i++)
+        pc[c->nside[i]] = 0;
     *hit_out = hit;
     *base_out = base;
-    return LEDE_OK;
 }
 
 static size_t longest_sentence(const doc_text *x)
@@ -590,20 +688,31 @@ static lede_status score_lcs(doc_ctx *d, int weighted, double *out, size_t *too_
         return LEDE_ERR_TOO_LARGE;
     }
     size_t longest = longest_ref > longest_cand ? longest_ref : longest_cand;
-    /* Rows: two of doubles, then two of uint32 for the run lengths. */
-    if (lede_grow((void **)&w->dir, &w->dir_cap, cells + 1, 1) != 0 ||
+    size_t longest_side = 0;
+    for (size_t r = 1; r <= d->n_refs; r++)
+        if (d->texts[r].nl > longest_side)
+            longest_side = d->texts[r].nl;
+    /* ROUGE-L: match masks and rows of bits; ROUGE-W: a traceback byte per
+     * cell and two rows of doubles and of run lengths. */
+    size_t words = (longest_cand + 63) / 64;
+    size_t bit_words = (longest_cand + longest_ref + 1) * words;
+    if (!weighted && bit_words > LEDE_ROUGE_MAX_LCS_CELLS / 8) {
+        *too_large = longest;
+        return LEDE_ERR_TOO_LARGE;
+    }
+    if ((weighted ? lede_grow((void **)&w->dir, &w->dir_cap, cells + 1, 1)
+                  : lede_grow((void **)&w->bits, &w->bits_cap, bit_words + 1,
+                              sizeof *w->bits)) != 0 ||
         lede_grow((void **)&w->rows, &w->rows_cap, 3 * (longest_cand + 1) + 1,
                   sizeof *w->rows) != 0 ||
-        lede_grow((void **)&w->mask, &w->mask_cap, longest_ref + 1, 1) != 0 ||
+        lede_grow((void **)&w->mask, &w->mask_cap, longest_side + 1, 1) != 0 ||
         (weighted && ensure_pow(w, weight, longest + 2) != 0) ||
         ensure_counts(w, d->n_local) != 0)
         return LEDE_ERR_NOMEM;
     double cand_len = (double)d->texts[0].n;
     for (size_t r = 0; r < d->n_refs; r++) {
         double hit, base;
-        lede_status st = lcs_reference(d, &d->texts[r + 1], weighted, &hit, &base, too_large);
-        if (st != LEDE_OK)
-            return st;
+        lcs_reference(d, &d->texts[r + 1], weighted, &hit, &base);
         double *x = d->per_ref + 4 * r;
         x[0] = hit;
         if (weighted) {
