@@ -6,6 +6,7 @@
  * names, and the API's errors. Texts are written "sentence|sentence". */
 #define _DEFAULT_SOURCE
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -266,6 +267,16 @@ static void test_tokens_and_stems(void)
     r = one("-n 1", "Z\xc3\xbcrich", "z rich", NULL);
     expect(r, 0, "ROUGE-1", 1, 1, 0.5, "bytes");
     lede_rouge_free(r);
+    /* NUL bytes are bytes like any other non-alphanumeric one: separators. */
+    const char nul_sent[] = "a\0b";
+    const char *nul_ptr[1] = {nul_sent};
+    size_t nul_len[1] = {3};
+    const char *ab_ptr[1] = {"a b"};
+    lede_rouge_text nul_text = {nul_ptr, nul_len, 1}, ab_text = {ab_ptr, NULL, 1};
+    r = scorer("-n 2");
+    CHECK(lede_rouge_add(r, NULL, NULL, &nul_text, &ab_text, 1, NULL) == LEDE_OK);
+    expect(r, 0, "ROUGE-2", 1, 1, 0.5, "NUL byte");
+    lede_rouge_free(r);
     /* The Unicode extension reads it as one word, and CJK per character. */
     lede_rouge_options *o = lede_rouge_options_new();
     lede_rouge_options_set_max_ngram(o, 1);
@@ -410,6 +421,71 @@ static void test_empty_reference(void)
     free(ref.copy);
 }
 
+/* Random bytes (NUL and invalid UTF-8 included) under many flag sets: a
+ * result or a clear error, never a crash (run under ASan/UBSan too). */
+static void test_random_bytes(void)
+{
+    static const char *flag_sets[] = {"-n 4 -w 1.2 -2 4 -U -m -s", "-n 2 -l 3 -f B -2 -1 -u",
+                                      "-n 1 -b 7 -w 2 -x", "-n 9 -m -b 40 -2 0 -U"};
+    uint64_t seed = 12345;
+    char buf[6][96];
+    for (size_t f = 0; f < 4; f++) {
+        for (int unicode = 0; unicode < 2; unicode++) {
+            lede_rouge *r = scorer(flag_sets[f]);
+            lede_rouge_options *o = lede_rouge_options_new();
+            char *copy = strdup(flag_sets[f]);
+            char *argv[16];
+            int argc = 0;
+            for (char *t = strtok(copy, " "); t; t = strtok(NULL, " "))
+                argv[argc++] = t;
+            lede_rouge_options_parse(o, argc, argv, NULL, NULL);
+            lede_rouge_options_set_tokenizer(o, unicode ? LEDE_ROUGE_TOKENIZE_UNICODE
+                                                        : LEDE_ROUGE_TOKENIZE_ROUGE155);
+            lede_rouge_options_set_empty_reference(o, LEDE_ROUGE_EMPTY_REFERENCE_ZERO);
+            lede_rouge_free(r);
+            CHECK(lede_rouge_new(o, &r, NULL) == LEDE_OK);
+            size_t added = 0;
+            for (int pair = 0; pair < 60; pair++) {
+                const char *ptr[6];
+                size_t len[6];
+                for (int k = 0; k < 6; k++) {
+                    len[k] = 0;
+                    size_t n = (size_t)(seed >> 59) * 6;
+                    for (size_t i = 0; i < n; i++) {
+                        seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+                        unsigned char c = (unsigned char)(seed >> 56);
+                        /* Mostly letters and spaces, so that words repeat. */
+                        buf[k][i] = (char)(c < 96 ? 'a' + c % 4 : c < 160 ? ' ' : c);
+                    }
+                    len[k] = n;
+                    ptr[k] = buf[k];
+                }
+                lede_rouge_text cand = {ptr, len, 2};
+                lede_rouge_text refs[2] = {{ptr + 2, len + 2, 2}, {ptr + 4, len + 4, 2}};
+                lede_error *err = NULL;
+                lede_status st = lede_rouge_add(r, NULL, NULL, &cand, refs, 2, &err);
+                CHECK_MSG(st == LEDE_OK || (unicode && st == LEDE_ERR_INVALID_UTF8),
+                          "random pair %d [%s]: %s", pair, flag_sets[f],
+                          lede_error_message(err));
+                added += st == LEDE_OK;
+                lede_error_free(err);
+            }
+            CHECK(lede_rouge_compute(r, NULL) == LEDE_OK);
+            CHECK_EQ(lede_rouge_doc_count(r), added);
+            for (size_t d = 0; d < added; d++)
+                for (size_t m = 0; m < lede_rouge_metric_count(r); m++) {
+                    lede_rouge_score sc;
+                    lede_rouge_doc_score(r, d, m, &sc);
+                    CHECK(sc.recall >= 0 && sc.recall <= 1 && sc.precision >= 0 &&
+                          sc.precision <= 1 && sc.f >= 0 && sc.f <= 1);
+                }
+            lede_rouge_free(r);
+            lede_rouge_options_free(o);
+            free(copy);
+        }
+    }
+}
+
 int main(void)
 {
     test_basic_measures();
@@ -421,5 +497,6 @@ int main(void)
     test_bootstrap();
     test_order_and_names();
     test_empty_reference();
+    test_random_bytes();
     return harness_finish();
 }
