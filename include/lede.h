@@ -310,7 +310,8 @@ LEDE_API void lede_rouge_options_free(lede_rouge_options *opts);
  * 0 = no limit), -c CF (0..100), -r RESAMPLES (>= 1). -a, -d and -e DIR are
  * accepted and change nothing here (they select peers, print per-document
  * scores and name the data folder, which lede embeds). Flags of the script
- * that lede does not implement (-3, -M, -t, -v, -z) and unknown letters fail
+ * that lede does not implement (-3, -M, -t, -v), -z (a file list, read by the
+ * `lede rouge` program) and unknown letters fail
  * with LEDE_ERR_INVALID_ARGUMENT and a message naming the flag. The text of
  * -w, -2 and -c is kept as given for metric names and the interval label,
  * as the script prints them ("ROUGE-W-1.2", "95%-conf.int."). */

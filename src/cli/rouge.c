@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 
@@ -36,6 +37,8 @@ static const char rouge_help[] =
     "                       references NAME and NAME.* (NAME.A, NAME.B, ...)\n"
     "  CONFIG.xml [ID]      the script's XML configuration (SPL, SEE or ISI files);\n"
     "                       peer ID, or every peer with -a\n"
+    "  -z FMT LIST [ID]     the script's file list: 'PEER MODEL...' per line, files in\n"
+    "                       format FMT (SPL, SEE or ISI); peer ID (default X)\n"
     "\n"
     "Output:\n"
     "  --format FMT         text (the script's layout, default), jsonl or csv\n"
@@ -85,6 +88,7 @@ typedef struct rouge_cli {
     const char *ref_dir;
     const char *config;
     const char *system_id;
+    const char *file_list_format; /* -z: the configuration is a file list */
     enum format format;
     int all_peers;
     int per_doc;
@@ -598,6 +602,15 @@ static int parse_command_line(rouge_cli *c, int argc, char **argv)
             if (optopt)
                 return cli_usage_error("rouge", "unknown option -%c", optopt);
             return cli_usage_error("rouge", "unknown option '%s'", argv[optind - 1]);
+        case 'z':
+            if (strcasecmp(optarg, "SPL") != 0 && strcasecmp(optarg, "SEE") != 0 &&
+                strcasecmp(optarg, "ISI") != 0)
+                return cli_usage_error("rouge", "-z: '%s' is not SPL, SEE or ISI (SIMPLE is for "
+                                                "Basic Elements, which lede does not score)",
+                                       optarg);
+            c->file_list_format = optarg;
+            append_arg(c, opt, optarg);
+            break;
         default:
             if (opt == 'a')
                 c->all_peers = 1;
@@ -619,6 +632,8 @@ static int parse_command_line(rouge_cli *c, int argc, char **argv)
     if (sources > 1)
         return cli_usage_error("rouge", "give one input: --pairs, the folders, or a "
                                         "configuration file");
+    if (c->file_list_format && optind >= argc)
+        return cli_usage_error("rouge", "-z needs a file list (PEER MODEL... per line)");
     if ((c->cand_dir != NULL) != (c->ref_dir != NULL))
         return cli_usage_error("rouge", "--candidates and --references go together");
     if (optind < argc) {
@@ -627,6 +642,8 @@ static int parse_command_line(rouge_cli *c, int argc, char **argv)
             c->system_id = argv[optind++];
         if (optind < argc)
             return cli_usage_error("rouge", "unexpected argument '%s'", argv[optind]);
+        if (c->file_list_format && !c->system_id)
+            c->system_id = "X"; /* the script's default peer ID for -z */
         if (!c->system_id && !c->all_peers)
             return cli_usage_error("rouge", "give a system ID to evaluate after the "
                                             "configuration file, or -a for all systems");
@@ -634,8 +651,65 @@ static int parse_command_line(rouge_cli *c, int argc, char **argv)
     return 0;
 }
 
+/* -z: each line "PEER MODEL..." (lines starting with '#' and blank lines
+ * skipped) is evaluation 1, 2, ... of peer SYSTEM-ID (default X). */
+static int read_file_list(rouge_cli *c)
+{
+    cli_input in;
+    if (cli_read_input(c->config, &in) != 0)
+        return EXIT_INPUT;
+    lede_rouge_format format = strcasecmp(c->file_list_format, "SEE") == 0   ? LEDE_ROUGE_FORMAT_SEE
+                               : strcasecmp(c->file_list_format, "ISI") == 0 ? LEDE_ROUGE_FORMAT_ISI
+                                                                             : LEDE_ROUGE_FORMAT_SPL;
+    int status = EXIT_OK;
+    size_t lineno = 0, eval = 0, pos = 0;
+    while (status == EXIT_OK && pos < in.len) {
+        const char *start = in.data + pos;
+        const char *nl = memchr(start, '\n', in.len - pos);
+        size_t len = nl ? (size_t)(nl - start) : in.len - pos;
+        pos += len + (nl ? 1 : 0);
+        lineno++;
+        char *line = strndup(start, len);
+        if (!line) {
+            cli_warn("out of memory");
+            status = EXIT_INPUT;
+            break;
+        }
+        char *files[64];
+        size_t n = 0;
+        char *save = NULL;
+        int comment = line[0] == '#';
+        for (char *t = strtok_r(line, " \t\r\f\v", &save); t && n < 64 && !comment;
+             t = strtok_r(NULL, " \t\r\f\v", &save))
+            files[n++] = t;
+        if (!comment && n == 1) {
+            fprintf(stderr, "lede: %s:%zu: a file list line needs a peer file and at least one "
+                            "model file\n", in.display, lineno);
+            status = EXIT_INPUT;
+        } else if (!comment && n >= 2) {
+            char eval_id[32];
+            snprintf(eval_id, sizeof eval_id, "%zu", ++eval);
+            lede_error *err = NULL;
+            lede_status st = lede_rouge_add_files(c->scorer, eval_id, c->system_id, format,
+                                                  files[0], (const char *const *)files + 1,
+                                                  n - 1, &err);
+            if (st != LEDE_OK) {
+                fprintf(stderr, "lede: %s:%zu: %s\n", in.display, lineno,
+                        err ? lede_error_message(err) : lede_strerror(st));
+                status = EXIT_INPUT;
+            }
+            lede_error_free(err);
+        }
+        free(line);
+    }
+    cli_input_free(&in);
+    return status;
+}
+
 static int read_config(rouge_cli *c)
 {
+    if (c->file_list_format)
+        return read_file_list(c);
     lede_error *err = NULL;
     lede_status st = lede_rouge_add_config(c->scorer, c->config,
                                            c->all_peers ? NULL : c->system_id, &err);

@@ -311,11 +311,14 @@ lede_status lede_rouge_options_set_flag(lede_rouge_options *opts, char flag, con
     case 'U':
         opts->skip_U = 1;
         return LEDE_OK;
+    case 'z':
+        return lede_fail(err, LEDE_ERR_INVALID_ARGUMENT,
+                         "-z: a file list is read by the lede rouge program, not by the "
+                         "scoring options");
     case '3':
     case 'M':
     case 't':
     case 'v':
-    case 'z':
         return lede_fail(err, LEDE_ERR_INVALID_ARGUMENT,
                          "-%c: this ROUGE-1.5.5 option is not supported by lede (see "
                          "docs/rouge.md)",
