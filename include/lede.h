@@ -307,10 +307,11 @@ LEDE_API void lede_rouge_options_free(lede_rouge_options *opts);
  * -x (no ROUGE-L), -w W (ROUGE-W-W, W > 0), -2 N (skip bigrams, at most N
  * tokens apart; N < 0: no limit), -u (ROUGE-SU instead of ROUGE-S), -U
  * (both), -p ALPHA (0..1), -f A|B, -m, -s, -l WORDS, -b BYTES (not both;
- * 0 = no limit), -c CF (0..100), -r RESAMPLES (>= 1). -a, -d and -e DIR are
+ * 0 = no limit), -c CF (0..100), -r RESAMPLES (>= 1), -t 0|1|2 (any other
+ * number: 0). -a, -d and -e DIR are
  * accepted and change nothing here (they select peers, print per-document
  * scores and name the data folder, which lede embeds). Flags of the script
- * that lede does not implement (-3, -M, -t, -v), -z (a file list, read by the
+ * that lede does not implement (-3, -M, -v), -z (a file list, read by the
  * `lede rouge` program) and unknown letters fail
  * with LEDE_ERR_INVALID_ARGUMENT and a message naming the flag. The text of
  * -w, -2 and -c is kept as given for metric names and the interval label,
@@ -367,6 +368,21 @@ LEDE_API lede_status lede_rouge_options_set_byte_limit(lede_rouge_options *opts,
 LEDE_API lede_status lede_rouge_options_set_confidence(lede_rouge_options *opts, double cf);
 /* Bootstrap resamples, >= 1, default 1000 [-r]. */
 LEDE_API lede_status lede_rouge_options_set_resamples(lede_rouge_options *opts, size_t n);
+
+/* How the overall scores average [-t]: LEDE_ROUGE_AVERAGE_DOCS (default)
+ * averages the documents' scores; LEDE_ROUGE_AVERAGE_TOKENS computes R, P
+ * and F from counts pooled over the documents of each resample (ROUGE-W
+ * then without its 1/W power, as the script does); LEDE_ROUGE_COUNTS only
+ * totals the counts (no bootstrap; lede_rouge_overall's count fields). With
+ * the last two the script prints each document's raw counts instead of its
+ * scores. */
+typedef enum lede_rouge_average {
+    LEDE_ROUGE_AVERAGE_DOCS = 0,
+    LEDE_ROUGE_AVERAGE_TOKENS = 1,
+    LEDE_ROUGE_COUNTS = 2
+} lede_rouge_average;
+LEDE_API lede_status lede_rouge_options_set_average(lede_rouge_options *opts,
+                                                    lede_rouge_average how);
 
 /* Tokenization. LEDE_ROUGE_TOKENIZE_ROUGE155 (default) is the script's:
  * bytes, ASCII case folding, words are runs of [a-z0-9]. The extension
@@ -478,6 +494,9 @@ LEDE_API size_t lede_rouge_metric_find(const lede_rouge *r, const char *name);
 /* The confidence level as the script prints it in "95%-conf.int.". */
 LEDE_API const char *lede_rouge_confidence_label(const lede_rouge *r);
 
+/* The averaging the scorer was made with (see lede_rouge_options_set_average). */
+LEDE_API lede_rouge_average lede_rouge_average_mode(const lede_rouge *r);
+
 /* One document's score on one metric. recall, precision and f are the
  * script's per-document numbers, rounded to 5 decimals as it rounds them
  * (F from the rounded R and P); a caller may bootstrap them itself. The
@@ -510,12 +529,14 @@ LEDE_API size_t lede_rouge_peer_doc_count(const lede_rouge *r, size_t peer);
 LEDE_API size_t lede_rouge_peer_doc(const lede_rouge *r, size_t peer, size_t k);
 
 /* A peer's overall score on a metric: the script's Average_R/P/F and the
- * confidence bounds, each rounded to 5 decimals. */
+ * confidence bounds, each rounded to 5 decimals (all 0 with
+ * LEDE_ROUGE_COUNTS), and the documents' counts summed. */
 typedef struct lede_rouge_overall {
     double recall, recall_low, recall_high;
     double precision, precision_low, precision_high;
     double f, f_low, f_high;
     size_t n_docs;
+    double model_count, peer_count, hits;
 } lede_rouge_overall;
 
 /* Errors: lede_rouge_compute not called since the last add, an index out

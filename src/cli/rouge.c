@@ -27,6 +27,7 @@ static const char rouge_help[] =
     "  -p ALPHA    F weight: F = PR / ((1-ALPHA) P + ALPHA R), default 0.5\n"
     "  -c CF       confidence level (default 95)   -r N     bootstrap resamples (1000)\n"
     "  -d          print per-document scores        -a       score every peer\n"
+    "  -t 1|2      average pooled counts (1) or print only counts (2)\n"
     "  -e DIR      accepted and ignored: lede embeds ROUGE's data files\n"
     "\n"
     "Input (one of):\n"
@@ -394,10 +395,33 @@ static const char *doc_label(const rouge_cli *c, size_t doc)
     return doc < c->n_labels ? c->labels[doc] : NULL;
 }
 
+/* A count as Perl prints a number (%.15g: integers without decimals). */
+static void print_count(const char *label, double v)
+{
+    printf("%s%.15g", label, v);
+}
+
+static void print_averages(const char *peer, const char *name, const char *cf,
+                           const lede_rouge_overall *o, lede_rouge_average mode)
+{
+    if (mode == LEDE_ROUGE_COUNTS) {
+        printf("%s %s M_count: %lld P_count: %lld H_count: %lld\n", peer, name,
+               (long long)o->model_count, (long long)o->peer_count, (long long)o->hits);
+        return;
+    }
+    printf("%s %s Average_R: %7.5f (%s%%-conf.int. %7.5f - %7.5f)\n", peer, name, o->recall, cf,
+           o->recall_low, o->recall_high);
+    printf("%s %s Average_P: %7.5f (%s%%-conf.int. %7.5f - %7.5f)\n", peer, name,
+           o->precision, cf, o->precision_low, o->precision_high);
+    printf("%s %s Average_F: %7.5f (%s%%-conf.int. %7.5f - %7.5f)\n", peer, name, o->f, cf,
+           o->f_low, o->f_high);
+}
+
 static void print_text(const rouge_cli *c)
 {
     const lede_rouge *r = c->scorer;
     const char *cf = lede_rouge_confidence_label(r);
+    lede_rouge_average mode = lede_rouge_average_mode(r);
     for (size_t p = 0; p < lede_rouge_peer_count(r); p++) {
         const char *peer = lede_rouge_peer_id(r, p);
         for (size_t m = 0; m < lede_rouge_metric_count(r); m++) {
@@ -405,12 +429,7 @@ static void print_text(const rouge_cli *c)
             lede_rouge_overall o;
             lede_rouge_overall_score(r, p, m, &o);
             printf("---------------------------------------------\n");
-            printf("%s %s Average_R: %7.5f (%s%%-conf.int. %7.5f - %7.5f)\n", peer, name,
-                   o.recall, cf, o.recall_low, o.recall_high);
-            printf("%s %s Average_P: %7.5f (%s%%-conf.int. %7.5f - %7.5f)\n", peer, name,
-                   o.precision, cf, o.precision_low, o.precision_high);
-            printf("%s %s Average_F: %7.5f (%s%%-conf.int. %7.5f - %7.5f)\n", peer, name, o.f,
-                   cf, o.f_low, o.f_high);
+            print_averages(peer, name, cf, &o, mode);
             if (!c->per_doc)
                 continue;
             printf(".............................................\n");
@@ -418,8 +437,16 @@ static void print_text(const rouge_cli *c)
                 size_t d = lede_rouge_peer_doc(r, p, k);
                 lede_rouge_score s;
                 lede_rouge_doc_score(r, d, m, &s);
-                printf("%s %s Eval %s.%s R:%7.5f P:%7.5f F:%7.5f\n", peer, name,
-                       lede_rouge_doc_eval_id(r, d), peer, s.recall, s.precision, s.f);
+                printf("%s %s Eval %s.%s", peer, name, lede_rouge_doc_eval_id(r, d), peer);
+                if (mode == LEDE_ROUGE_AVERAGE_DOCS) {
+                    printf(" R:%7.5f P:%7.5f F:%7.5f\n", s.recall, s.precision, s.f);
+                    continue;
+                }
+                /* With -t the script prints the raw counts. */
+                print_count(" R:", s.model_count);
+                print_count(" P:", s.peer_count);
+                print_count(" F:", s.hits);
+                putchar('\n');
             }
         }
     }
@@ -432,6 +459,14 @@ static int dump_line(json_t *obj)
     putchar('\n');
     json_decref(obj);
     return rc;
+}
+
+/* With -t the counts behind the scores are part of the result. */
+static void add_counts(json_t *obj, double model, double peer, double hits)
+{
+    json_object_set_new(obj, "model_count", json_real(model));
+    json_object_set_new(obj, "peer_count", json_real(peer));
+    json_object_set_new(obj, "hits", json_real(hits));
 }
 
 static void print_jsonl(const rouge_cli *c)
@@ -452,9 +487,10 @@ static void print_jsonl(const rouge_cli *c)
             for (size_t m = 0; m < nm; m++) {
                 lede_rouge_score s;
                 lede_rouge_doc_score(r, d, m, &s);
-                json_object_set_new(scores, lede_rouge_metric_name(r, m),
-                                    json_pack("{s:f,s:f,s:f}", "R", s.recall, "P",
-                                              s.precision, "F", s.f));
+                json_t *v = json_pack("{s:f,s:f,s:f}", "R", s.recall, "P", s.precision, "F", s.f);
+                if (lede_rouge_average_mode(r) != LEDE_ROUGE_AVERAGE_DOCS)
+                    add_counts(v, s.model_count, s.peer_count, s.hits);
+                json_object_set_new(scores, lede_rouge_metric_name(r, m), v);
             }
             json_object_set_new(line, "scores", scores);
             dump_line(line);
@@ -468,12 +504,13 @@ static void print_jsonl(const rouge_cli *c)
         for (size_t m = 0; m < nm; m++) {
             lede_rouge_overall o;
             lede_rouge_overall_score(r, p, m, &o);
-            json_object_set_new(
-                scores, lede_rouge_metric_name(r, m),
-                json_pack("{s:f,s:[f,f],s:f,s:[f,f],s:f,s:[f,f]}", "R", o.recall, "R_ci",
-                          o.recall_low, o.recall_high, "P", o.precision, "P_ci",
-                          o.precision_low, o.precision_high, "F", o.f, "F_ci", o.f_low,
-                          o.f_high));
+            json_t *v = json_pack("{s:f,s:[f,f],s:f,s:[f,f],s:f,s:[f,f]}", "R", o.recall, "R_ci",
+                                  o.recall_low, o.recall_high, "P", o.precision, "P_ci",
+                                  o.precision_low, o.precision_high, "F", o.f, "F_ci", o.f_low,
+                                  o.f_high);
+            if (lede_rouge_average_mode(r) != LEDE_ROUGE_AVERAGE_DOCS)
+                add_counts(v, o.model_count, o.peer_count, o.hits);
+            json_object_set_new(scores, lede_rouge_metric_name(r, m), v);
         }
         json_object_set_new(line, "scores", scores);
         dump_line(line);
@@ -499,7 +536,7 @@ static void csv_field(const char *s)
 }
 
 static void csv_row(const char *kind, const char *label, const char *eval_id, const char *peer,
-                    const char *metric, const double *v, int n)
+                    const char *metric, const double *v, int n, const double *counts)
 {
     csv_field(kind);
     putchar(',');
@@ -515,6 +552,8 @@ static void csv_row(const char *kind, const char *label, const char *eval_id, co
         if (i < n)
             printf("%.5f", v[i]);
     }
+    for (int i = 0; i < 3; i++)
+        printf(",%.15g", counts[i]);
     putchar('\n');
 }
 
@@ -522,7 +561,8 @@ static void print_csv(const rouge_cli *c)
 {
     const lede_rouge *r = c->scorer;
     size_t nm = lede_rouge_metric_count(r);
-    printf("kind,id,eval_id,peer_id,metric,R,P,F,R_low,R_high,P_low,P_high,F_low,F_high\n");
+    printf("kind,id,eval_id,peer_id,metric,R,P,F,R_low,R_high,P_low,P_high,F_low,F_high,"
+           "model_count,peer_count,hits\n");
     for (size_t p = 0; p < lede_rouge_peer_count(r); p++) {
         const char *peer = lede_rouge_peer_id(r, p);
         for (size_t k = 0; k < lede_rouge_peer_doc_count(r, p); k++) {
@@ -531,8 +571,9 @@ static void print_csv(const rouge_cli *c)
                 lede_rouge_score s;
                 lede_rouge_doc_score(r, d, m, &s);
                 double v[3] = {s.recall, s.precision, s.f};
+                double counts[3] = {s.model_count, s.peer_count, s.hits};
                 csv_row("doc", doc_label(c, d), lede_rouge_doc_eval_id(r, d), peer,
-                        lede_rouge_metric_name(r, m), v, 3);
+                        lede_rouge_metric_name(r, m), v, 3, counts);
             }
         }
         for (size_t m = 0; m < nm; m++) {
@@ -540,7 +581,8 @@ static void print_csv(const rouge_cli *c)
             lede_rouge_overall_score(r, p, m, &o);
             double v[9] = {o.recall,    o.precision,      o.f,     o.recall_low, o.recall_high,
                            o.precision_low, o.precision_high, o.f_low, o.f_high};
-            csv_row("overall", NULL, NULL, peer, lede_rouge_metric_name(r, m), v, 9);
+            double counts[3] = {o.model_count, o.peer_count, o.hits};
+            csv_row("overall", NULL, NULL, peer, lede_rouge_metric_name(r, m), v, 9, counts);
         }
     }
 }

@@ -55,8 +55,23 @@ static void summarize_column(double *samples, size_t resamples, double confidenc
     out[2] = lede_rouge_round5(ua + (ub - ua) * ratio);
 }
 
+/* -t 1: a resample's R, P and F from its summed counts. */
+static void pooled_scores(double *sums, size_t width, double alpha)
+{
+    for (size_t k = 0; k + 2 < width; k += 3) {
+        double model = sums[k], peer = sums[k + 1], hit = sums[k + 2];
+        double r = model > 0 ? hit / model : 0;
+        double p = peer > 0 ? hit / peer : 0;
+        double den = (1 - alpha) * p + alpha * r;
+        sums[k] = r;
+        sums[k + 1] = p;
+        sums[k + 2] = den > 0 ? (r * p) / den : 0;
+    }
+}
+
 lede_status lede_rouge_bootstrap(const double *rows, size_t n_docs, size_t width,
-                                 size_t resamples, double confidence, double *out)
+                                 size_t resamples, double confidence, int pooled,
+                                 double alpha, double *out)
 {
     if (width == 0)
         return LEDE_OK;
@@ -79,8 +94,10 @@ lede_status lede_rouge_bootstrap(const double *rows, size_t n_docs, size_t width
             for (size_t k = 0; k < width; k++)
                 sums[k] += row[k];
         }
+        if (pooled)
+            pooled_scores(sums, width, alpha);
         for (size_t k = 0; k < width; k++)
-            samples[k * resamples + s] = n_docs ? sums[k] / (double)n_docs : 0;
+            samples[k * resamples + s] = pooled ? sums[k] : n_docs ? sums[k] / (double)n_docs : 0;
     }
     for (size_t k = 0; k < width; k++)
         summarize_column(samples + k * resamples, resamples, confidence, out + 3 * k);

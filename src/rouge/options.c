@@ -152,6 +152,15 @@ lede_status lede_rouge_options_set_resamples(lede_rouge_options *opts, size_t n)
     return LEDE_OK;
 }
 
+lede_status lede_rouge_options_set_average(lede_rouge_options *opts, lede_rouge_average how)
+{
+    if (!opts || (how != LEDE_ROUGE_AVERAGE_DOCS && how != LEDE_ROUGE_AVERAGE_TOKENS &&
+                  how != LEDE_ROUGE_COUNTS))
+        return LEDE_ERR_INVALID_ARGUMENT;
+    opts->average = how;
+    return LEDE_OK;
+}
+
 lede_status lede_rouge_options_set_tokenizer(lede_rouge_options *opts, lede_rouge_tokenizer t)
 {
     if (!opts || (t != LEDE_ROUGE_TOKENIZE_ROUGE155 && t != LEDE_ROUGE_TOKENIZE_UNICODE))
@@ -270,6 +279,14 @@ static lede_status set_valued_flag(lede_rouge_options *opts, char flag, const ch
         opts->skip_given = 1;
         opts->skip_gap = n;
         return set_text_number(opts->skip_text, flag, value, err);
+    case 't':
+        /* The script treats any value but 1 and 2 as 0. */
+        if (parse_number(value, &x) != 0)
+            return bad_value(err, flag, value, "0, 1 or 2");
+        opts->average = x == 1 ? LEDE_ROUGE_AVERAGE_TOKENS
+                        : x == 2 ? LEDE_ROUGE_COUNTS
+                                 : LEDE_ROUGE_AVERAGE_DOCS;
+        return LEDE_OK;
     case 'w':
         if (parse_number(value, &x) != 0 || !(x > 0))
             return bad_value(err, flag, value, "ROUGE-W weight factor must be > 0");
@@ -317,7 +334,6 @@ lede_status lede_rouge_options_set_flag(lede_rouge_options *opts, char flag, con
                          "scoring options");
     case '3':
     case 'M':
-    case 't':
     case 'v':
         return lede_fail(err, LEDE_ERR_INVALID_ARGUMENT,
                          "-%c: this ROUGE-1.5.5 option is not supported by lede (see "

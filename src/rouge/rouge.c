@@ -27,6 +27,7 @@ typedef struct rouge_peer {
     size_t *docs; /* print order, after compute */
     size_t n_docs;
     double *overall; /* 9 per metric, after compute */
+    double *totals;  /* 3 per metric: summed counts */
 } rouge_peer;
 
 struct lede_rouge {
@@ -88,8 +89,10 @@ static void free_peers(lede_rouge *r)
     for (size_t p = 0; p < r->n_peers; p++) {
         free(r->peers[p].docs);
         free(r->peers[p].overall);
+        free(r->peers[p].totals);
         r->peers[p].docs = NULL;
         r->peers[p].overall = NULL;
+        r->peers[p].totals = NULL;
     }
 }
 
@@ -347,18 +350,30 @@ static lede_status compute_peer(lede_rouge *r, rouge_peer *peer, size_t peer_slo
         if (r->docs[d].peer == peer_slot)
             items[n++] = (order_item){r->docs, d};
     size_t width = 3 * r->n_metrics;
+    int counts = r->opts.average != LEDE_ROUGE_AVERAGE_DOCS;
+    peer->overall = lede_alloc_array(width + 1, 3 * sizeof *peer->overall);
+    peer->totals = calloc(width + 1, sizeof *peer->totals);
+    peer->docs = lede_alloc_array(n + 1, sizeof *peer->docs);
+    if (!peer->overall || !peer->totals || !peer->docs)
+        return LEDE_ERR_NOMEM;
+    /* The script's instances: sorted by name; with -t the rows hold the
+     * counts (model, peer, hits) instead of R, P, F. */
     qsort(items, n, sizeof *items, by_key);
     for (size_t k = 0; k < n; k++) {
         const double *s = r->scores + items[k].index * SCORE_WIDTH * r->n_metrics;
-        for (size_t m = 0; m < r->n_metrics; m++)
-            memcpy(rows + k * width + 3 * m, s + SCORE_WIDTH * m, 3 * sizeof *rows);
+        for (size_t m = 0; m < r->n_metrics; m++) {
+            const double *x = s + SCORE_WIDTH * m + (counts ? 3 : 0);
+            memcpy(rows + k * width + 3 * m, x, 3 * sizeof *rows);
+            for (int c = 0; c < 3; c++)
+                peer->totals[3 * m + c] += s[SCORE_WIDTH * m + 3 + c];
+        }
     }
-    peer->overall = lede_alloc_array(width + 1, 3 * sizeof *peer->overall);
-    peer->docs = lede_alloc_array(n + 1, sizeof *peer->docs);
-    if (!peer->overall || !peer->docs)
-        return LEDE_ERR_NOMEM;
-    lede_status st = lede_rouge_bootstrap(rows, n, width, r->opts.resamples,
-                                          r->opts.confidence, peer->overall);
+    lede_status st = LEDE_OK;
+    if (r->opts.average == LEDE_ROUGE_COUNTS)
+        memset(peer->overall, 0, 3 * width * sizeof *peer->overall);
+    else
+        st = lede_rouge_bootstrap(rows, n, width, r->opts.resamples, r->opts.confidence,
+                                  counts, r->opts.alpha, peer->overall);
     if (st != LEDE_OK)
         return st;
     qsort(items, n, sizeof *items, by_eval_id);
@@ -446,6 +461,11 @@ const char *lede_rouge_confidence_label(const lede_rouge *r)
     return r ? r->opts.confidence_text : NULL;
 }
 
+lede_rouge_average lede_rouge_average_mode(const lede_rouge *r)
+{
+    return r ? r->opts.average : LEDE_ROUGE_AVERAGE_DOCS;
+}
+
 size_t lede_rouge_doc_count(const lede_rouge *r)
 {
     return r ? r->n_docs : 0;
@@ -514,5 +534,9 @@ lede_status lede_rouge_overall_score(const lede_rouge *r, size_t peer, size_t me
     out->f_low = o[7];
     out->f_high = o[8];
     out->n_docs = r->peers[peer].n_docs;
+    const double *t = r->peers[peer].totals + 3 * metric;
+    out->model_count = t[0];
+    out->peer_count = t[1];
+    out->hits = t[2];
     return LEDE_OK;
 }

@@ -39,6 +39,7 @@ struct lede_rouge_options {
     double confidence;
     char confidence_text[LEDE_ROUGE_FLAG_TEXT];
     size_t resamples;
+    lede_rouge_average average;
     lede_rouge_tokenizer tokenizer;
     lede_rouge_empty_reference empty_reference;
 };
@@ -155,11 +156,15 @@ double lede_rouge_round5(double x);
 /* ---- overall scores ---- */
 
 /* Bootstrap of `n_docs` rows of `width` values (rows in the script's
- * instance order): for each column the mean of the resample means, and the
+ * instance order): for each column the mean of the resample values, and the
  * lower and upper bounds, each rounded; out has 3 * width doubles (mean, low,
- * high per column). */
+ * high per column). A resample's value is the mean of the drawn rows, or,
+ * with `pooled` (the script's -t 1), columns taken three by three as
+ * (model count, peer count, hits) become R, P and F of the summed counts
+ * with weight `alpha`. */
 lede_status lede_rouge_bootstrap(const double *rows, size_t n_docs, size_t width,
-                                 size_t resamples, double confidence, double *out);
+                                 size_t resamples, double confidence, int pooled,
+                                 double alpha, double *out);
 
 /* ---- the scorer, for the file readers ---- */
 

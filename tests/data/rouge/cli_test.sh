@@ -184,7 +184,7 @@ expect_err "candidate not a list message" "type.jsonl:1: \"candidate\" must be a
 expect_status 2 "unknown option" "$LEDE" rouge -q --pairs "$DATA/pairs.jsonl"
 expect_err "unknown option message" "unknown option -q"
 expect_status 2 "unknown long option" "$LEDE" rouge --frobnicate --pairs "$DATA/pairs.jsonl"
-expect_status 2 "unsupported option" "$LEDE" rouge -t 1 --pairs "$DATA/pairs.jsonl"
+expect_status 2 "unsupported option" "$LEDE" rouge -M --pairs "$DATA/pairs.jsonl"
 expect_err "unsupported option message" "not supported"
 expect_status 2 "-l with -b" "$LEDE" rouge -l 10 -b 10 --pairs "$DATA/pairs.jsonl"
 expect_status 2 "bad -n" "$LEDE" rouge -n 10 --pairs "$DATA/pairs.jsonl"

@@ -141,7 +141,7 @@ class Rouge:
         i = 0
         while i < len(flags):
             f = flags[i][1]
-            if f in "bcflnpr2w":
+            if f in "bcflnpr2wt":
                 self.opt[f] = flags[i + 1]
                 i += 2
             else:
@@ -153,6 +153,8 @@ class Rouge:
         self.mode_b = self.opt.get("f", "A") == "B"
         self.use_stop = "s" in self.opt
         self.stemming = "m" in self.opt
+        t = float(self.opt.get("t", 0))
+        self.count_mode = 1 if t == 1 else 2 if t == 2 else 0
 
     # ---- reading ----
     def lines(self, sentences):
@@ -274,7 +276,7 @@ class Rouge:
         p = score(th, tp)
         den = (1 - self.alpha) * p + self.alpha * r
         f = r5((p * r) / den) if den > 0 else r5(0)
-        return (r, p, f)
+        return (r, p, f, tm, tp, th)
 
     def gram_metric(self, cand, refs, make):
         pg, pc = make(self.tokens(self.read_text(cand)))
@@ -405,8 +407,15 @@ class Rouge:
                 idx = int(n * (state / 2 ** 48))
                 for k in range(3):
                     acc[k] += rows[idx][k]
+            if self.count_mode == 1:
+                r = acc[2] / acc[0] if acc[0] > 0 else 0
+                p = acc[2] / acc[1] if acc[1] > 0 else 0
+                den = (1 - self.alpha) * p + self.alpha * r
+                acc = [r, p, (r * p) / den if den > 0 else 0]
+            else:
+                acc = [x / n if n else 0 for x in acc]
             for k in range(3):
-                samples[k].append(acc[k] / n if n else 0)
+                samples[k].append(acc[k])
         out = []
         delta = nres * ((100 - cf) / 2.0) / 100.0
         ua = int(nres - delta - 1)
@@ -429,15 +438,30 @@ class Rouge:
         lines = []
         cf = self.opt.get("c", "95")
         for name, fn in self.metrics():
-            rows = [fn(p["candidate"], p["references"]) for p in pairs]
-            (ar, lr, ur), (ap, lp, up), (af, lf, uf) = self.bootstrap(rows)
+            results = [fn(p["candidate"], p["references"]) for p in pairs]
             lines.append("-" * 45)
-            lines.append(f"C {name} Average_R: {ar} ({cf}%-conf.int. {lr} - {ur})")
-            lines.append(f"C {name} Average_P: {ap} ({cf}%-conf.int. {lp} - {up})")
-            lines.append(f"C {name} Average_F: {af} ({cf}%-conf.int. {lf} - {uf})")
+            if self.count_mode == 0:
+                rows = [x[0:3] for x in results]
+            else:
+                rows = [x[3:6] for x in results]
+            if self.count_mode == 2:
+                tot = [0, 0, 0]
+                for row in rows:
+                    tot = [a + b for a, b in zip(tot, row)]
+                lines.append(f"C {name} M_count: {int(tot[0])} P_count: {int(tot[1])} "
+                             f"H_count: {int(tot[2])}")
+            else:
+                (ar, lr, ur), (ap, lp, up), (af, lf, uf) = self.bootstrap(rows)
+                lines.append(f"C {name} Average_R: {ar} ({cf}%-conf.int. {lr} - {ur})")
+                lines.append(f"C {name} Average_P: {ap} ({cf}%-conf.int. {lp} - {up})")
+                lines.append(f"C {name} Average_F: {af} ({cf}%-conf.int. {lf} - {uf})")
             lines.append("." * 45)
             for i, (r, p, f) in enumerate(rows):
-                lines.append(f"C {name} Eval {i + 1:06d}.C R:{fmt(r)} P:{fmt(p)} F:{fmt(f)}")
+                if self.count_mode == 0:
+                    values = f"R:{fmt(r)} P:{fmt(p)} F:{fmt(f)}"
+                else:
+                    values = "R:%.15g P:%.15g F:%.15g" % (r, p, f)
+                lines.append(f"C {name} Eval {i + 1:06d}.C {values}")
         return "\n".join(lines) + "\n"
 
 
