@@ -408,6 +408,8 @@ static lede_status find_evals(config *c, const xmlNode *node, lede_error **err)
 
 static lede_status parse_config(const char *path, config *c, lede_error **err)
 {
+    /* Idempotent; libxml2 wants it before use from several threads. */
+    xmlInitParser();
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt)
         return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");

@@ -181,16 +181,18 @@ lede_status lede_rouge_options_set_empty_reference(lede_rouge_options *opts,
 
 /* ---- flags ---- */
 
+/* An integer, written as Perl would accept it for a count: "4", "-1", "4.0". */
 static int parse_long(const char *s, long *out)
 {
     if (!s || !*s)
         return -1;
     char *end;
     errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || *end)
+    double v = strtod(s, &end);
+    if (errno || *end || !isfinite(v) || v != floor(v) || v < (double)LONG_MIN ||
+        v > (double)LONG_MAX)
         return -1;
-    *out = v;
+    *out = (long)v;
     return 0;
 }
 

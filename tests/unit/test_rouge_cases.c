@@ -380,6 +380,10 @@ static void test_order_and_names(void)
     CHECK_EQ(first, 5);
     char *bad[] = {"-l", "5", "-b", "5"};
     CHECK(lede_rouge_options_parse(o, 4, bad, NULL, NULL) == LEDE_ERR_INVALID_ARGUMENT);
+    char *decimals[] = {"-n", "4.0", "-r", "200.0", "-2", "3.0"};
+    CHECK(lede_rouge_options_parse(o, 6, decimals, NULL, NULL) == LEDE_OK);
+    char *fraction[] = {"-n", "2.5"};
+    CHECK(lede_rouge_options_parse(o, 2, fraction, NULL, NULL) == LEDE_ERR_INVALID_ARGUMENT);
     char *missing[] = {"-n"};
     CHECK(lede_rouge_options_parse(o, 1, missing, NULL, NULL) == LEDE_ERR_INVALID_ARGUMENT);
     char *unsupported[] = {"-M"};
