@@ -15,6 +15,9 @@
 
 #define EMPTY_KEY UINT64_MAX
 #define SKIP_TAG (1ull << 63)
+/* The id of a reference n-gram the candidate does not have: it cannot hit,
+ * and no longer n-gram that starts with it can. */
+#define ABSENT_ID (UINT32_MAX - 1)
 
 enum { DIR_DIAG = 0, DIR_UP = 1, DIR_LEFT = 2 };
 
@@ -172,9 +175,10 @@ static int table_grow(rouge_work *w)
     return 0;
 }
 
-/* The id of n-gram `key`, new ones numbered from d->next_gram; UINT32_MAX
- * when out of memory. */
-static uint32_t gram_id(doc_ctx *d, uint64_t key)
+/* The id of n-gram `key`, new ones numbered from d->next_gram (only when
+ * `insert`, else ABSENT_ID); UINT32_MAX when out of memory. Candidate
+ * n-grams are inserted, reference n-grams only looked up. */
+static uint32_t gram_id(doc_ctx *d, uint64_t key, int insert)
 {
     rouge_work *w = d->w;
     if ((w->nkeys + 1) * 2 > w->nslots && table_grow(w) != 0)
@@ -186,7 +190,9 @@ static uint32_t gram_id(doc_ctx *d, uint64_t key)
             return w->vals[s];
         s = (s + 1) & mask;
     }
-    if (d->next_gram == UINT32_MAX - 1)
+    if (!insert)
+        return ABSENT_ID;
+    if (d->next_gram >= ABSENT_ID)
         return UINT32_MAX;
     w->keys[s] = key;
     w->vals[s] = d->next_gram;
@@ -221,10 +227,11 @@ static size_t clipped_hits(rouge_work *w, const uint32_t *ref, size_t n)
 {
     size_t hit = 0;
     for (size_t i = 0; i < n; i++)
-        if (++w->rc[ref[i]] <= w->cc[ref[i]])
+        if (ref[i] != ABSENT_ID && ++w->rc[ref[i]] <= w->cc[ref[i]])
             hit++;
     for (size_t i = 0; i < n; i++)
-        w->rc[ref[i]] = 0;
+        if (ref[i] != ABSENT_ID)
+            w->rc[ref[i]] = 0;
     return hit;
 }
 
@@ -305,7 +312,9 @@ static lede_status next_level(doc_ctx *d, unsigned k)
         if (x->n < k)
             continue;
         for (size_t i = 0; i + k <= x->n; i++) {
-            uint32_t id = gram_id(d, ((uint64_t)g[i] << 32) | x->nside[i + k - 1]);
+            if (g[i] == ABSENT_ID)
+                continue;
+            uint32_t id = gram_id(d, ((uint64_t)g[i] << 32) | x->nside[i + k - 1], t == 0);
             if (id == UINT32_MAX)
                 return LEDE_ERR_NOMEM;
             g[i] = id;
@@ -334,8 +343,8 @@ static void score_ngram(doc_ctx *d, unsigned k, double *out)
 
 /* The skip-bigram units of a text: pairs (t_i, t_j), i < j <= i + gap + 1,
  * then (for SU) the unigrams t_i of every token but the last. */
-static lede_status skip_units(doc_ctx *d, const doc_text *x, uint32_t **units, size_t *cap,
-                              size_t *n_skip, size_t *n_uni)
+static lede_status skip_units(doc_ctx *d, const doc_text *x, int insert, uint32_t **units,
+                              size_t *cap, size_t *n_skip, size_t *n_uni)
 {
     long gap = d->opts->skip_gap;
     size_t n = 0;
@@ -352,7 +361,7 @@ static lede_status skip_units(doc_ctx *d, const doc_text *x, uint32_t **units, s
             return LEDE_ERR_NOMEM;
         for (size_t j = i + 1; j <= hi; j++) {
             uint64_t key = SKIP_TAG | ((uint64_t)x->nside[i] << 32) | x->nside[j];
-            uint32_t id = gram_id(d, key);
+            uint32_t id = gram_id(d, key, insert);
             if (id == UINT32_MAX)
                 return LEDE_ERR_NOMEM;
             (*units)[n++] = id;
@@ -377,7 +386,7 @@ static lede_status score_skip(doc_ctx *d, double *out_s, double *out_su)
     size_t *nu = calloc(nt, sizeof *nu);
     lede_status st = units && caps && ns && nu ? LEDE_OK : LEDE_ERR_NOMEM;
     for (size_t t = 0; st == LEDE_OK && t < nt; t++)
-        st = skip_units(d, &d->texts[t], &units[t], &caps[t], &ns[t], &nu[t]);
+        st = skip_units(d, &d->texts[t], t == 0, &units[t], &caps[t], &ns[t], &nu[t]);
     if (st == LEDE_OK && ensure_counts(d->w, d->next_gram) != 0)
         st = LEDE_ERR_NOMEM;
     if (st == LEDE_OK) {
@@ -460,7 +469,7 @@ static void trace_marks(const unsigned char *dir, size_t mlen, size_t plen, unsi
  * ((c + f(k+1)) - f(k)); otherwise "up" when c[i-1][j] >= c[i][j-1], else
  * "left". */
 static void wlcs_fill(rouge_work *w, const uint32_t *m, size_t mlen, const uint32_t *p,
-                      size_t plen)
+                      size_t plen, const uint32_t *in_peer)
 {
     double *prev = w->rows, *cur = w->rows + (plen + 1);
     uint32_t *lprev = (uint32_t *)(w->rows + 2 * (plen + 1));
@@ -475,21 +484,20 @@ static void wlcs_fill(rouge_work *w, const uint32_t *m, size_t mlen, const uint3
     for (size_t i = 1; i <= mlen; i++) {
         unsigned char *drow = w->dir + (i - 1) * plen;
         uint32_t mi = m[i - 1];
+        int may_match = in_peer[mi] != 0;
         for (size_t j = 1; j <= plen; j++) {
-            if (mi == p[j - 1]) {
+            if (may_match && mi == p[j - 1]) {
                 uint32_t k = lprev[j - 1];
                 cur[j] = prev[j - 1] + pw[k + 1] - pw[k];
                 lcur[j] = k + 1;
                 drow[j - 1] = DIR_DIAG;
-            } else if (prev[j] >= cur[j - 1]) {
-                cur[j] = prev[j];
-                lcur[j] = 0;
-                drow[j - 1] = DIR_UP;
-            } else {
-                cur[j] = cur[j - 1];
-                lcur[j] = 0;
-                drow[j - 1] = DIR_LEFT;
+                continue;
             }
+            double up = prev[j], left = cur[j - 1];
+            int go_up = up >= left;
+            cur[j] = go_up ? up : left;
+            lcur[j] = 0;
+            drow[j - 1] = go_up ? DIR_UP : DIR_LEFT;
         }
         double *t = prev;
         prev = cur;
@@ -586,8 +594,13 @@ static void mark_all(doc_ctx *d, const doc_text *ref, int weighted)
         cs = c->sent_end[k];
         if (plen == 0)
             continue;
+        /* cc marks the candidate sentence's tokens (ROUGE-L: with their
+         * match masks); it is cleared again below. */
         if (!weighted)
             build_masks(p, plen, w->cc, w->bits);
+        else
+            for (size_t j = 0; j < plen; j++)
+                w->cc[p[j]] = 1;
         size_t rs = 0;
         for (size_t s = 0; s < ref->n_sent; s++) {
             const uint32_t *m = ref->lside + rs;
@@ -597,16 +610,15 @@ static void mark_all(doc_ctx *d, const doc_text *ref, int weighted)
             if (mlen == 0)
                 continue;
             if (weighted) {
-                wlcs_fill(w, m, mlen, p, plen);
+                wlcs_fill(w, m, mlen, p, plen, w->cc);
                 trace_marks(w->dir, mlen, plen, mask);
             } else {
                 bitlcs_mark(m, mlen, p, plen, w->cc, w->bits,
                             w->bits + plen * ((plen + 63) / 64), mask);
             }
         }
-        if (!weighted)
-            for (size_t j = 0; j < plen; j++)
-                w->cc[p[j]] = 0;
+        for (size_t j = 0; j < plen; j++)
+            w->cc[p[j]] = 0;
     }
 }
 
