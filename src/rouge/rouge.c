@@ -165,9 +165,7 @@ static lede_status tokenize_all(lede_rouge *r, const lede_rouge_text *candidate,
                                 const lede_rouge_text *references, size_t n_refs,
                                 const char *key, lede_error **err)
 {
-    char what[128];
-    snprintf(what, sizeof what, "document %.60s: candidate", key);
-    lede_status st = lede_rouge_tokenize(&r->opts, &r->vocab, candidate, &r->cand, what, err);
+    lede_status st = lede_rouge_tokenize(&r->opts, &r->vocab, candidate, &r->cand, key, 0, err);
     if (st != LEDE_OK)
         return st;
     if (n_refs > r->refs_cap) {
@@ -179,8 +177,8 @@ static lede_status tokenize_all(lede_rouge *r, const lede_rouge_text *candidate,
         r->refs_cap = n_refs;
     }
     for (size_t i = 0; i < n_refs; i++) {
-        snprintf(what, sizeof what, "document %.60s: reference %zu", key, i + 1);
-        st = lede_rouge_tokenize(&r->opts, &r->vocab, &references[i], &r->refs[i], what, err);
+        st = lede_rouge_tokenize(&r->opts, &r->vocab, &references[i], &r->refs[i], key, i + 1,
+                                 err);
         if (st != LEDE_OK)
             return st;
     }

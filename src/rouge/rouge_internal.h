@@ -90,11 +90,11 @@ typedef struct rouge_vocab {
     size_t scratch_cap;
 } rouge_vocab;
 
-/* Tokenizes `text` under `opts` into `out` (reset first). Errors name
- * `what` ("candidate", "reference 2") in messages. */
+/* Tokenizes `text` under `opts` into `out` (reset first). Messages name
+ * document `doc` and the text: the candidate (ref 0) or reference `ref`. */
 lede_status lede_rouge_tokenize(const lede_rouge_options *opts, rouge_vocab *vocab,
                                 const lede_rouge_text *text, rouge_tokens *out,
-                                const char *what, lede_error **err);
+                                const char *doc, size_t ref, lede_error **err);
 
 /* Whether `word` (NUL-terminated) is in ROUGE's stopword list. */
 int lede_rouge_is_stopword(const char *word, size_t len);

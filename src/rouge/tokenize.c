@@ -8,6 +8,7 @@
  * and once per sentence (ROUGE-L/W); the two differ only in how -b cuts the
  * text. Stopwords (-s) are dropped before stemming (-m), which only touches
  * tokens longer than 3 bytes. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -310,8 +311,18 @@ static lede_status tokenize_pieces(const lede_rouge_options *opts, rouge_vocab *
     return LEDE_OK;
 }
 
-static lede_status check_utf8(const char *const *sent,
-                              const size_t *lens, size_t n, const char *what, lede_error **err)
+/* "document D: candidate" or "document D: reference N", for messages. */
+static const char *text_name(char *buf, size_t size, const char *doc, size_t ref)
+{
+    if (ref == 0)
+        snprintf(buf, size, "document %.200s: candidate", doc);
+    else
+        snprintf(buf, size, "document %.200s: reference %zu", doc, ref);
+    return buf;
+}
+
+static lede_status check_utf8(const char *const *sent, const size_t *lens, size_t n,
+                              const char *doc, size_t ref, lede_error **err)
 {
     for (size_t i = 0; i < n; i++) {
         utf8proc_ssize_t pos = 0;
@@ -320,9 +331,12 @@ static lede_status check_utf8(const char *const *sent,
             utf8proc_ssize_t step = utf8proc_iterate((const utf8proc_uint8_t *)sent[i] + pos,
                                                      (utf8proc_ssize_t)lens[i] - pos, &cp);
             if (step <= 0)
+            {
+                char name[256];
                 return lede_fail(err, LEDE_ERR_INVALID_UTF8,
-                                 "%s, sentence %zu: invalid UTF-8 at byte %zu", what, i + 1,
-                                 (size_t)pos);
+                                 "%s, sentence %zu: invalid UTF-8 at byte %zu",
+                                 text_name(name, sizeof name, doc, ref), i + 1, (size_t)pos);
+            }
             pos += step;
         }
     }
@@ -331,29 +345,32 @@ static lede_status check_utf8(const char *const *sent,
 
 lede_status lede_rouge_tokenize(const lede_rouge_options *opts, rouge_vocab *vocab,
                                 const lede_rouge_text *text, rouge_tokens *out,
-                                const char *what, lede_error **err)
+                                const char *doc, size_t ref, lede_error **err)
 {
+    char what[256];
     out->count = out->lcs_count = out->n_sent = 0;
     size_t n = text->count;
     if (n == 0)
         return LEDE_OK;
     if (!text->sentences)
-        return lede_fail(err, LEDE_ERR_INVALID_ARGUMENT, "%s: no sentence array", what);
+        return lede_fail(err, LEDE_ERR_INVALID_ARGUMENT, "%s: no sentence array",
+                         text_name(what, sizeof what, doc, ref));
     /* The script skips empty lines: keep the non-empty sentences only. */
     const char **sent = lede_alloc_array(n, sizeof *sent);
     size_t *lens = lede_alloc_array(n, sizeof *lens);
     piece *pieces = lede_alloc_array(n, sizeof *pieces);
     lede_status st = LEDE_OK;
     if (!sent || !lens || !pieces) {
-        st = lede_fail(err, LEDE_ERR_NOMEM, "%s: out of memory", what);
+        st = lede_fail(err, LEDE_ERR_NOMEM, "%s: out of memory",
+                       text_name(what, sizeof what, doc, ref));
         goto done;
     }
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
         const char *s = text->sentences[i];
         if (!s) {
-            st = lede_fail(err, LEDE_ERR_INVALID_ARGUMENT, "%s: sentence %zu is NULL", what,
-                           i + 1);
+            st = lede_fail(err, LEDE_ERR_INVALID_ARGUMENT, "%s: sentence %zu is NULL",
+                           text_name(what, sizeof what, doc, ref), i + 1);
             goto done;
         }
         size_t len = text->lengths ? text->lengths[i] : strlen(s);
@@ -363,7 +380,7 @@ lede_status lede_rouge_tokenize(const lede_rouge_options *opts, rouge_vocab *voc
         lens[kept++] = len;
     }
     if (opts->tokenizer == LEDE_ROUGE_TOKENIZE_UNICODE) {
-        st = check_utf8(sent, lens, kept, what, err);
+        st = check_utf8(sent, lens, kept, doc, ref, err);
         if (st != LEDE_OK)
             goto done;
     }
@@ -383,7 +400,7 @@ lede_status lede_rouge_tokenize(const lede_rouge_options *opts, rouge_vocab *voc
         }
     }
     if (st != LEDE_OK)
-        st = lede_fail(err, st, "%s: %s", what,
+        st = lede_fail(err, st, "%s: %s", text_name(what, sizeof what, doc, ref),
                        st == LEDE_ERR_NOMEM ? "out of memory" : "invalid UTF-8");
 done:
     free(sent);

@@ -273,7 +273,7 @@ static void check_tokens(json_t *pairs, json_t *tokens)
         char what[160];
         texts_from_json(json_object_get(pair, "candidate"), &pt);
         snprintf(what, sizeof what, "[%s] %s candidate", args, id);
-        CHECK(lede_rouge_tokenize(opts, &v, &pt.text, &t, what, NULL) == LEDE_OK);
+        CHECK(lede_rouge_tokenize(opts, &v, &pt.text, &t, id, 0, NULL) == LEDE_OK);
         check_token_list(&v, &t, json_object_get(e, "candidate"), what);
         texts_free(&pt);
         json_t *refs = json_object_get(pair, "references");
@@ -282,7 +282,7 @@ static void check_tokens(json_t *pairs, json_t *tokens)
         for (size_t r = 0; r < json_array_size(refs) && r < json_array_size(want_refs); r++) {
             texts_from_json(json_array_get(refs, r), &pt);
             snprintf(what, sizeof what, "[%s] %s reference %zu", args, id, r + 1);
-            CHECK(lede_rouge_tokenize(opts, &v, &pt.text, &t, what, NULL) == LEDE_OK);
+            CHECK(lede_rouge_tokenize(opts, &v, &pt.text, &t, id, r + 1, NULL) == LEDE_OK);
             check_token_list(&v, &t, json_array_get(want_refs, r), what);
             texts_free(&pt);
         }
