@@ -170,6 +170,33 @@ LEDE_API lede_status lede_options_set_redundancy(lede_options *opts, double t);
  * the language the weight has no effect. */
 LEDE_API lede_status lede_options_set_background_idf(lede_options *opts, double w);
 
+/* Ranking method by name: "textrank" (the default: weighted PageRank on
+ * the sentences' cosine similarity graph), or the baselines "lead" (the
+ * first sentences) and "random" (random scores from the seed). */
+LEDE_API lede_status lede_options_set_method(lede_options *opts, const char *method);
+
+/* Seed of the "random" method (default 1): the same seed gives the same
+ * summary. */
+LEDE_API lede_status lede_options_set_seed(lede_options *opts, uint64_t seed);
+
+/* Sets an option by name from its text, as the command line does with
+ * --NAME VALUE: "language", "method", "sentences", "ratio", "words",
+ * "chars", "damping", "redundancy", "background-idf", "seed" and
+ * "replace-invalid" (yes or no); lede_option_name lists them. Errors:
+ * LEDE_ERR_INVALID_ARGUMENT for an unknown name or a value the typed setter
+ * rejects (the options are then unchanged). */
+LEDE_API lede_status lede_options_set(lede_options *opts, const char *name, const char *value);
+
+/* The i-th option name that lede_options_set takes; NULL past the end.
+ * Static strings. Thread-safe. */
+LEDE_API const char *lede_option_name(size_t i);
+
+/* Writes every option as space-separated NAME=VALUE pairs (enough to repeat
+ * a run exactly, e.g. in benchmark records) into `buf`, like snprintf:
+ * returns the length the whole text needs, writes at most `size` bytes
+ * including the NUL. Thread-safe for options nobody modifies. */
+LEDE_API size_t lede_options_describe(const lede_options *opts, char *buf, size_t size);
+
 /* ====== Summaries ====== */
 
 /* One sentence of the input. The layout of this struct is part of the ABI
