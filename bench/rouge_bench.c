@@ -11,6 +11,8 @@
  * the bootstrap (1000 resamples over all pairs and metrics).
  *
  * Usage: rouge_bench [PAIRS (default 10000)] [RUNS (default 5)]
+ *        rouge_bench --dump N FILE   (write the first N pairs as JSON lines,
+ *                                     for timing another implementation)
  * Uses only the public API (lede.h). */
 #define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
@@ -242,8 +244,51 @@ static int run(const pair *pairs, size_t n, double *score_s, double *boot_s, dou
     return 0;
 }
 
+static void json_string(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            fputc('\\', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+static int dump(size_t n, const char *path)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        fprintf(stderr, "rouge_bench: cannot write %s\n", path);
+        return 1;
+    }
+    make_vocab();
+    for (size_t i = 0; i < n; i++) {
+        pair p;
+        make_pair(&p);
+        fprintf(f, "{\"id\": \"bench-%zu\", \"candidate\": [", i + 1);
+        for (int s = 0; s < 3; s++) {
+            fputs(s ? ", " : "", f);
+            json_string(f, p.cand[s]);
+        }
+        fputs("], \"references\": [", f);
+        for (int r = 0; r < 2; r++) {
+            fputs(r ? ", [" : "[", f);
+            for (size_t s = 0; s < p.n_ref_sent[r]; s++) {
+                fputs(s ? ", " : "", f);
+                json_string(f, p.refs[r][s]);
+            }
+            fputc(']', f);
+        }
+        fputs("]}\n", f);
+    }
+    return fclose(f) == 0 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 4 && strcmp(argv[1], "--dump") == 0)
+        return dump((size_t)strtoul(argv[2], NULL, 10), argv[3]);
     size_t n = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 10000;
     int runs = argc > 2 ? atoi(argv[2]) : 5;
     if (n == 0 || runs < 1 || runs > 100) {
