@@ -476,7 +476,13 @@ static lede_status add_eval(lede_rouge *r, const eval_entry *e, const named_file
     char **models = calloc(e->n_models + 1, sizeof *models);
     st = peer_path && models ? LEDE_OK : lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
     for (size_t m = 0; st == LEDE_OK && m < e->n_models; m++) {
-        models[m] = join_path(e->model_root, e->models[m].file);
+        /* The script keeps one file per ID (the last given) but lists the ID
+         * as often as it appears. */
+        const char *file = e->models[m].file;
+        for (size_t k = m + 1; k < e->n_models; k++)
+            if (strcmp(e->models[k].id, e->models[m].id) == 0)
+                file = e->models[k].file;
+        models[m] = join_path(e->model_root, file);
         if (!models[m])
             st = lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
     }
@@ -490,12 +496,15 @@ static lede_status add_eval(lede_rouge *r, const eval_entry *e, const named_file
     return st;
 }
 
+/* The peer's entry; the last one when the ID is given twice, as the script
+ * keeps it. */
 static const named_file *find_peer(const eval_entry *e, const char *id)
 {
+    const named_file *found = NULL;
     for (size_t p = 0; p < e->n_peers; p++)
         if (strcmp(e->peers[p].id, id) == 0)
-            return &e->peers[p];
-    return NULL;
+            found = &e->peers[p];
+    return found;
 }
 
 static int cmp_str(const void *a, const void *b)

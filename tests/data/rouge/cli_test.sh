@@ -117,6 +117,13 @@ cmp -s "$WORK/out" "$WORK/xml/b.out" && ok || fail "xml system B differs"
 expect_status 2 "xml no system id" "$LEDE" rouge -n 2 "$WORK/xml/config.xml"
 expect_err "xml no system id message" "system ID"
 
+# A model ID given twice: the script keeps the last file and uses it twice.
+sed 's#<M ID="2">e1.2</M>#<M ID="1">e1.2</M>#' "$WORK/xml/config.xml" >"$WORK/xml/dup.xml"
+printf '%s\n' '{"id": "e1", "candidate": ["The council approved the budget on Tuesday.", "Road repairs get more money."], "references": [["Road repairs will get more money this year."], ["Road repairs will get more money this year."]]}' >"$WORK/xml/dup.jsonl"
+"$LEDE" rouge -n 2 -d --pairs "$WORK/xml/dup.jsonl" | sed 's/^C /A /; s/\.C R:/.A R:/' | grep 'Eval 000001' >"$WORK/xml/dup.want"
+expect_status 0 "duplicate model id" "$LEDE" rouge -n 2 -d "$WORK/xml/dup.xml" A
+grep 'Eval 000001' "$WORK/out" | cmp -s - "$WORK/xml/dup.want" && ok || fail "duplicate model id: not the last file twice"
+
 # SEE: the same texts in pyrouge's HTML lines give the same scores.
 mkdir -p "$WORK/see"
 see() {
