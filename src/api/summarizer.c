@@ -33,7 +33,8 @@ struct lede_summarizer {
     size_t *row_unit;     /* unit index of row r */
     size_t rows_cap;
     double *scores;
-    double *work;
+    double *rank_work;    /* scratch of the ranking, lede_textrank_work_size */
+    size_t rank_work_cap;
     lede_candidate *cands;
     size_t *order;
     size_t *rank;
@@ -92,7 +93,7 @@ void lede_summarizer_free(lede_summarizer *s)
     free(s->row_first);
     free(s->row_unit);
     free(s->scores);
-    free(s->work);
+    free(s->rank_work);
     free(s->cands);
     free(s->order);
     free(s->rank);
@@ -135,7 +136,6 @@ static int reserve_scratch(lede_summarizer *s, size_t n)
     if (n <= s->scratch_cap)
         return 0;
     if (resize((void **)&s->scores, n, sizeof *s->scores) != 0 ||
-        resize((void **)&s->work, n, 2 * sizeof *s->work) != 0 ||
         resize((void **)&s->cands, n, sizeof *s->cands) != 0 ||
         resize((void **)&s->order, n, sizeof *s->order) != 0 ||
         resize((void **)&s->rank, n, sizeof *s->rank) != 0 ||
@@ -188,7 +188,6 @@ static float row_similarity(const void *ctx, size_t i, size_t j)
     return lede_graph_sim(ctx, i, j);
 }
 
-/* Ranks the rows and picks the summary into `sum`. */
 /* Centrality scores of the rows through the similarity graph. */
 static lede_status score_by_graph(lede_summarizer *s, size_t nrows, const lede_options *o,
                                   lede_error **err)
@@ -204,8 +203,14 @@ static lede_status score_by_graph(lede_summarizer *s, size_t nrows, const lede_o
         return lede_fail(err, st, "%zu sentences: more than the graph takes", nrows);
     if (st != LEDE_OK)
         return lede_fail(err, st, "%s", lede_strerror(st));
+    size_t need = lede_textrank_work_size(&s->graph);
+    if (need > s->rank_work_cap) {
+        if (resize((void **)&s->rank_work, need, sizeof *s->rank_work) != 0)
+            return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+        s->rank_work_cap = need;
+    }
     lede_rank_params rp = {o->damping, LEDE_RANK_TOLERANCE, 1000};
-    lede_textrank(&s->graph, &rp, s->scores, s->work);
+    lede_textrank(&s->graph, &rp, s->scores, s->rank_work);
     return LEDE_OK;
 }
 

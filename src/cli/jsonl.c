@@ -129,10 +129,40 @@ static int parse_unicode_escape(parser *p, int32_t *cp)
     return 0;
 }
 
+/* Skips plain string bytes (printable ASCII but quote and backslash) from
+ * `pos`, the bulk of any string, with the index kept in a register. */
+static size_t skip_plain(const char *s, size_t pos, size_t len)
+{
+    /* Eight bytes at a time while none is a quote, a backslash, a control
+     * character or non-ASCII (a false alarm only drops to the byte loop). */
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    while (pos + 8 <= len) {
+        uint64_t w;
+        memcpy(&w, s + pos, 8);
+        uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+        uint64_t special = (w | ((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+                            ((backslash - ones) & ~backslash)) &
+                           high;
+        if (special)
+            break;
+        pos += 8;
+    }
+    while (pos < len) {
+        unsigned char c = (unsigned char)s[pos];
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
+            break;
+        pos++;
+    }
+    return pos;
+}
+
 static int parse_string(parser *p)
 {
     p->pos++; /* opening quote */
     while (p->pos < p->len) {
+        p->pos = skip_plain(p->s, p->pos, p->len);
+        if (p->pos >= p->len)
+            break;
         unsigned char c = (unsigned char)p->s[p->pos];
         if (c == '"') {
             p->pos++;
@@ -339,9 +369,8 @@ static int decode_raw(const char *s, size_t len, jsonl_buf *out)
         return -2;
     size_t i = 0;
     while (i < len) {
-        size_t run = i;
-        while (run < len && s[run] != '\\')
-            run++;
+        const char *bs = memchr(s + i, '\\', len - i);
+        size_t run = bs ? (size_t)(bs - s) : len;
         if (jsonl_put(out, s + i, run - i) != 0)
             return -2;
         if (run >= len)

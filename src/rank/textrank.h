@@ -21,8 +21,11 @@ typedef struct lede_rank_params {
  * to its neighbours in proportion to edge weight; a sentence without edges
  * passes it to all sentences evenly, so isolated sentences and disconnected
  * graphs are handled and the scores sum to 1. `scores` receives g->n values;
- * `work` needs 2 * g->n doubles. Deterministic for a given graph and
- * build; scores agree across machines to about the tolerance. */
+ * `work` needs lede_textrank_work_size(g) doubles. Deterministic for a given
+ * graph and build; scores agree across machines to about the tolerance. */
+/* Doubles of scratch lede_textrank needs for `g`. */
+size_t lede_textrank_work_size(const lede_graph *g);
+
 void lede_textrank(const lede_graph *g, const lede_rank_params *p, double *scores, double *work);
 
 #endif

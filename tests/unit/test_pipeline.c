@@ -269,7 +269,7 @@ static void test_textrank_sparse_matches_dense(void)
     lede_graph dense = {0}, sparse = {0};
     both_graphs(&v, ROWS, ROWS, &dense, &sparse);
     lede_rank_params p = {0.85, 1e-12, 1000};
-    double a[ROWS], b[ROWS], work[2 * ROWS];
+    double a[ROWS], b[ROWS], work[ROWS * ROWS + 3 * ROWS];
     lede_textrank(&dense, &p, a, work);
     lede_textrank(&sparse, &p, b, work);
     for (size_t i = 0; i < ROWS; i++)
@@ -289,7 +289,7 @@ static void make_graph(lede_graph *g, size_t n, const float *weights)
 static void test_textrank(void)
 {
     lede_rank_params p = {0.85, 1e-12, 1000};
-    double scores[4], work[8];
+    double scores[4], work[64];
 
     /* 0 - 1 connected, 2 isolated: by symmetry s0 = s1, and the isolated
      * node gets (1 - d) / (n - d) from the teleport and its own spread. */

@@ -47,6 +47,22 @@ static void test_verdicts(void)
         check_same_verdict(lines[i]);
 }
 
+/* The eight-bytes-at-a-time scan must stop at every special byte wherever
+ * it falls in a word. */
+static void test_specials_at_every_offset(void)
+{
+    static const char *const specials[] = {"\x01", "\x1f", "\"", "\\n", "\xC3\xA9", "\xFF"};
+    for (size_t k = 0; k < sizeof specials / sizeof specials[0]; k++) {
+        for (size_t at = 0; at < 20; at++) {
+            char line[128];
+            int n = snprintf(line, sizeof line, "{\"t\":\"%.*s%s%.*s\"}", (int)at,
+                             "aaaaaaaaaaaaaaaaaaaaaaaa", specials[k], 7, "bbbbbbbbbb");
+            CHECK(n > 0);
+            check_same_verdict(line);
+        }
+    }
+}
+
 static void test_members_and_decoding(void)
 {
     const char *line = " {\"id\": 7, \"te\\u0078t\": \"Caf\\u00e9 \\ud83d\\ude00\\n\\/\", "
@@ -128,6 +144,7 @@ static void test_writer_matches_jansson(void)
 int main(void)
 {
     test_verdicts();
+    test_specials_at_every_offset();
     test_members_and_decoding();
     test_depth_limit();
     test_writer_matches_jansson();
