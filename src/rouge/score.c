@@ -2,9 +2,10 @@
  *
  * Tokens get dense per-document ids; n-grams and skip bigrams get exact ids
  * from a per-document hash of (prefix id, token id) pairs, so counting and
- * clipping are array operations. ROUGE-L/W fill one LCS table per reference
- * sentence and candidate sentence, keeping only the traceback directions and
- * two rows, and mark the hits exactly as the script's traceback does. */
+ * clipping are array operations. For each reference sentence and candidate
+ * sentence, ROUGE-L runs a bit-parallel LCS and ROUGE-W fills the script's
+ * weighted table (traceback directions and two rows); both trace back
+ * through the same values as the script and mark the same positions. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
