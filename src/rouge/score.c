@@ -81,24 +81,32 @@ static int grow_u32(uint32_t **p, size_t *cap, size_t need)
     return lede_grow((void **)p, cap, need, sizeof **p);
 }
 
+/* Grows two parallel arrays to at least `need` entries (doubling from
+ * 1024), the new entries zero; -1 when out of memory. */
+static int grow_zeroed_pair(uint32_t **a, uint32_t **b, size_t *cap, size_t need)
+{
+    if (need <= *cap)
+        return 0;
+    size_t n = *cap ? *cap : 1024;
+    while (n < need)
+        n *= 2;
+    uint32_t *na = lede_realloc_array(*a, n, sizeof *na);
+    if (!na)
+        return -1;
+    *a = na;
+    uint32_t *nb = lede_realloc_array(*b, n, sizeof *nb);
+    if (!nb)
+        return -1;
+    *b = nb;
+    memset(na + *cap, 0, (n - *cap) * sizeof *na);
+    memset(nb + *cap, 0, (n - *cap) * sizeof *nb);
+    *cap = n;
+    return 0;
+}
+
 static int ensure_vocab(rouge_work *w, size_t vocab_size)
 {
-    if (w->vocab_cap >= vocab_size)
-        return 0;
-    size_t cap = w->vocab_cap ? w->vocab_cap : 1024;
-    while (cap < vocab_size)
-        cap *= 2;
-    uint32_t *local = lede_realloc_array(w->local_of, cap, sizeof *local);
-    if (!local)
-        return -1;
-    w->local_of = local;
-    uint32_t *stamp = lede_realloc_array(w->stamp, cap, sizeof *stamp);
-    if (!stamp)
-        return -1;
-    memset(stamp + w->vocab_cap, 0, (cap - w->vocab_cap) * sizeof *stamp);
-    w->stamp = stamp;
-    w->vocab_cap = cap;
-    return 0;
+    return grow_zeroed_pair(&w->local_of, &w->stamp, &w->vocab_cap, vocab_size);
 }
 
 static uint32_t local_id(doc_ctx *d, uint32_t id)
@@ -204,23 +212,7 @@ static uint32_t gram_id(doc_ctx *d, uint64_t key, int insert)
 /* Count arrays must cover every id handed out so far (zero beyond). */
 static int ensure_counts(rouge_work *w, size_t n)
 {
-    if (n <= w->counts_cap)
-        return 0;
-    size_t cap = w->counts_cap ? w->counts_cap : 1024;
-    while (cap < n)
-        cap *= 2;
-    uint32_t *cc = lede_realloc_array(w->cc, cap, sizeof *cc);
-    if (!cc)
-        return -1;
-    w->cc = cc;
-    uint32_t *rc = lede_realloc_array(w->rc, cap, sizeof *rc);
-    if (!rc)
-        return -1;
-    w->rc = rc;
-    memset(cc + w->counts_cap, 0, (cap - w->counts_cap) * sizeof *cc);
-    memset(rc + w->counts_cap, 0, (cap - w->counts_cap) * sizeof *rc);
-    w->counts_cap = cap;
-    return 0;
+    return grow_zeroed_pair(&w->cc, &w->rc, &w->counts_cap, n);
 }
 
 /* Σ_g min(count_cand(g), count_ref(g)); cc must hold the candidate counts. */
