@@ -21,18 +21,19 @@ void lede_options_init(lede_options *o)
     o->damping = 0.85;
     o->redundancy = 0.8;
     o->background_idf = 0.0;
+    o->idf_power = 0.5;
     o->seed = 1;
     o->threshold = 0.1;
     o->position_beta = 0.6;
     o->position_backward = -2.0;
     o->position_forward = 1.0;
     o->position_prior = 0.0;
-    o->lead_boost = 0.0;
-    o->lead_span = 3.0;
-    o->lead_share = 1.0;
-    o->length_prior = 0.0;
+    o->lead_boost = 8.0;
+    o->lead_span = 2.0;
+    o->lead_share = 0.33;
+    o->length_prior = 1.0;
     o->title_weight = 0.0;
-    o->length_target = 25.0;
+    o->length_target = 20.0;
     o->mmr = 1.0;
 }
 
@@ -216,6 +217,7 @@ static const named_option named_options[] = {
     {"background-idf", OPT_DOUBLE, NULL, lede_options_set_background_idf, NULL, NULL, {0, 0, 0}},
     {"seed", OPT_U64, NULL, NULL, NULL, lede_options_set_seed, {0, 0, 0}},
     {"replace-invalid", OPT_FLAG, NULL, NULL, set_replace_invalid, NULL, {0, 0, 0}},
+    KNOB("idf-power", idf_power, 0.0, 2.0),
     KNOB("threshold", threshold, 0.0, 1.0),
     KNOB("position-beta", position_beta, 0.0, 1.0),
     KNOB("position-backward", position_backward, -100.0, 100.0),

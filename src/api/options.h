@@ -30,6 +30,7 @@ struct lede_options {
     double damping;
     double redundancy;
     double background_idf;
+    double idf_power;          /* idf ^ p: 1 TF-IDF, 0 term frequency only */
     uint64_t seed;
     double threshold;          /* lexrank, degree: cosine threshold */
     double position_beta;      /* position: similarity cut within the range */

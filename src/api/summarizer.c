@@ -253,10 +253,10 @@ static float row_similarity(const void *ctx, size_t i, size_t j)
 static lede_status score_by_graph(lede_summarizer *s, size_t nrows, const lede_options *o,
                                   lede_error **err)
 {
+    lede_tfidf_params tp = {o->background_idf > 0 ? background_idf : NULL, s,
+                            o->background_idf, o->idf_power};
     lede_status st = lede_tfidf_build(&s->tfidf, nrows, s->terms, s->row_first,
-                                      s->tokenizer.terms.count,
-                                      o->background_idf > 0 ? background_idf : NULL, s,
-                                      o->background_idf);
+                                      s->tokenizer.terms.count, &tp);
     lede_graph_params gp = lede_graph_defaults();
     if (st == LEDE_OK)
         st = lede_graph_build(&s->graph, &s->tfidf, &gp);
