@@ -1,0 +1,353 @@
+/* extract.c - finding the article in a page. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "html.h"
+
+enum {
+    NEGATIVE_HINTS = HINT_NAV | HINT_COMMENT | HINT_SHARE | HINT_RELATED | HINT_AD |
+                     HINT_SIDEBAR | HINT_FOOTER | HINT_HEADER | HINT_SUBSCRIBE | HINT_META |
+                     HINT_CAPTION | HINT_HIDDEN,
+    POSITIVE_HINTS = HINT_CONTENT | HINT_MAIN
+};
+
+static double link_density(const lede_hnode *n)
+{
+    return n->chars ? (double)n->link_chars / n->chars : 0.0;
+}
+
+static int is_heading(uint16_t tag)
+{
+    return tag >= HTAG_H1 && tag <= HTAG_H6;
+}
+
+static double class_weight(const lede_hnode *n)
+{
+    double w = 0;
+    if (n->hints & NEGATIVE_HINTS)
+        w -= 25;
+    if (n->hints & POSITIVE_HINTS)
+        w += 25;
+    if (n->hints & HINT_MAIN)
+        w += 25;
+    return w;
+}
+
+static double tag_weight(uint16_t tag)
+{
+    if (is_heading(tag))
+        return -5;
+    switch (tag) {
+    case HTAG_DIV:
+    case HTAG_ARTICLE:
+    case HTAG_MAIN:
+    case HTAG_SECTION:
+        return 5;
+    case HTAG_PRE:
+    case HTAG_TD:
+    case HTAG_BLOCKQUOTE:
+        return 3;
+    case HTAG_ADDRESS:
+    case HTAG_OL:
+    case HTAG_UL:
+    case HTAG_DL:
+    case HTAG_DD:
+    case HTAG_DT:
+    case HTAG_LI:
+    case HTAG_FORM:
+        return -3;
+    case HTAG_TH:
+        return -5;
+    default:
+        return 0;
+    }
+}
+
+typedef struct scorer {
+    lede_hdom *dom;
+    uint8_t *touched;
+} scorer;
+
+static void touch(scorer *s, uint32_t i)
+{
+    if (s->touched[i])
+        return;
+    s->touched[i] = 1;
+    lede_hnode *n = &s->dom->nodes[i];
+    n->score = (float)(tag_weight(n->tag) + class_weight(n));
+}
+
+static void score_blocks(scorer *s)
+{
+    lede_hdom *dom = s->dom;
+    for (uint32_t i = dom->body; i < dom->nodes[dom->body].end; i++) {
+        lede_hnode *n = &dom->nodes[i];
+        if (!(n->flags & HNODE_BLOCK) || n->own_chars < 25)
+            continue;
+        if (n->own_link_chars * 2 > n->own_chars)
+            continue;
+        double value = 1 + n->own_commas + fmin(n->own_chars / 100.0, 3.0);
+        uint32_t a = n->parent;
+        for (int level = 0; level < 5 && a != LEDE_HNODE_NONE; level++) {
+            touch(s, a);
+            double div = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+            s->dom->nodes[a].score += (float)(value / div);
+            if (a == dom->body)
+                break;
+            a = dom->nodes[a].parent;
+        }
+    }
+    for (uint32_t i = dom->body; i < dom->nodes[dom->body].end; i++)
+        if (s->touched[i])
+            dom->nodes[i].score *= (float)(1 - link_density(&dom->nodes[i]));
+}
+
+static uint32_t best_candidate(scorer *s)
+{
+    lede_hdom *dom = s->dom;
+    uint32_t best = LEDE_HNODE_NONE;
+    for (uint32_t i = dom->body; i < dom->nodes[dom->body].end; i++)
+        if (s->touched[i] && (best == LEDE_HNODE_NONE || dom->nodes[i].score > dom->nodes[best].score))
+            best = i;
+    return best;
+}
+
+/* Moves up from the best candidate while its parent scores well too: the
+ * article is often split over several containers. */
+static uint32_t promote(scorer *s, uint32_t top)
+{
+    lede_hdom *dom = s->dom;
+    double last = dom->nodes[top].score;
+    double threshold = last / 3;
+    uint32_t p = dom->nodes[top].parent;
+    while (p != LEDE_HNODE_NONE && p != dom->body && dom->nodes[p].parent != LEDE_HNODE_NONE) {
+        if (!s->touched[p]) {
+            p = dom->nodes[p].parent;
+            continue;
+        }
+        double ps = dom->nodes[p].score;
+        if (ps < threshold)
+            break;
+        if (ps > last) {
+            top = p;
+            break;
+        }
+        last = ps;
+        p = dom->nodes[p].parent;
+    }
+    /* An only child holds nothing its parent does not. */
+    for (;;) {
+        uint32_t p2 = dom->nodes[top].parent;
+        if (p2 == LEDE_HNODE_NONE || p2 == dom->body || p2 < dom->body)
+            break;
+        if (dom->nodes[p2].chars != dom->nodes[top].chars)
+            break;
+        top = p2;
+    }
+    return top;
+}
+
+static int is_element(const lede_hnode *n)
+{
+    return n->tag != HTAG_TEXT;
+}
+
+static void keep_siblings(scorer *s, uint32_t top)
+{
+    lede_hdom *dom = s->dom;
+    lede_hnode *t = &dom->nodes[top];
+    uint32_t parent = t->parent;
+    if (parent == LEDE_HNODE_NONE || top == dom->body) {
+        t->flags |= HNODE_KEEP;
+        return;
+    }
+    double threshold = fmax(10, t->score * 0.2);
+    const char *top_class = lede_html_attr(t->xml, "class");
+    for (uint32_t c = parent + 1; c < dom->nodes[parent].end; c = dom->nodes[c].end) {
+        lede_hnode *n = &dom->nodes[c];
+        if (c == top) {
+            n->flags |= HNODE_KEEP;
+            continue;
+        }
+        if (!is_element(n))
+            continue;
+        double bonus = 0;
+        const char *cls = lede_html_attr(n->xml, "class");
+        if (top_class && cls && *cls && strcmp(cls, top_class) == 0)
+            bonus = t->score * 0.2;
+        int keep = s->touched[c] && n->score + bonus >= threshold;
+        if (!keep && (n->tag == HTAG_P || (n->flags & HNODE_BLOCK && n->blocks <= 1))) {
+            double ld = link_density(n);
+            if (n->chars > 80 && ld < 0.25)
+                keep = 1;
+            else if (n->chars > 0 && n->chars <= 80 && ld == 0 && n->stops > 0)
+                keep = 1;
+        }
+        if (keep)
+            n->flags |= HNODE_KEEP;
+    }
+}
+
+/* ====== Cleaning inside the article ====== */
+
+static int is_conditional(uint16_t tag)
+{
+    switch (tag) {
+    case HTAG_TABLE:
+    case HTAG_UL:
+    case HTAG_OL:
+    case HTAG_DL:
+    case HTAG_DIV:
+    case HTAG_SECTION:
+    case HTAG_ASIDE:
+    case HTAG_FIGURE:
+    case HTAG_FORM:
+    case HTAG_HEADER:
+    case HTAG_FOOTER:
+    case HTAG_NAV:
+    case HTAG_P:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int count_children(const lede_hdom *dom, uint32_t i, uint16_t tag)
+{
+    int n = 0;
+    for (uint32_t c = i + 1; c < dom->nodes[i].end; c++)
+        n += dom->nodes[c].tag == tag;
+    return n;
+}
+
+/* Whether element i inside the article is boilerplate. */
+static int boilerplate(const lede_hdom *dom, uint32_t i, double total_chars)
+{
+    const lede_hnode *n = &dom->nodes[i];
+    if (n->tag == HTAG_NAV || n->tag == HTAG_ASIDE || n->tag == HTAG_FOOTER ||
+        n->tag == HTAG_FORM || n->tag == HTAG_FIGURE || n->tag == HTAG_FIGCAPTION ||
+        n->tag == HTAG_HEADER)
+        return n->chars < total_chars * 0.5;
+    if ((n->hints & NEGATIVE_HINTS) && !(n->hints & POSITIVE_HINTS))
+        return n->chars < total_chars * 0.5;
+    if (is_heading(n->tag))
+        return (n->hints & NEGATIVE_HINTS) != 0 || n->link_chars * 2 > n->chars;
+    if (!is_conditional(n->tag))
+        return 0;
+    double weight = class_weight(n);
+    if (weight < 0)
+        return 1;
+    if (n->commas >= 10)
+        return 0;
+    double ld = link_density(n);
+    int p = count_children(dom, i, HTAG_P);
+    int li = count_children(dom, i, HTAG_LI);
+    int img = (int)n->images;
+    int is_list = n->tag == HTAG_UL || n->tag == HTAG_OL || n->tag == HTAG_DL;
+    if (img > 1 && p * 2 < img)
+        return 1;
+    if (!is_list && li > p + 1 && n->tag != HTAG_P)
+        return 1;
+    if (!is_list && n->chars < 25 && (img == 0 || img > 2) && n->tag != HTAG_P)
+        return n->chars == 0 ? 0 : 1;
+    if (!is_list && weight < 25 && ld > 0.2 && n->tag != HTAG_P)
+        return 1;
+    if (weight >= 25 && ld > 0.5)
+        return 1;
+    if (is_list && ld > 0.5)
+        return 1;
+    if (n->tag == HTAG_P && ld > 0.5 && n->stops == 0)
+        return 1;
+    return 0;
+}
+
+static void clean_article(lede_hdom *dom)
+{
+    double total = 0;
+    for (uint32_t i = 0; i < dom->count;) {
+        if (dom->nodes[i].flags & HNODE_KEEP) {
+            total += dom->nodes[i].chars;
+            i = dom->nodes[i].end;
+        } else {
+            i++;
+        }
+    }
+    for (uint32_t i = 0; i < dom->count;) {
+        lede_hnode *k = &dom->nodes[i];
+        if (!(k->flags & HNODE_KEEP)) {
+            i++;
+            continue;
+        }
+        for (uint32_t j = i + 1; j < k->end;) {
+            lede_hnode *n = &dom->nodes[j];
+            if (is_element(n) && boilerplate(dom, j, total)) {
+                n->flags |= HNODE_REMOVED;
+                j = n->end;
+            } else {
+                j++;
+            }
+        }
+        i = k->end;
+    }
+}
+
+/* ====== Title ====== */
+
+static size_t common_prefix_words(const char *a, const char *b)
+{
+    size_t n = 0;
+    while (a[n] && a[n] == b[n])
+        n++;
+    return n;
+}
+
+static uint32_t find_title(lede_hdom *dom, const char *title)
+{
+    uint32_t first = LEDE_HNODE_NONE;
+    for (uint32_t i = dom->body; i < dom->count; i++) {
+        lede_hnode *n = &dom->nodes[i];
+        if (n->tag != HTAG_H1 || n->chars == 0)
+            continue;
+        if (first == LEDE_HNODE_NONE)
+            first = i;
+        if (!title)
+            break;
+        lede_strbuf b = {0};
+        if (lede_hdom_text(dom, i, &b) != LEDE_OK) {
+            lede_strbuf_free(&b);
+            break;
+        }
+        size_t common = b.data ? common_prefix_words(b.data, title) : 0;
+        int match = b.len > 0 && (common * 2 >= b.len || strstr(title, b.data) != NULL);
+        lede_strbuf_free(&b);
+        if (match)
+            return i;
+    }
+    return first;
+}
+
+lede_status lede_html_find_article(lede_hdom *dom, const char *title, uint32_t *title_node)
+{
+    *title_node = LEDE_HNODE_NONE;
+    if (dom->count == 0)
+        return LEDE_ERR_NO_ARTICLE;
+    uint8_t *touched = calloc(dom->count, 1);
+    if (!touched)
+        return LEDE_ERR_NOMEM;
+    scorer s = {dom, touched};
+    score_blocks(&s);
+    uint32_t top = best_candidate(&s);
+    if (top == LEDE_HNODE_NONE) {
+        free(touched);
+        return LEDE_ERR_NO_ARTICLE;
+    }
+    top = promote(&s, top);
+    keep_siblings(&s, top);
+    free(touched);
+    clean_article(dom);
+    *title_node = find_title(dom, title);
+    if (*title_node != LEDE_HNODE_NONE)
+        dom->nodes[*title_node].flags |= HNODE_REMOVED;
+    return LEDE_OK;
+}
