@@ -55,5 +55,6 @@ void cli_set_blas_threads(int threads);
 
 int cli_summarize(int argc, char **argv);
 int cli_split(int argc, char **argv);
+int cli_extract(int argc, char **argv);
 
 #endif

@@ -13,6 +13,7 @@ static const char main_help[] =
     "Commands:\n"
     "  summarize   print the summary of each FILE (see 'lede summarize --help')\n"
     "  split       print the sentences of each FILE (see 'lede split --help')\n"
+    "  extract     print the article of each web page FILE (see 'lede extract --help')\n"
     "\n"
     "Options:\n"
     "  -h, --help      show this help\n"
@@ -57,5 +58,7 @@ int main(int argc, char **argv)
         return cli_summarize(argc - 1, argv + 1);
     if (strcmp(cmd, "split") == 0)
         return cli_split(argc - 1, argv + 1);
+    if (strcmp(cmd, "extract") == 0)
+        return cli_extract(argc - 1, argv + 1);
     return cli_usage_error(NULL, "unknown command '%s'", cmd);
 }

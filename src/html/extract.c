@@ -8,8 +8,7 @@
 enum {
     NEGATIVE_HINTS = HINT_NAV | HINT_COMMENT | HINT_SHARE | HINT_RELATED | HINT_AD |
                      HINT_SIDEBAR | HINT_FOOTER | HINT_HEADER | HINT_SUBSCRIBE | HINT_META |
-                     HINT_CAPTION | HINT_HIDDEN,
-    POSITIVE_HINTS = HINT_CONTENT | HINT_MAIN
+                     HINT_CAPTION | HINT_HIDDEN
 };
 
 static double link_density(const lede_hnode *n)
@@ -22,16 +21,23 @@ static int is_heading(uint16_t tag)
     return tag >= HTAG_H1 && tag <= HTAG_H6;
 }
 
+/* Whether the class or id marks boilerplate. A word naming the article
+ * body ("article-body") outweighs any other; a generic content word does
+ * not ("post-author", "share-text" are boilerplate). */
+static int negative(const lede_hnode *n)
+{
+    return (n->hints & NEGATIVE_HINTS) && !(n->hints & HINT_MAIN);
+}
+
 static double class_weight(const lede_hnode *n)
 {
-    double w = 0;
-    if (n->hints & NEGATIVE_HINTS)
-        w -= 25;
-    if (n->hints & POSITIVE_HINTS)
-        w += 25;
     if (n->hints & HINT_MAIN)
-        w += 25;
-    return w;
+        return 50;
+    if (n->hints & NEGATIVE_HINTS)
+        return -25;
+    if (n->hints & HINT_CONTENT)
+        return 25;
+    return 0;
 }
 
 static double tag_weight(uint16_t tag)
@@ -153,7 +159,7 @@ static int is_element(const lede_hnode *n)
     return n->tag != HTAG_TEXT;
 }
 
-static void keep_siblings(scorer *s, uint32_t top)
+static void keep_siblings(scorer *s, uint32_t top, double top_score)
 {
     lede_hdom *dom = s->dom;
     lede_hnode *t = &dom->nodes[top];
@@ -162,7 +168,7 @@ static void keep_siblings(scorer *s, uint32_t top)
         t->flags |= HNODE_KEEP;
         return;
     }
-    double threshold = fmax(10, t->score * 0.2);
+    double threshold = fmax(10, top_score * 0.2);
     const char *top_class = lede_html_attr(t->xml, "class");
     for (uint32_t c = parent + 1; c < dom->nodes[parent].end; c = dom->nodes[c].end) {
         lede_hnode *n = &dom->nodes[c];
@@ -175,8 +181,8 @@ static void keep_siblings(scorer *s, uint32_t top)
         double bonus = 0;
         const char *cls = lede_html_attr(n->xml, "class");
         if (top_class && cls && *cls && strcmp(cls, top_class) == 0)
-            bonus = t->score * 0.2;
-        int keep = s->touched[c] && n->score + bonus >= threshold;
+            bonus = top_score * 0.2;
+        int keep = s->touched[c] && n->score + bonus >= threshold && !negative(n);
         if (!keep && (n->tag == HTAG_P || (n->flags & HNODE_BLOCK && n->blocks <= 1))) {
             double ld = link_density(n);
             if (n->chars > 80 && ld < 0.25)
@@ -229,10 +235,12 @@ static int boilerplate(const lede_hdom *dom, uint32_t i, double total_chars)
         n->tag == HTAG_FORM || n->tag == HTAG_FIGURE || n->tag == HTAG_FIGCAPTION ||
         n->tag == HTAG_HEADER)
         return n->chars < total_chars * 0.5;
-    if ((n->hints & NEGATIVE_HINTS) && !(n->hints & POSITIVE_HINTS))
+    if (n->tag == HTAG_BLOCKQUOTE)
+        return 0;
+    if (negative(n))
         return n->chars < total_chars * 0.5;
     if (is_heading(n->tag))
-        return (n->hints & NEGATIVE_HINTS) != 0 || n->link_chars * 2 > n->chars;
+        return negative(n) || n->link_chars * 2 > n->chars;
     if (!is_conditional(n->tag))
         return 0;
     double weight = class_weight(n);
@@ -342,8 +350,11 @@ lede_status lede_html_find_article(lede_hdom *dom, const char *title, uint32_t *
         free(touched);
         return LEDE_ERR_NO_ARTICLE;
     }
+    double top_score = dom->nodes[top].score;
     top = promote(&s, top);
-    keep_siblings(&s, top);
+    if (dom->nodes[top].score > top_score)
+        top_score = dom->nodes[top].score;
+    keep_siblings(&s, top, top_score);
     free(touched);
     clean_article(dom);
     *title_node = find_title(dom, title);
