@@ -84,6 +84,10 @@ enum cli_input_kind cli_detect_input(const char *data, size_t len)
         return INPUT_HTML;
     if (starts_ci(data + i, len - i, "<!doctype"))
         return INPUT_XML;
+    /* Another element at the start (<DOC>, <nitf>, <article>): XML. */
+    if (i + 1 < len && data[i] == '<' &&
+        ((data[i + 1] >= 'a' && data[i + 1] <= 'z') || (data[i + 1] >= 'A' && data[i + 1] <= 'Z')))
+        return INPUT_XML;
     return INPUT_TEXT;
 }
 

@@ -14,8 +14,8 @@ int cli_parse_input_kind(const char *s, enum cli_input_kind *kind);
 
 /* Guesses the kind of `len` bytes by their content: an HTML page starts,
  * after an optional BOM, white space and comments, with a doctype, <html>,
- * <head>, <body> or another common tag; XML with <?xml (unless it is
- * XHTML); anything else is text. */
+ * <head>, <body> or another common HTML tag; XML with <?xml (unless it is
+ * XHTML) or another element; anything else is text. */
 enum cli_input_kind cli_detect_input(const char *data, size_t len);
 
 /* How pages are read: the extraction options and an XPath for XML. */

@@ -188,11 +188,17 @@ lede_status lede_document_finish(lede_html_text *text, lede_html_meta *meta, con
 /* ====== HTML ====== */
 
 /* Checks the arguments and the limits that apply before decoding. */
-lede_status lede_extract_begin(const char *bytes, size_t len, const lede_extract_options *opts,
-                               lede_document **out, lede_error **err)
+lede_status lede_extract_begin(const char *bytes, size_t len, const lede_extract_options **optsp,
+                               lede_extract_options *defaults, lede_document **out,
+                               lede_error **err)
 {
     if (err)
         *err = NULL;
+    if (!*optsp) {
+        lede_extract_options_init(defaults);
+        *optsp = defaults;
+    }
+    const lede_extract_options *opts = *optsp;
     if (!out)
         return lede_fail(err, LEDE_ERR_INVALID_ARGUMENT, "no place for the document");
     *out = NULL;
@@ -285,11 +291,7 @@ lede_status lede_extract_html(const char *html, size_t len, const lede_extract_o
                               lede_document **out, lede_error **err)
 {
     lede_extract_options defaults;
-    if (!opts) {
-        lede_extract_options_init(&defaults);
-        opts = &defaults;
-    }
-    lede_status st = lede_extract_begin(html, len, opts, out, err);
+    lede_status st = lede_extract_begin(html, len, &opts, &defaults, out, err);
     if (st != LEDE_OK)
         return st;
     lede_html_source src;

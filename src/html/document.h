@@ -18,9 +18,11 @@ struct lede_document {
 };
 
 /* Checks the arguments of an extraction call and the limits that apply to
- * the raw bytes (size, number of tags); clears *out and *err. */
-lede_status lede_extract_begin(const char *bytes, size_t len, const lede_extract_options *opts,
-                               lede_document **out, lede_error **err);
+ * the raw bytes (size, number of tags); clears *out and *err. A NULL *opts
+ * is replaced by `defaults`, filled with the default options. */
+lede_status lede_extract_begin(const char *bytes, size_t len, const lede_extract_options **opts,
+                               lede_extract_options *defaults, lede_document **out,
+                               lede_error **err);
 
 /* Finds the article in a parsed HTML tree and makes the document. */
 lede_status lede_document_from_tree(xmlDoc *tree, const lede_extract_options *opts,

@@ -241,6 +241,7 @@ static void read_attrs(const xmlNode *node, attr_view *v)
 
 typedef struct builder {
     lede_hdom *dom;
+    int xml;                 /* reading XML: no HTML names, classes or styles */
     lede_intern class_cache; /* class attribute value -> hints + 1 */
     size_t max_nodes;
     lede_error **err;
@@ -428,6 +429,8 @@ static lede_status add_text(builder *b, const xmlNode *node, uint32_t parent)
         floor = b->dom->nodes[i - 1].line;
     text_stats(s, n);
     n->line = n->chars > 0 ? text_line(node, s, floor) : floor;
+    if (b->xml)
+        n->flags |= HNODE_BLANK_BREAKS;
     if (n->flags & HNODE_IN_LINK)
         n->link_chars = n->chars;
     return LEDE_OK;
@@ -460,6 +463,60 @@ static void sum_up(lede_hdom *dom)
     }
 }
 
+/* ====== XML elements ====== */
+
+/* Sorted; compared with the element's local name in lower case. */
+static const tag_info xml_tag_table[] = {
+    {"article-title", HTAG_H2, PROP_BLOCK}, {"blockquote", HTAG_BLOCKQUOTE, PROP_BLOCK},
+    {"disp-quote", HTAG_BLOCKQUOTE, PROP_BLOCK}, {"h1", HTAG_H2, PROP_BLOCK},
+    {"h2", HTAG_H2, PROP_BLOCK}, {"h3", HTAG_H3, PROP_BLOCK},
+    {"h4", HTAG_H4, PROP_BLOCK}, {"head", HTAG_H2, PROP_BLOCK},
+    {"headline", HTAG_H2, PROP_BLOCK}, {"hl1", HTAG_H2, PROP_BLOCK},
+    {"hl2", HTAG_H3, PROP_BLOCK}, {"item", HTAG_LI, PROP_BLOCK},
+    {"li", HTAG_LI, PROP_BLOCK}, {"list-item", HTAG_LI, PROP_BLOCK},
+    {"p", HTAG_P, PROP_BLOCK}, {"para", HTAG_P, PROP_BLOCK},
+    {"pre", HTAG_PRE, PROP_BLOCK}, {"preformat", HTAG_PRE, PROP_BLOCK},
+    {"quote", HTAG_BLOCKQUOTE, PROP_BLOCK}, {"script", HTAG_OTHER, PROP_SKIP},
+    {"style", HTAG_OTHER, PROP_SKIP}, {"td", HTAG_TD, PROP_BLOCK},
+    {"th", HTAG_TH, PROP_BLOCK}, {"title", HTAG_H2, PROP_BLOCK},
+};
+
+static const tag_info xml_block = {"", HTAG_DIV, PROP_BLOCK};
+static const tag_info xml_inline = {"", HTAG_SPAN, 0};
+
+/* An XML element inside its parent's own text is inline; otherwise it is
+ * what its name says, or a generic block. */
+static const tag_info *xml_tag(const xmlNode *node, int parent_mixed)
+{
+    char name[32];
+    size_t n = 0;
+    for (const xmlChar *p = node->name; *p; p++) {
+        if (n + 1 >= sizeof name)
+            return parent_mixed ? &xml_inline : &xml_block;
+        name[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+    }
+    name[n] = 0;
+    const tag_info *t = bsearch(name, xml_tag_table, sizeof xml_tag_table / sizeof xml_tag_table[0],
+                                sizeof xml_tag_table[0], compare_tag);
+    if (t && (t->props & PROP_SKIP))
+        return t;
+    if (parent_mixed)
+        return &xml_inline;
+    return t ? t : &xml_block;
+}
+
+static int has_own_text(const xmlNode *node)
+{
+    for (const xmlNode *c = node->children; c; c = c->next) {
+        if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE)
+            continue;
+        for (const xmlChar *p = c->content; p && *p; p++)
+            if (!is_space_byte(*p))
+                return 1;
+    }
+    return 0;
+}
+
 static lede_status walk(builder *b, const xmlNode *root, size_t max_depth)
 {
     lede_hdom *dom = b->dom;
@@ -469,9 +526,12 @@ static lede_status walk(builder *b, const xmlNode *root, size_t max_depth)
     while (node) {
         int descend = 0;
         if (node->type == XML_ELEMENT_NODE) {
-            const tag_info *t = lookup_tag((const char *)node->name);
+            const tag_info *t = b->xml ? xml_tag(node, open == LEDE_HNODE_NONE ||
+                                                           (dom->nodes[open].flags & HNODE_MIXED))
+                                       : lookup_tag((const char *)node->name);
             attr_view v;
-            if (!(t->props & PROP_SKIP))
+            memset(&v, 0, sizeof v);
+            if (!(t->props & PROP_SKIP) && !b->xml)
                 read_attrs(node, &v);
             if (!(t->props & PROP_SKIP) && !v.hidden) {
                 uint32_t i;
@@ -479,6 +539,8 @@ static lede_status walk(builder *b, const xmlNode *root, size_t max_depth)
                 if (st != LEDE_OK)
                     return st;
                 descend = node->children != NULL;
+                if (b->xml && has_own_text(node))
+                    dom->nodes[i].flags |= HNODE_MIXED;
                 if (depth >= max_depth)
                     dom->nodes[i].flags |= HNODE_FLATTENED;
                 else if (descend)
@@ -510,14 +572,14 @@ static lede_status walk(builder *b, const xmlNode *root, size_t max_depth)
     return LEDE_OK;
 }
 
-lede_status lede_hdom_build(lede_hdom *dom, const xmlNode *root,
-                            const lede_extract_options *opts, lede_error **err)
+static lede_status build(lede_hdom *dom, const xmlNode *root, const lede_extract_options *opts,
+                         int xml, lede_error **err)
 {
     dom->count = 0;
     dom->body = 0;
     if (!root)
         return LEDE_OK;
-    builder b = {dom, {0}, opts->max_nodes, err};
+    builder b = {dom, xml, {0}, opts->max_nodes, err};
     if (opts->max_nodes > UINT32_MAX - 1)
         b.max_nodes = UINT32_MAX - 1;
     lede_status st = walk(&b, root, opts->max_depth);
@@ -528,6 +590,18 @@ lede_status lede_hdom_build(lede_hdom *dom, const xmlNode *root,
         dom->nodes[0].end = (uint32_t)dom->count;
     sum_up(dom);
     return LEDE_OK;
+}
+
+lede_status lede_hdom_build(lede_hdom *dom, const xmlNode *root,
+                            const lede_extract_options *opts, lede_error **err)
+{
+    return build(dom, root, opts, 0, err);
+}
+
+lede_status lede_hdom_build_xml(lede_hdom *dom, const xmlNode *root,
+                                const lede_extract_options *opts, lede_error **err)
+{
+    return build(dom, root, opts, 1, err);
 }
 
 void lede_hdom_free(lede_hdom *dom)

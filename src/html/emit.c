@@ -82,16 +82,30 @@ static size_t space_at(const unsigned char *s, size_t i)
     return 0;
 }
 
-static void flowing_text(emitter *em, const unsigned char *s, unsigned kind, uint32_t line)
+/* Flowing text: white space collapses. With `blank_breaks` (XML text), a
+ * blank line ends the paragraph. `line` is the line of the first visible
+ * character; later line breaks are counted from there. */
+static void flowing_text(emitter *em, const unsigned char *s, unsigned kind, uint32_t line,
+                         int blank_breaks)
 {
     size_t i = 0;
+    int seen = 0;
     while (s[i]) {
         size_t sp = space_at(s, i);
         if (sp) {
+            unsigned newlines = 0;
+            while ((sp = space_at(s, i)) != 0) {
+                newlines += s[i] == '\n';
+                i += sp;
+            }
+            if (seen)
+                line += newlines;
             em->pending_space = 1;
-            i += sp;
+            if (blank_breaks && newlines >= 2)
+                flush(em);
             continue;
         }
+        seen = 1;
         size_t j = i;
         while (s[j] && !space_at(s, j))
             j++;
@@ -174,7 +188,7 @@ static lede_status emit_range(emitter *em, const lede_hdom *dom, uint32_t first,
             if (n->flags & HNODE_IN_PRE)
                 preformatted_text(em, s, n->kind, n->line);
             else
-                flowing_text(em, s, n->kind, n->line);
+                flowing_text(em, s, n->kind, n->line, (n->flags & HNODE_BLANK_BREAKS) != 0);
         } else if (n->tag == HTAG_BR) {
             line_break(em, (n->flags & HNODE_IN_PRE) != 0);
         } else if (n->flags & HNODE_BLOCK) {
@@ -214,45 +228,30 @@ lede_status lede_html_emit(lede_html_text *out, const lede_hdom *dom)
     return st;
 }
 
-/* The end of the paragraph of raw text starting at text[i]: the first line
- * break followed by a blank line, or the end. */
-static size_t paragraph_end(const char *text, size_t i, size_t len)
+lede_status lede_html_emit_node(lede_html_text *out, const lede_hdom *dom, uint32_t i)
 {
-    for (size_t k = i; k < len; k++) {
-        if (text[k] != '\n')
-            continue;
-        size_t m = k + 1;
-        while (m < len && (text[m] == ' ' || text[m] == '\t' || text[m] == '\r'))
-            m++;
-        if (m >= len || text[m] == '\n')
-            return k;
-    }
-    return len;
+    emitter em = {out, 0, 0, 0, 0, 0, 0, 0};
+    uint32_t *stack = NULL;
+    size_t stack_cap = 0;
+    lede_status st = emit_range(&em, dom, i, dom->nodes[i].end, &stack, &stack_cap);
+    free(stack);
+    return st;
 }
 
 lede_status lede_html_emit_text(lede_html_text *out, const char *text, size_t len,
                                 unsigned kind, size_t line)
 {
     emitter em = {out, 0, 0, 0, 0, 0, 0, 0};
-    size_t i = 0;
-    while (i < len) {
-        while (i < len && is_space((unsigned char)text[i]))
-            line += text[i++] == '\n';
-        if (i >= len)
-            break;
-        size_t e = paragraph_end(text, i, len);
-        char *chunk = lede_strndup(text + i, e - i);
-        if (!chunk)
-            return LEDE_ERR_NOMEM;
-        flowing_text(&em, (const unsigned char *)chunk, kind, (uint32_t)line);
-        free(chunk);
-        flush(&em);
-        if (em.nomem)
-            return LEDE_ERR_NOMEM;
-        for (; i < e; i++)
-            line += text[i] == '\n';
-    }
-    return LEDE_OK;
+    char *copy = lede_strndup(text, len);
+    if (!copy)
+        return LEDE_ERR_NOMEM;
+    /* count the line breaks before the first visible character */
+    for (size_t i = 0; i < len && is_space((unsigned char)text[i]); i++)
+        line += text[i] == '\n';
+    flowing_text(&em, (const unsigned char *)copy, kind, (uint32_t)line, 1);
+    flush(&em);
+    free(copy);
+    return em.nomem ? LEDE_ERR_NOMEM : LEDE_OK;
 }
 
 lede_status lede_hdom_text(const lede_hdom *dom, uint32_t i, lede_strbuf *b)

@@ -60,8 +60,10 @@ lede_status lede_html_parse(const lede_html_source *src, xmlDoc **doc, lede_erro
 
 /* Parses UTF-8 XML strictly, without DTD loading, entity expansion or network
  * access. A well-formedness error gives LEDE_ERR_MARKUP with its position in
- * `src`. */
-lede_status lede_xml_parse(const lede_html_source *src, xmlDoc **doc, lede_error **err);
+ * `src`; `*extra_content` tells whether it was content after the root
+ * element. */
+lede_status lede_xml_parse(const lede_html_source *src, xmlDoc **doc, int *extra_content,
+                           lede_error **err);
 
 /* The number of '<' in the input: an upper bound on the elements a parser
  * can make of it, so the node limit can be checked before parsing. */
@@ -139,7 +141,9 @@ enum {
     HNODE_IN_PRE = 1u << 2,   /* inside <pre>: white space is kept */
     HNODE_REMOVED = 1u << 3,  /* dropped by extraction, with its subtree */
     HNODE_KEEP = 1u << 4,     /* part of the article */
-    HNODE_FLATTENED = 1u << 5 /* deeper than max_depth: read as a sibling */
+    HNODE_FLATTENED = 1u << 5, /* deeper than max_depth: read as a sibling */
+    HNODE_MIXED = 1u << 6,     /* XML: has text of its own beside elements */
+    HNODE_BLANK_BREAKS = 1u << 7 /* XML text: a blank line starts a paragraph */
 };
 
 /* Hints from an element's class and id: what the words in them suggest. */
@@ -203,6 +207,13 @@ typedef struct lede_hdom {
 lede_status lede_hdom_build(lede_hdom *dom, const xmlNode *root,
                             const lede_extract_options *opts, lede_error **err);
 
+/* The same for an XML document: elements are told apart by a few common
+ * names (p, para, title, head, li, quote...) and otherwise by their content:
+ * an element inside text of its parent is inline, any other one is a block.
+ * Blank lines in text start new paragraphs. */
+lede_status lede_hdom_build_xml(lede_hdom *dom, const xmlNode *root,
+                                const lede_extract_options *opts, lede_error **err);
+
 void lede_hdom_free(lede_hdom *dom);
 
 /* The value of attribute `name` of an element, NULL when absent. Points into
@@ -229,11 +240,14 @@ typedef struct lede_html_text {
 /* Appends the visible text of the kept nodes of dom (HNODE_KEEP subtrees
  * without HNODE_REMOVED ones) as paragraphs: blocks, <br><br> and list items
  * end paragraphs, inline elements do not; white space collapses except in
- * <pre>. `skip` (LEDE_HNODE_NONE for none) is a node left out, the title. */
+ * <pre>. */
 lede_status lede_html_emit(lede_html_text *out, const lede_hdom *dom);
 
-/* Appends one paragraph of raw text (XML input): white space runs collapse,
- * blank lines start new paragraphs. */
+/* Appends the text of node i's subtree alone (XPath results), as paragraphs. */
+lede_status lede_html_emit_node(lede_html_text *out, const lede_hdom *dom, uint32_t i);
+
+/* Appends raw text (an XPath string or attribute value) as paragraphs: white
+ * space runs collapse, blank lines start new paragraphs. */
 lede_status lede_html_emit_text(lede_html_text *out, const char *text, size_t len,
                                 unsigned kind, size_t line);
 

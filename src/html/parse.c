@@ -3,6 +3,7 @@
  * from the context instead of through the (process-wide) error handlers. */
 #include <limits.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -110,10 +111,33 @@ static size_t offset_of(const char *text, size_t len, long line, long column)
     return i;
 }
 
-static lede_status xml_error(const lede_html_source *src, xmlParserCtxtPtr ctxt,
-                             lede_error **err)
+/* The first error of an XML parse; later ones follow from it. */
+typedef struct first_error {
+    int seen;
+    xmlError error; /* message and file fields are not kept */
+    char message[200];
+} first_error;
+
+/* Structured errors of one parser context (ctxt->sax->serror), so that
+ * nothing goes to libxml2's process-wide handlers. */
+static void keep_first_error(void *ctx, xmlErrorPtr e)
 {
-    xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
+    xmlParserCtxtPtr ctxt = ctx;
+    first_error *first = ctxt->_private;
+    if (!first || first->seen || e->level < XML_ERR_ERROR)
+        return;
+    first->seen = 1;
+    first->error = *e;
+    first->error.file = NULL;
+    first->error.str1 = first->error.str2 = first->error.str3 = NULL;
+    snprintf(first->message, sizeof first->message, "%s", e->message ? e->message : "");
+    first->error.message = first->message;
+}
+
+static lede_status xml_error(const lede_html_source *src, xmlParserCtxtPtr ctxt,
+                             const first_error *first, lede_error **err)
+{
+    const xmlError *e = first->seen ? &first->error : xmlCtxtGetLastError(ctxt);
     if (e && e->code == XML_ERR_NO_MEMORY)
         return lede_fail(err, LEDE_ERR_NOMEM, "out of memory parsing the XML");
     const char *msg = e && e->message ? e->message : "not well-formed";
@@ -131,17 +155,30 @@ static lede_status xml_error(const lede_html_source *src, xmlParserCtxtPtr ctxt,
                         "XML is not well-formed: %.*s", (int)n, msg);
 }
 
-lede_status lede_xml_parse(const lede_html_source *src, xmlDoc **doc, lede_error **err)
+lede_status lede_xml_parse(const lede_html_source *src, xmlDoc **doc, int *extra_content,
+                           lede_error **err)
 {
+    *extra_content = 0;
     lede_status st = check_source(src, doc, "XML document", err);
     if (st != LEDE_OK)
         return st;
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    /* Set up by hand (not xmlCtxtReadMemory, which resets the context) to
+     * catch the first error on this context alone. */
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(src->data, (int)src->len);
     if (!ctxt)
         return lede_fail(err, LEDE_ERR_NOMEM, "out of memory creating the XML parser");
-    xmlDocPtr d = xmlCtxtReadMemory(ctxt, src->data, (int)src->len, NULL, "UTF-8", xml_options);
+    xmlCtxtUseOptions(ctxt, xml_options);
+    first_error first;
+    memset(&first, 0, sizeof first);
+    ctxt->_private = &first;
+    ctxt->sax->serror = keep_first_error;
+    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    xmlParseDocument(ctxt);
+    xmlDocPtr d = ctxt->myDoc;
+    ctxt->myDoc = NULL;
     if (!d || !ctxt->wellFormed) {
-        st = xml_error(src, ctxt, err);
+        *extra_content = first.seen && first.error.code == XML_ERR_DOCUMENT_END;
+        st = xml_error(src, ctxt, &first, err);
         xmlFreeDoc(d);
         d = NULL;
     }
