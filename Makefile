@@ -42,3 +42,13 @@ format:
 
 clean:
 	@rm -rf $(BUILD) $(BUILD_ASAN)
+
+# Install (PREFIX, DESTDIR as usual) and uninstall through CMake's manifest.
+PREFIX ?= /usr/local
+.PHONY: install uninstall
+install: build
+	@cmake --install $(BUILD) --prefix $(PREFIX)
+
+uninstall:
+	@test -f $(BUILD)/install_manifest.txt || { echo "nothing installed from $(BUILD)"; exit 1; }
+	@sed 's|^|$(DESTDIR)|' $(BUILD)/install_manifest.txt | xargs -d '\n' rm -fv

@@ -2,7 +2,7 @@
 """Generates src/model/model_data.c from the language models under models/.
 
 Each models/<code>/ folder holds model.conf (code, name, stemmer,
-strip_marks), and optionally stopwords.txt (one case-folded word per line),
+strip_marks, and optionally aliases and ordinal_dot), and optionally stopwords.txt (one case-folded word per line),
 abbreviations.txt (WORD CLASS per line) and idf.tsv (TERM<TAB>IDF per line,
 terms in lede's normalized and stemmed form). Lines starting with '#' are
 comments. The output is deterministic: sorted, one entry per line.
@@ -41,8 +41,11 @@ def read_conf(path):
     for key in ("code", "name", "stemmer", "strip_marks"):
         if key not in conf:
             fail(path, 0, f"missing key '{key}'")
-    if conf["strip_marks"] not in ("yes", "no"):
-        fail(path, 0, "strip_marks must be yes or no")
+    for key in ("strip_marks", "ordinal_dot"):
+        conf.setdefault(key, "no")
+        if conf[key] not in ("yes", "no"):
+            fail(path, 0, f"{key} must be yes or no")
+    conf["aliases"] = [a.strip() for a in conf.get("aliases", "").split(",") if a.strip()]
     return conf
 
 
@@ -122,8 +125,10 @@ def model_entry(conf, stopwords, abbrevs, idf):
     ab = f"abbrevs_{ident}, {len(abbrevs)}" if abbrevs else "NULL, 0"
     idf_ = f"idf_{ident}, {len(idf)}" if idf else "NULL, 0"
     strip = 1 if conf["strip_marks"] == "yes" else 0
+    ordinal = 1 if conf["ordinal_dot"] == "yes" else 0
+    aliases = c_string(",".join(conf["aliases"]))
     return (f"    {{{c_string(conf['code'])}, {c_string(conf['name'])}, "
-            f"{c_string(conf['stemmer'])}, {strip}, {sw}, {ab}, {idf_}}},")
+            f"{c_string(conf['stemmer'])}, {aliases}, {strip}, {ordinal}, {sw}, {ab}, {idf_}}},")
 
 
 def main():

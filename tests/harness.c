@@ -1,5 +1,6 @@
 #include "harness.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,19 @@ int harness_check(int ok, const char *file, int line, const char *fmt, ...)
     va_end(ap);
     fputc('\n', stderr);
     return 0;
+}
+
+int harness_check_eq(long long got, long long want, const char *file, int line, const char *a,
+                     const char *b)
+{
+    return harness_check(got == want, file, line, "%s == %s (%lld != %lld)", a, b, got, want);
+}
+
+int harness_check_near(double got, double want, double tol, const char *file, int line,
+                       const char *a, const char *b)
+{
+    return harness_check(fabs(got - want) <= tol, file, line, "%s ~ %s (%.9g vs %.9g)", a, b, got,
+                         want);
 }
 
 int harness_check_str(const char *got, const char *want, const char *file, int line,

@@ -25,11 +25,16 @@ char *harness_read_file(const char *path, size_t *len);
 
 #define CHECK(cond) harness_check(!!(cond), __FILE__, __LINE__, "%s", #cond)
 #define CHECK_MSG(cond, ...) harness_check(!!(cond), __FILE__, __LINE__, __VA_ARGS__)
-#define CHECK_EQ(a, b)                                                                  \
-    harness_check((long long)(a) == (long long)(b), __FILE__, __LINE__,                 \
-                  "%s == %s (%lld != %lld)", #a, #b, (long long)(a), (long long)(b))
+/* The operands are evaluated once: they are often calls with effects. */
+#define CHECK_EQ(a, b) harness_check_eq((long long)(a), (long long)(b), __FILE__, __LINE__, #a, #b)
+#define CHECK_NEAR(a, b, tol) \
+    harness_check_near((double)(a), (double)(b), (tol), __FILE__, __LINE__, #a, #b)
 #define CHECK_STR(a, b) harness_check_str((a), (b), __FILE__, __LINE__, #a)
 
+int harness_check_eq(long long got, long long want, const char *file, int line, const char *a,
+                     const char *b);
+int harness_check_near(double got, double want, double tol, const char *file, int line,
+                       const char *a, const char *b);
 int harness_check_str(const char *got, const char *want, const char *file, int line,
                       const char *expr);
 

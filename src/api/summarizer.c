@@ -17,9 +17,6 @@
 #include "options.h"
 #include "summary.h"
 
-/* Bytes of the dense column block the similarity stage may use. */
-enum { GRAPH_BLOCK_BYTES = 32 * 1024 * 1024 };
-
 struct lede_summarizer {
     lede_options opts;
     lede_model model;
@@ -62,10 +59,11 @@ lede_status lede_summarizer_new(const lede_options *opts, lede_summarizer **out,
         lede_options_init(&s->opts);
     const lede_model_data *data = lede_model_find(s->opts.language);
     if (!data) {
+        lede_fail(err, LEDE_ERR_UNKNOWN_LANGUAGE,
+                  "unknown language '%s' (use 'und' for a language without a model)",
+                  s->opts.language);
         free(s);
-        return lede_fail(err, LEDE_ERR_UNKNOWN_LANGUAGE,
-                         "unknown language '%s' (use 'und' for a language without a model)",
-                         s->opts.language);
+        return LEDE_ERR_UNKNOWN_LANGUAGE;
     }
     lede_status st = lede_model_init(&s->model, data);
     if (st == LEDE_OK)
@@ -121,29 +119,26 @@ static lede_status analyze(lede_summarizer *s, const char *text, size_t len,
     return LEDE_OK;
 }
 
+/* Resizes *p to n elements of `size` bytes; on failure *p is kept. */
+static int resize(void **p, size_t n, size_t size)
+{
+    void *fresh = lede_realloc_array(*p, n, size);
+    if (!fresh)
+        return -1;
+    *p = fresh;
+    return 0;
+}
+
 static int reserve_scratch(lede_summarizer *s, size_t n)
 {
     if (n <= s->scratch_cap)
         return 0;
-    double *scores = lede_realloc_array(s->scores, n, sizeof *scores);
-    if (scores)
-        s->scores = scores;
-    double *work = lede_realloc_array(s->work, n, 2 * sizeof *work);
-    if (work)
-        s->work = work;
-    lede_candidate *cands = lede_realloc_array(s->cands, n, sizeof *cands);
-    if (cands)
-        s->cands = cands;
-    size_t *order = lede_realloc_array(s->order, n, sizeof *order);
-    if (order)
-        s->order = order;
-    size_t *rank = lede_realloc_array(s->rank, n, sizeof *rank);
-    if (rank)
-        s->rank = rank;
-    size_t *picked = lede_realloc_array(s->picked, n, sizeof *picked);
-    if (picked)
-        s->picked = picked;
-    if (!scores || !work || !cands || !order || !rank || !picked)
+    if (resize((void **)&s->scores, n, sizeof *s->scores) != 0 ||
+        resize((void **)&s->work, n, 2 * sizeof *s->work) != 0 ||
+        resize((void **)&s->cands, n, sizeof *s->cands) != 0 ||
+        resize((void **)&s->order, n, sizeof *s->order) != 0 ||
+        resize((void **)&s->rank, n, sizeof *s->rank) != 0 ||
+        resize((void **)&s->picked, n, sizeof *s->picked) != 0)
         return -1;
     s->scratch_cap = n;
     return 0;
@@ -192,14 +187,6 @@ static float row_similarity(const void *ctx, size_t i, size_t j)
     return lede_graph_sim(ctx, i, j);
 }
 
-static size_t count_code_points(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
-}
-
 /* Ranks the rows and picks the summary into `sum`. */
 static lede_status rank_and_pick(lede_summarizer *s, size_t nrows, const lede_options *o,
                                  lede_summary *sum, lede_error **err)
@@ -208,22 +195,20 @@ static lede_status rank_and_pick(lede_summarizer *s, size_t nrows, const lede_op
                                       s->tokenizer.terms.count,
                                       o->background_idf > 0 ? background_idf : NULL, s,
                                       o->background_idf);
+    lede_graph_params gp = lede_graph_defaults();
     if (st == LEDE_OK)
-        st = lede_graph_build(&s->graph, &s->tfidf, GRAPH_BLOCK_BYTES);
+        st = lede_graph_build(&s->graph, &s->tfidf, &gp);
     if (st == LEDE_ERR_TOO_LARGE)
-        return lede_fail(err, st, "%zu sentences: more than the %d the similarity graph takes",
-                         nrows, LEDE_DENSE_MAX_SENTENCES);
+        return lede_fail(err, st, "%zu sentences: more than the graph takes", nrows);
     if (st != LEDE_OK)
         return lede_fail(err, st, "%s", lede_strerror(st));
     if (reserve_scratch(s, nrows) != 0)
         return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
-    lede_rank_params rp = {o->damping, 1e-10, 1000};
+    lede_rank_params rp = {o->damping, LEDE_RANK_TOLERANCE, 1000};
     lede_textrank(&s->graph, &rp, s->scores, s->work);
     for (size_t r = 0; r < nrows; r++) {
-        const lede_sentence *u = &sum->units[s->row_unit[r]];
-        s->cands[r] = (lede_candidate){s->scores[r],
-                                       lede_count_words(u->text, 0, u->text_len),
-                                       count_code_points(u->text, u->text_len)};
+        size_t unit = s->row_unit[r];
+        s->cands[r] = (lede_candidate){s->scores[r], sum->words[unit], sum->chars[unit]};
     }
     size_t count;
     st = lede_select(s->cands, nrows, &o->budget, o->redundancy, row_similarity, &s->graph,

@@ -6,48 +6,74 @@
 #include "../common/alloc.h"
 #include "../text/chars.h"
 
-size_t lede_collapse_text(const char *text, size_t start, size_t end, lede_strbuf *out)
+/* Appends one non-space code point of `n` bytes at text[i]. Valid bytes are
+ * copied as they are; an invalid byte or NUL (accepted under
+ * LEDE_INPUT_REPLACE_INVALID) becomes U+FFFD. */
+static int put_code_point(lede_strbuf *out, const char *text, size_t i, size_t n, int32_t c)
 {
-    size_t chars = 0;
+    int bad = c == 0xFFFD && !(n == 3 && memcmp(text + i, "\xEF\xBF\xBD", 3) == 0);
+    if (bad)
+        return lede_strbuf_put_utf8(out, 0xFFFD);
+    return lede_strbuf_append(out, text + i, n);
+}
+
+static int printable_ascii(unsigned char b)
+{
+    return b > ' ' && b < 0x7F;
+}
+
+int lede_collapse_text(const char *text, size_t start, size_t end, lede_strbuf *out,
+                       size_t *chars, size_t *words)
+{
+    size_t nchars = 0, nwords = 0;
     int pending_space = 0;
+    /* Output never outgrows this reservation: a space stands for at least
+     * one white-space byte, and U+FFFD re-reserves below. */
+    if (lede_strbuf_reserve(out, end - start) != 0)
+        return -1;
     for (size_t i = start; i < end;) {
-        int32_t c;
-        size_t n = lede_text_next(text, end, i, &c);
+        int32_t c = (unsigned char)text[i];
+        size_t n = 1;
+        if (c >= 0x80 || c == 0)
+            n = lede_text_next(text, end, i, &c);
         if (lede_is_space(c)) {
             pending_space = 1;
             i += n;
             continue;
         }
-        if (pending_space && chars > 0) {
-            if (lede_strbuf_putc(out, ' ') != 0)
-                return (size_t)-1;
-            chars++;
+        if (pending_space && nchars > 0) {
+            out->data[out->len++] = ' ';
+            nchars++;
         }
+        if (pending_space || nchars == 0)
+            nwords++;
         pending_space = 0;
-        /* Valid bytes are copied as they are; U+FFFD replaces bad ones. */
-        int bad = c == 0xFFFD && !(n == 3 && memcmp(text + i, "\xEF\xBF\xBD", 3) == 0);
-        int rc = bad ? lede_strbuf_put_utf8(out, 0xFFFD) : lede_strbuf_append(out, text + i, n);
-        if (rc != 0)
-            return (size_t)-1;
-        chars++;
+        if (c < 0x80 && printable_ascii((unsigned char)c)) {
+            /* The common case: copy the run of printable ASCII at once. */
+            size_t j = i;
+            do
+                out->data[out->len++] = text[j++];
+            while (j < end && printable_ascii((unsigned char)text[j]));
+            nchars += j - i;
+            i = j;
+            continue;
+        }
+        if (c < 0x80 && c != 0) {
+            out->data[out->len++] = (char)c;
+        } else if (put_code_point(out, text, i, n, c) != 0 ||
+                   lede_strbuf_reserve(out, end - i - n) != 0) {
+            /* U+FFFD may be longer than the byte it replaces: keep room for
+             * the rest of the span. */
+            return -1;
+        }
+        nchars++;
         i += n;
     }
-    return chars;
-}
-
-size_t lede_count_words(const char *text, size_t start, size_t end)
-{
-    size_t words = 0;
-    int in_word = 0;
-    for (size_t i = start; i < end;) {
-        int32_t c;
-        i += lede_text_next(text, end, i, &c);
-        int space = lede_is_space(c);
-        if (!space && !in_word)
-            words++;
-        in_word = !space;
-    }
-    return words;
+    if (out->data)
+        out->data[out->len] = '\0';
+    *chars = nchars;
+    *words = nwords;
+    return 0;
 }
 
 lede_summary *lede_summary_from_units(const char *text, const lede_units *units)
@@ -60,13 +86,16 @@ lede_summary *lede_summary_from_units(const char *text, const lede_units *units)
     sum->picked = lede_alloc_array(n, sizeof *sum->picked);
     lede_strbuf texts = {0};
     size_t *offsets = lede_alloc_array(n, sizeof *offsets);
-    if (!sum->units || !sum->picked || !offsets)
+    sum->words = lede_alloc_array(n, sizeof *sum->words);
+    sum->chars = lede_alloc_array(n, sizeof *sum->chars);
+    if (!sum->units || !sum->picked || !offsets || !sum->words || !sum->chars)
         goto fail;
     size_t paragraph = 0, last_paragraph = 0;
     for (size_t i = 0; i < n; i++) {
         const lede_unit *u = &units->items[i];
         offsets[i] = texts.len;
-        if (lede_collapse_text(text, u->start, u->end, &texts) == (size_t)-1 ||
+        if (lede_collapse_text(text, u->start, u->end, &texts, &sum->chars[i], &sum->words[i]) !=
+                0 ||
             lede_strbuf_putc(&texts, '\0') != 0)
             goto fail;
         /* Number paragraphs densely, in case a block produced no unit. */
@@ -109,6 +138,8 @@ void lede_summary_free(lede_summary *sum)
     free(sum->units);
     free(sum->picked);
     free(sum->texts);
+    free(sum->words);
+    free(sum->chars);
     free(sum);
 }
 

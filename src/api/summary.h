@@ -15,16 +15,16 @@ struct lede_summary {
     size_t count;
     size_t paragraphs;
     char *texts;    /* every unit's text, NUL-separated */
+    size_t *words;  /* per unit: white-space separated words */
+    size_t *chars;  /* per unit: code points of the reported text */
 };
 
 /* Appends the text of text[start, end) to `out` with each run of white
  * space collapsed to one space and, since the input was checked, every
- * invalid byte or NUL read as U+FFFD. Returns the number of code points
- * appended, or (size_t)-1 when out of memory. */
-size_t lede_collapse_text(const char *text, size_t start, size_t end, lede_strbuf *out);
-
-/* White-space separated words in text[start, end). */
-size_t lede_count_words(const char *text, size_t start, size_t end);
+ * invalid byte or NUL read as U+FFFD. Stores the code points appended and
+ * the number of words. Returns 0, or -1 when out of memory. */
+int lede_collapse_text(const char *text, size_t start, size_t end, lede_strbuf *out,
+                       size_t *chars, size_t *words);
 
 /* A summary of every unit of `units`, nothing picked, scores 0. Texts are
  * collapsed into one allocation. NULL when out of memory. */

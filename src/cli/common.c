@@ -8,13 +8,18 @@
 
 #include "cli.h"
 
+static void vwarn(const char *fmt, va_list ap)
+{
+    fputs("lede: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
 void cli_warn(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("lede: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vwarn(fmt, ap);
     va_end(ap);
 }
 
@@ -22,9 +27,7 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("lede: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vwarn(fmt, ap);
     va_end(ap);
     if (command)
         fprintf(stderr, "Try 'lede %s --help' for more information.\n", command);

@@ -237,9 +237,14 @@ static int run_files(run_config *cfg, char **files, size_t nfiles)
     lede_error *err = NULL;
     lede_status st = lede_summarizer_new(cfg->opts, &s, &err);
     if (st != LEDE_OK) {
-        cli_warn("%s", err ? lede_error_message(err) : lede_strerror(st));
+        const char *msg = err ? lede_error_message(err) : lede_strerror(st);
+        int code = EXIT_INPUT;
+        if (st == LEDE_ERR_UNKNOWN_LANGUAGE)
+            code = cli_usage_error(cfg->command, "%s", msg);
+        else
+            cli_warn("%s", msg);
         lede_error_free(err);
-        return st == LEDE_ERR_UNKNOWN_LANGUAGE ? EXIT_USAGE : EXIT_INPUT;
+        return code;
     }
     json_t *json_all = cfg->format == FORMAT_JSON && nfiles > 1 ? json_array() : NULL;
     int status = EXIT_OK;
@@ -299,7 +304,8 @@ static int run_command(enum mode mode, int argc, char **argv)
         return EXIT_INPUT;
     }
     const struct option *longopts = mode == MODE_SPLIT ? split_options : summarize_options;
-    const char *shortopts = mode == MODE_SPLIT ? "+l:f:h" : "+n:l:f:h";
+    /* Leading ':' makes getopt report a missing argument as ':'. */
+    const char *shortopts = mode == MODE_SPLIT ? ":l:f:h" : ":n:l:f:h";
     int status = EXIT_OK;
     opterr = 0;
     optind = 1;
@@ -310,11 +316,14 @@ static int run_command(enum mode mode, int argc, char **argv)
             lede_options_free(cfg.opts);
             return cli_finish_output(EXIT_OK);
         }
-        if (c == '?' || c == ':') {
-            const char *bad = argv[optind - 1];
-            status = optopt && c == '?'
-                         ? cli_usage_error(cfg.command, "unknown option '-%c'", optopt)
-                         : cli_usage_error(cfg.command, "unknown or incomplete option '%s'", bad);
+        if (c == ':') {
+            status = cli_usage_error(cfg.command, "option '%s' needs a value", argv[optind - 1]);
+            break;
+        }
+        if (c == '?') {
+            status = optopt ? cli_usage_error(cfg.command, "unknown option '-%c'", optopt)
+                            : cli_usage_error(cfg.command, "unknown option '%s'",
+                                              argv[optind - 1]);
             break;
         }
         status = apply_option(&cfg, c, optarg);

@@ -2,6 +2,7 @@
 
 #include <cblas.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,14 +65,18 @@ static void symmetrize(lede_graph *g)
     }
 }
 
-lede_status lede_graph_build(lede_graph *g, const lede_tfidf *v, size_t block_bytes)
+lede_graph_params lede_graph_defaults(void)
+{
+    lede_graph_params p = {LEDE_GRAPH_BLOCK_BYTES, LEDE_GRAPH_DENSE_MAX, LEDE_GRAPH_NEIGHBOURS,
+                           LEDE_GRAPH_DF_CAP};
+    return p;
+}
+
+static lede_status build_dense(lede_graph *g, const lede_tfidf *v, size_t block_bytes)
 {
     size_t n = v->rows;
-    if (n > LEDE_DENSE_MAX_SENTENCES)
+    if (n > SIZE_MAX / n || n > INT_MAX)
         return LEDE_ERR_TOO_LARGE;
-    g->n = n;
-    if (n == 0)
-        return LEDE_OK;
     if (reserve_floats(&g->sim, &g->sim_cap, n * n) != 0)
         return LEDE_ERR_NOMEM;
     memset(g->sim, 0, n * n * sizeof *g->sim);
@@ -109,10 +114,42 @@ lede_status lede_graph_build(lede_graph *g, const lede_tfidf *v, size_t block_by
     return LEDE_OK;
 }
 
+lede_status lede_graph_build(lede_graph *g, const lede_tfidf *v, const lede_graph_params *p)
+{
+    size_t n = v->rows;
+    g->n = n;
+    g->sparse = n > p->dense_max;
+    if (n == 0)
+        return LEDE_OK;
+    if (n >= UINT32_MAX)
+        return LEDE_ERR_TOO_LARGE;
+    if (g->sparse)
+        return lede_graph_build_sparse(g, v, p->neighbours, p->df_cap);
+    return build_dense(g, v, p->block_bytes);
+}
+
+float lede_graph_sim(const lede_graph *g, size_t i, size_t j)
+{
+    if (!g->sparse)
+        return g->sim[i * g->n + j];
+    /* Columns increase within a row: binary search. */
+    size_t lo = g->adj_ptr[i], hi = g->adj_ptr[i + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (g->adj[mid].col < j)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < g->adj_ptr[i + 1] && g->adj[lo].col == j ? g->adj[lo].w : 0.0f;
+}
+
 void lede_graph_free(lede_graph *g)
 {
     free(g->sim);
     free(g->block);
     free(g->dense_col);
+    free(g->adj_ptr);
+    free(g->adj);
     memset(g, 0, sizeof *g);
 }

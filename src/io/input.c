@@ -43,7 +43,7 @@ lede_status lede_input_check(const char *text, size_t len, unsigned flags, size_
         size_t n = lede_utf8_next(s + i, len - i, &cp);
         if (cp < 0)
             return lede_fail_at(err, LEDE_ERR_INVALID_UTF8, text, len, i,
-                                "invalid UTF-8 (byte 0x%02X)", s[i]);
+                                "invalid UTF-8: unexpected byte 0x%02X", s[i]);
         i += n;
     }
 }

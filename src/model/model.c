@@ -4,15 +4,39 @@
 #include <strings.h>
 #include <utf8proc.h>
 
+/* Whether `language` is one of the comma-separated `aliases`. */
+static int is_alias(const char *language, const char *aliases)
+{
+    size_t len = strlen(language);
+    for (const char *p = aliases; *p;) {
+        const char *comma = strchr(p, ',');
+        size_t n = comma ? (size_t)(comma - p) : strlen(p);
+        if (n == len && strncasecmp(p, language, n) == 0)
+            return 1;
+        p += n + (comma != NULL);
+    }
+    return 0;
+}
+
 const lede_model_data *lede_model_find(const char *language)
 {
-    if (!language)
+    if (!language || !language[0])
         return NULL;
     for (size_t i = 0; i < lede_builtin_model_count; i++) {
         const lede_model_data *d = &lede_builtin_models[i];
         if (strcasecmp(language, d->code) == 0 || strcasecmp(language, d->name) == 0 ||
-            (d->stemmer[0] && strcasecmp(language, d->stemmer) == 0))
+            (d->stemmer[0] && strcasecmp(language, d->stemmer) == 0) ||
+            is_alias(language, d->aliases))
             return d;
+    }
+    /* A language tag with a region or script (en-US, pt_BR, zh-Hant):
+     * retry with its primary subtag. */
+    size_t primary = strcspn(language, "-_");
+    if (language[primary] && primary > 0 && primary < 16) {
+        char code[16];
+        memcpy(code, language, primary);
+        code[primary] = '\0';
+        return lede_model_find(code);
     }
     return NULL;
 }

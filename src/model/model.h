@@ -17,9 +17,10 @@ typedef struct lede_model {
     float idf_unknown;       /* background IDF of a term not in the table */
 } lede_model;
 
-/* Finds the built-in model for `language`: a model code ("en"), a
- * language name ("English", any case) or a Snowball algorithm name
- * ("english"). NULL when there is none. */
+/* Finds the built-in model for `language`: a model code ("en") or one of
+ * its aliases ("nb"), a language name ("English", any case), a Snowball
+ * algorithm name ("english"), or a language tag whose primary subtag is one
+ * of these ("en-US", "pt_BR"). NULL when there is none. */
 const lede_model_data *lede_model_find(const char *language);
 
 /* Builds the lookup tables of `data` into `m`. Returns LEDE_OK or

@@ -28,7 +28,9 @@ typedef struct lede_model_data {
     const char *code;
     const char *name;
     const char *stemmer; /* Snowball algorithm name, "" for none */
+    const char *aliases; /* other codes for the language, comma-separated */
     int strip_marks;
+    int ordinal_dot;     /* "3. Oktober": a number with a period is an ordinal */
     const char *const *stopwords;
     size_t n_stopwords;
     const lede_abbrev_entry *abbrevs;

@@ -7,6 +7,10 @@
 #include "../graph/similarity.h"
 #include "lede.h"
 
+/* Power iteration stops when the scores, which sum to 1, change by less
+ * than this in total (L1) in one iteration. */
+#define LEDE_RANK_TOLERANCE 1e-7
+
 typedef struct lede_rank_params {
     double damping;   /* 0 < d < 1 */
     double tolerance; /* stop when the L1 change of an iteration is below */
@@ -17,7 +21,8 @@ typedef struct lede_rank_params {
  * to its neighbours in proportion to edge weight; a sentence without edges
  * passes it to all sentences evenly, so isolated sentences and disconnected
  * graphs are handled and the scores sum to 1. `scores` receives g->n values;
- * `work` needs 2 * g->n doubles. Deterministic for a given graph. */
+ * `work` needs 2 * g->n doubles. Deterministic for a given graph and
+ * build; scores agree across machines to about the tolerance. */
 void lede_textrank(const lede_graph *g, const lede_rank_params *p, double *scores, double *work);
 
 #endif

@@ -2,6 +2,25 @@
 
 #include <utf8proc.h>
 
+#define A LEDE_ASCII_ALNUM
+#define W LEDE_ASCII_SPACE
+#define S LEDE_ASCII_SPECIAL
+const unsigned char lede_ascii_class[128] = {
+    /* NUL is special: the splitter must decode it (as U+FFFD). */
+    S, 0, 0, 0, 0, 0, 0, 0, 0, W, W, W, W, W, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* space ! " # $ % & ' ( ) * + , - . / */
+    W, S, 0, 0, 0, 0, 0, 0, S, S, 0, 0, 0, 0, S, 0,
+    A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0, S, /* 0-9 : ; < = > ? */
+    0, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A, /* @ A-O */
+    A, A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0, /* P-Z [ \ ] ^ _ */
+    0, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A, /* ` a-o */
+    A, A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0, /* p-z { | } ~ DEL */
+};
+#undef A
+#undef W
+#undef S
+
 size_t lede_text_prev(const char *text, size_t floor, size_t i)
 {
     size_t j = i - 1;
@@ -11,10 +30,8 @@ size_t lede_text_prev(const char *text, size_t floor, size_t i)
     return j;
 }
 
-int lede_is_space(int32_t c)
+int lede_is_space_slow(int32_t c)
 {
-    if (c < 0x80)
-        return c == ' ' || (c >= '\t' && c <= '\r');
     if (c == 0x85)
         return 1;
     utf8proc_category_t cat = utf8proc_category(c);
@@ -22,33 +39,25 @@ int lede_is_space(int32_t c)
            cat == UTF8PROC_CATEGORY_ZP;
 }
 
-int lede_is_alnum(int32_t c)
+int lede_is_alnum_slow(int32_t c)
 {
-    if (c < 0x80)
-        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
     utf8proc_category_t cat = utf8proc_category(c);
     return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO);
 }
 
-int lede_is_upper(int32_t c)
+int lede_is_upper_slow(int32_t c)
 {
-    if (c < 0x80)
-        return c >= 'A' && c <= 'Z';
     utf8proc_category_t cat = utf8proc_category(c);
     return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
 }
 
-int lede_is_lower(int32_t c)
+int lede_is_lower_slow(int32_t c)
 {
-    if (c < 0x80)
-        return c >= 'a' && c <= 'z';
     return utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
 }
 
-int lede_is_digit(int32_t c)
+int lede_is_digit_slow(int32_t c)
 {
-    if (c < 0x80)
-        return c >= '0' && c <= '9';
     return utf8proc_category(c) == UTF8PROC_CATEGORY_ND;
 }
 
@@ -73,12 +82,9 @@ int lede_is_opener(int32_t c)
            c == 0x00AB;
 }
 
-int lede_terminal_class(int32_t c)
+int lede_terminal_class_slow(int32_t c)
 {
     switch (c) {
-    case '.':
-    case '!':
-    case '?':
     case 0x0589: /* Armenian full stop */
     case 0x037E: /* Greek question mark */
     case 0x061F: /* Arabic question mark */

@@ -164,7 +164,8 @@ static lede_status add_token(lede_tokenizer *t, lede_tokens *out, const char *te
         return LEDE_ERR_NOMEM;
     if (term < 0)
         return LEDE_OK;
-    if (lede_grow((void **)&out->items, &out->cap, out->count + 1, sizeof *out->items) != 0)
+    if (out->count == out->cap &&
+        lede_grow((void **)&out->items, &out->cap, out->count + 1, sizeof *out->items) != 0)
         return LEDE_ERR_NOMEM;
     out->items[out->count++] = (lede_token){start, (uint32_t)len, (uint32_t)term};
     return LEDE_OK;
@@ -175,14 +176,9 @@ static int is_joiner(int32_t c)
     return c == '\'' || c == 0x2019 || c == 0x02BC || c == '-' || c == 0x2010 || c == 0x2011;
 }
 
-static int is_word_char(int32_t c)
-{
-    return lede_is_alnum(c) && !lede_is_unsegmented(c);
-}
-
 static int is_letter(int32_t c)
 {
-    return is_word_char(c) && !lede_is_digit(c);
+    return lede_is_word_char(c) && !lede_is_digit(c);
 }
 
 /* End of the word that starts at `i`: letters, marks and numbers, joined
@@ -194,8 +190,12 @@ static size_t scan_word(const char *text, size_t i, size_t end, int *ascii)
     int32_t c, prev = 0;
     size_t group = 0; /* word characters since the start or the last '.' */
     while (i < end) {
-        size_t n = lede_text_next(text, end, i, &c);
-        if (is_word_char(c)) {
+        unsigned char b = (unsigned char)text[i];
+        size_t n = 1;
+        c = b;
+        if (b >= 0x80 || b == 0)
+            n = lede_text_next(text, end, i, &c);
+        if (lede_is_word_char(c)) {
             if (c >= 0x80)
                 *ascii = 0;
             group++;
@@ -209,7 +209,7 @@ static size_t scan_word(const char *text, size_t i, size_t end, int *ascii)
         lede_text_next(text, end, i + n, &next);
         int join = 0;
         if (is_joiner(c))
-            join = is_word_char(next);
+            join = lede_is_word_char(next);
         else if (c == '.' || c == ',')
             join = (lede_is_digit(prev) && lede_is_digit(next)) ||
                    (c == '.' && group == 1 && is_letter(prev) && is_letter(next));
@@ -254,13 +254,18 @@ static lede_status tokenize_span(lede_tokenizer *t, lede_tokens *out, const char
                                  size_t i, size_t end)
 {
     while (i < end) {
+        unsigned char b = (unsigned char)text[i];
+        if (b < 0x80 && b != 0 && !lede_is_alnum(b)) {
+            i++;
+            continue;
+        }
         int32_t c;
         size_t n = lede_text_next(text, end, i, &c);
         if (lede_is_unsegmented(c)) {
             lede_status st = scan_unsegmented(t, out, text, i, end, &i);
             if (st != LEDE_OK)
                 return st;
-        } else if (is_word_char(c)) {
+        } else if (lede_is_word_char(c)) {
             int ascii = 1;
             size_t stop = scan_word(text, i, end, &ascii);
             lede_status st = add_token(t, out, text, i, stop, ascii);

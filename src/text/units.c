@@ -303,6 +303,10 @@ static next_word look_ahead(const splitter *sp, size_t i, size_t end)
             break;
         we += n;
     }
+    /* A single letter with a period is an initial (А. С. Пушкин), even
+     * when the letter alone is a stopword. */
+    if (we == i && we < end && text[we] == '.')
+        return nw;
     char folded[64];
     size_t fl = lede_fold_word(text + ws, we - ws, folded, sizeof folded);
     nw.starter = fl > 0 && lede_model_is_stopword(sp->model, folded, fl);
@@ -322,11 +326,46 @@ static int paren_closes_soon(const char *text, size_t i, size_t end)
 
 /* Decides whether a period, after the word [ws, p), ends the sentence given
  * what follows. Returns -1 when the general rule decides. */
+/* The part of a word after an elided article or preposition: l'art,
+ * dell'art, d'apr -> art, apr. */
+static size_t after_elision(const char *text, size_t ws, size_t p)
+{
+    size_t start = ws;
+    for (size_t i = ws; i < p;) {
+        int32_t c;
+        size_t n = lede_text_next(text, p, i, &c);
+        i += n;
+        if ((c == '\'' || c == 0x2019) && i < p)
+            start = i;
+    }
+    return start;
+}
+
+/* One or two digits and nothing else: a day or an ordinal. */
+static int is_small_number(const char *text, size_t ws, size_t p)
+{
+    size_t n = p - ws;
+    if (n < 1 || n > 2)
+        return 0;
+    for (size_t i = ws; i < p; i++)
+        if (text[i] < '0' || text[i] > '9')
+            return 0;
+    return 1;
+}
+
 static int period_rule(const splitter *sp, size_t ws, size_t p, const next_word *nw)
 {
     if (ws >= p)
         return -1;
     int cls = lede_model_abbrev_class(sp->model, sp->text + ws, p - ws);
+    if (cls == LEDE_ABBR_NONE) {
+        size_t stem = after_elision(sp->text, ws, p);
+        if (stem > ws)
+            cls = lede_model_abbrev_class(sp->model, sp->text + stem, p - stem);
+    }
+    if (cls == LEDE_ABBR_NONE && sp->model->data->ordinal_dot &&
+        is_small_number(sp->text, ws, p))
+        cls = LEDE_ABBR_AMBIGUOUS;
     switch (cls) {
     case LEDE_ABBR_TITLE:
     case LEDE_ABBR_INNER:
@@ -393,6 +432,12 @@ static size_t skip_closers(const char *text, size_t i, size_t end, size_t *depth
     return i;
 }
 
+/* An ASCII byte that is neither a terminal nor a bracket nor NUL. */
+static int plain_ascii(unsigned char b)
+{
+    return b < 0x80 && (lede_ascii_class[b] & LEDE_ASCII_SPECIAL) == 0;
+}
+
 /* Splits the running text [start, end) into sentences. */
 static lede_status split_sentences(splitter *sp, size_t start, size_t end)
 {
@@ -401,6 +446,14 @@ static lede_status split_sentences(splitter *sp, size_t start, size_t end)
     size_t depth = 0;
     int has_alnum = 0;
     for (size_t i = start; i < end;) {
+        unsigned char b = (unsigned char)text[i];
+        if (plain_ascii(b)) {
+            /* Most bytes are plain ASCII that matters only as a word. */
+            if (!has_alnum)
+                has_alnum = lede_is_alnum(b);
+            i++;
+            continue;
+        }
         int32_t c;
         size_t n = lede_text_next(text, end, i, &c);
         int term = lede_terminal_class(c);

@@ -12,6 +12,24 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Sentences have a few dozen terms: insertion sort beats qsort there. */
+static void sort_terms(uint32_t *t, size_t n)
+{
+    if (n > 64) {
+        qsort(t, n, sizeof *t, cmp_u32);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        uint32_t x = t[i];
+        size_t j = i;
+        while (j > 0 && t[j - 1] > x) {
+            t[j] = t[j - 1];
+            j--;
+        }
+        t[j] = x;
+    }
+}
+
 /* Local id of a global term, numbering new terms as they come. */
 static lede_status local_id(lede_tfidf *v, uint32_t g, uint32_t *out)
 {
@@ -82,6 +100,8 @@ static lede_status prepare(lede_tfidf *v, size_t nrows, size_t ntokens, size_t n
 /* Counts the terms of one row into (col, count) pairs. */
 static lede_status count_row(lede_tfidf *v, const uint32_t *terms, size_t n)
 {
+    if (n == 0)
+        return LEDE_OK;
     if (lede_grow((void **)&v->row_terms, &v->row_terms_cap, n, sizeof *v->row_terms) != 0)
         return LEDE_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {
@@ -89,7 +109,7 @@ static lede_status count_row(lede_tfidf *v, const uint32_t *terms, size_t n)
         if (st != LEDE_OK)
             return st;
     }
-    qsort(v->row_terms, n, sizeof *v->row_terms, cmp_u32);
+    sort_terms(v->row_terms, n);
     for (size_t i = 0; i < n;) {
         size_t j = i;
         while (j < n && v->row_terms[j] == v->row_terms[i])
@@ -99,6 +119,42 @@ static lede_status count_row(lede_tfidf *v, const uint32_t *terms, size_t n)
         v->df[v->row_terms[i]]++;
         v->nnz++;
         i = j;
+    }
+    return LEDE_OK;
+}
+
+/* 1 + ln(tf): a table for the small counts almost every term has. */
+static double sublinear_tf(float tf)
+{
+    static const double table[] = {0, 1, 1.6931471805599453, 2.0986122886681098,
+                                   2.3862943611198906, 2.6094379124341003,
+                                   2.791759469228055, 2.9459101090932196, 3.0794415416798357};
+    size_t i = (size_t)tf;
+    if (i < sizeof table / sizeof table[0])
+        return table[i];
+    return 1.0 + log(tf);
+}
+
+/* The idf of every local term, once per document rather than per entry. */
+static lede_status compute_idf(lede_tfidf *v, size_t nrows, lede_idf_fn background, void *ctx,
+                               double w)
+{
+    if (v->nterms > v->idf_cap) {
+        double *idf = lede_realloc_array(v->idf, v->term_cap, sizeof *idf);
+        if (!idf)
+            return LEDE_ERR_NOMEM;
+        v->idf = idf;
+        v->idf_cap = v->term_cap;
+    }
+    double n = (double)nrows;
+    for (size_t t = 0; t < v->nterms; t++) {
+        double idf = log((1.0 + n) / (1.0 + v->df[t])) + 1.0;
+        if (background) {
+            double bg = background(ctx, v->global[t]);
+            if (bg >= 0)
+                idf = w * bg + (1.0 - w) * idf;
+        }
+        v->idf[t] = idf;
     }
     return LEDE_OK;
 }
@@ -117,18 +173,13 @@ lede_status lede_tfidf_build(lede_tfidf *v, size_t nrows, const uint32_t *terms,
             return st;
     }
     v->row_ptr[nrows] = v->nnz;
-    double n = (double)nrows;
+    st = compute_idf(v, nrows, background, ctx, w);
+    if (st != LEDE_OK)
+        return st;
     for (size_t r = 0; r < nrows; r++) {
         double norm = 0;
         for (size_t k = v->row_ptr[r]; k < v->row_ptr[r + 1]; k++) {
-            uint32_t t = v->col[k];
-            double idf = log((1.0 + n) / (1.0 + v->df[t])) + 1.0;
-            if (background) {
-                double bg = background(ctx, v->global[t]);
-                if (bg >= 0)
-                    idf = w * bg + (1.0 - w) * idf;
-            }
-            double weight = (1.0 + log(v->val[k])) * idf;
+            double weight = sublinear_tf(v->val[k]) * v->idf[v->col[k]];
             v->val[k] = (float)weight;
             norm += weight * weight;
         }
@@ -151,5 +202,6 @@ void lede_tfidf_free(lede_tfidf *v)
     free(v->local_of);
     free(v->stamp);
     free(v->row_terms);
+    free(v->idf);
     memset(v, 0, sizeof *v);
 }

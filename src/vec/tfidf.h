@@ -18,6 +18,8 @@ typedef struct lede_tfidf {
     size_t nterms;     /* distinct terms in the document */
     uint32_t *df;      /* sentences containing each local term */
     uint32_t *global;  /* global term id of each local term */
+    double *idf;       /* idf of each local term */
+    size_t idf_cap;
     /* capacities and scratch, reused across documents */
     size_t row_cap, nnz_cap, term_cap;
     uint32_t *local_of;   /* global id -> local id, valid when stamp matches */

@@ -1,0 +1,392 @@
+/* test_api.c - the public API as users see it: linked against the shared
+ * library, using only lede.h. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "lede.h"
+
+static const char article[] =
+    "Solar power capacity grew fast last year. Analysts said solar power is now the\n"
+    "cheapest source of new electricity in most countries.\n"
+    "\n"
+    "Wind power also grew, but more slowly. Offshore wind projects faced higher costs.\n"
+    "\n"
+    "The report said solar and wind power together supplied a record share of\n"
+    "electricity. Coal use fell in Europe and the United States. Gas prices were\n"
+    "volatile. The authors expect solar power capacity to keep growing this year.\n";
+
+/* Collapses white space like the library's reported text. */
+static void collapse(const char *s, size_t len, char *out)
+{
+    size_t o = 0;
+    int space = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            space = 1;
+            continue;
+        }
+        if (space && o > 0)
+            out[o++] = ' ';
+        space = 0;
+        out[o++] = c;
+    }
+    out[o] = '\0';
+}
+
+static void check_summary_invariants(const char *text, const lede_summary *sum)
+{
+    size_t count = lede_summary_count(sum), total = lede_summary_total(sum);
+    CHECK(count >= 1);
+    CHECK(count <= total);
+    size_t prev_index = 0;
+    for (size_t i = 0; i < count; i++) {
+        const lede_sentence *s = lede_summary_sentence(sum, i);
+        if (!CHECK(s != NULL))
+            return;
+        CHECK(s->picked == 1);
+        CHECK(s->kind == LEDE_KIND_SENTENCE);
+        CHECK(i == 0 || s->index > prev_index);
+        prev_index = s->index;
+        char slice[1024];
+        CHECK(s->end - s->start < sizeof slice);
+        collapse(text + s->start, s->end - s->start, slice);
+        CHECK_STR(s->text, slice);
+        CHECK_EQ(strlen(s->text), s->text_len);
+        CHECK(s->rank >= 1);
+    }
+    CHECK(lede_summary_sentence(sum, count) == NULL);
+    CHECK(lede_summary_unit(sum, total) == NULL);
+    /* Ranks of the ranked units are 1..m, each once; scores sum to 1. */
+    size_t ranked = 0;
+    double score_sum = 0;
+    int seen[64] = {0};
+    for (size_t i = 0; i < total; i++) {
+        const lede_sentence *u = lede_summary_unit(sum, i);
+        CHECK_EQ(u->index, i);
+        if (u->rank == 0)
+            continue;
+        ranked++;
+        score_sum += u->score;
+        if (u->rank < 64)
+            seen[u->rank]++;
+    }
+    for (size_t r = 1; r <= ranked && r < 64; r++)
+        CHECK_EQ(seen[r], 1);
+    CHECK(score_sum > 0.999 && score_sum < 1.001);
+}
+
+static void test_version(void)
+{
+    CHECK_EQ(lede_version_number(), LEDE_VERSION_NUMBER);
+    CHECK_STR(lede_version_string(), LEDE_VERSION_STRING);
+    char small[8];
+    size_t need = lede_dependency_versions(small, sizeof small);
+    CHECK(need > sizeof small);
+    CHECK_EQ(strlen(small), sizeof small - 1);
+    char *full = malloc(need + 1);
+    CHECK_EQ(lede_dependency_versions(full, need + 1), need);
+    CHECK(strstr(full, "utf8proc") != NULL);
+    CHECK(strstr(full, "OpenBLAS") != NULL);
+    CHECK(strstr(full, "libxml2") != NULL);
+    free(full);
+    CHECK_EQ(lede_dependency_versions(NULL, 0), need);
+    int has_en = 0;
+    for (size_t i = 0; i < lede_language_count(); i++)
+        has_en |= strcmp(lede_language_code(i), "en") == 0;
+    CHECK(has_en);
+    CHECK(lede_language_code(lede_language_count()) == NULL);
+}
+
+static void test_options(void)
+{
+    lede_options *o = lede_options_new();
+    CHECK(o != NULL);
+    CHECK_EQ(lede_options_set_sentences(o, 0), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set_ratio(o, 0), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set_ratio(o, 1.5), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set_words(o, 0), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set_chars(o, 0), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set_damping(o, 1.0), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set_damping(o, 0.0), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set_redundancy(o, 0.0), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set_background_idf(o, -0.1), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set_language(o, ""), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set_language(o, NULL), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set_input_flags(o, 0x80), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set_sentences(NULL, 3), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set_sentences(o, 2), LEDE_OK);
+    lede_options *copy = lede_options_copy(o);
+    CHECK(copy != NULL);
+    CHECK(lede_options_copy(NULL) == NULL);
+
+    /* The rejected values above left the options usable and unchanged. */
+    lede_summary *sum = NULL;
+    CHECK_EQ(lede_summarize(article, strlen(article), copy, &sum, NULL), LEDE_OK);
+    CHECK_EQ(lede_summary_count(sum), 2);
+    lede_summary_free(sum);
+    lede_options_free(copy);
+    lede_options_free(o);
+    lede_options_free(NULL);
+}
+
+static void test_summarize(void)
+{
+    lede_summary *sum = NULL;
+    lede_error *err = (lede_error *)1;
+    CHECK_EQ(lede_summarize(article, strlen(article), NULL, &sum, &err), LEDE_OK);
+    CHECK(err == NULL);
+    if (!CHECK(sum != NULL))
+        return;
+    CHECK_EQ(lede_summary_total(sum), 8);
+    CHECK_EQ(lede_summary_paragraphs(sum), 3);
+    CHECK_EQ(lede_summary_count(sum), 3);
+    check_summary_invariants(article, sum);
+    /* The first unit starts the text; the third paragraph starts at unit 4. */
+    CHECK_EQ(lede_summary_unit(sum, 0)->start, 0);
+    CHECK_EQ(lede_summary_unit(sum, 4)->paragraph, 2);
+    lede_summary_free(sum);
+    lede_summary_free(NULL);
+}
+
+static void test_budgets(void)
+{
+    lede_options *o = lede_options_new();
+    lede_summary *sum = NULL;
+    lede_error *err = NULL;
+    lede_options_set_words(o, 20);
+    CHECK_EQ(lede_summarize(article, strlen(article), o, &sum, &err), LEDE_OK);
+    size_t words = 0;
+    for (size_t i = 0; i < lede_summary_count(sum); i++) {
+        const char *t = lede_summary_sentence(sum, i)->text;
+        words++;
+        for (; *t; t++)
+            words += *t == ' ';
+    }
+    CHECK(words <= 20);
+    CHECK(words >= 1);
+    lede_summary_free(sum);
+
+    lede_options_set_chars(o, 5);
+    CHECK_EQ(lede_summarize(article, strlen(article), o, &sum, &err), LEDE_ERR_BUDGET);
+    CHECK(sum == NULL);
+    CHECK(err != NULL && strstr(lede_error_message(err), "5") != NULL);
+    lede_error_free(err);
+
+    lede_options_set_ratio(o, 0.5);
+    CHECK_EQ(lede_summarize(article, strlen(article), o, &sum, NULL), LEDE_OK);
+    CHECK_EQ(lede_summary_count(sum), 4);
+    lede_summary_free(sum);
+    lede_options_free(o);
+}
+
+static void check_error(const char *text, size_t len, lede_status want, size_t offset,
+                        size_t line, size_t column)
+{
+    lede_summary *sum = (lede_summary *)1;
+    lede_error *err = NULL;
+    CHECK_EQ(lede_summarize(text, len, NULL, &sum, &err), want);
+    CHECK(sum == NULL);
+    if (!CHECK(err != NULL))
+        return;
+    CHECK_EQ(lede_error_code(err), want);
+    CHECK(strlen(lede_error_message(err)) > 0);
+    if (line) {
+        CHECK(lede_error_has_position(err));
+        CHECK_EQ(lede_error_offset(err), offset);
+        CHECK_EQ(lede_error_line(err), line);
+        CHECK_EQ(lede_error_column(err), column);
+    } else {
+        CHECK(!lede_error_has_position(err));
+    }
+    lede_error_free(err);
+}
+
+static void test_errors(void)
+{
+    check_error("Good text.\nBad \xFF here.", 21, LEDE_ERR_INVALID_UTF8, 15, 2, 5);
+    check_error("Text with a\0NUL.", 16, LEDE_ERR_NUL_BYTE, 11, 1, 12);
+    check_error("", 0, LEDE_ERR_EMPTY_INPUT, 0, 0, 0);
+    check_error(NULL, 0, LEDE_ERR_EMPTY_INPUT, 0, 0, 0);
+    check_error(" \n\t\r\n ", 6, LEDE_ERR_EMPTY_INPUT, 0, 0, 0);
+    check_error("\xEF\xBB\xBF", 3, LEDE_ERR_EMPTY_INPUT, 0, 0, 0);
+    check_error("# Heading\n\nShort line\n", 22, LEDE_ERR_NO_SENTENCES, 0, 0, 0);
+    check_error(NULL, 5, LEDE_ERR_INVALID_ARGUMENT, 0, 0, 0);
+
+    CHECK_EQ(lede_summarize("x.", 2, NULL, NULL, NULL), LEDE_ERR_INVALID_ARGUMENT);
+    lede_options *o = lede_options_new();
+    lede_options_set_language(o, "klingon");
+    lede_summarizer *s = (lede_summarizer *)1;
+    lede_error *err = NULL;
+    CHECK_EQ(lede_summarizer_new(o, &s, &err), LEDE_ERR_UNKNOWN_LANGUAGE);
+    CHECK(s == NULL);
+    CHECK(err && strstr(lede_error_message(err), "klingon") != NULL);
+    lede_error_free(err);
+    lede_options_free(o);
+    lede_summary *sum;
+    CHECK_EQ(lede_summarizer_run(NULL, "a.", 2, NULL, &sum, NULL), LEDE_ERR_INVALID_ARGUMENT);
+    lede_summarizer_free(NULL);
+    lede_error_free(NULL);
+    CHECK_EQ(lede_error_code(NULL), LEDE_OK);
+}
+
+static void test_replace_invalid(void)
+{
+    const char text[] = "Bad \xFF byte here. And a \0 NUL too. More text follows here.";
+    lede_options *o = lede_options_new();
+    lede_options_set_input_flags(o, LEDE_INPUT_REPLACE_INVALID);
+    lede_summary *sum = NULL;
+    CHECK_EQ(lede_split(text, sizeof text - 1, o, &sum, NULL), LEDE_OK);
+    CHECK_EQ(lede_summary_total(sum), 3);
+    const lede_sentence *s0 = lede_summary_unit(sum, 0);
+    CHECK_STR(s0->text, "Bad \xEF\xBF\xBD byte here.");
+    CHECK_EQ(s0->start, 0);
+    CHECK_EQ(s0->end, 16);
+    CHECK_STR(lede_summary_unit(sum, 1)->text, "And a \xEF\xBF\xBD NUL too.");
+    CHECK_EQ(lede_summary_unit(sum, 2)->start, 34);
+    lede_summary_free(sum);
+
+    /* Each bad byte grows to three in the text: the buffer must keep up
+     * with the ASCII that follows. */
+    char many[200];
+    memset(many, '\xFF', 60);
+    strcpy(many + 60, " and then a long tail of plain ASCII words.");
+    CHECK_EQ(lede_split(many, strlen(many), o, &sum, NULL), LEDE_OK);
+    const lede_sentence *u = lede_summary_unit(sum, 0);
+    CHECK_EQ(u->text_len, 60 * 3 + strlen(" and then a long tail of plain ASCII words."));
+    CHECK(strcmp(u->text + 180, " and then a long tail of plain ASCII words.") == 0);
+    lede_summary_free(sum);
+    lede_options_free(o);
+}
+
+static void test_bom_and_crlf(void)
+{
+    const char text[] = "\xEF\xBB\xBFOne sentence here.\r\nTwo sentences here.\r\n";
+    lede_summary *sum = NULL;
+    CHECK_EQ(lede_split(text, sizeof text - 1, NULL, &sum, NULL), LEDE_OK);
+    CHECK_EQ(lede_summary_total(sum), 2);
+    CHECK_EQ(lede_summary_unit(sum, 0)->start, 3);
+    CHECK_EQ(lede_summary_unit(sum, 0)->end, 21);
+    CHECK_EQ(lede_summary_unit(sum, 1)->start, 23);
+    CHECK_EQ(lede_summary_count(sum), 0);
+    CHECK_EQ(lede_summary_unit(sum, 0)->rank, 0);
+    lede_summary_free(sum);
+}
+
+static void test_non_ascii_text(void)
+{
+    const char text[] = "Caf\xC3\xA9  na\xC3\xAFve   \xE4\xBB\x8A\xE5\xA4\xA9\xE5\xA4\xA9 ok.\n"
+                        "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0\t\xE2\x80\x94 "
+                        "big.";
+    lede_summary *sum = NULL;
+    CHECK_EQ(lede_split(text, sizeof text - 1, NULL, &sum, NULL), LEDE_OK);
+    CHECK_EQ(lede_summary_total(sum), 2);
+    CHECK_STR(lede_summary_unit(sum, 0)->text,
+              "Caf\xC3\xA9 na\xC3\xAFve \xE4\xBB\x8A\xE5\xA4\xA9\xE5\xA4\xA9 ok.");
+    CHECK_STR(lede_summary_unit(sum, 1)->text,
+              "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 \xE2\x80\x94 big.");
+    lede_summary_free(sum);
+}
+
+/* ====== Reuse and threads ====== */
+
+static char *summary_signature(const lede_summary *sum)
+{
+    char *out = malloc(4096);
+    size_t o = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < lede_summary_total(sum) && o < 4000; i++) {
+        const lede_sentence *u = lede_summary_unit(sum, i);
+        o += (size_t)snprintf(out + o, 4096 - o, "%zu:%zu-%zu:%zu:%.6f:%u;", u->index, u->start,
+                              u->end, u->rank, u->score, u->picked);
+    }
+    return out;
+}
+
+static const char *const docs[] = {
+    article,
+    "The council approved the budget on Monday. The budget raises spending on schools. "
+    "Teachers welcomed the budget. Parents said schools needed the money.",
+    "Rain fell across the north. Rivers rose quickly after the rain. Roads were closed. "
+    "The rain is expected to stop tomorrow.",
+};
+enum { NDOCS = sizeof docs / sizeof docs[0], ROUNDS = 40 };
+
+typedef struct thread_job {
+    char *sig[NDOCS];
+    int failures;
+} thread_job;
+
+static void *summarize_many(void *arg)
+{
+    thread_job *job = arg;
+    lede_summarizer *s;
+    if (lede_summarizer_new(NULL, &s, NULL) != LEDE_OK) {
+        job->failures++;
+        return NULL;
+    }
+    for (int round = 0; round < ROUNDS; round++) {
+        for (size_t d = 0; d < NDOCS; d++) {
+            lede_summary *sum;
+            if (lede_summarizer_run(s, docs[d], strlen(docs[d]), NULL, &sum, NULL) != LEDE_OK) {
+                job->failures++;
+                continue;
+            }
+            char *sig = summary_signature(sum);
+            if (!job->sig[d])
+                job->sig[d] = sig;
+            else {
+                job->failures += strcmp(job->sig[d], sig) != 0;
+                free(sig);
+            }
+            lede_summary_free(sum);
+        }
+    }
+    lede_summarizer_free(s);
+    return NULL;
+}
+
+static void test_reuse_and_threads(void)
+{
+    /* One-call results are the reference. */
+    char *want[NDOCS];
+    for (size_t d = 0; d < NDOCS; d++) {
+        lede_summary *sum;
+        CHECK_EQ(lede_summarize(docs[d], strlen(docs[d]), NULL, &sum, NULL), LEDE_OK);
+        check_summary_invariants(docs[d], sum);
+        want[d] = summary_signature(sum);
+        lede_summary_free(sum);
+    }
+    thread_job jobs[2] = {{{0}, 0}, {{0}, 0}};
+    pthread_t threads[2];
+    for (int t = 0; t < 2; t++)
+        CHECK(pthread_create(&threads[t], NULL, summarize_many, &jobs[t]) == 0);
+    for (int t = 0; t < 2; t++)
+        pthread_join(threads[t], NULL);
+    for (int t = 0; t < 2; t++) {
+        CHECK_EQ(jobs[t].failures, 0);
+        for (size_t d = 0; d < NDOCS; d++) {
+            CHECK_STR(jobs[t].sig[d], want[d]);
+            free(jobs[t].sig[d]);
+        }
+    }
+    for (size_t d = 0; d < NDOCS; d++)
+        free(want[d]);
+}
+
+int main(void)
+{
+    test_version();
+    test_options();
+    test_summarize();
+    test_budgets();
+    test_errors();
+    test_replace_invalid();
+    test_bom_and_crlf();
+    test_non_ascii_text();
+    test_reuse_and_threads();
+    return harness_finish();
+}

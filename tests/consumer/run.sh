@@ -1,0 +1,39 @@
+#!/bin/sh
+# Installs lede from BUILD_DIR into a temporary prefix (with DESTDIR
+# staging, as packagers do), then builds examples/summarize_file.c against
+# it three ways: pkg-config (shared), pkg-config --static, and CMake's
+# find_package (shared and static); each program must summarize the sample.
+# Usage: run.sh BUILD_DIR SOURCE_DIR
+set -eu
+build=$(cd "$1" && pwd)
+src=$(cd "$2" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+prefix=/opt/lede-test
+DESTDIR=$tmp/stage cmake --install "$build" --prefix "$prefix" >/dev/null
+root=$tmp/stage$prefix
+for f in bin/lede include/lede.h lib/liblede.a lib/pkgconfig/lede.pc \
+         lib/cmake/lede/lede-config.cmake lib/cmake/lede/lede-config-version.cmake; do
+    [ -e "$root/$f" ] || { echo "not installed: $f"; exit 1; }
+done
+ls "$root"/lib/liblede.so.* >/dev/null
+sample=$src/samples/ceasefire-commentary.txt
+check() {
+    out=$("$@" "$sample" 2) || { echo "failed: $*"; exit 1; }
+    n=$(printf '%s\n' "$out" | grep -c '^\[')
+    [ "$n" -eq 2 ] || { echo "$*: expected 2 sentences, got:"; echo "$out"; exit 1; }
+    echo "ok: $(basename "$1")"
+}
+export PKG_CONFIG_PATH=$root/lib/pkgconfig
+cc "$src/examples/summarize_file.c" $(pkg-config --cflags --libs lede) \
+    -Wl,-rpath,"$root/lib" -o "$tmp/pc_shared"
+check "$tmp/pc_shared"
+cc "$src/examples/summarize_file.c" -static-libgcc $(pkg-config --cflags lede) \
+    "$root/lib/liblede.a" $(pkg-config --libs --static lede | sed 's/-llede//') -o "$tmp/pc_static"
+check "$tmp/pc_static"
+cmake -S "$src/tests/consumer" -B "$tmp/cm" -DCMAKE_PREFIX_PATH="$root" \
+    -DCMAKE_BUILD_RPATH="$root/lib" >/dev/null
+cmake --build "$tmp/cm" >/dev/null
+check "$tmp/cm/consumer_shared"
+check "$tmp/cm/consumer_static"
+"$root/bin/lede" summarize -n 1 "$sample" >/dev/null && echo "ok: installed lede program"

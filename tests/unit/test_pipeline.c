@@ -1,0 +1,414 @@
+/* test_pipeline.c - the numeric stages with hand-computed expectations:
+ * TF-IDF vectors, the similarity graph, TextRank and selection. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph/similarity.h"
+#include "harness.h"
+#include "rank/textrank.h"
+#include "select/select.h"
+#include "vec/tfidf.h"
+
+/* Weight of local term `t` in row `r`, 0 when absent. */
+static double weight(const lede_tfidf *v, size_t r, uint32_t global)
+{
+    for (size_t k = v->row_ptr[r]; k < v->row_ptr[r + 1]; k++)
+        if (v->global[v->col[k]] == global)
+            return v->val[k];
+    return 0;
+}
+
+static void test_tfidf(void)
+{
+    /* rows: {a, a, b}, {a, c}, {d}; global ids a=7 b=3 c=9 d=0 */
+    uint32_t terms[] = {7, 7, 3, 7, 9, 0};
+    size_t first[] = {0, 3, 5, 6};
+    lede_tfidf v = {0};
+    CHECK_EQ(lede_tfidf_build(&v, 3, terms, first, 10, NULL, NULL, 0), LEDE_OK);
+    CHECK_EQ(v.rows, 3);
+    CHECK_EQ(v.nterms, 4);
+    CHECK_EQ(v.nnz, 5);
+    double idf_a = log(4.0 / 3.0) + 1, idf_b = log(2.0) + 1;
+    double wa = (1 + log(2.0)) * idf_a, wb = idf_b;
+    double norm = sqrt(wa * wa + wb * wb);
+    CHECK_NEAR(weight(&v, 0, 7), wa / norm, 1e-6);
+    CHECK_NEAR(weight(&v, 0, 3), wb / norm, 1e-6);
+    double wa1 = idf_a, wc1 = idf_b, norm1 = sqrt(wa1 * wa1 + wc1 * wc1);
+    CHECK_NEAR(weight(&v, 1, 7), wa1 / norm1, 1e-6);
+    CHECK_NEAR(weight(&v, 2, 0), 1.0, 1e-6);
+    /* Columns increase within a row. */
+    for (size_t r = 0; r < v.rows; r++)
+        for (size_t k = v.row_ptr[r] + 1; k < v.row_ptr[r + 1]; k++)
+            CHECK(v.col[k - 1] < v.col[k]);
+
+    /* A second document through the same object renumbers from scratch. */
+    uint32_t terms2[] = {3, 3};
+    size_t first2[] = {0, 1, 2};
+    CHECK_EQ(lede_tfidf_build(&v, 2, terms2, first2, 10, NULL, NULL, 0), LEDE_OK);
+    CHECK_EQ(v.nterms, 1);
+    CHECK_NEAR(weight(&v, 0, 3), 1.0, 1e-6);
+
+    /* An empty row stays all zero. */
+    size_t first3[] = {0, 0, 2};
+    CHECK_EQ(lede_tfidf_build(&v, 2, terms2, first3, 10, NULL, NULL, 0), LEDE_OK);
+    CHECK_EQ(v.row_ptr[1] - v.row_ptr[0], 0);
+    lede_tfidf_free(&v);
+}
+
+/* Regression: a fresh object whose first row is empty passed NULL to
+ * qsort (UBSan: null pointer argument). */
+static void test_tfidf_empty_first_row(void)
+{
+    uint32_t terms[] = {5};
+    size_t first[] = {0, 0, 1};
+    lede_tfidf v = {0};
+    CHECK_EQ(lede_tfidf_build(&v, 2, terms, first, 6, NULL, NULL, 0), LEDE_OK);
+    CHECK_EQ(v.nnz, 1);
+    lede_tfidf_free(&v);
+}
+
+static double half_idf(void *ctx, uint32_t term)
+{
+    (void)ctx;
+    return term == 7 ? 10.0 : -1.0;
+}
+
+static void test_background_idf(void)
+{
+    /* Rows {a, b}, {a, b}: the local idf of both is 1; a background idf of
+     * 10 for a, mixed at w = 0.5, makes a weigh 5.5 against b's 1. */
+    uint32_t terms[] = {7, 3, 7, 3};
+    size_t first[] = {0, 2, 4};
+    lede_tfidf v = {0};
+    CHECK_EQ(lede_tfidf_build(&v, 2, terms, first, 10, half_idf, NULL, 0.5), LEDE_OK);
+    double norm = sqrt(5.5 * 5.5 + 1.0);
+    CHECK_NEAR(weight(&v, 0, 7), 5.5 / norm, 1e-6);
+    CHECK_NEAR(weight(&v, 0, 3), 1.0 / norm, 1e-6);
+    lede_tfidf_free(&v);
+}
+
+static void test_graph_small(void)
+{
+    uint32_t terms[] = {7, 7, 3, 7, 9, 0};
+    size_t first[] = {0, 3, 5, 6};
+    lede_tfidf v = {0};
+    lede_graph g = {0};
+    CHECK_EQ(lede_tfidf_build(&v, 3, terms, first, 10, NULL, NULL, 0), LEDE_OK);
+    lede_graph_params gp = lede_graph_defaults();
+    CHECK_EQ(lede_graph_build(&g, &v, &gp), LEDE_OK);
+    CHECK_EQ(g.n, 3);
+    CHECK(!g.sparse);
+    double want = weight(&v, 0, 7) * weight(&v, 1, 7);
+    CHECK_NEAR(lede_graph_sim(&g, 0, 1), want, 1e-6);
+    CHECK_NEAR(lede_graph_sim(&g, 1, 0), want, 1e-6);
+    CHECK_NEAR(lede_graph_sim(&g, 0, 2), 0, 1e-9);
+    CHECK_NEAR(lede_graph_sim(&g, 0, 0), 0, 1e-9);
+    lede_graph_free(&g);
+    lede_tfidf_free(&v);
+}
+
+/* Many shared terms and a tiny block budget force several column blocks;
+ * the result must equal the plain dot products. */
+static void test_graph_blocks(void)
+{
+    enum { ROWS = 7, PER_ROW = 40, VOCAB = 60 };
+    uint32_t terms[ROWS * PER_ROW];
+    size_t first[ROWS + 1];
+    unsigned seed = 12345;
+    for (size_t r = 0; r < ROWS; r++) {
+        first[r] = r * PER_ROW;
+        for (size_t k = 0; k < PER_ROW; k++) {
+            seed = seed * 1103515245u + 12345u;
+            terms[r * PER_ROW + k] = (seed >> 8) % VOCAB;
+        }
+    }
+    first[ROWS] = ROWS * PER_ROW;
+    lede_tfidf v = {0};
+    lede_graph g = {0};
+    CHECK_EQ(lede_tfidf_build(&v, ROWS, terms, first, VOCAB, NULL, NULL, 0), LEDE_OK);
+    lede_graph_params gp = lede_graph_defaults();
+    gp.block_bytes = 16 * ROWS * sizeof(float);
+    CHECK_EQ(lede_graph_build(&g, &v, &gp), LEDE_OK);
+    for (size_t i = 0; i < ROWS; i++) {
+        for (size_t j = 0; j < ROWS; j++) {
+            double dot = 0;
+            for (uint32_t t = 0; t < VOCAB && i != j; t++) {
+                /* Terms in a single row do not enter the graph. */
+                double wi = weight(&v, i, t), wj = weight(&v, j, t);
+                dot += wi * wj;
+            }
+            CHECK_NEAR(lede_graph_sim(&g, i, j), dot, 1e-5);
+        }
+    }
+    lede_graph_free(&g);
+    lede_tfidf_free(&v);
+}
+
+/* A random document of `rows` rows over a vocabulary of `vocab` terms. */
+static void random_rows(lede_tfidf *v, size_t rows, size_t per_row, uint32_t vocab,
+                        unsigned seed)
+{
+    uint32_t *terms = malloc(rows * per_row * sizeof *terms);
+    size_t *first = malloc((rows + 1) * sizeof *first);
+    for (size_t r = 0; r < rows; r++) {
+        first[r] = r * per_row;
+        for (size_t k = 0; k < per_row; k++) {
+            seed = seed * 1103515245u + 12345u;
+            /* Squaring skews the draw towards low ids: a few common terms,
+             * many rare ones, as in text. */
+            uint32_t x = (seed >> 8) % 1000;
+            terms[r * per_row + k] = (uint32_t)((uint64_t)x * x * vocab / 1000000);
+        }
+    }
+    first[rows] = rows * per_row;
+    CHECK_EQ(lede_tfidf_build(v, rows, terms, first, vocab, NULL, NULL, 0), LEDE_OK);
+    free(terms);
+    free(first);
+}
+
+/* The dense graph of `v` and its sparse graph keeping `neighbours` per row
+ * with terms in up to `df_cap` rows. */
+static void both_graphs(const lede_tfidf *v, size_t neighbours, size_t df_cap,
+                        lede_graph *dense, lede_graph *sparse)
+{
+    lede_graph_params gp = lede_graph_defaults();
+    CHECK_EQ(lede_graph_build(dense, v, &gp), LEDE_OK);
+    gp.dense_max = 0;
+    gp.neighbours = neighbours;
+    gp.df_cap = df_cap;
+    CHECK_EQ(lede_graph_build(sparse, v, &gp), LEDE_OK);
+    CHECK(!dense->sparse && sparse->sparse);
+}
+
+/* With room for every neighbour and no term left out, the sparse graph is
+ * the dense one without its zeros. */
+static void test_sparse_equals_dense(void)
+{
+    enum { ROWS = 120 };
+    lede_tfidf v = {0};
+    random_rows(&v, ROWS, 12, 400, 7);
+    lede_graph dense = {0}, sparse = {0};
+    both_graphs(&v, ROWS, ROWS, &dense, &sparse);
+    int mismatches = 0;
+    for (size_t i = 0; i < ROWS; i++)
+        for (size_t j = 0; j < ROWS; j++)
+            mismatches += fabs(lede_graph_sim(&dense, i, j) - lede_graph_sim(&sparse, i, j)) > 1e-5;
+    CHECK_EQ(mismatches, 0);
+    lede_graph_free(&dense);
+    lede_graph_free(&sparse);
+    lede_tfidf_free(&v);
+}
+
+/* With k neighbours, each row keeps at least its k strongest dense
+ * neighbours (ties aside), the graph is symmetric, and rows are sorted. */
+static void test_sparse_top_k(void)
+{
+    enum { ROWS = 200, K = 5 };
+    lede_tfidf v = {0};
+    random_rows(&v, ROWS, 10, 600, 99);
+    lede_graph dense = {0}, sparse = {0};
+    both_graphs(&v, K, ROWS, &dense, &sparse);
+    int bad = 0;
+    for (size_t i = 0; i < ROWS; i++) {
+        for (size_t k = sparse.adj_ptr[i] + 1; k < sparse.adj_ptr[i + 1]; k++)
+            bad += sparse.adj[k - 1].col >= sparse.adj[k].col;
+        /* The K-th strongest dense similarity of row i. */
+        float best[K] = {0};
+        for (size_t j = 0; j < ROWS; j++) {
+            float x = lede_graph_sim(&dense, i, j);
+            for (size_t b = 0; b < K; b++) {
+                if (x > best[b]) {
+                    for (size_t m = K - 1; m > b; m--)
+                        best[m] = best[m - 1];
+                    best[b] = x;
+                    break;
+                }
+            }
+        }
+        for (size_t j = 0; j < ROWS; j++) {
+            float d = lede_graph_sim(&dense, i, j), s = lede_graph_sim(&sparse, i, j);
+            bad += s != lede_graph_sim(&sparse, j, i);
+            if (d > best[K - 1] + 1e-6f)
+                bad += fabsf(s - d) > 1e-5f;
+            if (s > 0)
+                bad += fabsf(s - d) > 1e-5f;
+        }
+    }
+    CHECK_EQ(bad, 0);
+    lede_graph_free(&dense);
+    lede_graph_free(&sparse);
+    lede_tfidf_free(&v);
+}
+
+/* Terms in more rows than the cap are left out of the sparse graph. */
+static void test_sparse_df_cap(void)
+{
+    /* rows: {a}, {a}, {a, b}, {b}: a is in 3 rows, b in 2. */
+    uint32_t terms[] = {0, 0, 0, 1, 1};
+    size_t first[] = {0, 1, 2, 4, 5};
+    lede_tfidf v = {0};
+    CHECK_EQ(lede_tfidf_build(&v, 4, terms, first, 2, NULL, NULL, 0), LEDE_OK);
+    lede_graph g = {0};
+    lede_graph_params gp = {1 << 20, 0, 8, 2};
+    CHECK_EQ(lede_graph_build(&g, &v, &gp), LEDE_OK);
+    CHECK(lede_graph_sim(&g, 0, 1) == 0);
+    CHECK(lede_graph_sim(&g, 2, 3) > 0);
+    CHECK_EQ(g.adj_ptr[4], 2);
+    lede_graph_free(&g);
+    lede_tfidf_free(&v);
+}
+
+/* TextRank gives the same scores on the dense graph and on the sparse
+ * graph that holds the same edges. */
+static void test_textrank_sparse_matches_dense(void)
+{
+    enum { ROWS = 60 };
+    lede_tfidf v = {0};
+    random_rows(&v, ROWS, 8, 300, 3);
+    lede_graph dense = {0}, sparse = {0};
+    both_graphs(&v, ROWS, ROWS, &dense, &sparse);
+    lede_rank_params p = {0.85, 1e-12, 1000};
+    double a[ROWS], b[ROWS], work[2 * ROWS];
+    lede_textrank(&dense, &p, a, work);
+    lede_textrank(&sparse, &p, b, work);
+    for (size_t i = 0; i < ROWS; i++)
+        CHECK_NEAR(a[i], b[i], 1e-7);
+    lede_graph_free(&dense);
+    lede_graph_free(&sparse);
+    lede_tfidf_free(&v);
+}
+
+static void make_graph(lede_graph *g, size_t n, const float *weights)
+{
+    g->n = n;
+    g->sim = malloc(n * n * sizeof *g->sim);
+    memcpy(g->sim, weights, n * n * sizeof *g->sim);
+}
+
+static void test_textrank(void)
+{
+    lede_rank_params p = {0.85, 1e-12, 1000};
+    double scores[4], work[8];
+
+    /* 0 - 1 connected, 2 isolated: by symmetry s0 = s1, and the isolated
+     * node gets (1 - d) / (n - d) from the teleport and its own spread. */
+    const float w3[] = {0, 0.5f, 0, 0.5f, 0, 0, 0, 0, 0};
+    lede_graph g = {0};
+    make_graph(&g, 3, w3);
+    lede_textrank(&g, &p, scores, work);
+    double y = 0.15 / 2.15;
+    CHECK_NEAR(scores[2], y, 1e-9);
+    CHECK_NEAR(scores[0], (1 - y) / 2, 1e-9);
+    CHECK_NEAR(scores[1], scores[0], 1e-12);
+    lede_graph_free(&g);
+
+    /* A star: the centre wins, the leaves tie; scores sum to 1. */
+    const float star[] = {0, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0};
+    make_graph(&g, 4, star);
+    lede_textrank(&g, &p, scores, work);
+    CHECK(scores[0] > scores[1]);
+    CHECK_NEAR(scores[1], scores[2], 1e-12);
+    CHECK_NEAR(scores[0] + scores[1] + scores[2] + scores[3], 1.0, 1e-9);
+    /* Closed form: c = (1-d)/4 + 3 d l and l = (1-d)/4 + d c / 3 give
+     * c = (1 + 3d) / (4 (1 + d)). */
+    double d = 0.85;
+    CHECK_NEAR(scores[0], (1 + 3 * d) / (4 * (1 + d)), 1e-9);
+    lede_graph_free(&g);
+
+    /* No edges at all: every sentence scores 1/n. */
+    const float none[] = {0, 0, 0, 0};
+    make_graph(&g, 2, none);
+    lede_textrank(&g, &p, scores, work);
+    CHECK_NEAR(scores[0], 0.5, 1e-12);
+    CHECK_NEAR(scores[1], 0.5, 1e-12);
+    lede_graph_free(&g);
+}
+
+static float table_sim(const void *ctx, size_t i, size_t j)
+{
+    const float *t = ctx;
+    return t[i * 4 + j];
+}
+
+static void test_select(void)
+{
+    lede_candidate c[4] = {{0.1, 5, 30}, {0.5, 10, 60}, {0.3, 3, 20}, {0.5, 8, 50}};
+    size_t order[4], rank[4], picked[4], count;
+    lede_budget two = {LEDE_BUDGET_SENTENCES, 2, 0};
+    CHECK_EQ(lede_select(c, 4, &two, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(order[0], 1);
+    CHECK_EQ(order[1], 3);
+    CHECK_EQ(order[2], 2);
+    CHECK_EQ(order[3], 0);
+    CHECK_EQ(rank[0], 4);
+    CHECK_EQ(rank[1], 1);
+    CHECK_EQ(rank[3], 2);
+    CHECK_EQ(count, 2);
+    CHECK_EQ(picked[0], 1);
+    CHECK_EQ(picked[1], 3);
+
+    /* Words: 10 fits 12, then 8 and 3 do not fit the 2 left, nor 5. */
+    lede_budget w12 = {LEDE_BUDGET_WORDS, 12, 0};
+    CHECK_EQ(lede_select(c, 4, &w12, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(count, 1);
+    CHECK_EQ(picked[0], 1);
+    lede_budget w13 = {LEDE_BUDGET_WORDS, 13, 0};
+    CHECK_EQ(lede_select(c, 4, &w13, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(count, 2);
+    CHECK_EQ(picked[0], 1);
+    CHECK_EQ(picked[1], 2);
+    lede_budget c40 = {LEDE_BUDGET_CHARS, 40, 0};
+    CHECK_EQ(lede_select(c, 4, &c40, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(count, 1);
+    CHECK_EQ(picked[0], 2);
+    lede_budget c2 = {LEDE_BUDGET_CHARS, 2, 0};
+    CHECK_EQ(lede_select(c, 4, &c2, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(count, 0);
+
+    /* Redundancy: 3 is a near-duplicate of 1, so the second pick is 2. */
+    float sims[16] = {0};
+    sims[1 * 4 + 3] = sims[3 * 4 + 1] = 0.95f;
+    CHECK_EQ(lede_select(c, 4, &two, 0.8, table_sim, sims, order, rank, picked, &count),
+             LEDE_OK);
+    CHECK_EQ(count, 2);
+    CHECK_EQ(picked[0], 1);
+    CHECK_EQ(picked[1], 2);
+
+    lede_budget half = {LEDE_BUDGET_RATIO, 0, 0.5};
+    CHECK_EQ(lede_select(c, 4, &half, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(count, 2);
+    lede_budget tiny = {LEDE_BUDGET_RATIO, 0, 0.01};
+    CHECK_EQ(lede_select(c, 4, &tiny, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(count, 1);
+    lede_budget dflt = {LEDE_BUDGET_SENTENCES, 0, 0};
+    CHECK_EQ(lede_select(c, 4, &dflt, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(count, 2);
+}
+
+static void test_default_sentences(void)
+{
+    CHECK_EQ(lede_default_sentences(1), 1);
+    CHECK_EQ(lede_default_sentences(3), 1);
+    CHECK_EQ(lede_default_sentences(4), 2);
+    CHECK_EQ(lede_default_sentences(9), 3);
+    CHECK_EQ(lede_default_sentences(15), 5);
+    CHECK_EQ(lede_default_sentences(1000), 5);
+}
+
+int main(void)
+{
+    test_tfidf();
+    test_tfidf_empty_first_row();
+    test_background_idf();
+    test_graph_small();
+    test_graph_blocks();
+    test_sparse_equals_dense();
+    test_sparse_top_k();
+    test_sparse_df_cap();
+    test_textrank_sparse_matches_dense();
+    test_textrank();
+    test_select();
+    test_default_sentences();
+    return harness_finish();
+}

@@ -1,0 +1,127 @@
+/* test_tokens.c - the tokenizer: word boundaries, normalization, stopwords,
+ * stemming, bigrams for unsegmented scripts, and exact byte spans. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/strbuf.h"
+#include "harness.h"
+#include "model/model.h"
+#include "text/tokens.h"
+#include "text/units.h"
+
+/* Tokenizes `text` as one unit and renders the tokens as
+ * "term@start-end term@start-end ...". */
+static void render(const char *lang, const char *text, char *out, size_t cap)
+{
+    lede_model model;
+    lede_tokenizer tok;
+    const lede_model_data *data = lede_model_find(lang);
+    out[0] = '\0';
+    if (!CHECK(data && lede_model_init(&model, data) == LEDE_OK))
+        return;
+    if (!CHECK(lede_tokenizer_init(&tok, &model, data->stemmer) == LEDE_OK)) {
+        lede_model_free(&model);
+        return;
+    }
+    lede_unit unit = {0, strlen(text), 0, LEDE_KIND_SENTENCE};
+    lede_units units = {&unit, 1, 1, 0, NULL, 0};
+    lede_tokens tokens = {0};
+    CHECK(lede_tokenize(&tok, text, &units, &tokens) == LEDE_OK);
+    CHECK_EQ(tokens.first[0], 0);
+    CHECK_EQ(tokens.first[1], tokens.count);
+    size_t o = 0;
+    for (size_t i = 0; i < tokens.count && o < cap; i++) {
+        size_t len;
+        const char *term = lede_tokenizer_term(&tok, tokens.items[i].term, &len);
+        o += (size_t)snprintf(out + o, cap - o, "%s%.*s@%zu-%zu", i ? " " : "", (int)len, term,
+                              tokens.items[i].start,
+                              tokens.items[i].start + tokens.items[i].len);
+    }
+    lede_tokens_free(&tokens);
+    lede_tokenizer_free(&tok);
+    lede_model_free(&model);
+}
+
+static void expect(const char *lang, const char *text, const char *want)
+{
+    char got[2048];
+    render(lang, text, got, sizeof got);
+    if (!CHECK_STR(got, want))
+        fprintf(stderr, "  input: \"%s\"\n", text);
+}
+
+static void test_words(void)
+{
+    expect("en", "The cats were running quickly.", "cat@4-8 run@14-21 quick@22-29");
+    expect("en", "Japan's economy", "japan@0-7 economi@8-15");
+    expect("en", "a state-of-the-art plan", "state-of-the-art@2-18 plan@19-23");
+    expect("en", "rose 3.5 percent to 1,000 units", "rose@0-4 3.5@5-8 percent@9-16 1,000@20-25 unit@26-31");
+    expect("en", "version v2.0.1 shipped", "version@0-7 v2.0.1@8-14 ship@15-22");
+    expect("en", "the U.S.A. team", "u.s.a@4-9 team@11-15");
+    expect("en", "end. Next", "end@0-3 next@5-9");
+    expect("en", "(hello) [world]", "hello@1-6 world@9-14");
+}
+
+static void test_normalization(void)
+{
+    /* NFKC (the fi ligature), case folding, accents stripped for English,
+     * typographic apostrophes read as ASCII ones (don’t is a stopword). */
+    expect("en", "\xEF\xAC\x81nal CAF\xC3\x89 don\xE2\x80\x99t",
+           "final@0-6 cafe@7-12");
+    expect("en", "Stra\xC3\x9F" "e", "strass@0-7");
+    /* Same word written two ways gives the same term. */
+    expect("en", "cafe\xCC\x81 caf\xC3\xA9", "cafe@0-6 cafe@7-12");
+}
+
+static void test_stopwords_and_numbers(void)
+{
+    expect("en", "It is what it is", "");
+    expect("en", "In 2005 the firm", "2005@3-7 firm@12-16");
+}
+
+static void test_unsegmented(void)
+{
+    /* Character bigrams for Han; a lone character stands alone; a Latin
+     * word next to Han text is a word of its own. */
+    expect("und", "\xE4\xBB\x8A\xE5\xA4\xA9\xE5\xA4\xA9\xE6\xB0\x94",
+           "\xE4\xBB\x8A\xE5\xA4\xA9@0-6 \xE5\xA4\xA9\xE5\xA4\xA9@3-9 "
+           "\xE5\xA4\xA9\xE6\xB0\x94@6-12");
+    expect("und", "\xE7\x8C\xAB", "\xE7\x8C\xAB@0-3");
+    expect("und", "\xE6\x9D\xB1\xE4\xBA\xAC" "Tower", "\xE6\x9D\xB1\xE4\xBA\xAC@0-6 tower@6-11");
+}
+
+static void test_long_tokens(void)
+{
+    char text[400];
+    memset(text, 'x', 300);
+    strcpy(text + 300, " short");
+    expect("und", text, "short@301-306");
+}
+
+static void test_other_scripts(void)
+{
+    /* Cyrillic and Greek are case-folded words; "und" has no stemmer. */
+    expect("und", "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0",
+           "\xD0\xBC\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0@0-12");
+    expect("und", "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1",
+           "\xCE\xB1\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1@0-10");
+}
+
+static void test_cache_consistency(void)
+{
+    /* The surface cache must give the same term for repeated words. */
+    expect("en", "Running running RUNNING", "run@0-7 run@8-15 run@16-23");
+}
+
+int main(void)
+{
+    test_words();
+    test_normalization();
+    test_stopwords_and_numbers();
+    test_unsegmented();
+    test_long_tokens();
+    test_other_scripts();
+    test_cache_consistency();
+    return harness_finish();
+}
