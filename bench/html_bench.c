@@ -6,6 +6,7 @@
  *   html_bench [--repeat N] FILE...
  *
  * bench/html_score.py builds this program, runs it and scores the output. */
+#define _POSIX_C_SOURCE 200809L
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <stdio.h>

@@ -80,21 +80,12 @@ def bootstrap(rows, rounds=1000, seed=1):
 
 
 def build_bench(build):
-    src = os.path.join(ROOT, "bench", "html_bench.c")
-    exe = os.path.join(build, "html_bench")
-    lib = os.path.join(build, "liblede.so")
-    if not os.path.exists(lib):
-        sys.exit(f"html_score: {lib} not found; build lede first (make build)")
-    if os.path.exists(exe) and os.path.getmtime(exe) >= max(os.path.getmtime(src),
-                                                             os.path.getmtime(lib)):
-        return exe
-    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "jansson", "libxml-2.0"],
-                           check=True, capture_output=True, text=True).stdout.split()
-    cmd = ["cc", "-std=c11", "-O2", "-Wall", "-Wextra", "-D_POSIX_C_SOURCE=200809L",
-           "-I", os.path.join(ROOT, "include"), src, "-o", exe, "-L", build, "-llede",
-           f"-Wl,-rpath,{os.path.abspath(build)}"] + flags
-    subprocess.run(cmd, check=True)
-    return exe
+    """Configures BUILD with the bench programs and builds html_bench."""
+    subprocess.run(["cmake", "-S", ROOT, "-B", build, "-DLEDE_BUILD_BENCH=ON"], check=True,
+                   stdout=subprocess.DEVNULL)
+    subprocess.run(["cmake", "--build", build, "-j", "2", "--target", "html_bench"],
+                   check=True, stdout=subprocess.DEVNULL)
+    return os.path.join(build, "html_bench")
 
 
 def run_pages(exe, data_dir, ids, repeat):
