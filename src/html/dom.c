@@ -451,6 +451,10 @@ static void sum_up(lede_hdom *dom)
         }
         if ((n->flags & HNODE_BLOCK) && n->own_chars >= 25)
             n->blocks++;
+        n->paras += n->tag == HTAG_P;
+        n->items += n->tag == HTAG_LI;
+        if (n->tag == HTAG_BLOCKQUOTE)
+            n->quoted = n->chars;
         if (n->parent == LEDE_HNODE_NONE)
             continue;
         lede_hnode *p = &dom->nodes[n->parent];
@@ -460,6 +464,9 @@ static void sum_up(lede_hdom *dom)
         p->stops += n->stops;
         p->blocks += n->blocks;
         p->images += n->images;
+        p->paras += n->paras;
+        p->items += n->items;
+        p->quoted += n->quoted;
     }
 }
 

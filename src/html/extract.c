@@ -219,18 +219,32 @@ static int is_conditional(uint16_t tag)
     }
 }
 
-static int count_children(const lede_hdom *dom, uint32_t i, uint16_t tag)
+
+/* A list of links: most items hold a link, the items are short, and a good
+ * part of the text is link text ("More stories", "Read next"). */
+static int link_list(const lede_hdom *dom, uint32_t i)
 {
-    int n = 0;
-    for (uint32_t c = i + 1; c < dom->nodes[i].end; c++)
-        n += dom->nodes[c].tag == tag;
-    return n;
+    const lede_hnode *n = &dom->nodes[i];
+    uint32_t items = 0, linked = 0;
+    for (uint32_t c = i + 1; c < n->end; c = dom->nodes[c].end) {
+        const lede_hnode *item = &dom->nodes[c];
+        if (item->tag != HTAG_LI || item->chars == 0)
+            continue;
+        items++;
+        linked += item->link_chars > 0;
+    }
+    return items >= 3 && linked * 5 >= items * 4 && n->chars < items * 100 &&
+           link_density(n) > 0.35;
 }
 
 /* Whether element i inside the article is boilerplate. */
 static int boilerplate(const lede_hdom *dom, uint32_t i, double total_chars)
 {
     const lede_hnode *n = &dom->nodes[i];
+    /* Embedded posts (tweets and the like) are quotes, part of the article,
+     * even in a box whose class says "social". */
+    if (n->quoted * 2 > n->chars)
+        return 0;
     if (n->tag == HTAG_NAV || n->tag == HTAG_ASIDE || n->tag == HTAG_FOOTER ||
         n->tag == HTAG_FORM || n->tag == HTAG_FIGURE || n->tag == HTAG_FIGCAPTION ||
         n->tag == HTAG_HEADER)
@@ -249,8 +263,8 @@ static int boilerplate(const lede_hdom *dom, uint32_t i, double total_chars)
     if (n->commas >= 10)
         return 0;
     double ld = link_density(n);
-    int p = count_children(dom, i, HTAG_P);
-    int li = count_children(dom, i, HTAG_LI);
+    int p = (int)n->paras;
+    int li = (int)n->items;
     int img = (int)n->images;
     int is_list = n->tag == HTAG_UL || n->tag == HTAG_OL || n->tag == HTAG_DL;
     if (img > 1 && p * 2 < img)
@@ -263,11 +277,89 @@ static int boilerplate(const lede_hdom *dom, uint32_t i, double total_chars)
         return 1;
     if (weight >= 25 && ld > 0.5)
         return 1;
-    if (is_list && ld > 0.5)
+    if (is_list && (ld > 0.5 || link_list(dom, i)))
         return 1;
     if (n->tag == HTAG_P && ld > 0.5 && n->stops == 0)
         return 1;
     return 0;
+}
+
+/* ====== Lines that are not prose ====== */
+
+static int starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* A paragraph that is only an address (web or mail), a copyright notice or
+ * a byline ("By Jo Writer - 2019-11-18"): page furniture in any template. */
+static int furniture_text(const char *t, const lede_hnode *n)
+{
+    if (!strchr(t, ' ')) {
+        if (starts_with(t, "http://") || starts_with(t, "https://") || starts_with(t, "www."))
+            return 1;
+        const char *at = strchr(t, '@');
+        if (at && at > t && strchr(at, '.'))
+            return 1;
+    }
+    if (starts_with(t, "\xC2\xA9") || starts_with(t, "Copyright ") || starts_with(t, "(c) ") ||
+        starts_with(t, "(C) "))
+        return n->chars < 80;
+    if (starts_with(t, "By ")) {
+        int words = 1;
+        for (const char *p = t; *p; p++)
+            words += *p == ' ';
+        return words <= 10 && n->stops == 0;
+    }
+    return 0;
+}
+
+/* Whether block i, a short paragraph without blocks inside, is furniture. */
+static int furniture(const lede_hdom *dom, uint32_t i)
+{
+    const lede_hnode *n = &dom->nodes[i];
+    if (!(n->flags & HNODE_BLOCK) || n->chars == 0 || n->chars >= 200 || n->own_chars != n->chars)
+        return 0;
+    lede_strbuf b = {0};
+    int result = lede_hdom_text(dom, i, &b) == LEDE_OK && b.data && furniture_text(b.data, n);
+    lede_strbuf_free(&b);
+    return result;
+}
+
+/* ====== Headings left alone ====== */
+
+/* A heading whose section was removed ("Related stories" above a removed
+ * list) goes too: the following siblings up to the next heading, those
+ * with text, are all removed, and there is at least one. */
+static void drop_orphan_headings(lede_hdom *dom, uint32_t first, uint32_t last)
+{
+    for (uint32_t j = first; j < last;) {
+        lede_hnode *h = &dom->nodes[j];
+        if ((h->flags & HNODE_REMOVED) || h->tag == HTAG_TEXT) {
+            j = h->flags & HNODE_REMOVED ? h->end : j + 1;
+            continue;
+        }
+        if (!is_heading(h->tag) || h->parent == LEDE_HNODE_NONE) {
+            j++;
+            continue;
+        }
+        uint32_t parent_end = dom->nodes[h->parent].end;
+        int removed = 0, kept = 0;
+        for (uint32_t c = h->end; c < parent_end && !kept; c = dom->nodes[c].end) {
+            const lede_hnode *sib = &dom->nodes[c];
+            if (sib->chars == 0)
+                continue;
+            if (sib->flags & HNODE_REMOVED)
+                removed++;
+            else if (is_heading(sib->tag))
+                break;
+            else
+                kept++;
+        }
+        if (removed > 0 && !kept)
+            h->flags |= HNODE_REMOVED;
+        j = h->end;
+    }
 }
 
 static void clean_article(lede_hdom *dom)
@@ -289,13 +381,14 @@ static void clean_article(lede_hdom *dom)
         }
         for (uint32_t j = i + 1; j < k->end;) {
             lede_hnode *n = &dom->nodes[j];
-            if (is_element(n) && boilerplate(dom, j, total)) {
+            if (is_element(n) && (boilerplate(dom, j, total) || furniture(dom, j))) {
                 n->flags |= HNODE_REMOVED;
                 j = n->end;
             } else {
                 j++;
             }
         }
+        drop_orphan_headings(dom, i + 1, k->end);
         i = k->end;
     }
 }

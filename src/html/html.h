@@ -188,6 +188,9 @@ typedef struct lede_hnode {
     uint32_t own_stops;
     uint32_t blocks;     /* text blocks of 25+ characters in the subtree */
     uint32_t images;     /* <img> in the subtree */
+    uint32_t paras;      /* <p> in the subtree */
+    uint32_t items;      /* <li> in the subtree */
+    uint32_t quoted;     /* characters inside <blockquote> in the subtree */
     float score;
 } lede_hnode;
 
