@@ -449,6 +449,8 @@ static void sum_up(lede_hdom *dom)
             o->own_commas += n->commas;
             o->own_stops += n->stops;
         }
+        if (n->tag == HTAG_BR && n->owner != k)
+            dom->nodes[n->owner].own_breaks++;
         if ((n->flags & HNODE_BLOCK) && n->own_chars >= 25)
             n->blocks++;
         n->paras += n->tag == HTAG_P;

@@ -84,6 +84,16 @@ static void touch(scorer *s, uint32_t i)
     n->score = (float)(tag_weight(n->tag) + class_weight(n));
 }
 
+/* A div or table cell holding the article's text itself, its paragraphs
+ * separated by <br>s (older pages): a candidate of its own, not only a
+ * paragraph of its parent. */
+static int text_container(const lede_hnode *n)
+{
+    return (n->tag == HTAG_DIV || n->tag == HTAG_TD || n->tag == HTAG_SECTION ||
+            n->tag == HTAG_ARTICLE || n->tag == HTAG_MAIN || n->tag == HTAG_CENTER) &&
+           n->own_breaks >= 2 && n->own_chars >= 200;
+}
+
 static void score_blocks(scorer *s)
 {
     lede_hdom *dom = s->dom;
@@ -94,7 +104,7 @@ static void score_blocks(scorer *s)
         if (n->own_link_chars * 2 > n->own_chars)
             continue;
         double value = 1 + n->own_commas + fmin(n->own_chars / 100.0, 3.0);
-        uint32_t a = n->parent;
+        uint32_t a = text_container(n) ? i : n->parent;
         for (int level = 0; level < 5 && a != LEDE_HNODE_NONE; level++) {
             touch(s, a);
             double div = level == 0 ? 1 : level == 1 ? 2 : level * 3;

@@ -186,6 +186,7 @@ typedef struct lede_hnode {
     uint32_t own_link_chars;
     uint32_t own_commas;
     uint32_t own_stops;
+    uint32_t own_breaks; /* <br> directly in this block's text */
     uint32_t blocks;     /* text blocks of 25+ characters in the subtree */
     uint32_t images;     /* <img> in the subtree */
     uint32_t paras;      /* <p> in the subtree */

@@ -333,6 +333,49 @@ static void test_boilerplate(const char *dir)
     free(html);
 }
 
+/* ====== Page layouts ====== */
+
+/* The same four paragraphs in common layouts: a table with <br>-separated
+ * text beside menu cells, a div of <br>-separated text, an article under 30
+ * long comments, an article split around an advertisement, one unclassed
+ * div per paragraph. A one-paragraph story is still an article. */
+static void test_layouts(const char *dir)
+{
+    static const char *const files[] = {"layout-table.html", "layout-divbr.html",
+                                        "layout-comments.html", "layout-split.html",
+                                        "layout-divs.html"};
+    static const char *const kept[] = {"The harbour commission met on Monday",
+                                       "Fishermen had complained for years",
+                                       "The work will cost about two hundred thousand pounds",
+                                       "the commission agreed to publish the results"};
+    static const char *const dropped[] = {"Section 3", "Comment 7", "Buy a boat", "Privacy",
+                                          "Terms"};
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+        size_t len;
+        char *html = read_test_file(dir, files[f], &len);
+        lede_document *doc = NULL;
+        if (html && CHECK_MSG(lede_extract_html(html, len, NULL, &doc, NULL) == LEDE_OK, "%s",
+                              files[f])) {
+            check_document_shape(doc, files[f]);
+            for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
+                CHECK_MSG(text_has(doc, kept[i]), "%s: '%s' missing", files[f], kept[i]);
+            for (size_t i = 0; i < sizeof dropped / sizeof dropped[0]; i++)
+                CHECK_MSG(!text_has(doc, dropped[i]), "%s: '%s' kept", files[f], dropped[i]);
+        }
+        lede_document_free(doc);
+        free(html);
+    }
+    size_t len;
+    char *html = read_test_file(dir, "layout-short.html", &len);
+    lede_document *doc = NULL;
+    if (html && CHECK(lede_extract_html(html, len, NULL, &doc, NULL) == LEDE_OK)) {
+        CHECK_EQ(lede_document_paragraph_count(doc), 1);
+        CHECK(text_has(doc, kept[0]) && !text_has(doc, "Section"));
+    }
+    lede_document_free(doc);
+    free(html);
+}
+
 /* ====== Pages without an article ====== */
 
 static void test_no_article(const char *dir)
@@ -475,6 +518,7 @@ int main(int argc, char **argv)
     test_source_lines();
     test_metadata();
     test_boilerplate(dir);
+    test_layouts(dir);
     test_no_article(dir);
     test_options();
     test_threads(dir);
