@@ -457,6 +457,8 @@ static void sum_up(lede_hdom *dom)
         n->items += n->tag == HTAG_LI;
         if (n->tag == HTAG_BLOCKQUOTE)
             n->quoted = n->chars;
+        if (n->tag == HTAG_LI)
+            n->listed = n->chars;
         if (n->parent == LEDE_HNODE_NONE)
             continue;
         lede_hnode *p = &dom->nodes[n->parent];
@@ -469,6 +471,7 @@ static void sum_up(lede_hdom *dom)
         p->paras += n->paras;
         p->items += n->items;
         p->quoted += n->quoted;
+        p->listed += n->listed;
     }
 }
 

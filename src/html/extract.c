@@ -276,7 +276,9 @@ static int boilerplate(const lede_hdom *dom, uint32_t i, double total_chars)
     int p = (int)n->paras;
     int li = (int)n->items;
     int img = (int)n->images;
-    int is_list = n->tag == HTAG_UL || n->tag == HTAG_OL || n->tag == HTAG_DL;
+    /* A container that is nine tenths list is judged as a list. */
+    int is_list = n->tag == HTAG_UL || n->tag == HTAG_OL || n->tag == HTAG_DL ||
+                  (n->chars > 0 && n->listed * 10 >= n->chars * 9);
     if (img > 1 && p * 2 < img)
         return 1;
     if (!is_list && li > p + 1 && n->tag != HTAG_P)

@@ -192,6 +192,7 @@ typedef struct lede_hnode {
     uint32_t paras;      /* <p> in the subtree */
     uint32_t items;      /* <li> in the subtree */
     uint32_t quoted;     /* characters inside <blockquote> in the subtree */
+    uint32_t listed;     /* characters inside <li> in the subtree */
     float score;
 } lede_hnode;
 
