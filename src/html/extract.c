@@ -1,4 +1,5 @@
 /* extract.c - finding the article in a page. */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +9,7 @@
 enum {
     NEGATIVE_HINTS = HINT_NAV | HINT_COMMENT | HINT_SHARE | HINT_RELATED | HINT_AD |
                      HINT_SIDEBAR | HINT_FOOTER | HINT_HEADER | HINT_SUBSCRIBE | HINT_META |
-                     HINT_CAPTION | HINT_HIDDEN
+                     HINT_CAPTION
 };
 
 static double link_density(const lede_hnode *n)
@@ -114,9 +115,18 @@ static void score_blocks(scorer *s)
             a = dom->nodes[a].parent;
         }
     }
-    for (uint32_t i = dom->body; i < dom->nodes[dom->body].end; i++)
+    uint32_t first = dom->body, last = dom->nodes[dom->body].end;
+    for (uint32_t i = first; i < last; i++) {
+        lede_hnode *n = &dom->nodes[i];
         if (s->touched[i])
-            dom->nodes[i].score *= (float)(1 - link_density(&dom->nodes[i]));
+            n->score *= (float)(1 - link_density(n));
+        n->best = s->touched[i] ? n->score : -FLT_MAX;
+    }
+    for (uint32_t i = last; i-- > first + 1;) {
+        lede_hnode *p = &dom->nodes[dom->nodes[i].parent];
+        if (dom->nodes[i].best > p->best)
+            p->best = dom->nodes[i].best;
+    }
 }
 
 static uint32_t best_candidate(scorer *s)
@@ -261,8 +271,15 @@ static int boilerplate(const lede_hdom *dom, uint32_t i, double total_chars)
         return n->chars < total_chars * 0.5;
     if (n->tag == HTAG_BLOCKQUOTE)
         return 0;
+    /* A boilerplate class on half the article is more likely a template's
+     * quirk than boilerplate, unless nothing in it scored above zero. */
     if (negative(n))
-        return n->chars < total_chars * 0.5;
+        return n->chars < total_chars * 0.5 || n->best <= 0;
+    /* Classes that hide an element ("sr-only", "visually-hidden") hide
+     * labels for screen readers; on long text they rather describe a part
+     * of it ("field-label-hidden"). */
+    if ((n->hints & HINT_HIDDEN) && !(n->hints & HINT_MAIN))
+        return n->chars < 100;
     if (is_heading(n->tag))
         return negative(n) || n->link_chars * 2 > n->chars;
     if (!is_conditional(n->tag))
@@ -451,7 +468,9 @@ lede_status lede_html_find_article(lede_hdom *dom, const char *title, uint32_t *
     scorer s = {dom, touched};
     score_blocks(&s);
     uint32_t top = best_candidate(&s);
-    if (top == LEDE_HNODE_NONE) {
+    /* The best text in the page sits in a cookie banner, a newsletter box or
+     * a comment: the page has no article. */
+    if (top == LEDE_HNODE_NONE || dom->nodes[top].score <= 0) {
         free(touched);
         return LEDE_ERR_NO_ARTICLE;
     }

@@ -194,6 +194,7 @@ typedef struct lede_hnode {
     uint32_t quoted;     /* characters inside <blockquote> in the subtree */
     uint32_t listed;     /* characters inside <li> in the subtree */
     float score;
+    float best;          /* the highest score in the subtree (-FLT_MAX: none) */
 } lede_hnode;
 
 #define LEDE_HNODE_NONE UINT32_MAX

@@ -404,8 +404,12 @@ static void test_no_article(const char *dir)
     for (size_t i = 0; i < sizeof empty_pages / sizeof empty_pages[0]; i++)
         CHECK_MSG(extract_page(empty_pages[i], &doc) == LEDE_ERR_EMPTY_INPUT,
                   "empty page %zu", i);
-    /* A form, a short notice, a list of links: text, but no article. */
+    /* A form, a short notice, a list of links, a cookie banner beside a menu:
+     * text, but no article. */
     static const char *const no_article[] = {
+        "<div class=\"cookie-banner\"><p>We use cookies to improve your experience on this "
+        "site. By continuing to browse, you agree to our use of cookies.</p></div><nav><a "
+        "href=/a>Home</a> <a href=/b>News</a></nav>",
         "<form><label>Email</label><input name=e><label>Password</label></form><p>Log in</p>",
         "<p>404 Not Found</p>",
         "<ul><li><a href=/a>First story about something</a></li><li><a href=/b>Second story "
@@ -414,10 +418,16 @@ static void test_no_article(const char *dir)
     for (size_t i = 0; i < sizeof no_article / sizeof no_article[0]; i++)
         CHECK_MSG(extract_page(no_article[i], &doc) == LEDE_ERR_NO_ARTICLE, "no article %zu",
                   i);
+    /* One paragraph of prose is an article. */
+    const char *one = "<html><body><p>A single paragraph, long enough to read as prose, is an "
+                      "article of its own.</p></body></html>";
+    if (CHECK(extract_page(one, &doc) == LEDE_OK))
+        CHECK_EQ(lede_document_paragraph_count(doc), 1);
+    lede_document_free(doc);
     /* The whole-page flag keeps the menu. */
     lede_extract_options *opts = lede_extract_options_new();
     lede_extract_options_set_flags(opts, LEDE_EXTRACT_WHOLE_PAGE);
-    const char *links = no_article[2];
+    const char *links = no_article[3];
     if (CHECK(lede_extract_html(links, strlen(links), opts, &doc, NULL) == LEDE_OK))
         CHECK_EQ(lede_document_paragraph_count(doc), 3);
     lede_document_free(doc);
