@@ -464,6 +464,11 @@ lede_status lede_html_decode(const char *bytes, size_t len, const char *forced,
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
         return decode_with(bytes + 2, len - 2, u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE", src,
                            err);
+    /* UTF-16 without a BOM shows itself by the zero bytes beside '<' (the
+     * XML specification's guess). */
+    if (len >= 4 && (!forced || !*forced) && ((u[0] == '<' && u[1] == 0 && u[2] && !u[3]) ||
+                                             (!u[0] && u[1] == '<' && !u[2] && u[3])))
+        return decode_with(bytes, len, u[0] ? "UTF-16LE" : "UTF-16BE", src, err);
     char name[LEDE_ENCODING_NAME_MAX] = "";
     if (forced && *forced) {
         if (copy_label(forced, strlen(forced), name) != 0)

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "html_test.h"
 
@@ -248,6 +250,8 @@ static void test_broken_encodings(void)
         {"NUL bytes", nul_page, sizeof nul_page - 1, NULL, "Before\xEF\xBF\xBD" "after", "UTF-8"},
         {"odd UTF-16", utf16_page, sizeof utf16_page - 1, NULL,
          "Long enough, with a comma and words.", "UTF-16LE"},
+        {"UTF-16 without a BOM", utf16_page + 2, sizeof utf16_page - 3, NULL,
+         "Long enough, with a comma and words.", "UTF-16LE"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const encoding_case *c = &cases[i];
@@ -318,6 +322,53 @@ static void test_random_pages(void)
     CHECK(ok);
 }
 
+/* libxml2 prints nothing: every kind of error goes through the context, not
+ * through its process-wide handlers (stderr is watched meanwhile). */
+static void test_silence(void)
+{
+    FILE *sink = tmpfile();
+    if (!CHECK(sink != NULL))
+        return;
+    fflush(stderr);
+    int saved = dup(2);
+    dup2(fileno(sink), 2);
+    static const char *const xml[] = {
+        "<doc><p>open</doc>", "<?xml version=\"1.0\" encoding=\"x-unknown\"?><doc/>",
+        "<doc>&undefined;</doc>", "<!DOCTYPE d [<!ENTITY e SYSTEM \"http://example.com/\">]><d>&e;</d>",
+        "<doc><p>\xFF\xFE bad bytes</p></doc>", "<a:b xmlns:c=\"x\"><c:d/></a:b>",
+    };
+    static const char *const xpaths[] = {"//p", "//[", "count(", "//*[local-name()=", "$x"};
+    int statuses = 0;
+    for (size_t i = 0; i < sizeof xml / sizeof xml[0]; i++) {
+        for (size_t k = 0; k < sizeof xpaths / sizeof xpaths[0]; k++) {
+            lede_document *doc = NULL;
+            lede_error *err = NULL;
+            statuses += lede_extract_xml(xml[i], strlen(xml[i]), xpaths[k], NULL, &doc, &err) != LEDE_OK;
+            lede_document_free(doc);
+            lede_error_free(err);
+        }
+    }
+    static const char *const html[] = {
+        "<html><body><p>Unclosed <b><i>tags</p></div></span><p>and &bogus; entities, "
+        "with enough text to be an article of some kind.</body>",
+        "<meta charset=shift_jis><p>\x81\x81\xFF\xFF\x80 invalid Shift_JIS, and more words.</p>",
+        "<meta charset=iso-2022-jp><p>\x1B$B broken escape, and more words here.</p>",
+        "<p attr=\"unterminated>Text <![CDATA[ x ]]> <?pi x?> </p></p></p>",
+    };
+    for (size_t i = 0; i < sizeof html / sizeof html[0]; i++) {
+        lede_document *doc = NULL;
+        lede_extract_html(html[i], strlen(html[i]), NULL, &doc, NULL);
+        lede_document_free(doc);
+    }
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    struct stat st;
+    CHECK(fstat(fileno(sink), &st) == 0 && st.st_size == 0);
+    CHECK(statuses > 0);
+    fclose(sink);
+}
+
 int main(void)
 {
     test_deep_nesting();
@@ -326,5 +377,6 @@ int main(void)
     test_node_limits();
     test_broken_encodings();
     test_random_pages();
+    test_silence();
     return harness_finish();
 }
