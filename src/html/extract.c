@@ -424,37 +424,73 @@ static void clean_article(lede_hdom *dom)
 
 /* ====== Title ====== */
 
-static size_t common_prefix_words(const char *a, const char *b)
+/* Whether a heading's text names the same thing as the page's title: one
+ * contains the other ("Big news" in "Big news | Site"), or most of the
+ * heading's words are in the title. */
+static int same_title(const char *heading, const char *title)
 {
-    size_t n = 0;
-    while (a[n] && a[n] == b[n])
-        n++;
-    return n;
+    if (!*heading)
+        return 0;
+    if (strstr(title, heading) || strstr(heading, title))
+        return 1;
+    size_t words = 0, found = 0;
+    char word[128];
+    for (const char *p = heading; *p;) {
+        while (*p == ' ')
+            p++;
+        size_t n = 0;
+        while (p[n] && p[n] != ' ')
+            n++;
+        if (n == 0)
+            break;
+        words++;
+        if (n < sizeof word) {
+            memcpy(word, p, n);
+            word[n] = 0;
+            found += strstr(title, word) != NULL;
+        }
+        p += n;
+    }
+    return words > 0 && found * 5 >= words * 3;
 }
 
+static int inside_article(const lede_hdom *dom, uint32_t i)
+{
+    for (uint32_t a = i; a != LEDE_HNODE_NONE; a = dom->nodes[a].parent)
+        if (dom->nodes[a].flags & HNODE_KEEP)
+            return 1;
+    return 0;
+}
+
+/* The headline: the <h1> that matches the page's title; else an <h1> in the
+ * article; else, when the page gives no title, the last <h1> before the
+ * article. */
 static uint32_t find_title(lede_hdom *dom, const char *title)
 {
-    uint32_t first = LEDE_HNODE_NONE;
+    uint32_t in_article = LEDE_HNODE_NONE, before = LEDE_HNODE_NONE;
+    int article_seen = 0;
     for (uint32_t i = dom->body; i < dom->count; i++) {
         lede_hnode *n = &dom->nodes[i];
+        if (n->flags & HNODE_KEEP)
+            article_seen = 1;
         if (n->tag != HTAG_H1 || n->chars == 0)
             continue;
-        if (first == LEDE_HNODE_NONE)
-            first = i;
+        int inside = inside_article(dom, i);
+        if (inside && in_article == LEDE_HNODE_NONE)
+            in_article = i;
+        if (!inside && !article_seen)
+            before = i;
         if (!title)
-            break;
+            continue;
         lede_strbuf b = {0};
-        if (lede_hdom_text(dom, i, &b) != LEDE_OK) {
-            lede_strbuf_free(&b);
-            break;
-        }
-        size_t common = b.data ? common_prefix_words(b.data, title) : 0;
-        int match = b.len > 0 && (common * 2 >= b.len || strstr(title, b.data) != NULL);
+        int match = lede_hdom_text(dom, i, &b) == LEDE_OK && b.data && same_title(b.data, title);
         lede_strbuf_free(&b);
         if (match)
             return i;
     }
-    return first;
+    if (in_article != LEDE_HNODE_NONE)
+        return in_article;
+    return title ? LEDE_HNODE_NONE : before;
 }
 
 lede_status lede_html_find_article(lede_hdom *dom, const char *title, uint32_t *title_node)

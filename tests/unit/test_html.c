@@ -299,6 +299,23 @@ static void test_metadata(void)
         CHECK(lede_document_language(doc) == NULL);
     }
     lede_document_free(doc);
+    /* Without <title>: the <h1> in the article, else the last one before it. */
+    snprintf(html, sizeof html,
+             "<html><body><h1>Site name</h1><article><h1>Headline here</h1>%s</article>"
+             "</body></html>",
+             article);
+    if (CHECK(extract_page(html, &doc) == LEDE_OK))
+        CHECK_STR(lede_document_title(doc), "Headline here");
+    lede_document_free(doc);
+    snprintf(html, sizeof html,
+             "<html><body><header><h1>Site name</h1></header><div><h1>Story headline</h1>"
+             "</div><div class=\"content\">%s</div></body></html>",
+             article);
+    if (CHECK(extract_page(html, &doc) == LEDE_OK)) {
+        CHECK_STR(lede_document_title(doc), "Story headline");
+        CHECK(!text_has(doc, "Site name"));
+    }
+    lede_document_free(doc);
 }
 
 /* ====== Boilerplate ====== */
