@@ -119,26 +119,56 @@ static uint32_t flat_index(const xmlNode *node)
 
 /* Appends the text of each node of a node set, in document order, skipping
  * nodes inside one already read. */
+/* The value of a node that is not in the flat tree (attribute, comment,
+ * processing instruction, namespace) as a paragraph. */
+static lede_status emit_value(lede_html_text *out, const xmlNode *node)
+{
+    if (node->type == XML_NAMESPACE_DECL) {
+        const xmlNs *ns = (const xmlNs *)node;
+        const char *href = ns->href ? (const char *)ns->href : "";
+        return lede_html_emit_text(out, href, strlen(href), LEDE_PARA_TEXT, 0);
+    }
+    xmlChar *value = xmlNodeGetContent(node);
+    if (!value)
+        return LEDE_OK;
+    const xmlNode *at = node->type == XML_ATTRIBUTE_NODE ? node->parent : node;
+    long line = at ? xmlGetLineNo(at) : 0;
+    lede_status st = lede_html_emit_text(out, (const char *)value, strlen((const char *)value),
+                                         LEDE_PARA_TEXT, line > 0 ? (size_t)line : 0);
+    xmlFree(value);
+    return st;
+}
+
+/* Appends the text of each node of a node set, in document order, skipping
+ * nodes inside one already read. */
 static lede_status emit_nodes(lede_html_text *out, const lede_hdom *dom, xmlNodeSetPtr set)
 {
     uint32_t covered = 0; /* nodes before this index were read */
     for (int k = 0; set && k < set->nodeNr; k++) {
         const xmlNode *node = set->nodeTab[k];
         lede_status st = LEDE_OK;
-        if (node->type == XML_ATTRIBUTE_NODE) {
-            xmlChar *value = xmlNodeGetContent(node);
-            if (value)
-                st = lede_html_emit_text(out, (const char *)value, strlen((const char *)value),
-                                         LEDE_PARA_TEXT, (size_t)xmlGetLineNo(node->parent));
-            xmlFree(value);
-        } else {
-            uint32_t i = flat_index(node);
-            if (i == LEDE_HNODE_NONE && node->type == XML_DOCUMENT_NODE && dom->count > 0)
-                i = 0;
-            if (i != LEDE_HNODE_NONE && i >= covered) {
-                st = lede_html_emit_node(out, dom, i);
-                covered = dom->nodes[i].end;
-            }
+        uint32_t i = LEDE_HNODE_NONE;
+        switch (node->type) {
+        case XML_ELEMENT_NODE:
+        case XML_TEXT_NODE:
+        case XML_CDATA_SECTION_NODE:
+            i = flat_index(node); /* none for skipped ones (script, style) */
+            break;
+        case XML_DOCUMENT_NODE:
+            i = dom->count > 0 ? 0 : LEDE_HNODE_NONE;
+            break;
+        case XML_ATTRIBUTE_NODE:
+        case XML_COMMENT_NODE:
+        case XML_PI_NODE:
+        case XML_NAMESPACE_DECL:
+            st = emit_value(out, node);
+            break;
+        default:
+            break;
+        }
+        if (st == LEDE_OK && i != LEDE_HNODE_NONE && i >= covered) {
+            st = lede_html_emit_node(out, dom, i);
+            covered = dom->nodes[i].end;
         }
         if (st != LEDE_OK)
             return st;

@@ -138,6 +138,26 @@ static void test_xpath(void)
     static const want_para tei_ns[] = {{"We walk by the sea every morning.", LEDE_PARA_TEXT, 14}};
     check_file("tei.xml", "(//*[local-name()='p'])[last()]", NULL, tei_ns, 1);
 
+    /* Namespaces, comments and processing instructions give their values. */
+    static const want_para ns[] = {{"http://www.tei-c.org/ns/1.0", LEDE_PARA_TEXT, 0}};
+    check_file("tei.xml", "/*/namespace::*[name()='']", NULL, ns, 1);
+    const char *notes = "<d>\n<!-- a note -->\n<?app some data?><p>x</p></d>";
+    lede_document *nd = NULL;
+    if (CHECK(lede_extract_xml(notes, strlen(notes), "//comment() | //processing-instruction()",
+                               NULL, &nd, NULL) == LEDE_OK)) {
+        char buf[64];
+        CHECK_EQ(lede_document_paragraph_count(nd), 2);
+        CHECK_STR(para_text(nd, 0, buf, sizeof buf), "a note");
+        CHECK_STR(para_text(nd, 1, buf, sizeof buf), "some data");
+        CHECK_EQ(lede_document_paragraph(nd, 0)->source_line, 2);
+    }
+    lede_document_free(nd);
+    /* Every namespace node of every element (regression: they are not nodes
+     * of the tree and were once read as such). */
+    if (CHECK(extract_file("tei.xml", "//namespace::*", &nd, NULL) == LEDE_OK))
+        CHECK(lede_document_paragraph_count(nd) >= 2);
+    lede_document_free(nd);
+
     lede_document *doc;
     lede_error *err = NULL;
     CHECK_STATUS(extract_file("trec.xml", "count(//DOC)", &doc, &err), LEDE_ERR_MARKUP);
