@@ -331,8 +331,9 @@ static int furniture_text(const char *t, const lede_hnode *n)
         if (at && at > t && strchr(at, '.'))
             return 1;
     }
-    if (starts_with(t, "\xC2\xA9") || starts_with(t, "Copyright ") || starts_with(t, "(c) ") ||
-        starts_with(t, "(C) "))
+    /* (c), and the circled c of Korean and Japanese pages */
+    if (starts_with(t, "\xC2\xA9") || starts_with(t, "\xE2\x93\x92") ||
+        starts_with(t, "Copyright ") || starts_with(t, "(c) ") || starts_with(t, "(C) "))
         return n->chars < 80;
     if (starts_with(t, "By ")) {
         int words = 1;

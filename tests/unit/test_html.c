@@ -382,8 +382,19 @@ static void test_layouts(const char *dir)
         lede_document_free(doc);
         free(html);
     }
+    /* A Korean news page: text with <br>s in a div, a list of other stories. */
     size_t len;
-    char *html = read_test_file(dir, "layout-short.html", &len);
+    char *html = read_test_file(dir, "layout-ko-br.html", &len);
+    lede_document *ko = NULL;
+    if (html && CHECK(lede_extract_html(html, len, NULL, &ko, NULL) == LEDE_OK)) {
+        CHECK(lede_document_paragraph_count(ko) >= 3);
+        CHECK(text_has(ko, "\xEC\x84\x9C\xEC\x9A\xB8\xEC\x8B\x9C\xEB\x8A\x94")); /* 서울시는 */
+        CHECK(!text_has(ko, "\xEB\x8B\xA4\xEB\xA5\xB8 \xEA\xB8\xB0\xEC\x82\xAC")); /* 다른 기사 */
+        CHECK_STR(lede_document_language(ko), "ko");
+    }
+    lede_document_free(ko);
+    free(html);
+    html = read_test_file(dir, "layout-short.html", &len);
     lede_document *doc = NULL;
     if (html && CHECK(lede_extract_html(html, len, NULL, &doc, NULL) == LEDE_OK)) {
         CHECK_EQ(lede_document_paragraph_count(doc), 1);
