@@ -1,4 +1,12 @@
-/* extract.c - finding the article in a page. */
+/* extract.c - finding the article in a page.
+ *
+ * Readability's approach, on the flat tree: paragraphs of prose vote for
+ * their ancestors, the best-scoring container and its related siblings are
+ * kept, and the boilerplate left inside them is removed. The signals are the
+ * ones that hold across sites: amount of text, commas and sentence stops,
+ * link density, tag semantics, and the generic class and id vocabulary of
+ * page templates (hints.c). Nothing here knows a particular site. See
+ * docs/html.md for the rules and how they were checked. */
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
@@ -165,7 +173,8 @@ static uint32_t promote(scorer *s, uint32_t top)
     /* An only child holds nothing its parent does not. */
     for (;;) {
         uint32_t p2 = dom->nodes[top].parent;
-        if (p2 == LEDE_HNODE_NONE || p2 == dom->body || p2 < dom->body)
+        /* body and above (html has the lower index) are never the article */
+        if (p2 == LEDE_HNODE_NONE || p2 <= dom->body)
             break;
         if (dom->nodes[p2].chars != dom->nodes[top].chars)
             break;
@@ -203,7 +212,8 @@ static void keep_siblings(scorer *s, uint32_t top, double top_score)
         if (top_class && cls && *cls && strcmp(cls, top_class) == 0)
             bonus = top_score * 0.2;
         int keep = s->touched[c] && n->score + bonus >= threshold && !negative(n);
-        if (!keep && (n->tag == HTAG_P || (n->flags & HNODE_BLOCK && n->blocks <= 1))) {
+        if (!keep && !negative(n) &&
+            (n->tag == HTAG_P || ((n->flags & HNODE_BLOCK) && n->blocks <= 1))) {
             double ld = link_density(n);
             if (n->chars > 80 && ld < 0.25)
                 keep = 1;
