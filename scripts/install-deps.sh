@@ -5,7 +5,7 @@
 set -eu
 
 packages="build-essential cmake pkg-config python3 libxml2-dev libopenblas-dev \
-libutf8proc-dev libstemmer-dev libjansson-dev valgrind ots libots-dev libglib2.0-dev"
+libutf8proc-dev libstemmer-dev libjansson-dev valgrind ots libots-dev parallel libglib2.0-dev"
 
 missing=""
 for p in $packages; do

@@ -8,6 +8,9 @@
 #include "../graph/similarity.h"
 #include "../io/input.h"
 #include "../model/model.h"
+#include "../rank/baselines.h"
+#include "../rank/centrality.h"
+#include "../rank/priors.h"
 #include "../rank/textrank.h"
 #include "../select/select.h"
 #include "../text/tokens.h"
@@ -32,7 +35,8 @@ struct lede_summarizer {
     size_t *row_unit;     /* unit index of row r */
     size_t rows_cap;
     double *scores;
-    double *work;
+    double *rank_work;    /* scratch of the ranking, lede_textrank_work_size */
+    size_t rank_work_cap;
     lede_candidate *cands;
     size_t *order;
     size_t *rank;
@@ -91,7 +95,7 @@ void lede_summarizer_free(lede_summarizer *s)
     free(s->row_first);
     free(s->row_unit);
     free(s->scores);
-    free(s->work);
+    free(s->rank_work);
     free(s->cands);
     free(s->order);
     free(s->rank);
@@ -134,7 +138,6 @@ static int reserve_scratch(lede_summarizer *s, size_t n)
     if (n <= s->scratch_cap)
         return 0;
     if (resize((void **)&s->scores, n, sizeof *s->scores) != 0 ||
-        resize((void **)&s->work, n, 2 * sizeof *s->work) != 0 ||
         resize((void **)&s->cands, n, sizeof *s->cands) != 0 ||
         resize((void **)&s->order, n, sizeof *s->order) != 0 ||
         resize((void **)&s->rank, n, sizeof *s->rank) != 0 ||
@@ -182,14 +185,17 @@ static double background_idf(void *ctx, uint32_t term)
     return lede_model_idf(&s->model, str, len);
 }
 
+/* The redundancy check uses the exact cosine of the two TF-IDF rows: the
+ * sparse graph keeps only each sentence's strongest neighbours, so a
+ * duplicate of a picked sentence can be missing from it. */
 static float row_similarity(const void *ctx, size_t i, size_t j)
 {
-    return lede_graph_sim(ctx, i, j);
+    return (float)lede_tfidf_cosine(ctx, i, j);
 }
-
-/* Ranks the rows and picks the summary into `sum`. */
-static lede_status rank_and_pick(lede_summarizer *s, size_t nrows, const lede_options *o,
-                                 lede_summary *sum, lede_error **err)
+/* Centrality scores of the rows through the similarity graph, by the
+ * options' method. */
+static lede_status score_by_graph(lede_summarizer *s, size_t nrows, const lede_options *o,
+                                  lede_error **err)
 {
     lede_status st = lede_tfidf_build(&s->tfidf, nrows, s->terms, s->row_first,
                                       s->tokenizer.terms.count,
@@ -202,17 +208,70 @@ static lede_status rank_and_pick(lede_summarizer *s, size_t nrows, const lede_op
         return lede_fail(err, st, "%zu sentences: more than the graph takes", nrows);
     if (st != LEDE_OK)
         return lede_fail(err, st, "%s", lede_strerror(st));
+    if (o->method == LEDE_METHOD_DEGREE) {
+        lede_rank_degree(&s->graph, o->threshold, s->scores);
+        return LEDE_OK;
+    }
+    if (o->method == LEDE_METHOD_POSITION) {
+        lede_rank_position_aware(&s->graph, o->position_beta, o->position_backward,
+                                 o->position_forward, s->scores);
+        return LEDE_OK;
+    }
+    size_t need = lede_textrank_work_size(&s->graph);
+    if (need > s->rank_work_cap) {
+        if (resize((void **)&s->rank_work, need, sizeof *s->rank_work) != 0)
+            return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+        s->rank_work_cap = need;
+    }
+    int lexrank = o->method == LEDE_METHOD_LEXRANK;
+    lede_rank_params rp = {o->damping, LEDE_RANK_TOLERANCE, 1000, lexrank ? o->threshold : 0.0,
+                           lexrank};
+    lede_textrank(&s->graph, &rp, s->scores, s->rank_work);
+    return LEDE_OK;
+}
+
+/* Scores the rows by the options' method into s->scores; `*graph` tells
+ * whether a similarity graph exists for the redundancy check (baselines
+ * build none and skip the check). */
+static lede_status score_rows(lede_summarizer *s, size_t nrows, const lede_options *o,
+                              int *graph, lede_error **err)
+{
     if (reserve_scratch(s, nrows) != 0)
         return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
-    lede_rank_params rp = {o->damping, LEDE_RANK_TOLERANCE, 1000};
-    lede_textrank(&s->graph, &rp, s->scores, s->work);
+    *graph = 0;
+    switch (o->method) {
+    case LEDE_METHOD_LEAD:
+        lede_rank_lead(nrows, s->scores);
+        return LEDE_OK;
+    case LEDE_METHOD_RANDOM:
+        lede_rank_random(nrows, o->seed, s->scores);
+        return LEDE_OK;
+    default:
+        *graph = 1;
+        return score_by_graph(s, nrows, o, err);
+    }
+}
+
+/* Ranks the rows and picks the summary into `sum`. */
+static lede_status rank_and_pick(lede_summarizer *s, size_t nrows, const lede_options *o,
+                                 lede_summary *sum, lede_error **err)
+{
+    int graph;
+    lede_status st = score_rows(s, nrows, o, &graph, err);
+    if (st != LEDE_OK)
+        return st;
+    for (size_t r = 0; r < nrows; r++)
+        s->order[r] = sum->words[s->row_unit[r]];
+    lede_priors priors = {o->position_prior, o->length_prior, o->length_target};
+    lede_apply_priors(s->scores, nrows, s->order, &priors);
     for (size_t r = 0; r < nrows; r++) {
         size_t unit = s->row_unit[r];
         s->cands[r] = (lede_candidate){s->scores[r], sum->words[unit], sum->chars[unit]};
     }
     size_t count;
-    st = lede_select(s->cands, nrows, &o->budget, o->redundancy, row_similarity, &s->graph,
-                     s->order, s->rank, s->picked, &count);
+    lede_select_params sp = {o->budget, graph ? o->redundancy : 1.0, graph ? o->mmr : 1.0,
+                             graph ? row_similarity : NULL, &s->tfidf};
+    st = lede_select(s->cands, nrows, &sp, s->order, s->rank, s->picked, &count);
     if (st != LEDE_OK)
         return lede_fail(err, st, "%s", lede_strerror(st));
     for (size_t r = 0; r < nrows; r++) {

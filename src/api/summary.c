@@ -49,11 +49,14 @@ int lede_collapse_text(const char *text, size_t start, size_t end, lede_strbuf *
             nwords++;
         pending_space = 0;
         if (c < 0x80 && printable_ascii((unsigned char)c)) {
-            /* The common case: copy the run of printable ASCII at once. */
+            /* The common case: copy the run of printable ASCII at once,
+             * through locals the compiler can keep in registers. */
+            char *dst = out->data + out->len;
             size_t j = i;
             do
-                out->data[out->len++] = text[j++];
+                *dst++ = text[j++];
             while (j < end && printable_ascii((unsigned char)text[j]));
+            out->len += j - i;
             nchars += j - i;
             i = j;
             continue;

@@ -55,6 +55,8 @@ void cli_set_blas_threads(int threads);
 
 int cli_summarize(int argc, char **argv);
 int cli_split(int argc, char **argv);
+int cli_batch(int argc, char **argv);
+int cli_rouge(int argc, char **argv);
 int cli_extract(int argc, char **argv);
 
 #endif

@@ -26,7 +26,7 @@ static const char *kind_name(unsigned kind)
     }
 }
 
-static json_t *sentence_json(const lede_sentence *s, int with_scores)
+json_t *cli_sentence_json(const lede_sentence *s, int with_scores)
 {
     json_t *o = json_object();
     if (!o)
@@ -66,7 +66,7 @@ json_t *cli_summary_json(const char *input, const lede_summary *sum, int all_uni
     for (size_t i = 0; i < n && !rc; i++) {
         const lede_sentence *s =
             all_units ? lede_summary_unit(sum, i) : lede_summary_sentence(sum, i);
-        json_t *item = sentence_json(s, !all_units);
+        json_t *item = cli_sentence_json(s, !all_units);
         rc |= item ? json_array_append_new(list, item) : -1;
     }
     rc |= json_object_set_new(root, "sentences", list);

@@ -12,6 +12,10 @@ enum cli_format { FORMAT_BULLETS, FORMAT_TEXT, FORMAT_JSON, FORMAT_JSONL };
  * returns -1 for an unknown one. */
 int cli_parse_format(const char *s, unsigned allowed);
 
+/* One sentence as a JSON object: index, paragraph, start, end, then score
+ * and rank (with_scores) or kind, then text. NULL when out of memory. */
+json_t *cli_sentence_json(const lede_sentence *s, int with_scores);
+
 /* The JSON object of one input: {"lede_version", "input", "sentences": [...]}.
  * With `all_units`, every unit (split); otherwise the picked sentences. */
 json_t *cli_summary_json(const char *input, const lede_summary *sum, int all_units);

@@ -5,31 +5,6 @@
 
 #include "alloc.h"
 
-uint64_t lede_hash_bytes(const char *s, size_t len)
-{
-    /* Eight bytes per step (words are short, so this is one or two
-     * multiplications), then a final avalanche so that the low bits used
-     * for the slot index depend on every byte. */
-    uint64_t h = (uint64_t)len * 0x9E3779B97F4A7C15ull;
-    while (len >= 8) {
-        uint64_t w;
-        memcpy(&w, s, 8);
-        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
-        h ^= h >> 31;
-        s += 8;
-        len -= 8;
-    }
-    if (len > 0) {
-        uint64_t w = 0;
-        memcpy(&w, s, len);
-        h = (h ^ w) * 0x94D049BB133111EBull;
-    }
-    h ^= h >> 33;
-    h *= 0xFF51AFD7ED558CCDull;
-    h ^= h >> 33;
-    return h;
-}
-
 static size_t slot_of(const lede_intern *t, uint64_t hash, const char *s, size_t len,
                       int *found)
 {
@@ -79,6 +54,12 @@ static int rehash(lede_intern *t, size_t nslots)
 
 int64_t lede_intern_add(lede_intern *t, const char *s, size_t len, int *is_new)
 {
+    return lede_intern_add_hashed(t, s, len, lede_hash_bytes(s, len), is_new);
+}
+
+int64_t lede_intern_add_hashed(lede_intern *t, const char *s, size_t len, uint64_t hash,
+                               int *is_new)
+{
     if (is_new)
         *is_new = 0;
     if (len > UINT32_MAX || t->count >= UINT32_MAX - 1)
@@ -90,7 +71,6 @@ int64_t lede_intern_add(lede_intern *t, const char *s, size_t len, int *is_new)
         if (rehash(t, t->nslots ? t->nslots * 2 : 64) != 0)
             return -1;
     }
-    uint64_t hash = lede_hash_bytes(s, len);
     int found;
     size_t i = slot_of(t, hash, s, len, &found);
     if (found)

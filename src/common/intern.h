@@ -24,9 +24,6 @@ typedef struct lede_intern {
     lede_arena strings;
 } lede_intern;
 
-/* Hash of `len` bytes; the same function the table uses. */
-uint64_t lede_hash_bytes(const char *s, size_t len);
-
 /* Id of `s`, or -1 when it is not in the table. */
 int64_t lede_intern_find(const lede_intern *t, const char *s, size_t len);
 
@@ -34,6 +31,63 @@ int64_t lede_intern_find(const lede_intern *t, const char *s, size_t len);
  * NULL). Returns -1 when out of memory or when the table is full (2^32 - 1
  * entries) or the string is longer than UINT32_MAX bytes. */
 int64_t lede_intern_add(lede_intern *t, const char *s, size_t len, int *is_new);
+
+/* lede_intern_add with the hash already computed by lede_hash_bytes. */
+int64_t lede_intern_add_hashed(lede_intern *t, const char *s, size_t len, uint64_t hash,
+                               int *is_new);
+
+/* ---- inline: the lookup on the tokenizer's hot path ---- */
+
+#include <string.h>
+
+/* Hash of `len` bytes; the function the table uses. Eight bytes per step
+ * (words are short, so one or two multiplications), then a final avalanche
+ * so that the low bits used for the slot index depend on every byte. */
+static inline uint64_t lede_hash_bytes(const char *s, size_t len)
+{
+    uint64_t h = (uint64_t)len * 0x9E3779B97F4A7C15ull;
+    while (len >= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+        s += 8;
+        len -= 8;
+    }
+    if (len > 0) {
+        uint64_t w = 0;
+        memcpy(&w, s, len);
+        h = (h ^ w) * 0x94D049BB133111EBull;
+    }
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDull;
+    h ^= h >> 33;
+    return h;
+}
+
+/* Id of `s` given its hash, or -1 when it is not in the table. Short
+ * strings are compared inline: a call to memcmp costs more than the
+ * compare for a five-letter word. */
+static inline int64_t lede_intern_lookup(const lede_intern *t, const char *s, size_t len,
+                                         uint64_t hash)
+{
+    if (t->nslots == 0)
+        return -1;
+    size_t mask = t->nslots - 1;
+    for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
+        uint32_t slot = t->slots[i];
+        if (slot == 0)
+            return -1;
+        const lede_intern_entry *e = &t->entries[slot - 1];
+        if (e->hash != hash || e->len != len)
+            continue;
+        size_t k = 0;
+        while (k < len && e->str[k] == s[k])
+            k++;
+        if (k == len)
+            return (int64_t)slot - 1;
+    }
+}
 
 /* Removes every entry, keeping memory for reuse. */
 void lede_intern_clear(lede_intern *t);

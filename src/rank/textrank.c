@@ -1,48 +1,73 @@
 #include "textrank.h"
 
+#include <cblas.h>
 #include <math.h>
 
-/* Row i of the symmetric matrix holds the weights of the edges into i;
- * `share` is what each sentence sends per unit of edge weight. Four
- * partial sums let the loop pipeline; the order is fixed, so results are
- * deterministic. */
-static double incoming_dense(const float *row, const double *share, size_t n)
+size_t lede_textrank_work_size(const lede_graph *g)
 {
-    double a = 0, b = 0, c = 0, e = 0;
-    size_t j = 0;
-    for (; j + 4 <= n; j += 4) {
-        a += row[j] * share[j];
-        b += row[j + 1] * share[j + 1];
-        c += row[j + 2] * share[j + 2];
-        e += row[j + 3] * share[j + 3];
-    }
-    for (; j < n; j++)
-        a += row[j] * share[j];
-    return (a + b) + (c + e);
+    size_t n = g->n;
+    return g->sparse ? 3 * n : n * n + 3 * n;
 }
 
-static double incoming(const lede_graph *g, size_t i, const double *share)
+/* The weight an edge counts with: dropped at or below the threshold, 1 in
+ * a binary graph. */
+static double edge_weight(float w, const lede_rank_params *p)
 {
-    if (!g->sparse)
-        return incoming_dense(g->sim + i * g->n, share, g->n);
-    double in = 0;
-    for (size_t k = g->adj_ptr[i]; k < g->adj_ptr[i + 1]; k++)
-        in += g->adj[k].w * share[g->adj[k].col];
-    return in;
+    if (w <= p->threshold)
+        return 0.0;
+    return p->binary ? 1.0 : w;
 }
 
-static double weight_sum(const lede_graph *g, size_t j)
+static double weight_sum(const lede_graph *g, size_t j, const lede_rank_params *p)
 {
     double sum = 0;
     if (g->sparse) {
         for (size_t k = g->adj_ptr[j]; k < g->adj_ptr[j + 1]; k++)
-            sum += g->adj[k].w;
+            sum += edge_weight(g->adj[k].w, p);
         return sum;
     }
     const float *row = g->sim + j * g->n;
     for (size_t i = 0; i < g->n; i++)
-        sum += row[i];
+        sum += edge_weight(row[i], p);
     return sum;
+}
+
+/* Dense graphs: row j of `share` holds what sentence j passes to each
+ * sentence per unit of its score (edge weight over j's total weight). */
+static void build_shares(const lede_graph *g, const lede_rank_params *p,
+                         const double *restrict out_weight, double *restrict share)
+{
+    size_t n = g->n;
+    for (size_t j = 0; j < n; j++) {
+        double inv = out_weight[j] > 0 ? 1.0 / out_weight[j] : 0.0;
+        const float *row = g->sim + j * n;
+        double *dst = share + j * n;
+        for (size_t i = 0; i < n; i++)
+            dst[i] = edge_weight(row[i], p) * inv;
+    }
+}
+
+/* in = shareᵀ · scores: the score flowing into each sentence along its
+ * edges. OpenBLAS picks a kernel for this CPU at run time. */
+static void flow_dense(size_t n, const double *share, const double *scores, double *in)
+{
+    cblas_dgemv(CblasRowMajor, CblasTrans, (blasint)n, (blasint)n, 1.0, share, (blasint)n,
+                scores, 1, 0.0, in, 1);
+}
+
+static void flow_sparse(const lede_graph *g, const lede_rank_params *p,
+                        const double *out_weight, const double *scores, double *in)
+{
+    for (size_t i = 0; i < g->n; i++) {
+        double sum = 0;
+        for (size_t k = g->adj_ptr[i]; k < g->adj_ptr[i + 1]; k++) {
+            size_t j = g->adj[k].col;
+            double w = edge_weight(g->adj[k].w, p);
+            if (w > 0)
+                sum += w * scores[j] / out_weight[j];
+        }
+        in[i] = sum;
+    }
 }
 
 void lede_textrank(const lede_graph *g, const lede_rank_params *p, double *scores, double *work)
@@ -51,26 +76,29 @@ void lede_textrank(const lede_graph *g, const lede_rank_params *p, double *score
     if (n == 0)
         return;
     double *out_weight = work;
-    double *share = work + n;
+    double *in = work + n;
+    double *share = work + 2 * n;
     for (size_t j = 0; j < n; j++) {
-        out_weight[j] = weight_sum(g, j);
+        out_weight[j] = weight_sum(g, j, p);
         scores[j] = 1.0 / (double)n;
     }
+    if (!g->sparse)
+        build_shares(g, p, out_weight, share);
     double d = p->damping;
     for (size_t iter = 0; iter < p->max_iterations; iter++) {
+        /* A sentence without edges spreads its score evenly. */
         double dangling = 0;
-        for (size_t j = 0; j < n; j++) {
-            if (out_weight[j] > 0) {
-                share[j] = scores[j] / out_weight[j];
-            } else {
-                share[j] = 0;
+        for (size_t j = 0; j < n; j++)
+            if (out_weight[j] <= 0)
                 dangling += scores[j];
-            }
-        }
+        if (g->sparse)
+            flow_sparse(g, p, out_weight, scores, in);
+        else
+            flow_dense(n, share, scores, in);
         double base = (1.0 - d) / (double)n + d * dangling / (double)n;
         double change = 0;
         for (size_t i = 0; i < n; i++) {
-            double next = base + d * incoming(g, i, share);
+            double next = base + d * in[i];
             change += fabs(next - scores[i]);
             scores[i] = next;
         }

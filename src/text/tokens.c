@@ -121,14 +121,15 @@ static int has_letter(const char *s, size_t len)
  * -1 for a dropped token (stopword), -2 when out of memory. */
 static int64_t term_of(lede_tokenizer *t, const char *s, size_t len, int ascii)
 {
-    int is_new;
-    int64_t sid = lede_intern_add(&t->surface, s, len, &is_new);
-    if (sid < 0)
-        return -2;
-    if (!is_new) {
+    uint64_t hash = lede_hash_bytes(s, len);
+    int64_t sid = lede_intern_lookup(&t->surface, s, len, hash);
+    if (sid >= 0) {
         uint32_t v = t->surface.entries[sid].value;
         return v == SURFACE_DROPPED ? -1 : (int64_t)v - SURFACE_TERM_BASE;
     }
+    sid = lede_intern_add_hashed(&t->surface, s, len, hash, NULL);
+    if (sid < 0)
+        return -2;
     if ((ascii ? normalize_ascii(t, s, len) : normalize_unicode(t, s, len)) != 0)
         return -2;
     const char *word = t->norm.data;

@@ -192,6 +192,23 @@ lede_status lede_tfidf_build(lede_tfidf *v, size_t nrows, const uint32_t *terms,
     return LEDE_OK;
 }
 
+double lede_tfidf_cosine(const lede_tfidf *v, size_t i, size_t j)
+{
+    size_t a = v->row_ptr[i], a_end = v->row_ptr[i + 1];
+    size_t b = v->row_ptr[j], b_end = v->row_ptr[j + 1];
+    double dot = 0;
+    while (a < a_end && b < b_end) {
+        if (v->col[a] < v->col[b]) {
+            a++;
+        } else if (v->col[a] > v->col[b]) {
+            b++;
+        } else {
+            dot += (double)v->val[a++] * v->val[b++];
+        }
+    }
+    return dot;
+}
+
 void lede_tfidf_free(lede_tfidf *v)
 {
     free(v->row_ptr);

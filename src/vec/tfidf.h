@@ -41,6 +41,10 @@ lede_status lede_tfidf_build(lede_tfidf *v, size_t nrows, const uint32_t *terms,
                              const size_t *first, size_t nglobal, lede_idf_fn background,
                              void *ctx, double w);
 
+/* Cosine similarity of rows i and j: the dot product of two normalized
+ * rows, merging their sorted columns. */
+double lede_tfidf_cosine(const lede_tfidf *v, size_t i, size_t j);
+
 void lede_tfidf_free(lede_tfidf *v);
 
 #endif

@@ -1,5 +1,6 @@
 /* test_api.c - the public API as users see it: linked against the shared
  * library, using only lede.h. */
+#define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,6 +132,105 @@ static void test_options(void)
     lede_options_free(copy);
     lede_options_free(o);
     lede_options_free(NULL);
+}
+
+static void test_named_options(void)
+{
+    lede_options *o = lede_options_new();
+    char desc[512];
+    lede_options_describe(o, desc, sizeof desc);
+    CHECK_STR(desc, "language=en method=textrank sentences=default damping=0.85 redundancy=0.8 "
+                    "background-idf=0 seed=1 replace-invalid=no threshold=0.1 "
+                    "position-beta=0.6 position-backward=-2 position-forward=1 "
+                    "position-prior=0 length-prior=0 length-target=25 mmr=1");
+    CHECK_EQ(lede_options_set(o, "sentences", "3"), LEDE_OK);
+    CHECK_EQ(lede_options_set(o, "method", "lead"), LEDE_OK);
+    CHECK_EQ(lede_options_set(o, "damping", "0.5"), LEDE_OK);
+    CHECK_EQ(lede_options_set(o, "seed", "42"), LEDE_OK);
+    CHECK_EQ(lede_options_set(o, "replace-invalid", "yes"), LEDE_OK);
+    CHECK_EQ(lede_options_set(o, "language", "de"), LEDE_OK);
+    CHECK_EQ(lede_options_set(o, "sentences", "0"), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set(o, "sentences", "3x"), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set(o, "sentences", "-3"), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set(o, "damping", "nan"), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set(o, "method", "magic"), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set(o, "replace-invalid", "maybe"), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set(o, "no-such-option", "1"), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set(NULL, "seed", "1"), LEDE_ERR_INVALID_ARGUMENT);
+    size_t need = lede_options_describe(o, desc, sizeof desc);
+    CHECK_EQ(need, strlen(desc));
+    CHECK_STR(desc, "language=de method=lead sentences=3 damping=0.5 redundancy=0.8 "
+                    "background-idf=0 seed=42 replace-invalid=yes threshold=0.1 "
+                    "position-beta=0.6 position-backward=-2 position-forward=1 "
+                    "position-prior=0 length-prior=0 length-target=25 mmr=1");
+    CHECK_EQ(lede_options_set(o, "threshold", "1.5"), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set(o, "mmr", "0.7"), LEDE_OK);
+    lede_options_describe(o, desc, sizeof desc);
+    CHECK(strstr(desc, " mmr=0.7 ") == NULL && strstr(desc, " mmr=0.7") != NULL);
+    /* A description read back through lede_options_set gives the same
+     * options. */
+    lede_options *again = lede_options_new();
+    char copy[512];
+    strcpy(copy, desc);
+    for (char *tok = strtok(copy, " "); tok; tok = strtok(NULL, " ")) {
+        char *eq = strchr(tok, '=');
+        *eq = '\0';
+        if (strcmp(eq + 1, "default") != 0)
+            CHECK_EQ(lede_options_set(again, tok, eq + 1), LEDE_OK);
+    }
+    char desc2[512];
+    lede_options_describe(again, desc2, sizeof desc2);
+    CHECK_STR(desc2, desc);
+    size_t names = 0;
+    while (lede_option_name(names))
+        names++;
+    CHECK(names >= 10);
+    lede_options_free(again);
+    lede_options_free(o);
+}
+
+static void test_baselines(void)
+{
+    lede_options *o = lede_options_new();
+    lede_options_set_method(o, "lead");
+    lede_options_set_sentences(o, 3);
+    lede_summary *sum = NULL;
+    CHECK_EQ(lede_summarize(article, strlen(article), o, &sum, NULL), LEDE_OK);
+    CHECK_EQ(lede_summary_count(sum), 3);
+    for (size_t i = 0; i < 3; i++)
+        CHECK_EQ(lede_summary_sentence(sum, i)->index, i);
+    CHECK_EQ(lede_summary_sentence(sum, 0)->rank, 1);
+    lede_summary_free(sum);
+
+    /* Random: the same seed, the same picks; another seed, other picks for
+     * at least one of a few seeds. */
+    lede_options_set_method(o, "random");
+    lede_options_set_seed(o, 7);
+    char *first = NULL;
+    int differs = 0;
+    for (uint64_t seed = 7; seed < 12; seed++) {
+        lede_options_set_seed(o, seed);
+        CHECK_EQ(lede_summarize(article, strlen(article), o, &sum, NULL), LEDE_OK);
+        char picks[64] = "";
+        for (size_t i = 0; i < lede_summary_count(sum); i++)
+            sprintf(picks + strlen(picks), "%zu,", lede_summary_sentence(sum, i)->index);
+        lede_summary_free(sum);
+        if (!first) {
+            first = strdup(picks);
+            lede_options_set_seed(o, 7);
+            CHECK_EQ(lede_summarize(article, strlen(article), o, &sum, NULL), LEDE_OK);
+            char again[64] = "";
+            for (size_t i = 0; i < lede_summary_count(sum); i++)
+                sprintf(again + strlen(again), "%zu,", lede_summary_sentence(sum, i)->index);
+            CHECK_STR(again, picks);
+            lede_summary_free(sum);
+        } else {
+            differs |= strcmp(first, picks) != 0;
+        }
+    }
+    CHECK(differs);
+    free(first);
+    lede_options_free(o);
 }
 
 static void test_summarize(void)
@@ -382,6 +482,8 @@ int main(void)
     test_version();
     test_options();
     test_summarize();
+    test_named_options();
+    test_baselines();
     test_budgets();
     test_errors();
     test_replace_invalid();

@@ -32,5 +32,7 @@ run summarize empty.txt missing.txt
 run summarize --lang klingon short.txt
 run summarize --chars 5 short.txt
 run summarize --bogus
+run batch -j 2 --method lead batch.jsonl
+run batch --strict batch.jsonl
 run --version
 exit $status

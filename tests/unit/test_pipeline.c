@@ -268,8 +268,8 @@ static void test_textrank_sparse_matches_dense(void)
     random_rows(&v, ROWS, 8, 300, 3);
     lede_graph dense = {0}, sparse = {0};
     both_graphs(&v, ROWS, ROWS, &dense, &sparse);
-    lede_rank_params p = {0.85, 1e-12, 1000};
-    double a[ROWS], b[ROWS], work[2 * ROWS];
+    lede_rank_params p = {0.85, 1e-12, 1000, 0.0, 0};
+    double a[ROWS], b[ROWS], work[ROWS * ROWS + 3 * ROWS];
     lede_textrank(&dense, &p, a, work);
     lede_textrank(&sparse, &p, b, work);
     for (size_t i = 0; i < ROWS; i++)
@@ -288,8 +288,8 @@ static void make_graph(lede_graph *g, size_t n, const float *weights)
 
 static void test_textrank(void)
 {
-    lede_rank_params p = {0.85, 1e-12, 1000};
-    double scores[4], work[8];
+    lede_rank_params p = {0.85, 1e-12, 1000, 0.0, 0};
+    double scores[4], work[64];
 
     /* 0 - 1 connected, 2 isolated: by symmetry s0 = s1, and the isolated
      * node gets (1 - d) / (n - d) from the teleport and its own spread. */
@@ -331,12 +331,21 @@ static float table_sim(const void *ctx, size_t i, size_t j)
     return t[i * 4 + j];
 }
 
+/* lede_select on the four candidates with the given budget and checks. */
+static lede_status select_with(const lede_candidate *c, lede_budget budget, double redundancy,
+                               double mmr, lede_similarity_fn sim, const void *ctx,
+                               size_t *order, size_t *rank, size_t *picked, size_t *count)
+{
+    lede_select_params p = {budget, redundancy, mmr, sim, ctx};
+    return lede_select(c, 4, &p, order, rank, picked, count);
+}
+
 static void test_select(void)
 {
     lede_candidate c[4] = {{0.1, 5, 30}, {0.5, 10, 60}, {0.3, 3, 20}, {0.5, 8, 50}};
     size_t order[4], rank[4], picked[4], count;
     lede_budget two = {LEDE_BUDGET_SENTENCES, 2, 0};
-    CHECK_EQ(lede_select(c, 4, &two, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(select_with(c, two, 1.0, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
     CHECK_EQ(order[0], 1);
     CHECK_EQ(order[1], 3);
     CHECK_EQ(order[2], 2);
@@ -350,40 +359,52 @@ static void test_select(void)
 
     /* Words: 10 fits 12, then 8 and 3 do not fit the 2 left, nor 5. */
     lede_budget w12 = {LEDE_BUDGET_WORDS, 12, 0};
-    CHECK_EQ(lede_select(c, 4, &w12, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(select_with(c, w12, 1.0, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
     CHECK_EQ(count, 1);
     CHECK_EQ(picked[0], 1);
     lede_budget w13 = {LEDE_BUDGET_WORDS, 13, 0};
-    CHECK_EQ(lede_select(c, 4, &w13, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(select_with(c, w13, 1.0, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
     CHECK_EQ(count, 2);
     CHECK_EQ(picked[0], 1);
     CHECK_EQ(picked[1], 2);
     lede_budget c40 = {LEDE_BUDGET_CHARS, 40, 0};
-    CHECK_EQ(lede_select(c, 4, &c40, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(select_with(c, c40, 1.0, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
     CHECK_EQ(count, 1);
     CHECK_EQ(picked[0], 2);
     lede_budget c2 = {LEDE_BUDGET_CHARS, 2, 0};
-    CHECK_EQ(lede_select(c, 4, &c2, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(select_with(c, c2, 1.0, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
     CHECK_EQ(count, 0);
 
     /* Redundancy: 3 is a near-duplicate of 1, so the second pick is 2. */
     float sims[16] = {0};
     sims[1 * 4 + 3] = sims[3 * 4 + 1] = 0.95f;
-    CHECK_EQ(lede_select(c, 4, &two, 0.8, table_sim, sims, order, rank, picked, &count),
+    CHECK_EQ(select_with(c, two, 0.8, 1.0, table_sim, sims, order, rank, picked, &count),
              LEDE_OK);
     CHECK_EQ(count, 2);
     CHECK_EQ(picked[0], 1);
     CHECK_EQ(picked[1], 2);
 
     lede_budget half = {LEDE_BUDGET_RATIO, 0, 0.5};
-    CHECK_EQ(lede_select(c, 4, &half, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(select_with(c, half, 1.0, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
     CHECK_EQ(count, 2);
     lede_budget tiny = {LEDE_BUDGET_RATIO, 0, 0.01};
-    CHECK_EQ(lede_select(c, 4, &tiny, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(select_with(c, tiny, 1.0, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
     CHECK_EQ(count, 1);
     lede_budget dflt = {LEDE_BUDGET_SENTENCES, 0, 0};
-    CHECK_EQ(lede_select(c, 4, &dflt, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(select_with(c, dflt, 1.0, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
     CHECK_EQ(count, 2);
+
+    /* MMR at 0.5: after 1 (score 1 after rescaling), 3 scores
+     * 0.5 * 1 - 0.5 * 0.95 = 0.025 and 2 scores 0.5 * 0.5 - 0 = 0.25. */
+    CHECK_EQ(select_with(c, two, 1.0, 0.5, table_sim, sims, order, rank, picked, &count),
+             LEDE_OK);
+    CHECK_EQ(count, 2);
+    CHECK_EQ(picked[0], 1);
+    CHECK_EQ(picked[1], 2);
+    /* MMR at 1 is the ranking itself. */
+    CHECK_EQ(select_with(c, two, 1.0, 0.99999, table_sim, sims, order, rank, picked, &count),
+             LEDE_OK);
+    CHECK_EQ(picked[1], 3);
 }
 
 static void test_default_sentences(void)

@@ -1,0 +1,472 @@
+/* batch.c - `lede batch`: JSONL in, JSONL out, streaming, in input order,
+ * with a pool of worker threads that each own a summarizer. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "jsonl.h"
+#include "output.h"
+
+static const char batch_help[] =
+    "Usage: lede batch [OPTIONS] [FILE...]\n"
+    "Summarize every line of JSON Lines input (standard input when no FILE or\n"
+    "'-'). Each line is an object with \"text\" (a string) and any other fields,\n"
+    "such as \"id\"; each output line has the other fields, in their order, and\n"
+    "\"sentences\": the picked sentences with index, paragraph, start, end (byte\n"
+    "offsets into \"text\" as UTF-8), score, rank and text. Output keeps input\n"
+    "order. Blank lines are skipped. A bad line is reported on standard error\n"
+    "(FILE:LINE: reason) and skipped, unless --strict.\n"
+    "\n"
+    "  -j, --threads N       worker threads, each with its own summarizer (default 1)\n"
+    "      --strict          stop at the first bad line\n"
+    "  -n, --sentences N     at most N sentences (or --ratio, --words, --chars)\n"
+    "  -l, --lang CODE       language of the texts (default en)\n"
+    "      --NAME VALUE      any summarizer option: method, damping, redundancy,\n"
+    "                        background-idf, seed, replace-invalid (yes/no), ...\n"
+    "  -h, --help            show this help\n"
+    "\n"
+    "Exit status: 0 success, 1 some line could not be summarized, 2 usage error,\n"
+    "3 output error.\n";
+
+/* Lines read before the workers start on them: bounds memory. */
+enum { CHUNK_LINES = 1024, CHUNK_BYTES = 64 << 20, MAX_THREADS = 256 };
+
+typedef struct job {
+    char *line;
+    size_t len;
+    size_t lineno;
+    char *out;   /* the output line, or NULL */
+    char *error; /* the reason the line failed, or NULL */
+    int column;  /* where in the line, for JSON errors; 0 = nowhere */
+} job;
+
+typedef struct batch {
+    const lede_options *opts;
+    const char *file;      /* for messages */
+    job *jobs;
+    size_t njobs;
+    atomic_size_t next;    /* next job to take */
+    /* Workers wait for a new generation (a chunk to work on) or quit; the
+     * main thread waits until none is running. */
+    pthread_mutex_t mutex;
+    pthread_cond_t go, finished;
+    unsigned long generation;
+    size_t running;
+    size_t started;        /* worker threads besides the main thread */
+    int quit;
+} batch;
+
+/* ====== One line ====== */
+
+/* A newly allocated message (NULL when out of memory). */
+static char *error_text(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *error_text(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (s) {
+        va_start(ap, fmt);
+        vsnprintf(s, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    return s;
+}
+
+static char *summary_error(const lede_error *err, lede_status st)
+{
+    const char *msg = err ? lede_error_message(err) : lede_strerror(st);
+    if (err && lede_error_has_position(err))
+        return error_text("\"text\": %s (byte %zu)", msg, lede_error_offset(err));
+    return error_text("\"text\": %s", msg);
+}
+
+/* A worker's buffers, reused from line to line. */
+typedef struct line_scratch {
+    jsonl_object obj;
+    jsonl_buf text;
+    jsonl_buf out;
+} line_scratch;
+
+/* The output line: the input's members but "text", verbatim and in order,
+ * then "sentences". Returns 0 or -1 when out of memory. */
+static int write_output(line_scratch *ls, const lede_summary *sum)
+{
+    jsonl_buf *b = &ls->out;
+    b->len = 0;
+    int rc = jsonl_put(b, "{", 1);
+    for (size_t i = 0; rc == 0 && i < ls->obj.count; i++) {
+        const jsonl_member *m = &ls->obj.members[i];
+        if (jsonl_key_is(m, "text"))
+            continue;
+        rc |= jsonl_put(b, "\"", 1);
+        rc |= jsonl_put(b, m->key, m->key_len);
+        rc |= jsonl_put(b, "\":", 2);
+        rc |= jsonl_put(b, m->value, m->value_len);
+        rc |= jsonl_put(b, ",", 1);
+    }
+    rc |= jsonl_put(b, "\"sentences\":[", 13);
+    for (size_t i = 0; rc == 0 && i < lede_summary_count(sum); i++) {
+        if (i > 0)
+            rc |= jsonl_put(b, ",", 1);
+        rc |= jsonl_put_sentence(b, lede_summary_sentence(sum, i));
+    }
+    rc |= jsonl_put(b, "]}", 2);
+    return rc ? -1 : 0;
+}
+
+/* The "text" member, decoded into ls->text; an error message when there is
+ * none or more than one. */
+static char *find_text(line_scratch *ls)
+{
+    const jsonl_member *text = NULL;
+    for (size_t i = 0; i < ls->obj.count; i++) {
+        if (!jsonl_key_is(&ls->obj.members[i], "text"))
+            continue;
+        if (text)
+            return error_text("\"text\" given twice");
+        text = &ls->obj.members[i];
+    }
+    if (!text)
+        return error_text("no \"text\" string in the object");
+    int rc = jsonl_decode_string(text, &ls->text);
+    if (rc == 1)
+        return error_text("\"text\" is not a string");
+    return rc == 0 ? NULL : error_text("out of memory");
+}
+
+static void run_job(lede_summarizer *s, const lede_options *opts, line_scratch *ls, job *j)
+{
+    size_t column;
+    const char *message;
+    int rc = jsonl_parse_object(j->line, j->len, &ls->obj, &column, &message);
+    if (rc != 0) {
+        j->error = rc == -1 ? error_text("invalid JSON: %s", message) : error_text("out of memory");
+        j->column = rc == -1 ? (int)column : 0;
+        return;
+    }
+    j->error = find_text(ls);
+    if (j->error)
+        return;
+    lede_summary *sum = NULL;
+    lede_error *err = NULL;
+    lede_status st = lede_summarizer_run(s, ls->text.data, ls->text.len, opts, &sum, &err);
+    if (st != LEDE_OK) {
+        j->error = summary_error(err, st);
+        lede_error_free(err);
+        return;
+    }
+    if (write_output(ls, sum) == 0)
+        j->out = strdup(ls->out.data);
+    if (!j->out)
+        j->error = error_text("out of memory");
+    lede_summary_free(sum);
+}
+
+/* ====== Workers ====== */
+
+typedef struct worker {
+    batch *b;
+    lede_summarizer *s;
+    line_scratch scratch;
+    pthread_t thread;
+} worker;
+
+static void work_on_chunk(worker *w)
+{
+    batch *b = w->b;
+    for (;;) {
+        size_t i = atomic_fetch_add(&b->next, 1);
+        if (i >= b->njobs)
+            return;
+        run_job(w->s, b->opts, &w->scratch, &b->jobs[i]);
+    }
+}
+
+static void *worker_main(void *arg)
+{
+    worker *w = arg;
+    batch *b = w->b;
+    unsigned long seen = 0;
+    pthread_mutex_lock(&b->mutex);
+    for (;;) {
+        while (b->generation == seen && !b->quit)
+            pthread_cond_wait(&b->go, &b->mutex);
+        if (b->quit)
+            break;
+        seen = b->generation;
+        pthread_mutex_unlock(&b->mutex);
+        work_on_chunk(w);
+        pthread_mutex_lock(&b->mutex);
+        if (--b->running == 0)
+            pthread_cond_signal(&b->finished);
+    }
+    pthread_mutex_unlock(&b->mutex);
+    return NULL;
+}
+
+/* ====== Reading and writing ====== */
+
+/* Writes the results of the chunk in order and frees them. Returns 1 when
+ * a line failed (and reports it), 0 otherwise; *stop is set under
+ * --strict at the first failure. */
+static int write_chunk(batch *b, int strict, int *stop)
+{
+    int failed = 0;
+    for (size_t i = 0; i < b->njobs; i++) {
+        job *j = &b->jobs[i];
+        if (j->out && !*stop) {
+            fputs(j->out, stdout);
+            fputc('\n', stdout);
+        } else if (!j->out && !*stop) {
+            const char *why = j->error ? j->error : "out of memory";
+            if (j->column > 0)
+                fprintf(stderr, "lede: %s:%zu:%d: %s\n", b->file, j->lineno, j->column, why);
+            else
+                fprintf(stderr, "lede: %s:%zu: %s\n", b->file, j->lineno, why);
+            failed = 1;
+            *stop = strict;
+        }
+        free(j->out);
+        free(j->error);
+        free(j->line);
+    }
+    b->njobs = 0;
+    return failed;
+}
+
+/* Reads up to a chunk of non-blank lines. Returns -1 on a read error. */
+static int read_chunk(FILE *f, batch *b, size_t *lineno)
+{
+    size_t bytes = 0;
+    while (b->njobs < CHUNK_LINES && bytes < CHUNK_BYTES) {
+        char *line = NULL;
+        size_t cap = 0;
+        errno = 0;
+        ssize_t n = getline(&line, &cap, f);
+        if (n < 0) {
+            free(line);
+            return ferror(f) ? -1 : 0;
+        }
+        (*lineno)++;
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            n--;
+        size_t k = 0;
+        while (k < (size_t)n && (line[k] == ' ' || line[k] == '\t'))
+            k++;
+        if (k == (size_t)n) {
+            free(line);
+            continue;
+        }
+        b->jobs[b->njobs++] = (job){line, (size_t)n, *lineno, NULL, NULL, 0};
+        bytes += (size_t)n;
+    }
+    return 0;
+}
+
+static void run_chunk(batch *b, worker *workers)
+{
+    atomic_store(&b->next, 0);
+    pthread_mutex_lock(&b->mutex);
+    b->running = b->started;
+    b->generation++;
+    pthread_cond_broadcast(&b->go);
+    pthread_mutex_unlock(&b->mutex);
+    work_on_chunk(&workers[0]);
+    pthread_mutex_lock(&b->mutex);
+    while (b->running > 0)
+        pthread_cond_wait(&b->finished, &b->mutex);
+    pthread_mutex_unlock(&b->mutex);
+}
+
+/* Summarizes one input stream; returns 0, 1 (a line failed) or -1 (stop). */
+static int run_stream(batch *b, FILE *f, worker *workers, int strict)
+{
+    size_t lineno = 0;
+    int failed = 0, stop = 0;
+    for (;;) {
+        int rc = read_chunk(f, b, &lineno);
+        if (b->njobs == 0 && rc == 0)
+            break;
+        run_chunk(b, workers);
+        failed |= write_chunk(b, strict, &stop);
+        if (rc != 0) {
+            cli_warn("%s: cannot read: %s", b->file, strerror(errno));
+            return -1;
+        }
+        if (stop)
+            return -1;
+    }
+    return failed;
+}
+
+/* ====== Command ====== */
+
+typedef struct batch_config {
+    size_t threads;
+    int strict;
+    lede_options *opts;
+} batch_config;
+
+enum { OPT_STRICT = 256, OPT_NAMED = 512 };
+
+static int parse_args(int argc, char **argv, batch_config *cfg, struct option *longopts)
+{
+    size_t n = 0;
+    longopts[n++] = (struct option){"threads", required_argument, NULL, 'j'};
+    longopts[n++] = (struct option){"strict", no_argument, NULL, OPT_STRICT};
+    longopts[n++] = (struct option){"lang", required_argument, NULL, 'l'};
+    longopts[n++] = (struct option){"help", no_argument, NULL, 'h'};
+    for (size_t i = 0; lede_option_name(i); i++)
+        longopts[n++] = (struct option){lede_option_name(i), required_argument, NULL,
+                                        OPT_NAMED + (int)i};
+    longopts[n] = (struct option){NULL, 0, NULL, 0};
+    opterr = 0;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, ":j:n:l:h", longopts, NULL)) != -1) {
+        const char *name = NULL;
+        if (c == 'h') {
+            fputs(batch_help, stdout);
+            return -1;
+        } else if (c == 'j') {
+            if (cli_parse_size(optarg, &cfg->threads) != 0 || cfg->threads > MAX_THREADS)
+                return cli_usage_error("batch", "--threads: '%s' is not a number from 1 to %d",
+                                       optarg, MAX_THREADS);
+            continue;
+        } else if (c == OPT_STRICT) {
+            cfg->strict = 1;
+            continue;
+        } else if (c == 'n') {
+            name = "sentences";
+        } else if (c == 'l') {
+            name = "language";
+        } else if (c >= OPT_NAMED) {
+            name = lede_option_name((size_t)(c - OPT_NAMED));
+        } else if (c == ':') {
+            return cli_usage_error("batch", "option '%s' needs a value", argv[optind - 1]);
+        } else {
+            return cli_usage_error("batch", "unknown option '%s'", argv[optind - 1]);
+        }
+        if (lede_options_set(cfg->opts, name, optarg) != LEDE_OK)
+            return cli_usage_error("batch", "--%s: invalid value '%s'", name, optarg);
+    }
+    return 0;
+}
+
+/* Creates a summarizer per worker and starts the threads beyond the main
+ * one; fewer threads than asked is not an error, only slower. */
+static int start_workers(batch *b, worker *workers, size_t nthreads)
+{
+    for (size_t t = 0; t < nthreads; t++) {
+        workers[t].b = b;
+        lede_error *err = NULL;
+        if (lede_summarizer_new(b->opts, &workers[t].s, &err) != LEDE_OK) {
+            int usage = lede_error_code(err) == LEDE_ERR_UNKNOWN_LANGUAGE;
+            if (usage)
+                cli_usage_error("batch", "%s", lede_error_message(err));
+            else
+                cli_warn("%s", err ? lede_error_message(err) : "out of memory");
+            lede_error_free(err);
+            return usage ? EXIT_USAGE : EXIT_INPUT;
+        }
+    }
+    for (size_t t = 1; t < nthreads; t++) {
+        if (pthread_create(&workers[t].thread, NULL, worker_main, &workers[t]) != 0) {
+            cli_warn("could start only %zu of %zu threads", t, nthreads);
+            break;
+        }
+        b->started++;
+    }
+    return 0;
+}
+
+static void stop_workers(batch *b, worker *workers, size_t nthreads)
+{
+    pthread_mutex_lock(&b->mutex);
+    b->quit = 1;
+    pthread_cond_broadcast(&b->go);
+    pthread_mutex_unlock(&b->mutex);
+    for (size_t t = 1; t <= b->started; t++)
+        pthread_join(workers[t].thread, NULL);
+    for (size_t t = 0; t < nthreads; t++) {
+        lede_summarizer_free(workers[t].s);
+        jsonl_object_free(&workers[t].scratch.obj);
+        jsonl_buf_free(&workers[t].scratch.text);
+        jsonl_buf_free(&workers[t].scratch.out);
+    }
+}
+
+static int run_inputs(batch *b, worker *workers, const batch_config *cfg, char **files,
+                      size_t nfiles)
+{
+    int status = EXIT_OK;
+    for (size_t i = 0; i < nfiles; i++) {
+        int is_stdin = strcmp(files[i], "-") == 0;
+        FILE *f = is_stdin ? stdin : fopen(files[i], "rb");
+        b->file = is_stdin ? "<stdin>" : files[i];
+        if (!f) {
+            cli_warn("%s: %s", files[i], strerror(errno));
+            status = EXIT_INPUT;
+            continue;
+        }
+        int rc = run_stream(b, f, workers, cfg->strict);
+        if (!is_stdin)
+            fclose(f);
+        if (rc != 0)
+            status = EXIT_INPUT;
+        if (rc < 0)
+            break;
+    }
+    return status;
+}
+
+int cli_batch(int argc, char **argv)
+{
+    batch_config cfg = {1, 0, lede_options_new()};
+    struct option *longopts = calloc(64, sizeof *longopts);
+    if (!cfg.opts || !longopts) {
+        cli_warn("out of memory");
+        return EXIT_INPUT;
+    }
+    int status = parse_args(argc, argv, &cfg, longopts);
+    free(longopts);
+    if (status != 0) {
+        lede_options_free(cfg.opts);
+        return status < 0 ? cli_finish_output(EXIT_OK) : status;
+    }
+    /* Parallelism comes from the workers; OpenBLAS stays single-threaded. */
+    cli_set_blas_threads(1);
+    batch b = {.opts = cfg.opts,
+               .jobs = calloc(CHUNK_LINES, sizeof(job)),
+               .mutex = PTHREAD_MUTEX_INITIALIZER,
+               .go = PTHREAD_COND_INITIALIZER,
+               .finished = PTHREAD_COND_INITIALIZER};
+    worker *workers = calloc(cfg.threads, sizeof *workers);
+    if (!b.jobs || !workers) {
+        cli_warn("out of memory");
+        status = EXIT_INPUT;
+    } else {
+        status = start_workers(&b, workers, cfg.threads);
+        if (status == 0) {
+            char *stdin_only[] = {"-"};
+            char **files = optind < argc ? argv + optind : stdin_only;
+            size_t nfiles = optind < argc ? (size_t)(argc - optind) : 1;
+            status = run_inputs(&b, workers, &cfg, files, nfiles);
+        }
+        stop_workers(&b, workers, cfg.threads);
+    }
+    free(workers);
+    free(b.jobs);
+    lede_options_free(cfg.opts);
+    return cli_finish_output(status);
+}

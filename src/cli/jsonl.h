@@ -1,0 +1,61 @@
+/* jsonl.h - the JSON Lines reader and writer behind `lede batch`.
+ *
+ * jansson builds a full tree for every line (about 140 instructions a byte
+ * here), which was most of the batch's time, and it cannot hand back the
+ * original bytes of the fields that are only passed through. This reader
+ * validates one object per RFC 8259 and records where each member's key
+ * and value lie in the line, so pass-through fields are copied verbatim and
+ * only "text" is decoded. See docs/design.md. */
+#ifndef LEDE_CLI_JSONL_H
+#define LEDE_CLI_JSONL_H
+
+#include <stddef.h>
+
+#include "lede.h"
+
+typedef struct jsonl_member {
+    const char *key;   /* raw bytes between the quotes */
+    size_t key_len;
+    const char *value; /* raw bytes of the value */
+    size_t value_len;
+} jsonl_member;
+
+typedef struct jsonl_object {
+    jsonl_member *members;
+    size_t count;
+    size_t cap;
+} jsonl_object;
+
+/* A growable output or decoding buffer. */
+typedef struct jsonl_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+} jsonl_buf;
+
+/* Parses `line` as exactly one JSON object (white space around allowed)
+ * into `obj` (reusing its memory). Returns 0; or -1 with `*column` (1-based,
+ * in characters) and a static `*message`; or -2 when out of memory. */
+int jsonl_parse_object(const char *line, size_t len, jsonl_object *obj, size_t *column,
+                       const char **message);
+
+/* Whether a member's key is `name` (escapes in the key decoded). */
+int jsonl_key_is(const jsonl_member *m, const char *name);
+
+/* Decodes the raw string value of `m` (with its quotes) into `out` as
+ * UTF-8. Returns 0, 1 when the value is not a string, -2 when out of
+ * memory. The value was validated by jsonl_parse_object. */
+int jsonl_decode_string(const jsonl_member *m, jsonl_buf *out);
+
+/* Appends to `b`; each returns 0 or -1 when out of memory. */
+int jsonl_put(jsonl_buf *b, const char *s, size_t len);
+/* A JSON string with the escapes jansson writes (\" \\ \b \f \n \r \t,
+ * \u00XX for other control characters, everything else as it is). */
+int jsonl_put_string(jsonl_buf *b, const char *s, size_t len);
+/* A sentence object as cli_sentence_json writes it, compact. */
+int jsonl_put_sentence(jsonl_buf *b, const lede_sentence *s);
+
+void jsonl_buf_free(jsonl_buf *b);
+void jsonl_object_free(jsonl_object *obj);
+
+#endif

@@ -1,0 +1,40 @@
+#!/bin/sh
+# lede batch gives the same bytes whether it runs in one process with one
+# thread, with several threads, or split over two processes by GNU parallel
+# (parallel --pipe --keep-order), as Hadoop Streaming or Spark's pipe would.
+# Usage: batch_parallel.sh LEDE
+set -eu
+lede=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+python3 - "$tmp/in.jsonl" <<'PY'
+import json, random, sys
+random.seed(7)
+words = ("council budget school teacher parent river rain road bridge market price "
+         "energy solar wind coal report minister election vote court judge police "
+         "city village farmer harvest storm flood team match goal coach player").split()
+with open(sys.argv[1], "w") as f:
+    for i in range(600):
+        sentences = []
+        for _ in range(random.randint(1, 25)):
+            n = random.randint(4, 18)
+            s = " ".join(random.choice(words) for _ in range(n))
+            sentences.append(s[0].upper() + s[1:] + random.choice([".", ".", "!", "?"]))
+        doc = {"id": f"doc-{i}", "n": i, "text": " ".join(sentences)}
+        if i % 97 == 5:
+            doc["text"] = ""
+        f.write(json.dumps(doc) + "\n")
+PY
+export OPENBLAS_NUM_THREADS=1
+status=0
+"$lede" batch -n 3 "$tmp/in.jsonl" >"$tmp/one.jsonl" 2>"$tmp/one.err" || status=$?
+[ "$status" -eq 1 ] || { echo "expected exit 1 for the empty texts, got $status"; exit 1; }
+"$lede" batch -n 3 -j 3 "$tmp/in.jsonl" >"$tmp/threads.jsonl" 2>"$tmp/threads.err" || true
+parallel --pipe --keep-order -j 2 --block 40k "$lede" batch -n 3 \
+    <"$tmp/in.jsonl" >"$tmp/parallel.jsonl" 2>/dev/null || true
+lines=$(wc -l <"$tmp/one.jsonl")
+[ "$lines" -eq 593 ] || { echo "expected 593 summaries, got $lines"; exit 1; }
+cmp "$tmp/one.jsonl" "$tmp/threads.jsonl"
+cmp "$tmp/one.err" "$tmp/threads.err"
+cmp "$tmp/one.jsonl" "$tmp/parallel.jsonl"
+echo "one process, 3 threads and parallel --pipe agree on $lines lines"
