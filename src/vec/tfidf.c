@@ -146,12 +146,14 @@ static lede_status compute_idf(lede_tfidf *v, size_t nrows, const lede_tfidf_par
         v->idf_cap = v->term_cap;
     }
     double n = (double)nrows;
+    double local_max = log((1.0 + n) / 2.0) + 1.0;
+    double scale = p && p->background_max > 0 ? local_max / p->background_max : 1.0;
     for (size_t t = 0; t < v->nterms; t++) {
         double idf = log((1.0 + n) / (1.0 + v->df[t])) + 1.0;
         if (p && p->background) {
             double bg = p->background(p->ctx, v->global[t]);
             if (bg >= 0)
-                idf = p->background_weight * bg + (1.0 - p->background_weight) * idf;
+                idf = p->background_weight * bg * scale + (1.0 - p->background_weight) * idf;
         }
         if (p && p->idf_power != 1.0)
             idf = pow(idf, p->idf_power);

@@ -74,7 +74,7 @@ static void test_idf_power(void)
     uint32_t terms[] = {7, 7, 3, 7, 9, 0};
     size_t first[] = {0, 3, 5, 6};
     lede_tfidf v = {0};
-    lede_tfidf_params p = {NULL, NULL, 0, 0.0};
+    lede_tfidf_params p = {NULL, NULL, 0, 0, 0.0};
     CHECK_EQ(lede_tfidf_build(&v, 3, terms, first, 10, &p), LEDE_OK);
     double wa = 1 + log(2.0), norm = sqrt(wa * wa + 1.0);
     CHECK_NEAR(weight(&v, 0, 7), wa / norm, 1e-6);
@@ -101,7 +101,7 @@ static void test_background_idf(void)
     uint32_t terms[] = {7, 3, 7, 3};
     size_t first[] = {0, 2, 4};
     lede_tfidf v = {0};
-    CHECK_EQ(lede_tfidf_build(&v, 2, terms, first, 10, &(lede_tfidf_params){half_idf, NULL, 0.5, 1.0}), LEDE_OK);
+    CHECK_EQ(lede_tfidf_build(&v, 2, terms, first, 10, &(lede_tfidf_params){half_idf, NULL, 0.5, 0.0, 1.0}), LEDE_OK);
     double norm = sqrt(5.5 * 5.5 + 1.0);
     CHECK_NEAR(weight(&v, 0, 7), 5.5 / norm, 1e-6);
     CHECK_NEAR(weight(&v, 0, 3), 1.0 / norm, 1e-6);
