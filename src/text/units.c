@@ -99,11 +99,18 @@ static size_t count_words(const char *text, size_t start, size_t end)
     size_t words = 0;
     int in_word = 0;
     for (size_t i = start; i < end;) {
-        int32_t c;
-        i += lede_text_next(text, end, i, &c);
-        int space = lede_is_space(c);
-        if (!space && !in_word)
-            words++;
+        unsigned char b = (unsigned char)text[i];
+        int space;
+        if (b < 0x80 && b != 0) {
+            /* ASCII, nearly every byte: no decoding. */
+            space = (lede_ascii_class[b] & LEDE_ASCII_SPACE) != 0;
+            i++;
+        } else {
+            int32_t c;
+            i += lede_text_next(text, end, i, &c);
+            space = lede_is_space(c);
+        }
+        words += !space && !in_word;
         in_word = !space;
     }
     return words;
@@ -442,6 +449,9 @@ static size_t skip_closers(const char *text, size_t i, size_t end, size_t *depth
  * ("suggests The latest survey"), or a short capitalized label ending in a
  * colon ("magazine Short and sweet: Julia"). */
 enum { RUN_ON_WORDS = 30, RUN_ON_PIECE_WORDS = 4, LABEL_WORDS = 5 };
+/* Sentences shorter than this in bytes are not looked at: thirty words of
+ * running text take more (this keeps word counting off the hot path). */
+enum { RUN_ON_BYTES = 160 };
 
 typedef struct word_span {
     size_t start, end;
@@ -529,6 +539,8 @@ static int starts_sentence(const splitter *sp, word_span w, size_t end)
 static lede_status emit_sentence(splitter *sp, size_t start, size_t end)
 {
     const char *text = sp->text;
+    if (end - start < RUN_ON_BYTES)
+        return emit(sp, start, end, LEDE_KIND_SENTENCE);
     size_t left = count_words(text, start, end); /* words from w on */
     if (left <= RUN_ON_WORDS)
         return emit(sp, start, end, LEDE_KIND_SENTENCE);

@@ -155,7 +155,9 @@ static lede_status compute_idf(lede_tfidf *v, size_t nrows, const lede_tfidf_par
             if (bg >= 0)
                 idf = p->background_weight * bg * scale + (1.0 - p->background_weight) * idf;
         }
-        if (p && p->idf_power != 1.0)
+        if (p && p->idf_power == 0.5)
+            idf = sqrt(idf); /* the default: much cheaper than pow */
+        else if (p && p->idf_power != 1.0)
             idf = pow(idf, p->idf_power);
         v->idf[t] = idf;
     }
