@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "input.h"
 #include "output.h"
+#include "report.h"
 
 enum mode { MODE_SUMMARIZE, MODE_SPLIT };
 
@@ -29,7 +30,8 @@ static const char summarize_help[] =
     "      --background-idf W  weight of the model's background IDF (default 0)\n"
     "\n"
     "Input and output:\n"
-    "  -f, --format FMT      bullets (default), text, json or jsonl\n"
+    "  -f, --format FMT      bullets (default), text, json, jsonl or html (one page:\n"
+    "                        the text shaded by score, the summary linked to it)\n"
     "      --replace-invalid read invalid UTF-8 and NUL bytes as U+FFFD\n"
     "      --input KIND      auto (default: by content), text, html or xml; a page's\n"
     "                        article is summarized, JSON offsets are into its text\n"
@@ -103,6 +105,7 @@ typedef struct run_config {
     enum cli_input_kind input; /* how files are read; pages are extracted first */
     const char *xpath;
     int lang_given;            /* --lang given: a page's own language is not used */
+    cli_report *report;        /* the page of --format html */
 } run_config;
 
 /* Applies one option to `cfg`; returns 0 or a usage error status. */
@@ -162,7 +165,7 @@ static int apply_option(run_config *cfg, int c, const char *arg)
     case 'f': {
         unsigned allowed = cfg->mode == MODE_SPLIT
                                ? (1u << FORMAT_TEXT) | (1u << FORMAT_JSON) | (1u << FORMAT_JSONL)
-                               : 0xFu;
+                               : 0x1Fu;
         int f = cli_parse_format(arg, allowed);
         if (f < 0)
             return cli_usage_error(cmd, "--format: unknown format '%s'", arg);
@@ -225,6 +228,9 @@ static int print_result(const run_config *cfg, const cli_input *in, const lede_s
         json_decref(obj);
         return rc;
     }
+    case FORMAT_HTML:
+        cli_report_section(cfg->report, in, sum, doc);
+        return 0;
     }
     return 0;
 }
@@ -247,6 +253,9 @@ static int run_files(run_config *cfg, char **files, size_t nfiles)
         return code;
     }
     json_t *json_all = cfg->format == FORMAT_JSON && nfiles > 1 ? json_array() : NULL;
+    cli_report report;
+    cli_report_init(&report, stdout, nfiles);
+    cfg->report = &report;
     int status = EXIT_OK;
     for (size_t i = 0; i < nfiles; i++) {
         cli_input in;
@@ -290,6 +299,7 @@ static int run_files(run_config *cfg, char **files, size_t nfiles)
         }
         json_decref(json_all);
     }
+    cli_report_finish(&report);
     lede_summarizer_free(s);
     return status;
 }
@@ -298,7 +308,7 @@ static int run_command(enum mode mode, int argc, char **argv)
 {
     run_config cfg = {mode, mode == MODE_SPLIT ? "split" : "summarize",
                       mode == MODE_SPLIT ? FORMAT_TEXT : FORMAT_BULLETS, 0, lede_options_new(),
-                      INPUT_AUTO, NULL, 0};
+                      INPUT_AUTO, NULL, 0, NULL};
     if (!cfg.opts) {
         cli_warn("out of memory");
         return EXIT_INPUT;
