@@ -24,10 +24,15 @@ static const char summarize_help[] =
     "\n"
     "Ranking:\n"
     "  -l, --lang CODE       language of the text (default en; 'und' for none)\n"
+    "      --method M        textrank (default), lexrank, degree, centroid, position,\n"
+    "                        or the baselines lead and random\n"
     "      --damping D       TextRank damping factor (default 0.85)\n"
     "      --redundancy T    skip sentences more similar than T to a picked one\n"
     "                        (default 0.8; 1 keeps near-duplicates)\n"
     "      --background-idf W  weight of the model's background IDF (default 0)\n"
+    "      --NAME VALUE      any other summarizer option: idf-power, lead-boost,\n"
+    "                        lead-span, lead-share, length-prior, length-target,\n"
+    "                        title, mmr, threshold, position-*, seed (lede(1))\n"
     "\n"
     "Input and output:\n"
     "  -f, --format FMT      bullets (default), text, json, jsonl or html (one page,\n"
@@ -314,7 +319,14 @@ static int run_command(enum mode mode, int argc, char **argv)
         cli_warn("out of memory");
         return EXIT_INPUT;
     }
-    const struct option *longopts = mode == MODE_SPLIT ? split_options : summarize_options;
+    /* summarize takes every summarizer option by name; split needs none. */
+    struct option *longopts =
+        cli_long_options(mode == MODE_SPLIT ? split_options : summarize_options);
+    if (!longopts) {
+        lede_options_free(cfg.opts);
+        cli_warn("out of memory");
+        return EXIT_INPUT;
+    }
     /* Leading ':' makes getopt report a missing argument as ':'. */
     const char *shortopts = mode == MODE_SPLIT ? ":l:f:h" : ":n:l:f:h";
     int status = EXIT_OK;
@@ -325,6 +337,7 @@ static int run_command(enum mode mode, int argc, char **argv)
         if (c == 'h') {
             fputs(mode == MODE_SPLIT ? split_help : summarize_help, stdout);
             lede_options_free(cfg.opts);
+            free(longopts);
             return cli_finish_output(EXIT_OK);
         }
         if (c == ':') {
@@ -337,8 +350,12 @@ static int run_command(enum mode mode, int argc, char **argv)
                                               argv[optind - 1]);
             break;
         }
-        status = apply_option(&cfg, c, optarg);
+        if (mode == MODE_SUMMARIZE && c >= CLI_NAMED_OPTION)
+            status = cli_apply_named_option(cfg.opts, cfg.command, c, optarg);
+        else
+            status = apply_option(&cfg, c, optarg);
     }
+    free(longopts);
     if (status == EXIT_OK) {
         cli_set_blas_threads(cfg.threads);
         char *stdin_only[] = {"-"};
