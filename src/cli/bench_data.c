@@ -422,8 +422,10 @@ static int cmp_id(const void *a, const void *b)
     return c ? c : (x->index > y->index) - (x->index < y->index);
 }
 
-/* Builds d->by_id; a repeated id is an error (both lines named). */
-static int index_ids(bench_data *d)
+/* Builds d->by_id. A repeated id is a bad line: it is reported with the
+ * line that has the id first, marked in `dups` (when not NULL) and counted;
+ * returns the count, or -1 when out of memory. */
+static long index_ids(bench_data *d, unsigned char *dups)
 {
     id_index *ids = malloc((d->count + 1) * sizeof *ids);
     free(d->by_id);
@@ -436,17 +438,22 @@ static int index_ids(bench_data *d)
     for (size_t i = 0; i < d->count; i++)
         ids[i] = (id_index){d->docs[i].id, i};
     qsort(ids, d->count, sizeof *ids, cmp_id);
-    int rc = 0;
+    long repeated = 0;
+    size_t first = 0;
     for (size_t i = 0; i < d->count; i++) {
         d->by_id[i] = ids[i].index;
-        if (i > 0 && strcmp(ids[i].id, ids[i - 1].id) == 0) {
-            fprintf(stderr, "lede: %s:%zu: id '%s' is also on line %zu\n", d->path,
-                    d->docs[ids[i].index].line, ids[i].id, d->docs[ids[i - 1].index].line);
-            rc = -1;
+        if (i == 0 || strcmp(ids[i].id, ids[first].id) != 0) {
+            first = i;
+            continue;
         }
+        fprintf(stderr, "lede: %s:%zu: id '%s' is also on line %zu\n", d->path,
+                d->docs[ids[i].index].line, ids[i].id, d->docs[ids[first].index].line);
+        if (dups)
+            dups[ids[i].index] = 1;
+        repeated++;
     }
     free(ids);
-    return rc;
+    return repeated;
 }
 
 size_t bench_find_doc(const bench_data *d, const char *id)
@@ -534,19 +541,50 @@ int bench_read_data(const char *path, const bench_read_options *ro, bench_data *
     for_each_line(&in, read_data_line, &r);
     jsonl_object_free(&r.obj);
     cli_input_free(&in);
-    out->skipped = r.bad;
-    if (r.bad > 0 && !ro->skip_bad) {
-        fprintf(stderr, "lede: %s: %zu bad line%s (--skip-bad leaves them out)\n", path, r.bad,
-                r.bad == 1 ? "" : "s");
-        return EXIT_INPUT;
+    unsigned char *dups = calloc(out->count + 1, 1);
+    long repeated = dups ? index_ids(out, dups) : -1;
+    size_t bad = r.bad + (repeated > 0 ? (size_t)repeated : 0);
+    int status = repeated < 0 ? EXIT_INPUT : EXIT_OK;
+    if (status == EXIT_OK && bad > 0 && !ro->skip_bad) {
+        fprintf(stderr, "lede: %s: %zu bad line%s (--skip-bad leaves them out)\n", path, bad,
+                bad == 1 ? "" : "s");
+        status = EXIT_INPUT;
     }
-    if (check_filters(ro, out) != 0)
-        return EXIT_INPUT;
-    if (out->count == 0) {
+    out->skipped = r.bad; /* dropping the repeated ids adds them */
+    if (status == EXIT_OK && repeated > 0 && bench_data_drop(out, dups) != 0)
+        status = EXIT_INPUT;
+    free(dups);
+    if (status == EXIT_OK && check_filters(ro, out) != 0)
+        status = EXIT_INPUT;
+    if (status == EXIT_OK && out->count == 0) {
         fprintf(stderr, "lede: %s: no document to benchmark\n", path);
-        return EXIT_INPUT;
+        status = EXIT_INPUT;
     }
-    return index_ids(out) == 0 ? EXIT_OK : EXIT_INPUT;
+    return status;
+}
+
+/* Forgets the sources no document has any more, renumbering the rest. */
+static int prune_sources(bench_data *d)
+{
+    size_t *map = calloc(d->n_sources + 1, sizeof *map);
+    if (!map)
+        return -1;
+    for (size_t i = 0; i < d->count; i++)
+        map[d->docs[i].source] = 1;
+    size_t kept = 0;
+    for (size_t s = 0; s < d->n_sources; s++) {
+        if (!map[s]) {
+            free(d->sources[s]);
+            continue;
+        }
+        d->sources[kept] = d->sources[s];
+        map[s] = kept++;
+    }
+    d->n_sources = kept;
+    for (size_t i = 0; i < d->count; i++)
+        d->docs[i].source = map[d->docs[i].source];
+    free(map);
+    return 0;
 }
 
 int bench_data_drop(bench_data *d, const unsigned char *bad)
@@ -560,7 +598,7 @@ int bench_data_drop(bench_data *d, const unsigned char *bad)
     }
     d->skipped += d->count - kept;
     d->count = kept;
-    return index_ids(d);
+    return prune_sources(d) == 0 && index_ids(d, NULL) == 0 ? 0 : -1;
 }
 
 void bench_data_free(bench_data *d)
@@ -639,11 +677,15 @@ static int read_system_file(const char *path, const bench_data *data, bench_text
         return EXIT_INPUT;
     }
     for_each_line(&in, read_system_line, &r);
-    for (size_t i = 0; !r.failed && i < data->count; i++) {
-        if (r.line_of[i])
-            continue;
-        fprintf(stderr, "lede: %s: no summary of document '%s' (%s:%zu)\n", in.display,
-                data->docs[i].id, data->path, data->docs[i].line);
+    size_t missing = 0, first = 0;
+    for (size_t i = data->count; !r.failed && i-- > 0;) {
+        missing += !r.line_of[i];
+        first = r.line_of[i] ? first : i;
+    }
+    if (missing > 0) {
+        const bench_doc *doc = &data->docs[first];
+        fprintf(stderr, "lede: %s: no summary of %zu document%s, the first '%s' (%s:%zu)\n",
+                in.display, missing, missing == 1 ? "" : "s", doc->id, data->path, doc->line);
         r.failed = 1;
     }
     *unused = r.unused;

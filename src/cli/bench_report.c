@@ -303,6 +303,7 @@ static const size_t json_flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REA
 int bench_write_json(const bench_run *run, const char *path)
 {
     json_t *command = json_array();
+    json_array_append_new(command, json_string("lede"));
     for (int i = 0; i < run->argc; i++)
         json_array_append_new(command, json_string(run->argv[i]));
     json_t *root = json_pack(
