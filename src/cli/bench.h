@@ -32,6 +32,9 @@ lede_rouge_text bench_rouge_text(const bench_text *t);
 
 /* ====== Documents ====== */
 
+/* More references than this on one line are an error. */
+enum { BENCH_MAX_REFERENCES = 64 };
+
 typedef struct bench_doc {
     char *id;
     size_t line;      /* in the data file, for messages */

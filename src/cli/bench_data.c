@@ -215,6 +215,8 @@ static int decode_references(const line_ctx *c, const jsonl_member *m, bench_doc
     if (!json_is_array(arr) || json_array_size(arr) == 0)
         rc = line_error(c, m->value, "\"references\" must be a non-empty list of references, "
                                      "each a list of sentences");
+    else if (json_array_size(arr) > BENCH_MAX_REFERENCES)
+        rc = line_error(c, m->value, "more than %d references", BENCH_MAX_REFERENCES);
     size_t n = rc ? 0 : json_array_size(arr);
     doc->refs = rc ? NULL : calloc(n, sizeof *doc->refs);
     if (!rc && !doc->refs)

@@ -155,8 +155,8 @@ static size_t candidate(bench_oracle *o, const oracle_doc *od, size_t k, size_t 
 static int score(lede_rouge *scorer, const bench_doc *doc, const bench_oracle *o, size_t n,
                  gram_counts *out, double *model, double *value, lede_error **err)
 {
-    lede_rouge_text cand = {o->texts, o->lens, n}, refs[64];
-    size_t n_refs = doc->n_refs < 64 ? doc->n_refs : 64;
+    lede_rouge_text cand = {o->texts, o->lens, n}, refs[BENCH_MAX_REFERENCES];
+    size_t n_refs = doc->n_refs;
     for (size_t r = 0; r < n_refs; r++)
         refs[r] = bench_rouge_text(&doc->refs[r]);
     if (lede_rouge_add(scorer, NULL, NULL, &cand, refs, n_refs, err) != LEDE_OK)

@@ -52,7 +52,8 @@ static void md_header(const bench_run *run)
     const bench_data *d = &run->data;
     char budget[128];
     budget_text(run, budget, sizeof budget);
-    printf("# lede bench\n\n- data: %s, %zu documents", d->path, d->count);
+    printf("# lede bench\n\n- data: %s, %zu document%s", d->path, d->count,
+           d->count == 1 ? "" : "s");
     if (d->n_sources > 1 || (d->n_sources == 1 && d->sources[0][0])) {
         printf(" (");
         for (size_t s = 0; s < d->n_sources; s++)

@@ -140,8 +140,8 @@ static int score_group(bench_run *run, bench_group *g, const lede_rouge_options 
             const bench_doc *doc = &run->data.docs[d];
             char eval[32];
             snprintf(eval, sizeof eval, "%06zu", d + 1);
-            lede_rouge_text cand = bench_rouge_text(&run->entries[e].summaries[d]), refs[64];
-            size_t n_refs = doc->n_refs < 64 ? doc->n_refs : 64;
+            lede_rouge_text cand = bench_rouge_text(&run->entries[e].summaries[d]), refs[BENCH_MAX_REFERENCES];
+            size_t n_refs = doc->n_refs;
             for (size_t r = 0; r < n_refs; r++)
                 refs[r] = bench_rouge_text(&doc->refs[r]);
             if (lede_rouge_add(g->scorer, eval, peer, &cand, refs, n_refs, &err) != LEDE_OK) {

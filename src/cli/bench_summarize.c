@@ -166,14 +166,36 @@ static int main_length(bench_run *run, size_t d, const char **unit, const char *
     return set_length(run, "sentences", buf);
 }
 
+/* A reference ROUGE cannot score (with ROUGE-W, one without a token) fails
+ * here, against an empty candidate, before any row is summarized. */
+static int check_references(const bench_run *run, lede_rouge *scorer, size_t d)
+{
+    const bench_doc *doc = &run->data.docs[d];
+    const char *none = "";
+    lede_rouge_text empty = {&none, NULL, 0}, refs[BENCH_MAX_REFERENCES];
+    for (size_t r = 0; r < doc->n_refs; r++)
+        refs[r] = bench_rouge_text(&doc->refs[r]);
+    lede_error *err = NULL;
+    if (lede_rouge_add(scorer, NULL, NULL, &empty, refs, doc->n_refs, &err) == LEDE_OK)
+        return 0;
+    bench_doc_error(run, doc, "references", err, lede_error_code(err));
+    lede_error_free(err);
+    return -1;
+}
+
 int bench_summarize_all(bench_run *run, int skip_bad)
 {
-    if (start(run) != 0) {
+    lede_rouge_options *ropts = bench_rouge_options(run);
+    lede_rouge *checker = NULL;
+    if (!ropts || lede_rouge_new(ropts, &checker, NULL) != LEDE_OK || start(run) != 0) {
+        lede_rouge_options_free(ropts);
         cli_warn("out of memory");
         return EXIT_INPUT;
     }
+    lede_rouge_options_free(ropts);
     unsigned char *bad = calloc(run->data.count + 1, 1);
     if (!bad) {
+        lede_rouge_free(checker);
         cli_warn("out of memory");
         return EXIT_INPUT;
     }
@@ -181,7 +203,8 @@ int bench_summarize_all(bench_run *run, int skip_bad)
     for (size_t d = 0; d < run->data.count; d++) {
         const char *unit, *value;
         char buf[32];
-        if (main_length(run, d, &unit, &value, buf, sizeof buf) != 0)
+        if (check_references(run, checker, d) != 0 ||
+            main_length(run, d, &unit, &value, buf, sizeof buf) != 0)
             bad[d] = 1;
         for (size_t e = 0; !bad[d] && e < run->n_entries; e++) {
             bench_entry *entry = &run->entries[e];
@@ -208,6 +231,7 @@ int bench_summarize_all(bench_run *run, int skip_bad)
         }
     }
     free(bad);
+    lede_rouge_free(checker);
     return status;
 }
 
@@ -256,11 +280,11 @@ static int plot_point(bench_run *run, const lede_rouge_options *ropts, size_t e,
         else
             rc = summarize_one(run, e, d, run->plot_unit, run->plot_lengths[l], &sum, &empty);
         const bench_doc *doc = &run->data.docs[d];
-        lede_rouge_text cand = bench_rouge_text(use), refs[64];
-        size_t n_refs = doc->n_refs < 64 ? doc->n_refs : 64;
-        for (size_t r = 0; r < n_refs; r++)
+        lede_rouge_text cand = bench_rouge_text(use), refs[BENCH_MAX_REFERENCES];
+        for (size_t r = 0; r < doc->n_refs; r++)
             refs[r] = bench_rouge_text(&doc->refs[r]);
-        if (rc == 0 && lede_rouge_add(scorer, NULL, NULL, &cand, refs, n_refs, &err) != LEDE_OK) {
+        if (rc == 0 &&
+            lede_rouge_add(scorer, NULL, NULL, &cand, refs, doc->n_refs, &err) != LEDE_OK) {
             bench_doc_error(run, doc, entry->label, err, lede_error_code(err));
             rc = -1;
         }
