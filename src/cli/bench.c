@@ -104,7 +104,9 @@ enum {
 
 /* ====== The command line ====== */
 
-static size_t build_longopts(struct option *o)
+/* The long options: the bench's own, then every summarizer option. Returns
+ * NULL when out of memory; the caller frees. */
+static struct option *build_longopts(void)
 {
     static const struct option own[] = {
         {"data", required_argument, NULL, OPT_DATA},
@@ -128,6 +130,12 @@ static size_t build_longopts(struct option *o)
         {"oracle", required_argument, NULL, OPT_ORACLE},
         {"help", no_argument, NULL, 'h'},
     };
+    size_t named = 0;
+    while (lede_option_name(named))
+        named++;
+    struct option *o = calloc(sizeof own / sizeof own[0] + named + 1, sizeof *o);
+    if (!o)
+        return NULL;
     size_t n = 0;
     for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
         o[n++] = own[i];
@@ -137,7 +145,7 @@ static size_t build_longopts(struct option *o)
             o[n++] = (struct option){lede_option_name(i), required_argument, NULL,
                                      OPT_NAMED + (int)i};
     o[n] = (struct option){NULL, 0, NULL, 0};
-    return n;
+    return o;
 }
 
 static int is_option_name(const char *name)
@@ -148,16 +156,25 @@ static int is_option_name(const char *name)
     return 0;
 }
 
+static const char *const length_units[] = {"sentences", "ratio", "words", "chars"};
+
+static int is_length(const char *name)
+{
+    for (size_t i = 0; i < 4; i++)
+        if (strcmp(name, length_units[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* A length option remembers which one was given last. */
 static void note_budget(bench_run *run, const char *name, const char *value)
 {
-    static const char *const units[] = {"sentences", "ratio", "words", "chars"};
     static const enum bench_budget kinds[] = {BUDGET_SENTENCES, BUDGET_RATIO, BUDGET_WORDS,
                                               BUDGET_CHARS};
     for (size_t i = 0; i < 4; i++) {
-        if (strcmp(name, units[i]) == 0) {
+        if (strcmp(name, length_units[i]) == 0) {
             run->budget = kinds[i];
-            run->budget_unit = units[i];
+            run->budget_unit = length_units[i];
             run->budget_value = value;
         }
     }
@@ -283,10 +300,9 @@ static int apply_option(int c, const char *arg, bench_run *run, bench_args *a)
 
 static int parse_args(int argc, char **argv, bench_run *run, bench_args *a)
 {
-    struct option *longopts = calloc(128, sizeof *longopts);
+    struct option *longopts = build_longopts();
     if (!longopts)
         return cli_usage_error("bench", "out of memory");
-    build_longopts(longopts);
     opterr = 0;
     optind = 1;
     int c, status = 0;
@@ -351,6 +367,9 @@ static int apply_overrides(const char *spec, char *rest, lede_options *opts)
         *eq = '\0';
         if (!is_option_name(item))
             return cli_usage_error("bench", "--method '%s': unknown option '%s'", spec, item);
+        if (is_length(item))
+            return cli_usage_error("bench", "--method '%s': the length is the same for every "
+                                            "row: give --%s alone", spec, item);
         if (lede_options_set(opts, item, eq + 1) != LEDE_OK)
             return cli_usage_error("bench", "--method '%s': invalid value '%s' for %s", spec,
                                    eq + 1, item);
@@ -650,9 +669,9 @@ static int run_bench(bench_run *run, const bench_args *a)
     if (status == EXIT_OK)
         status = alloc_summaries(run);
     if (status == EXIT_OK)
-        status = bench_summarize_all(run, a->read.skip_bad);
-    if (status == EXIT_OK)
         status = read_systems(run);
+    if (status == EXIT_OK)
+        status = bench_summarize_all(run, a->read.skip_bad);
     if (status == EXIT_OK)
         status = bench_score(run);
     if (status == EXIT_OK && a->plot)

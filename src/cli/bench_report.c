@@ -318,10 +318,14 @@ int bench_write_json(const bench_run *run, const char *path)
         "rows", rows_json(run), "groups", groups_json(run));
     if (root && run->n_plot_lengths && run->entries[0].points)
         json_object_set_new(root, "plot", plot_json(run));
-    FILE *f = root ? open_output(path) : NULL;
+    if (!root) {
+        cli_warn("%s: out of memory", path);
+        return EXIT_OUTPUT;
+    }
+    FILE *f = open_output(path);
     if (!f) {
         json_decref(root);
-        return root ? EXIT_OUTPUT : EXIT_INPUT;
+        return EXIT_OUTPUT;
     }
     int failed = json_dumpf(root, f, json_flags) != 0 || fputc('\n', f) == EOF;
     json_decref(root);
