@@ -81,7 +81,10 @@ typedef enum lede_status {
     LEDE_ERR_TOO_LARGE = 8,        /* input exceeds a documented limit */
     LEDE_ERR_BUDGET = 9,           /* no sentence fits the length budget */
     LEDE_ERR_MODEL = 10,           /* model data is malformed */
-    LEDE_ERR_INTERNAL = 11         /* a bug in lede: please report it */
+    LEDE_ERR_INTERNAL = 11,        /* a bug in lede: please report it */
+    LEDE_ERR_NO_ARTICLE = 12,      /* a web page has no article text (only menus, links, ...) */
+    LEDE_ERR_MARKUP = 13           /* XML that is not well-formed, or a bad XPath (position
+                                      in the error) */
 } lede_status;
 
 /* A static English description of a status code (never NULL; unknown codes
@@ -570,6 +573,133 @@ typedef struct lede_rouge_overall {
  * of range (LEDE_ERR_INVALID_ARGUMENT). */
 LEDE_API lede_status lede_rouge_overall_score(const lede_rouge *r, size_t peer, size_t metric,
                                               lede_rouge_overall *out);
+/* ====== HTML and XML input ====== */
+
+/* lede reads a saved web page, finds the article in it (dropping navigation,
+ * advertisements, comments, related links, footers, scripts and styles) and
+ * gives its text as paragraphs, ready for lede_summarizer_run. XML input
+ * (news formats, DUC/TAC, JATS, TEI, or any document with an XPath) gives the
+ * same kind of document. libxml2 does the parsing; lede never touches the
+ * network and never expands external entities. */
+
+/* Settings for extraction. A lede_extract_options is not thread-safe while
+ * being modified; read-only use from several threads is fine. */
+typedef struct lede_extract_options lede_extract_options;
+
+/* New extraction options with the defaults documented at each setter;
+ * NULL when out of memory. */
+LEDE_API lede_extract_options *lede_extract_options_new(void);
+
+/* Frees extraction options. Accepts NULL. */
+LEDE_API void lede_extract_options_free(lede_extract_options *opts);
+
+/* The encoding of the page's bytes ("windows-1251", "Shift_JIS", ...),
+ * overriding detection; NULL or "" restores detection (the default: a byte
+ * order mark, then <meta charset> or an http-equiv Content-Type, then UTF-8
+ * with each invalid byte read as Windows-1252). The name is checked when a
+ * page is read; the string is copied. Errors: LEDE_ERR_INVALID_ARGUMENT for a
+ * name longer than 63 bytes. */
+LEDE_API lede_status lede_extract_options_set_encoding(lede_extract_options *opts,
+                                                       const char *encoding);
+
+/* Limits against hostile pages. max_bytes: the largest input accepted
+ * (default 256 MiB, at most INT_MAX). max_nodes: the most elements and text
+ * nodes a page may have (default 2,000,000). Beyond either the call fails with
+ * LEDE_ERR_TOO_LARGE. max_depth: elements nested deeper than this (default
+ * 512) are read as siblings at that depth, as browsers do; their text is kept.
+ * Each must be at least 1. */
+LEDE_API lede_status lede_extract_options_set_max_bytes(lede_extract_options *opts, size_t n);
+LEDE_API lede_status lede_extract_options_set_max_nodes(lede_extract_options *opts, size_t n);
+LEDE_API lede_status lede_extract_options_set_max_depth(lede_extract_options *opts, size_t n);
+
+/* Extraction flags, combined with |. */
+#define LEDE_EXTRACT_DEFAULT 0u
+/* Keep the text of the whole page body (scripts, styles and hidden elements
+ * still dropped) instead of looking for the article. */
+#define LEDE_EXTRACT_WHOLE_PAGE (1u << 0)
+
+LEDE_API lede_status lede_extract_options_set_flags(lede_extract_options *opts, unsigned flags);
+
+/* An article read from a page: UTF-8 text made of paragraphs separated by a
+ * blank line, each paragraph's kind and source line, and the metadata found.
+ * Immutable once returned; may be read from several threads. */
+typedef struct lede_document lede_document;
+
+/* What a paragraph of an extracted document was in the page. */
+#define LEDE_PARA_TEXT 0u       /* a paragraph (<p>, or text in a <div>) */
+#define LEDE_PARA_HEADING 1u    /* <h2>..<h6> (and <h1> other than the title) */
+#define LEDE_PARA_LIST_ITEM 2u  /* <li>, <dt>, <dd> */
+#define LEDE_PARA_QUOTE 3u      /* text in a <blockquote> */
+#define LEDE_PARA_PRE 4u        /* <pre>: white space kept as in the page */
+#define LEDE_PARA_TABLE_CELL 5u /* <td>, <th>, <caption> */
+
+/* One paragraph of a document. The layout of this struct is part of the ABI
+ * of SOVERSION 1 and does not change. */
+typedef struct lede_paragraph {
+    size_t start;       /* byte span [start, end) in lede_document_text */
+    size_t end;
+    unsigned kind;      /* LEDE_PARA_* */
+    size_t source_line; /* 1-based line of the page where the paragraph's text
+                           starts; 0 when unknown */
+} lede_paragraph;
+
+/* Extracts the article of the web page in `html` (`len` bytes, any encoding,
+ * need not be NUL-terminated). `opts` may be NULL (defaults). On success
+ * `*out` receives a document the caller frees with lede_document_free.
+ * Errors: LEDE_ERR_EMPTY_INPUT (no bytes, or a page without any text),
+ * LEDE_ERR_NO_ARTICLE (the page has text, but nothing that reads as an
+ * article: menus, link lists, a form), LEDE_ERR_TOO_LARGE (a limit of `opts`
+ * exceeded), LEDE_ERR_INVALID_ARGUMENT (an encoding lede cannot decode),
+ * LEDE_ERR_NOMEM. Thread-safe: each call uses its own parser. */
+LEDE_API lede_status lede_extract_html(const char *html, size_t len,
+                                       const lede_extract_options *opts, lede_document **out,
+                                       lede_error **err);
+
+/* Reads the text of an XML document. With `xpath` (an XPath 1.0 expression),
+ * the text of each node it selects is read in document order: elements give
+ * their text, with a paragraph for each element holding text of its own and
+ * for each blank line; attributes and text nodes give their value. Without
+ * (NULL), the format is recognised: DUC/TAC and TREC <DOC> files (<HEADLINE>,
+ * <TEXT>), NITF, JATS and TEI articles, and XHTML pages (read as HTML);
+ * other documents fail with LEDE_ERR_NO_ARTICLE, asking for an XPath.
+ * Errors: LEDE_ERR_MARKUP with the position of the first well-formedness error
+ * or for an invalid XPath, LEDE_ERR_EMPTY_INPUT when the selected nodes have
+ * no text, and those of lede_extract_html. External entities and DTDs are
+ * never loaded. Thread-safe. */
+LEDE_API lede_status lede_extract_xml(const char *xml, size_t len, const char *xpath,
+                                      const lede_extract_options *opts, lede_document **out,
+                                      lede_error **err);
+
+/* Frees a document. Accepts NULL. */
+LEDE_API void lede_document_free(lede_document *doc);
+
+/* The extracted text, NUL-terminated, valid UTF-8 without NUL bytes; its
+ * length goes to `*len` when len is not NULL. Owned by the document. */
+LEDE_API const char *lede_document_text(const lede_document *doc, size_t *len);
+
+/* Metadata, NULL when the page gives none; strings owned by the document.
+ *  - title: the article's <h1>, else og:title, else <title>.
+ *  - author and date: from the usual <meta> tags (author, article:author,
+ *    article:published_time, date, ...) or <time datetime>, as written there.
+ *  - language: the <html lang> attribute or a Content-Language / og:locale
+ *    meta tag, as written ("en-US").
+ *  - encoding: the encoding the page was read in ("UTF-8", "windows-1252"). */
+LEDE_API const char *lede_document_title(const lede_document *doc);
+LEDE_API const char *lede_document_author(const lede_document *doc);
+LEDE_API const char *lede_document_date(const lede_document *doc);
+LEDE_API const char *lede_document_language(const lede_document *doc);
+LEDE_API const char *lede_document_encoding(const lede_document *doc);
+
+/* Number of paragraphs, and the i-th of them (NULL when i is out of range;
+ * valid until the document is freed). */
+LEDE_API size_t lede_document_paragraph_count(const lede_document *doc);
+LEDE_API const lede_paragraph *lede_document_paragraph(const lede_document *doc, size_t i);
+
+/* The 1-based line of the page where the paragraph holding byte `offset` of
+ * the extracted text starts; for an offset between paragraphs, the next
+ * paragraph's line. 0 when the offset is past the text or the line is
+ * unknown. */
+LEDE_API size_t lede_document_source_line(const lede_document *doc, size_t offset);
 
 #ifdef __cplusplus
 }

@@ -21,14 +21,19 @@ void lede_options_init(lede_options *o)
     o->damping = 0.85;
     o->redundancy = 0.8;
     o->background_idf = 0.0;
+    o->idf_power = 0.5;
     o->seed = 1;
     o->threshold = 0.1;
     o->position_beta = 0.6;
     o->position_backward = -2.0;
     o->position_forward = 1.0;
     o->position_prior = 0.0;
-    o->length_prior = 0.0;
-    o->length_target = 25.0;
+    o->lead_boost = 8.0;
+    o->lead_span = 2.0;
+    o->lead_share = 0.33;
+    o->length_prior = 1.0;
+    o->title_weight = 0.0;
+    o->length_target = 20.0;
     o->mmr = 1.0;
 }
 
@@ -136,7 +141,8 @@ lede_status lede_options_set_background_idf(lede_options *opts, double w)
 
 static const char *const method_names[LEDE_METHOD_COUNT] = {
     [LEDE_METHOD_TEXTRANK] = "textrank", [LEDE_METHOD_LEXRANK] = "lexrank",
-    [LEDE_METHOD_DEGREE] = "degree",     [LEDE_METHOD_POSITION] = "position",
+    [LEDE_METHOD_DEGREE] = "degree",     [LEDE_METHOD_CENTROID] = "centroid",
+    [LEDE_METHOD_POSITION] = "position",
     [LEDE_METHOD_LEAD] = "lead",         [LEDE_METHOD_RANDOM] = "random",
 };
 
@@ -211,13 +217,18 @@ static const named_option named_options[] = {
     {"background-idf", OPT_DOUBLE, NULL, lede_options_set_background_idf, NULL, NULL, {0, 0, 0}},
     {"seed", OPT_U64, NULL, NULL, NULL, lede_options_set_seed, {0, 0, 0}},
     {"replace-invalid", OPT_FLAG, NULL, NULL, set_replace_invalid, NULL, {0, 0, 0}},
+    KNOB("idf-power", idf_power, 0.0, 2.0),
     KNOB("threshold", threshold, 0.0, 1.0),
     KNOB("position-beta", position_beta, 0.0, 1.0),
     KNOB("position-backward", position_backward, -100.0, 100.0),
     KNOB("position-forward", position_forward, -100.0, 100.0),
     KNOB("position-prior", position_prior, 0.0, 100.0),
+    KNOB("lead-boost", lead_boost, 0.0, 100.0),
+    KNOB("lead-span", lead_span, 0.1, 1000.0),
+    KNOB("lead-share", lead_share, 0.01, 1.0),
     KNOB("length-prior", length_prior, 0.0, 100.0),
     KNOB("length-target", length_target, 1.0, 10000.0),
+    KNOB("title", title_weight, 0.0, 100.0),
     KNOB("mmr", mmr, 0.0, 1.0),
 };
 enum { NAMED_OPTIONS = sizeof named_options / sizeof named_options[0] };

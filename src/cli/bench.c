@@ -98,55 +98,34 @@ enum {
     OPT_PER_DOC,
     OPT_PLOT,
     OPT_PLOT_LENGTHS,
-    OPT_ORACLE,
-    OPT_NAMED = 512
+    OPT_ORACLE
 };
 
 /* ====== The command line ====== */
 
-/* The long options: the bench's own, then every summarizer option. Returns
- * NULL when out of memory; the caller frees. */
-static struct option *build_longopts(void)
-{
-    static const struct option own[] = {
-        {"data", required_argument, NULL, OPT_DATA},
-        {"source", required_argument, NULL, OPT_SOURCE},
-        {"title", no_argument, NULL, OPT_TITLE},
-        {"skip-bad", no_argument, NULL, OPT_SKIP_BAD},
-        {"method", required_argument, NULL, 'm'},
-        {"baselines", required_argument, NULL, OPT_BASELINES},
-        {"systems", required_argument, NULL, OPT_SYSTEMS},
-        {"match-reference", no_argument, NULL, OPT_MATCH},
-        {"lang", required_argument, NULL, 'l'},
-        {"rouge", required_argument, NULL, OPT_ROUGE},
-        {"tokenize", required_argument, NULL, OPT_TOKENIZE},
-        {"empty-reference", required_argument, NULL, OPT_EMPTY_REFERENCE},
-        {"bootstrap", required_argument, NULL, OPT_BOOTSTRAP},
-        {"bootstrap-seed", required_argument, NULL, OPT_BOOTSTRAP_SEED},
-        {"json", required_argument, NULL, OPT_JSON},
-        {"per-doc", required_argument, NULL, OPT_PER_DOC},
-        {"plot", required_argument, NULL, OPT_PLOT},
-        {"plot-lengths", required_argument, NULL, OPT_PLOT_LENGTHS},
-        {"oracle", required_argument, NULL, OPT_ORACLE},
-        {"help", no_argument, NULL, 'h'},
-    };
-    size_t named = 0;
-    while (lede_option_name(named))
-        named++;
-    struct option *o = calloc(sizeof own / sizeof own[0] + named + 1, sizeof *o);
-    if (!o)
-        return NULL;
-    size_t n = 0;
-    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
-        o[n++] = own[i];
-    /* Every summarizer option but "method", which names the rows here. */
-    for (size_t i = 0; lede_option_name(i); i++)
-        if (strcmp(lede_option_name(i), "method") != 0)
-            o[n++] = (struct option){lede_option_name(i), required_argument, NULL,
-                                     OPT_NAMED + (int)i};
-    o[n] = (struct option){NULL, 0, NULL, 0};
-    return o;
-}
+static const struct option bench_options[] = {
+    {"data", required_argument, NULL, OPT_DATA},
+    {"source", required_argument, NULL, OPT_SOURCE},
+    {"title", no_argument, NULL, OPT_TITLE},
+    {"skip-bad", no_argument, NULL, OPT_SKIP_BAD},
+    {"method", required_argument, NULL, 'm'}, /* the rows here, not one method */
+    {"baselines", required_argument, NULL, OPT_BASELINES},
+    {"systems", required_argument, NULL, OPT_SYSTEMS},
+    {"match-reference", no_argument, NULL, OPT_MATCH},
+    {"lang", required_argument, NULL, 'l'},
+    {"rouge", required_argument, NULL, OPT_ROUGE},
+    {"tokenize", required_argument, NULL, OPT_TOKENIZE},
+    {"empty-reference", required_argument, NULL, OPT_EMPTY_REFERENCE},
+    {"bootstrap", required_argument, NULL, OPT_BOOTSTRAP},
+    {"bootstrap-seed", required_argument, NULL, OPT_BOOTSTRAP_SEED},
+    {"json", required_argument, NULL, OPT_JSON},
+    {"per-doc", required_argument, NULL, OPT_PER_DOC},
+    {"plot", required_argument, NULL, OPT_PLOT},
+    {"plot-lengths", required_argument, NULL, OPT_PLOT_LENGTHS},
+    {"oracle", required_argument, NULL, OPT_ORACLE},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
 
 static int is_option_name(const char *name)
 {
@@ -186,6 +165,15 @@ static int set_named(bench_run *run, const char *name, const char *value)
         return cli_usage_error("bench", "--%s: invalid value '%s'", name, value);
     note_budget(run, name, value);
     return 0;
+}
+
+/* A summarizer option given as --NAME VALUE (cli_long_options). */
+static int set_passed_through(bench_run *run, int c, const char *value)
+{
+    int status = cli_apply_named_option(run->base, "bench", c, value);
+    if (status == 0)
+        note_budget(run, lede_option_name((size_t)(c - CLI_NAMED_OPTION)), value);
+    return status;
 }
 
 /* Cuts the --rouge text into flags at white space. */
@@ -294,13 +282,13 @@ static int apply_option(int c, const char *arg, bench_run *run, bench_args *a)
         a->plot_lengths = arg;
         return 0;
     default:
-        return set_named(run, lede_option_name((size_t)(c - OPT_NAMED)), arg);
+        return set_passed_through(run, c, arg);
     }
 }
 
 static int parse_args(int argc, char **argv, bench_run *run, bench_args *a)
 {
-    struct option *longopts = build_longopts();
+    struct option *longopts = cli_long_options(bench_options);
     if (!longopts)
         return cli_usage_error("bench", "out of memory");
     opterr = 0;
@@ -378,7 +366,7 @@ static int apply_overrides(const char *spec, char *rest, lede_options *opts)
 }
 
 /* A method row from "[LABEL=]METHOD[:NAME=VALUE...]". */
-static int add_method(bench_run *run, const char *spec, enum bench_kind kind)
+static int add_method(bench_run *run, const char *spec)
 {
     char *copy = strdup(spec);
     if (!copy)
@@ -399,7 +387,7 @@ static int add_method(bench_run *run, const char *spec, enum bench_kind kind)
         status = apply_overrides(spec, colon + 1, opts);
     bench_entry *e = NULL;
     if (status == 0) {
-        e = new_entry(run, eq ? copy : (kind == BENCH_METHOD ? spec : method), kind);
+        e = new_entry(run, eq ? copy : spec, BENCH_METHOD);
         status = e ? 0 : EXIT_USAGE;
     }
     if (e)
@@ -410,32 +398,36 @@ static int add_method(bench_run *run, const char *spec, enum bench_kind kind)
     return status;
 }
 
-/* The method a fresh lede_options names: lede's default. */
-static int default_method(char *buf, size_t size)
+/* The value of option `name` as lede_options_describe writes it. */
+static int option_text(const lede_options *opts, const char *name, char *buf, size_t size)
 {
-    lede_options *o = lede_options_new();
-    char desc[1024];
-    if (!o || lede_options_describe(o, desc, sizeof desc) >= sizeof desc) {
-        lede_options_free(o);
+    size_t need = lede_options_describe(opts, NULL, 0);
+    char *desc = malloc(need + 2);
+    if (!desc)
         return -1;
+    desc[0] = ' ';
+    lede_options_describe(opts, desc + 1, need + 1);
+    char key[64];
+    snprintf(key, sizeof key, " %s=", name);
+    const char *v = strstr(desc, key);
+    if (v) {
+        v += strlen(key);
+        snprintf(buf, size, "%.*s", (int)strcspn(v, " "), v);
     }
-    lede_options_free(o);
-    const char *m = strstr(desc, "method=");
-    if (!m)
-        return -1;
-    m += strlen("method=");
-    size_t len = strcspn(m, " ");
-    snprintf(buf, size, "%.*s", (int)len, m);
-    return 0;
+    free(desc);
+    return v ? 0 : -1;
 }
 
 static int add_methods(bench_run *run, const bench_args *a)
 {
     if (a->n_methods == 0) {
         char method[64];
-        if (default_method(method, sizeof method) != 0)
+        lede_options *fresh = lede_options_new();
+        int rc = fresh ? option_text(fresh, "method", method, sizeof method) : -1;
+        lede_options_free(fresh);
+        if (rc != 0)
             return cli_usage_error("bench", "cannot tell lede's default method");
-        return add_method(run, method, BENCH_METHOD);
+        return add_method(run, method);
     }
     for (size_t i = 0; i < a->n_methods; i++) {
         char *list = strdup(a->methods[i]), *save = NULL;
@@ -445,7 +437,7 @@ static int add_methods(bench_run *run, const bench_args *a)
         for (char *spec = strtok_r(list, ",", &save); status == 0 && spec;
              spec = strtok_r(NULL, ",", &save))
             if (strcmp(spec, "none") != 0)
-                status = add_method(run, spec, BENCH_METHOD);
+                status = add_method(run, spec);
         free(list);
         if (status != 0)
             return status;
@@ -491,13 +483,17 @@ static int add_baselines(bench_run *run, const char *list)
         return cli_usage_error("bench", "out of memory");
     int status = 0;
     for (char *b = strtok_r(copy, ",", &save); status == 0 && b; b = strtok_r(NULL, ",", &save)) {
-        if (label_taken(run, b))
-            continue; /* already a row of its own, e.g. --method lead */
-        if (strcmp(b, "lead") == 0 || strcmp(b, "random") == 0) {
-            status = add_method(run, b, BENCH_BASELINE);
-        } else if (strcmp(b, "oracle") == 0) {
-            bench_entry *e = new_entry(run, "oracle", BENCH_ORACLE);
+        int known = strcmp(b, "lead") == 0 || strcmp(b, "random") == 0 ||
+                    strcmp(b, "oracle") == 0;
+        if (known && label_taken(run, b)) {
+            status = cli_usage_error("bench", "two rows are named '%s': label the method "
+                                              "(e.g. lede-%s=%s) or leave the baseline out "
+                                              "(--baselines)", b, b, b);
+        } else if (known) {
+            bench_entry *e = new_entry(run, b, b[0] == 'o' ? BENCH_ORACLE : BENCH_BASELINE);
             status = e ? 0 : EXIT_USAGE;
+            if (e)
+                e->random = b[0] == 'r';
         } else {
             status = cli_usage_error("bench", "--baselines: '%s' is not lead, random or oracle",
                                      b);
@@ -516,22 +512,34 @@ static char *describe(const lede_options *opts)
     return s;
 }
 
+/* What the bench's own rows are, for the Rows section and the JSON. */
+static int describe_baseline(bench_run *run, bench_entry *e)
+{
+    char seed[32] = "1";
+    if (e->random && option_text(run->base, "seed", seed, sizeof seed) != 0)
+        return -1;
+    e->seed = strtoull(seed, NULL, 10);
+    const char *what = e->random ? "sentences in random order (Fisher-Yates shuffle by "
+                                   "splitmix64 from seed "
+                                 : "the document's first sentences";
+    const char *after = e->random ? " xor the FNV-1a hash of the id)" : "";
+    size_t n = strlen(what) + strlen(seed) + strlen(after) + 64;
+    e->description = malloc(n);
+    if (e->description)
+        snprintf(e->description, n, "%s%s%s, as many as the length takes", what,
+                 e->random ? seed : "", after);
+    return e->description ? 0 : -1;
+}
+
 static int describe_oracle(bench_run *run, bench_entry *e)
 {
     static const char fmt[] =
         "greedy: adds the sentence that most raises ROUGE-1 F + ROUGE-2 F against the "
-        "references (flags %s, ROUGE-1 and ROUGE-2 only) until the length: %s";
-    char budget[64];
-    if (run->budget == BUDGET_WORDS || run->budget == BUDGET_CHARS)
-        snprintf(budget, sizeof budget, "%s=%s", run->budget_unit, run->budget_value);
-    else if (run->budget == BUDGET_MATCH)
-        snprintf(budget, sizeof budget, "the reference's sentences");
-    else
-        snprintf(budget, sizeof budget, "as many sentences as lead takes");
-    size_t n = sizeof fmt + strlen(run->rouge_flags) + strlen(budget);
+        "references (flags %s, ROUGE-1 and ROUGE-2 only) while the length takes more";
+    size_t n = sizeof fmt + strlen(run->rouge_flags);
     e->description = malloc(n);
     if (e->description)
-        snprintf(e->description, n, fmt, run->rouge_flags, budget);
+        snprintf(e->description, n, fmt, run->rouge_flags);
     return e->description ? 0 : -1;
 }
 
@@ -562,6 +570,8 @@ static int build_rows(bench_run *run, const bench_args *a)
         if (entry->opts)
             entry->description = describe(entry->opts);
         else if (entry->kind == BENCH_ORACLE && describe_oracle(run, entry) != 0)
+            entry->description = NULL;
+        else if (entry->kind == BENCH_BASELINE && describe_baseline(run, entry) != 0)
             entry->description = NULL;
         if (!entry->description)
             status = cli_usage_error("bench", "out of memory");

@@ -110,6 +110,8 @@ typedef struct bench_entry {
     lede_options *opts;       /* methods and baselines: every option */
     lede_summarizer *summarizer;
     char *description;        /* options as NAME=VALUE pairs, or what the row is */
+    int random;               /* baselines: random order (else lead) */
+    uint64_t seed;            /* the random baseline's seed */
     bench_text *summaries;    /* one per document */
     size_t empty;             /* documents where no sentence fit the budget */
     size_t unused;            /* systems: summaries of documents not benchmarked */
@@ -189,6 +191,10 @@ typedef struct bench_oracle_limit {
     size_t count, words, chars;
 } bench_oracle_limit;
 
+/* Whether sentence s fits the limit after `words` and `chars` are used. */
+int bench_fits(const lede_sentence *s, const bench_oracle_limit *lim, size_t words,
+               size_t chars);
+
 /* The oracle of n_docs documents (run->data's) under the run's ROUGE flags;
  * NULL after a message. `exhaustive` scores every candidate at every step
  * instead of pruning by bounds (same picks, slower). */
@@ -210,6 +216,9 @@ int bench_score(bench_run *run);
 /* Row e's score of document d (an index into run->data) on a measure. */
 void bench_doc_score(const bench_run *run, size_t e, size_t d, size_t metric,
                      lede_rouge_score *out);
+
+/* The next output of splitmix64 (Steele, Lea and Flood 2014) from *state. */
+uint64_t bench_splitmix64(uint64_t *state);
 
 /* A new ROUGE options object from the run's flags; NULL after a message. */
 lede_rouge_options *bench_rouge_options(const bench_run *run);

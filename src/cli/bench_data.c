@@ -241,28 +241,51 @@ static void doc_free(bench_doc *doc)
     memset(doc, 0, sizeof *doc);
 }
 
-/* Puts the title and a blank line before the text. */
-static int prepend_title(const line_ctx *c, const jsonl_member *m, bench_doc *doc)
+/* Puts `title` and a blank line before the text. */
+static int prepend_title(const line_ctx *c, const char *title, size_t len, bench_doc *doc)
 {
-    if (!m || is_null(m))
-        return 0;
-    char *title;
-    size_t len;
-    if (decode_text(c, m, &title, &len) != 0)
-        return -1;
     char *text = malloc(len + 2 + doc->text_len + 1);
-    if (!text) {
-        free(title);
+    if (!text)
         return line_error(c, NULL, "out of memory");
-    }
     memcpy(text, title, len);
     memcpy(text + len, "\n\n", 2);
     memcpy(text + len + 2, doc->text, doc->text_len + 1);
-    free(title);
     free(doc->text);
     doc->text = text;
     doc->text_len += len + 2;
     return 0;
+}
+
+/* The article of an "html" page, as `lede extract` finds it, into doc->text;
+ * the page's title (or NULL) into *title. */
+static int extract_html(const line_ctx *c, const jsonl_member *m, bench_doc *doc, char **title)
+{
+    char *html;
+    size_t len;
+    if (decode_text(c, m, &html, &len) != 0)
+        return -1;
+    lede_document *page = NULL;
+    lede_error *err = NULL;
+    lede_status st = lede_extract_html(html, len, NULL, &page, &err);
+    free(html);
+    if (st != LEDE_OK) {
+        const char *msg = err ? lede_error_message(err) : lede_strerror(st);
+        if (err && lede_error_has_position(err))
+            line_error(c, m->value, "\"html\": %s (byte %zu of the page)", msg,
+                       lede_error_offset(err));
+        else
+            line_error(c, m->value, "\"html\": %s", msg);
+        lede_error_free(err);
+        return -1;
+    }
+    const char *text = lede_document_text(page, &doc->text_len);
+    doc->text = malloc(doc->text_len + 1);
+    *title = lede_document_title(page) ? strdup(lede_document_title(page)) : NULL;
+    if (doc->text)
+        memcpy(doc->text, text, doc->text_len + 1);
+    int oom = !doc->text || (lede_document_title(page) && !*title);
+    lede_document_free(page);
+    return oom ? line_error(c, NULL, "out of memory") : 0;
 }
 
 typedef struct doc_members {
@@ -283,15 +306,29 @@ static int find_members(const line_ctx *c, const jsonl_object *obj, doc_members 
         return -1;
     if (!m->id)
         return line_error(c, c->line, "no \"id\"");
-    if (!m->text && m->html)
-        return line_error(c, m->html->key - 1,
-                          "\"html\" documents need HTML extraction, which this lede lacks: "
-                          "give the article as \"text\"");
-    if (!m->text)
-        return line_error(c, c->line, "no \"text\"");
+    if (!m->text && !m->html)
+        return line_error(c, c->line, "no \"text\" or \"html\"");
     if (!m->summary && !m->references)
         return line_error(c, c->line, "no reference: give \"summary\" or \"references\"");
     return 0;
+}
+
+/* The text of the document: "text", else the article of "html"; and with
+ * --title the "title" (for a page without one, the page's) before it. */
+static int document_text(const line_ctx *c, const doc_members *m, int title, bench_doc *doc)
+{
+    char *page_title = NULL, *given = NULL;
+    int rc = m->text ? decode_text(c, m->text, &doc->text, &doc->text_len)
+                     : extract_html(c, m->html, doc, &page_title);
+    size_t len = 0;
+    if (rc == 0 && title && m->title && !is_null(m->title))
+        rc = decode_text(c, m->title, &given, &len);
+    const char *use = given ? given : page_title;
+    if (rc == 0 && title && use)
+        rc = prepend_title(c, use, given ? len : strlen(use), doc);
+    free(given);
+    free(page_title);
+    return rc;
 }
 
 /* Decodes one document; *source receives the "source" string (NULL when
@@ -305,10 +342,7 @@ static int parse_doc(const line_ctx *c, const jsonl_object *obj, int title, benc
         return -1;
     if (m.source && !is_null(m.source) && decode_text(c, m.source, source, NULL) != 0)
         return -1;
-    if (decode_id(c, m.id, &doc->id) != 0 ||
-        decode_text(c, m.text, &doc->text, &doc->text_len) != 0)
-        return -1;
-    if (title && prepend_title(c, m.title, doc) != 0)
+    if (decode_id(c, m.id, &doc->id) != 0 || document_text(c, &m, title, doc) != 0)
         return -1;
     /* "references" holds every reference when given; "summary" is then
      * usually one of them. */

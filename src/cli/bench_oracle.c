@@ -239,14 +239,6 @@ static int cmp_ranked(const void *a, const void *b)
     return (x->i > y->i) - (x->i < y->i);
 }
 
-static int fits(const lede_sentence *s, const bench_oracle_limit *lim, size_t words,
-                size_t chars)
-{
-    if (lim->words != (size_t)-1 && bench_count_words(s->text, s->text_len) > lim->words - words)
-        return 0;
-    return lim->chars == (size_t)-1 || bench_count_chars(s->text, s->text_len) <= lim->chars - chars;
-}
-
 /* One greedy step: the best candidate that fits, or od->n when none does.
  * `cands` has room for every sentence. */
 static int best_candidate(bench_oracle *o, lede_rouge *scorer, const bench_doc *doc,
@@ -256,7 +248,7 @@ static int best_candidate(bench_oracle *o, lede_rouge *scorer, const bench_doc *
 {
     size_t n = 0;
     for (size_t i = 0; i < od->n; i++)
-        if (!taken[i] && fits(od->sent[i], lim, used[0], used[1]))
+        if (!taken[i] && bench_fits(od->sent[i], lim, used[0], used[1]))
             cands[n++] = (ranked){o->exhaustive ? INFINITY : bound(od, i, doc->n_refs), i};
     qsort(cands, n, sizeof *cands, cmp_ranked);
     double best_value = -1;

@@ -33,7 +33,7 @@ lede_rouge_options *bench_rouge_options(const bench_run *run)
 
 /* splitmix64 (Steele, Lea and Flood 2014): small, and easy to repeat in
  * another language to check a result. */
-static uint64_t splitmix64(uint64_t *state)
+uint64_t bench_splitmix64(uint64_t *state)
 {
     uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
@@ -70,7 +70,7 @@ bench_paired bench_paired_bootstrap(const double *a, const double *b, size_t n,
     for (size_t k = 0; k < resamples; k++) {
         double s = 0;
         for (size_t i = 0; i < n; i++)
-            s += diff[splitmix64(&state) % n];
+            s += diff[bench_splitmix64(&state) % n];
         means[k] = s / (double)n;
         /* Shifted to the null hypothesis (no difference), a resample is as
          * extreme as the data when its distance from the observed mean is

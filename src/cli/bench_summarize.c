@@ -79,11 +79,12 @@ static int set_length(bench_run *run, const char *unit, const char *value)
     return 0;
 }
 
-/* The oracle's limit on one document: the words or chars of the budget, or
- * as many sentences as the lead baseline takes under it (so the oracle
- * follows lede's rules for ratios and the default length). */
-static int oracle_limit_for(bench_run *run, size_t d, const char *unit, const char *value,
-                            bench_oracle_limit *lim)
+/* The limit of the bench's own rows (lead, random, oracle) on one document:
+ * the words or chars of the budget, or as many sentences as lede's lead
+ * method takes under it, so that they follow lede's rules for ratios and
+ * the default length. */
+static int limit_for(bench_run *run, size_t d, const char *unit, const char *value,
+                     const char *label, bench_oracle_limit *lim)
 {
     *lim = (bench_oracle_limit){(size_t)-1, (size_t)-1, (size_t)-1};
     size_t n;
@@ -101,7 +102,7 @@ static int oracle_limit_for(bench_run *run, size_t d, const char *unit, const ch
     lede_status st = lede_summarizer_run(run->probe, doc->text, doc->text_len, run->probe_opts,
                                          &sum, &err);
     if (st != LEDE_OK) {
-        bench_doc_error(run, doc, "oracle", err, st);
+        bench_doc_error(run, doc, label, err, st);
         lede_error_free(err);
         return -1;
     }
@@ -110,19 +111,100 @@ static int oracle_limit_for(bench_run *run, size_t d, const char *unit, const ch
     return 0;
 }
 
+/* ====== The bench's lead and random ====== */
+
+int bench_fits(const lede_sentence *s, const bench_oracle_limit *lim, size_t words,
+               size_t chars)
+{
+    if (lim->words != (size_t)-1 && bench_count_words(s->text, s->text_len) > lim->words - words)
+        return 0;
+    return lim->chars == (size_t)-1 || bench_count_chars(s->text, s->text_len) <= lim->chars - chars;
+}
+
+/* FNV-1a: the random baseline's order in a document follows from the seed
+ * and the document's id, not from where the document is in the file. */
+static uint64_t id_hash(const char *id)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+        h = (h ^ *p) * 0x100000001b3ull;
+    return h;
+}
+
+/* Takes the document's sentences in `order` while they fit the limit (one
+ * that does not fit is skipped, as lede skips it) and writes them in
+ * document order. */
+static int take_in_order(const lede_summary *split, const size_t *order, size_t n,
+                         const bench_oracle_limit *lim, bench_text *out)
+{
+    unsigned char *take = calloc(lede_summary_total(split) + 1, 1);
+    if (!take)
+        return -1;
+    size_t count = 0, words = 0, chars = 0;
+    for (size_t k = 0; k < n && count < lim->count; k++) {
+        const lede_sentence *s = lede_summary_unit(split, order[k]);
+        if (!bench_fits(s, lim, words, chars))
+            continue;
+        take[order[k]] = 1;
+        count++;
+        words += bench_count_words(s->text, s->text_len);
+        chars += bench_count_chars(s->text, s->text_len);
+    }
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < lede_summary_total(split); i++)
+        if (take[i])
+            rc = bench_text_push(out, lede_summary_unit(split, i)->text,
+                                 lede_summary_unit(split, i)->text_len);
+    free(take);
+    return rc;
+}
+
+/* lead: the first sentences; random: the sentences shuffled (Fisher-Yates
+ * with splitmix64 from the seed xor the id's hash). */
+static int baseline_summary(const bench_run *run, const bench_entry *e, size_t d,
+                            const bench_oracle_limit *lim, bench_text *out)
+{
+    const bench_doc *doc = &run->data.docs[d];
+    lede_summary *split = NULL;
+    lede_error *err = NULL;
+    if (lede_summarizer_split(run->probe, doc->text, doc->text_len, run->probe_opts, &split,
+                              &err) != LEDE_OK) {
+        bench_doc_error(run, doc, e->label, err, lede_error_code(err));
+        lede_error_free(err);
+        return -1;
+    }
+    size_t total = lede_summary_total(split), n = 0;
+    size_t *order = malloc((total + 1) * sizeof *order);
+    for (size_t i = 0; order && i < total; i++)
+        if (lede_summary_unit(split, i)->kind == LEDE_KIND_SENTENCE)
+            order[n++] = i;
+    uint64_t state = e->seed ^ id_hash(doc->id);
+    for (size_t i = n; e->random && i > 1; i--) {
+        size_t j = (size_t)(bench_splitmix64(&state) % i), t = order[i - 1];
+        order[i - 1] = order[j];
+        order[j] = t;
+    }
+    int rc = order ? take_in_order(split, order, n, lim, out) : -1;
+    free(order);
+    lede_summary_free(split);
+    return rc;
+}
+
 /* The summary of row e on document d at the length the options hold. */
 static int summarize_one(bench_run *run, size_t e, size_t d, const char *unit,
                          const char *value, bench_text *out, int *empty)
 {
     bench_entry *entry = &run->entries[e];
     *empty = 0;
-    if (entry->kind == BENCH_ORACLE) {
-        bench_oracle_limit lim;
-        if (oracle_limit_for(run, d, unit, value, &lim) != 0)
-            return -1;
-        return bench_oracle_summary(run, d, &lim, out);
-    }
-    return run_method(run, entry, &run->data.docs[d], out, empty);
+    if (entry->kind == BENCH_METHOD)
+        return run_method(run, entry, &run->data.docs[d], out, empty);
+    bench_oracle_limit lim;
+    if (limit_for(run, d, unit, value, entry->label, &lim) != 0)
+        return -1;
+    int rc = entry->kind == BENCH_ORACLE ? bench_oracle_summary(run, d, &lim, out)
+                                         : baseline_summary(run, entry, d, &lim, out);
+    *empty = rc == 0 && out->count == 0;
+    return rc;
 }
 
 /* ====== Every document ====== */

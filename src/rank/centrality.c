@@ -1,18 +1,26 @@
 #include "centrality.h"
 
-void lede_rank_degree(const lede_graph *g, double threshold, double *scores)
+/* An edge's contribution to a degree: its weight, or 1 when counting. */
+static double degree_term(float w, double threshold, int weighted)
+{
+    if (w <= threshold)
+        return 0.0;
+    return weighted ? w : 1.0;
+}
+
+void lede_rank_degree(const lede_graph *g, double threshold, int weighted, double *scores)
 {
     for (size_t i = 0; i < g->n; i++) {
-        size_t degree = 0;
+        double degree = 0;
         if (g->sparse) {
             for (size_t k = g->adj_ptr[i]; k < g->adj_ptr[i + 1]; k++)
-                degree += g->adj[k].w > threshold;
+                degree += degree_term(g->adj[k].w, threshold, weighted);
         } else {
             const float *row = g->sim + i * g->n;
             for (size_t j = 0; j < g->n; j++)
-                degree += j != i && row[j] > threshold;
+                degree += j != i ? degree_term(row[j], threshold, weighted) : 0.0;
         }
-        scores[i] = (double)degree;
+        scores[i] = degree;
     }
 }
 

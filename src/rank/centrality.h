@@ -8,8 +8,9 @@
 #include "../graph/similarity.h"
 
 /* Degree centrality (LexRank's simplest form): the number of neighbours
- * more similar than `threshold`. */
-void lede_rank_degree(const lede_graph *g, double threshold, double *scores);
+ * more similar than `threshold`; `weighted`: the sum of their similarities
+ * (with threshold 0, the similarity to the document's centroid). */
+void lede_rank_degree(const lede_graph *g, double threshold, int weighted, double *scores);
 
 /* Position-aware directed centrality, after Zheng and Lapata's PacSum
  * (ACL 2019), on TF-IDF cosine: edges below min + beta * (max - min) of the

@@ -45,6 +45,28 @@ static size_t sentence_limit(const lede_budget *b, size_t n)
     return n;
 }
 
+double lede_budget_share(const lede_budget *b, const lede_candidate *c, size_t n)
+{
+    if (n == 0)
+        return 1.0;
+    double total = 0, limit;
+    switch (b->kind) {
+    case LEDE_BUDGET_WORDS:
+    case LEDE_BUDGET_CHARS:
+        for (size_t i = 0; i < n; i++)
+            total += (double)(b->kind == LEDE_BUDGET_WORDS ? c[i].words : c[i].chars);
+        limit = (double)b->limit;
+        break;
+    default:
+        total = (double)n;
+        limit = (double)sentence_limit(b, n);
+        break;
+    }
+    if (total <= 0 || limit >= total)
+        return 1.0;
+    return limit / total;
+}
+
 static int redundant(size_t cand, const size_t *picked, size_t npicked, double redundancy,
                      lede_similarity_fn sim, const void *ctx)
 {

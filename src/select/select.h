@@ -33,6 +33,10 @@ typedef float (*lede_similarity_fn)(const void *ctx, size_t i, size_t j);
  * a third of a short document (at least 1). */
 size_t lede_default_sentences(size_t n);
 
+/* The share of the document the budget allows, in [0, 1]: sentences over
+ * all candidates, or words or characters over the candidates' total. */
+double lede_budget_share(const lede_budget *b, const lede_candidate *c, size_t n);
+
 typedef struct lede_select_params {
     lede_budget budget;
     double redundancy;      /* skip a candidate more similar than this to a pick */

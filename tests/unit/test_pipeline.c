@@ -25,7 +25,7 @@ static void test_tfidf(void)
     uint32_t terms[] = {7, 7, 3, 7, 9, 0};
     size_t first[] = {0, 3, 5, 6};
     lede_tfidf v = {0};
-    CHECK_EQ(lede_tfidf_build(&v, 3, terms, first, 10, NULL, NULL, 0), LEDE_OK);
+    CHECK_EQ(lede_tfidf_build(&v, 3, terms, first, 10, NULL), LEDE_OK);
     CHECK_EQ(v.rows, 3);
     CHECK_EQ(v.nterms, 4);
     CHECK_EQ(v.nnz, 5);
@@ -45,13 +45,13 @@ static void test_tfidf(void)
     /* A second document through the same object renumbers from scratch. */
     uint32_t terms2[] = {3, 3};
     size_t first2[] = {0, 1, 2};
-    CHECK_EQ(lede_tfidf_build(&v, 2, terms2, first2, 10, NULL, NULL, 0), LEDE_OK);
+    CHECK_EQ(lede_tfidf_build(&v, 2, terms2, first2, 10, NULL), LEDE_OK);
     CHECK_EQ(v.nterms, 1);
     CHECK_NEAR(weight(&v, 0, 3), 1.0, 1e-6);
 
     /* An empty row stays all zero. */
     size_t first3[] = {0, 0, 2};
-    CHECK_EQ(lede_tfidf_build(&v, 2, terms2, first3, 10, NULL, NULL, 0), LEDE_OK);
+    CHECK_EQ(lede_tfidf_build(&v, 2, terms2, first3, 10, NULL), LEDE_OK);
     CHECK_EQ(v.row_ptr[1] - v.row_ptr[0], 0);
     lede_tfidf_free(&v);
 }
@@ -63,8 +63,28 @@ static void test_tfidf_empty_first_row(void)
     uint32_t terms[] = {5};
     size_t first[] = {0, 0, 1};
     lede_tfidf v = {0};
-    CHECK_EQ(lede_tfidf_build(&v, 2, terms, first, 6, NULL, NULL, 0), LEDE_OK);
+    CHECK_EQ(lede_tfidf_build(&v, 2, terms, first, 6, NULL), LEDE_OK);
     CHECK_EQ(v.nnz, 1);
+    lede_tfidf_free(&v);
+}
+
+/* idf ^ 0: every term weighs its sublinear frequency alone. */
+static void test_idf_power(void)
+{
+    uint32_t terms[] = {7, 7, 3, 7, 9, 0};
+    size_t first[] = {0, 3, 5, 6};
+    lede_tfidf v = {0};
+    lede_tfidf_params p = {NULL, NULL, 0, 0, 0.0};
+    CHECK_EQ(lede_tfidf_build(&v, 3, terms, first, 10, &p), LEDE_OK);
+    double wa = 1 + log(2.0), norm = sqrt(wa * wa + 1.0);
+    CHECK_NEAR(weight(&v, 0, 7), wa / norm, 1e-6);
+    CHECK_NEAR(weight(&v, 0, 3), 1.0 / norm, 1e-6);
+    /* idf ^ 0.5 sits between. */
+    p.idf_power = 0.5;
+    CHECK_EQ(lede_tfidf_build(&v, 3, terms, first, 10, &p), LEDE_OK);
+    double ia = sqrt(log(4.0 / 3.0) + 1), ib = sqrt(log(2.0) + 1);
+    double a = wa * ia, b = ib, n2 = sqrt(a * a + b * b);
+    CHECK_NEAR(weight(&v, 0, 7), a / n2, 1e-6);
     lede_tfidf_free(&v);
 }
 
@@ -81,7 +101,7 @@ static void test_background_idf(void)
     uint32_t terms[] = {7, 3, 7, 3};
     size_t first[] = {0, 2, 4};
     lede_tfidf v = {0};
-    CHECK_EQ(lede_tfidf_build(&v, 2, terms, first, 10, half_idf, NULL, 0.5), LEDE_OK);
+    CHECK_EQ(lede_tfidf_build(&v, 2, terms, first, 10, &(lede_tfidf_params){half_idf, NULL, 0.5, 0.0, 1.0}), LEDE_OK);
     double norm = sqrt(5.5 * 5.5 + 1.0);
     CHECK_NEAR(weight(&v, 0, 7), 5.5 / norm, 1e-6);
     CHECK_NEAR(weight(&v, 0, 3), 1.0 / norm, 1e-6);
@@ -94,7 +114,7 @@ static void test_graph_small(void)
     size_t first[] = {0, 3, 5, 6};
     lede_tfidf v = {0};
     lede_graph g = {0};
-    CHECK_EQ(lede_tfidf_build(&v, 3, terms, first, 10, NULL, NULL, 0), LEDE_OK);
+    CHECK_EQ(lede_tfidf_build(&v, 3, terms, first, 10, NULL), LEDE_OK);
     lede_graph_params gp = lede_graph_defaults();
     CHECK_EQ(lede_graph_build(&g, &v, &gp), LEDE_OK);
     CHECK_EQ(g.n, 3);
@@ -126,7 +146,7 @@ static void test_graph_blocks(void)
     first[ROWS] = ROWS * PER_ROW;
     lede_tfidf v = {0};
     lede_graph g = {0};
-    CHECK_EQ(lede_tfidf_build(&v, ROWS, terms, first, VOCAB, NULL, NULL, 0), LEDE_OK);
+    CHECK_EQ(lede_tfidf_build(&v, ROWS, terms, first, VOCAB, NULL), LEDE_OK);
     lede_graph_params gp = lede_graph_defaults();
     gp.block_bytes = 16 * ROWS * sizeof(float);
     CHECK_EQ(lede_graph_build(&g, &v, &gp), LEDE_OK);
@@ -162,7 +182,7 @@ static void random_rows(lede_tfidf *v, size_t rows, size_t per_row, uint32_t voc
         }
     }
     first[rows] = rows * per_row;
-    CHECK_EQ(lede_tfidf_build(v, rows, terms, first, vocab, NULL, NULL, 0), LEDE_OK);
+    CHECK_EQ(lede_tfidf_build(v, rows, terms, first, vocab, NULL), LEDE_OK);
     free(terms);
     free(first);
 }
@@ -248,7 +268,7 @@ static void test_sparse_df_cap(void)
     uint32_t terms[] = {0, 0, 0, 1, 1};
     size_t first[] = {0, 1, 2, 4, 5};
     lede_tfidf v = {0};
-    CHECK_EQ(lede_tfidf_build(&v, 4, terms, first, 2, NULL, NULL, 0), LEDE_OK);
+    CHECK_EQ(lede_tfidf_build(&v, 4, terms, first, 2, NULL), LEDE_OK);
     lede_graph g = {0};
     lede_graph_params gp = {1 << 20, 0, 8, 2};
     CHECK_EQ(lede_graph_build(&g, &v, &gp), LEDE_OK);
@@ -421,6 +441,7 @@ int main(void)
 {
     test_tfidf();
     test_tfidf_empty_first_row();
+    test_idf_power();
     test_background_idf();
     test_graph_small();
     test_graph_blocks();

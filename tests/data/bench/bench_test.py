@@ -158,19 +158,47 @@ def test_rouge_agrees():
                           f"per-doc {row['label']} {i}")
 
 
-def test_lead_is_batch():
-    _, _, rows = bench(["--method", "lead", "--baselines", "none", "-n", "2"], "lead")
-    inp = "".join(json.dumps({"id": d["id"], "text": d["text"]}) + "\n" for d in DOCS)
-    out, _ = run(["batch", "--method", "lead", "-n", "2"], stdin=inp.encode())
-    batch = {o["id"]: [s["text"] for s in o["sentences"]]
-             for o in map(json.loads, out.splitlines())}
-    mine = per_doc(rows, "lead")
-    check(all(mine[i]["summary"] == batch[i] for i in batch) and len(mine) == 8,
-          "lead = lede batch --method lead")
+def fnv1a(text):
+    h = 0xcbf29ce484222325
+    for b in text.encode():
+        h = ((h ^ b) * 0x100000001b3) & (2**64 - 1)
+    return h
+
+
+def test_lead_and_random():
+    """lead: the first sentences as lede splits them; random: the shuffle
+    docs/benchmarking.md describes, the same whatever the other documents."""
+    _, js, rows = bench(["--method", "none", "-n", "2", "--seed", "5"], "baselines")
+    check(js["rows"][0]["options"] == "the document's first sentences, as many as the length "
+          "takes" and "from seed 5 " in js["rows"][1]["options"], "baseline descriptions")
+    lead, rand = per_doc(rows, "lead"), per_doc(rows, "random")
+    for d in DOCS:
+        sents = sentences_of(d["text"])
+        check(lead[d["id"]]["summary"] == sents[:2], f"lead of {d['id']}")
+        state, order = 5 ^ fnv1a(d["id"]), list(range(len(sents)))
+        for i in range(len(order), 1, -1):
+            state, r = splitmix64(state)
+            j = r % i
+            order[i - 1], order[j] = order[j], order[i - 1]
+        check(rand[d["id"]]["summary"] == [sents[k] for k in sorted(order[:2])],
+              f"random of {d['id']}")
+    _, _, alone = bench(["--method", "none", "-n", "2", "--seed", "5", "--source", "Wire Digest"],
+                        "baselines2")
+    check(all(r["summary"] == rand[r["id"]]["summary"] for r in alone if r["row"] == "random"),
+          "random: the same sentences without the other documents")
+    # Under a words budget a sentence that does not fit is skipped, as lede does.
+    _, _, rows = bench(["--method", "none", "--baselines", "lead", "--words", "25"], "leadw")
+    for r in rows:
+        taken, used = [], 0
+        for s in sentences_of(BY_ID[r["id"]]["text"]):
+            if used + len(s.split()) <= 25:
+                taken.append(s)
+                used += len(s.split())
+        check(r["summary"] == taken, f"lead --words 25 on {r['id']}")
 
 
 def test_lead_first_sentence_scores_one():
-    _, _, rows = bench(["--method", "lead", "-n", "1"], "one")
+    _, _, rows = bench(["--method", "none", "-n", "1"], "one")
     s = per_doc(rows, "lead")["wire-1"]["scores"]
     check(all(s[m]["R"] == 1.0 and s[m]["P"] == 1.0 and s[m]["F"] == 1.0 for m in EXACT),
           f"lead on wire-1 (reference = first sentence) scores 1: {s}")
@@ -317,13 +345,13 @@ def test_options():
                          "--damping", "0.5", "--seed", "7", "-n", "2"], "options")
     opts = {r["label"]: r["options"] for r in js["rows"]}
     check("damping=0.5" in opts["textrank"] and "damping=0.7 redundancy=0.5" in opts["tr"] and
-          "damping=0.5" in opts["lead"] and "seed=7" in opts["random"], f"options {opts}")
+          "from seed 7 " in opts["random"], f"options {opts}")
     _, _, seed1 = bench(["--method", "none", "--baselines", "random", "-n", "2"], "seed1")
     check(per_doc(rows, "random") != per_doc(seed1, "random"), "--seed changes random")
 
 
 def test_title():
-    _, _, rows = bench(["--method", "lead", "--baselines", "none", "-n", "1", "--title"], "title")
+    _, _, rows = bench(["--method", "none", "--baselines", "lead", "-n", "1", "--title"], "title")
     lead = per_doc(rows, "lead")
     check(lead["gazette-3"]["summary"] == [BY_ID["gazette-3"]["title"]],
           "--title: a title that is a sentence leads")
@@ -352,6 +380,23 @@ def test_skip_bad():
     js = json.load(open(j))
     check(js["data"]["documents"] == 2 and js["data"]["skipped"] == 1,
           "--skip-bad leaves out a document lede cannot summarize")
+
+
+def test_html():
+    """A page's article is extracted; a page without one is a bad line."""
+    data = os.path.join(DATA, "html.jsonl")
+    _, err = run(["bench", "--data", data, "-n", "1"], want=1)
+    check('html.jsonl:2:48: "html": no article found' in err, f"page without article: {err}")
+    p = work("html.jsonl")
+    run(["bench", "--data", data, "--ratio", "1", "--method", "none", "--baselines", "lead",
+         "--skip-bad", "--per-doc", p])
+    rows = {r["id"]: r for r in map(json.loads, open(p))}
+    page = rows["page-1"]["summary"]
+    check(page[0] == "The new tram line to the airport carried its first passengers on "
+                     "Monday morning." and len(page) == 6 and
+          not any(w in " ".join(page) for w in ("Home", "Copyright", "Privacy")),
+          f"the article, without menu and footer: {page}")
+    check(sorted(rows) == ["page-1", "text-1"], "the page without article left out")
 
 
 def test_plot():
