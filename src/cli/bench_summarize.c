@@ -1,7 +1,7 @@
-/* bench_summarize.c - every row's summary of every document: methods and
- * the library's baselines through lede_summarizer_run, the oracle by a
- * greedy search against the references; and the same again at each plotted
- * length for --plot. */
+/* bench_summarize.c - every row's summary of every document: lede's methods
+ * through lede_summarizer_run, the bench's lead and random from lede's
+ * sentences, the oracle by its search (bench_oracle.c); and the same again
+ * at each plotted length for --plot. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,17 +33,15 @@ void bench_doc_error(const bench_run *run, const bench_doc *doc, const char *lab
 
 /* One method on one document into `out`. No sentence fitting a words or
  * chars budget is a result, not an error: the summary is empty and scores
- * 0 (*empty is set). */
+ * 0. */
 static int run_method(const bench_run *run, bench_entry *e, const bench_doc *doc,
-                      bench_text *out, int *empty)
+                      bench_text *out)
 {
     lede_summary *sum = NULL;
     lede_error *err = NULL;
-    *empty = 0;
     lede_status st = lede_summarizer_run(e->summarizer, doc->text, doc->text_len, e->opts, &sum,
                                          &err);
     if (st == LEDE_ERR_BUDGET) {
-        *empty = 1;
         st = LEDE_OK;
     } else if (st == LEDE_OK && picked_text(sum, out) != 0) {
         st = LEDE_ERR_NOMEM;
@@ -192,24 +190,22 @@ static int baseline_summary(const bench_run *run, const bench_entry *e, size_t d
 
 /* The summary of row e on document d at the length the options hold. */
 static int summarize_one(bench_run *run, size_t e, size_t d, const char *unit,
-                         const char *value, bench_text *out, int *empty)
+                         const char *value, bench_text *out)
 {
     bench_entry *entry = &run->entries[e];
-    *empty = 0;
     if (entry->kind == BENCH_METHOD)
-        return run_method(run, entry, &run->data.docs[d], out, empty);
+        return run_method(run, entry, &run->data.docs[d], out);
     bench_oracle_limit lim;
     if (limit_for(run, d, unit, value, entry->label, &lim) != 0)
         return -1;
-    int rc = entry->kind == BENCH_ORACLE ? bench_oracle_summary(run, d, &lim, out)
-                                         : baseline_summary(run, entry, d, &lim, out);
-    *empty = rc == 0 && out->count == 0;
-    return rc;
+    if (entry->kind == BENCH_ORACLE)
+        return bench_oracle_summary(run, d, &lim, out);
+    return baseline_summary(run, entry, d, &lim, out);
 }
 
 /* ====== Every document ====== */
 
-static int start(bench_run *run)
+static int start_oracle(bench_run *run)
 {
     if (!run->oracle)
         run->oracle = bench_oracle_new(run, run->data.count, run->oracle_exhaustive);
@@ -269,7 +265,7 @@ int bench_summarize_all(bench_run *run, int skip_bad)
 {
     lede_rouge_options *ropts = bench_rouge_options(run);
     lede_rouge *checker = NULL;
-    if (!ropts || lede_rouge_new(ropts, &checker, NULL) != LEDE_OK || start(run) != 0) {
+    if (!ropts || lede_rouge_new(ropts, &checker, NULL) != LEDE_OK || start_oracle(run) != 0) {
         lede_rouge_options_free(ropts);
         cli_warn("out of memory");
         return EXIT_INPUT;
@@ -288,15 +284,10 @@ int bench_summarize_all(bench_run *run, int skip_bad)
         if (check_references(run, checker, d) != 0 ||
             main_length(run, d, &unit, &value, buf, sizeof buf) != 0)
             bad[d] = 1;
-        for (size_t e = 0; !bad[d] && e < run->n_entries; e++) {
-            bench_entry *entry = &run->entries[e];
-            int empty = 0;
-            if (entry->kind == BENCH_SYSTEM)
-                continue;
-            if (summarize_one(run, e, d, unit, value, &entry->summaries[d], &empty) != 0)
+        for (size_t e = 0; !bad[d] && e < run->n_entries; e++)
+            if (run->entries[e].kind != BENCH_SYSTEM &&
+                summarize_one(run, e, d, unit, value, &run->entries[e].summaries[d]) != 0)
                 bad[d] = 1;
-            entry->empty += empty;
-        }
         n_bad += bad[d];
     }
     int status = EXIT_OK;
@@ -312,6 +303,10 @@ int bench_summarize_all(bench_run *run, int skip_bad)
             status = EXIT_INPUT;
         }
     }
+    /* Only a budget that no sentence fits leaves a summary empty. */
+    for (size_t e = 0; e < run->n_entries; e++)
+        for (size_t d = 0; d < run->data.count; d++)
+            run->entries[e].empty += run->entries[e].summaries[d].count == 0;
     free(bad);
     lede_rouge_free(checker);
     return status;
@@ -355,12 +350,11 @@ static int plot_point(bench_run *run, const lede_rouge_options *ropts, size_t e,
     int rc = 0;
     for (size_t d = 0; rc == 0 && d < run->data.count; d++) {
         bench_text sum = {0};
-        int empty;
         const bench_text *use = &sum;
         if (entry->kind == BENCH_SYSTEM)
             use = &entry->summaries[d];
         else
-            rc = summarize_one(run, e, d, run->plot_unit, run->plot_lengths[l], &sum, &empty);
+            rc = summarize_one(run, e, d, run->plot_unit, run->plot_lengths[l], &sum);
         const bench_doc *doc = &run->data.docs[d];
         lede_rouge_text cand = bench_rouge_text(use), refs[BENCH_MAX_REFERENCES];
         for (size_t r = 0; r < doc->n_refs; r++)
