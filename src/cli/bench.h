@@ -107,7 +107,7 @@ typedef struct bench_point {
 typedef struct bench_entry {
     char *label;
     enum bench_kind kind;
-    lede_options *opts;       /* methods and baselines: every option */
+    lede_options *opts;       /* methods: every option */
     lede_summarizer *summarizer;
     char *description;        /* options as NAME=VALUE pairs, or what the row is */
     int random;               /* baselines: random order (else lead) */
@@ -144,7 +144,9 @@ typedef struct bench_run {
     enum bench_budget budget;
     const char *budget_unit;   /* the lede option of the length, NULL for the default */
     const char *budget_value;
-    lede_summarizer *probe;    /* lead under the base options: the oracle's length */
+    /* lede's sentences of a document, and with probe_opts (the base options,
+     * method lead) how many of them the bench's own rows take */
+    lede_summarizer *probe;
     lede_options *probe_opts;
     struct bench_oracle *oracle;
     int oracle_exhaustive;     /* --oracle exhaustive */
@@ -181,18 +183,18 @@ int bench_summarize_all(bench_run *run, int skip_bad);
 void bench_doc_error(const bench_run *run, const bench_doc *doc, const char *label,
                      const lede_error *err, lede_status st);
 
-/* ====== The oracle (bench_oracle.c) ====== */
+/* ====== The bench's own rows (bench_summarize.c) and its oracle (bench_oracle.c) ====== */
 
 typedef struct bench_oracle bench_oracle;
 
-/* How long the oracle's summary may be: sentences, words, characters
- * ((size_t)-1: no limit of that kind). */
-typedef struct bench_oracle_limit {
+/* How long a summary of the bench's own rows (lead, random, oracle) may be:
+ * sentences, words, characters ((size_t)-1: no limit of that kind). */
+typedef struct bench_limit {
     size_t count, words, chars;
-} bench_oracle_limit;
+} bench_limit;
 
 /* Whether sentence s fits the limit after `words` and `chars` are used. */
-int bench_fits(const lede_sentence *s, const bench_oracle_limit *lim, size_t words,
+int bench_fits(const lede_sentence *s, const bench_limit *lim, size_t words,
                size_t chars);
 
 /* The oracle of n_docs documents (run->data's) under the run's ROUGE flags;
@@ -200,7 +202,7 @@ int bench_fits(const lede_sentence *s, const bench_oracle_limit *lim, size_t wor
  * instead of pruning by bounds (same picks, slower). */
 bench_oracle *bench_oracle_new(const bench_run *run, size_t n_docs, int exhaustive);
 /* The oracle's summary of document d into `out`; -1 after a message. */
-int bench_oracle_summary(bench_run *run, size_t d, const bench_oracle_limit *lim,
+int bench_oracle_summary(bench_run *run, size_t d, const bench_limit *lim,
                          bench_text *out);
 /* Forgets the documents marked in `bad`, as bench_data_drop does. */
 void bench_oracle_drop(bench_oracle *o, const unsigned char *bad);

@@ -242,7 +242,7 @@ static int cmp_ranked(const void *a, const void *b)
 /* One greedy step: the best candidate that fits, or od->n when none does.
  * `cands` has room for every sentence. */
 static int best_candidate(bench_oracle *o, lede_rouge *scorer, const bench_doc *doc,
-                          oracle_doc *od, const bench_oracle_limit *lim, const size_t used[2],
+                          oracle_doc *od, const bench_limit *lim, const size_t used[2],
                           const unsigned char *taken, ranked *cands, size_t *best,
                           gram_counts *best_counts, lede_error **err)
 {
@@ -276,7 +276,7 @@ static int best_candidate(bench_oracle *o, lede_rouge *scorer, const bench_doc *
 /* Greedy picks until the limit, even when a pick lowers the value, so that
  * the oracle is as long as the other rows. */
 static int extend(bench_oracle *o, lede_rouge *scorer, const bench_doc *doc, oracle_doc *od,
-                  const bench_oracle_limit *lim, lede_error **err)
+                  const bench_limit *lim, lede_error **err)
 {
     unsigned char *taken = calloc(od->n + 1, 1);
     ranked *cands = calloc(od->n + 1, sizeof *cands);
@@ -315,7 +315,7 @@ static int extend(bench_oracle *o, lede_rouge *scorer, const bench_doc *doc, ora
     return rc;
 }
 
-int bench_oracle_summary(bench_run *run, size_t d, const bench_oracle_limit *lim,
+int bench_oracle_summary(bench_run *run, size_t d, const bench_limit *lim,
                          bench_text *out)
 {
     bench_oracle *o = run->oracle;

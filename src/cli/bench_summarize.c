@@ -82,9 +82,9 @@ static int set_length(bench_run *run, const char *unit, const char *value)
  * method takes under it, so that they follow lede's rules for ratios and
  * the default length. */
 static int limit_for(bench_run *run, size_t d, const char *unit, const char *value,
-                     const char *label, bench_oracle_limit *lim)
+                     const char *label, bench_limit *lim)
 {
-    *lim = (bench_oracle_limit){(size_t)-1, (size_t)-1, (size_t)-1};
+    *lim = (bench_limit){(size_t)-1, (size_t)-1, (size_t)-1};
     size_t n;
     if (unit && strcmp(unit, "words") == 0 && cli_parse_size(value, &n) == 0) {
         lim->words = n;
@@ -111,7 +111,7 @@ static int limit_for(bench_run *run, size_t d, const char *unit, const char *val
 
 /* ====== The bench's lead and random ====== */
 
-int bench_fits(const lede_sentence *s, const bench_oracle_limit *lim, size_t words,
+int bench_fits(const lede_sentence *s, const bench_limit *lim, size_t words,
                size_t chars)
 {
     if (lim->words != (size_t)-1 && bench_count_words(s->text, s->text_len) > lim->words - words)
@@ -133,7 +133,7 @@ static uint64_t id_hash(const char *id)
  * that does not fit is skipped, as lede skips it) and writes them in
  * document order. */
 static int take_in_order(const lede_summary *split, const size_t *order, size_t n,
-                         const bench_oracle_limit *lim, bench_text *out)
+                         const bench_limit *lim, bench_text *out)
 {
     unsigned char *take = calloc(lede_summary_total(split) + 1, 1);
     if (!take)
@@ -160,7 +160,7 @@ static int take_in_order(const lede_summary *split, const size_t *order, size_t 
 /* lead: the first sentences; random: the sentences shuffled (Fisher-Yates
  * with splitmix64 from the seed xor the id's hash). */
 static int baseline_summary(const bench_run *run, const bench_entry *e, size_t d,
-                            const bench_oracle_limit *lim, bench_text *out)
+                            const bench_limit *lim, bench_text *out)
 {
     const bench_doc *doc = &run->data.docs[d];
     lede_summary *split = NULL;
@@ -195,7 +195,7 @@ static int summarize_one(bench_run *run, size_t e, size_t d, const char *unit,
     bench_entry *entry = &run->entries[e];
     if (entry->kind == BENCH_METHOD)
         return run_method(run, entry, &run->data.docs[d], out);
-    bench_oracle_limit lim;
+    bench_limit lim;
     if (limit_for(run, d, unit, value, entry->label, &lim) != 0)
         return -1;
     if (entry->kind == BENCH_ORACLE)
