@@ -327,12 +327,18 @@ static lede_status rank_and_pick(lede_summarizer *s, size_t nrows, const lede_op
      * document, where centrality alone decides. */
     double share = lede_budget_share(&o->budget, s->cands, nrows);
     double fade = share < o->lead_share ? 1.0 - share / o->lead_share : 0.0;
+    /* Baselines stay what they are: no prior on lead or random. */
+    if (!graph)
+        fade = 0;
     int title = graph && o->title_weight > 0 && s->ntitle > 0;
     if (title)
         title_similarity(s, nrows, s->title_sim);
-    lede_priors priors = {o->position_prior,      o->lead_boost * fade,
-                          o->lead_span,           o->length_prior * fade,
-                          o->length_target,       o->title_weight,
+    lede_priors priors = {graph ? o->position_prior : 0.0,
+                          o->lead_boost * fade,
+                          o->lead_span,
+                          o->length_prior * fade,
+                          o->length_target,
+                          o->title_weight,
                           title ? s->title_sim : NULL};
     lede_apply_priors(s->scores, nrows, s->order, &priors);
     for (size_t r = 0; r < nrows; r++)
