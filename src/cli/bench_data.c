@@ -509,7 +509,7 @@ size_t bench_find_doc(const bench_data *d, const char *id)
 }
 
 /* Calls `fn` on each non-blank line of `in` (a CR before the LF dropped). */
-typedef int (*line_fn)(void *ctx, const line_ctx *c, size_t len);
+typedef void (*line_fn)(void *ctx, const line_ctx *c, size_t len);
 
 static void for_each_line(const cli_input *in, line_fn fn, void *ctx)
 {
@@ -540,12 +540,10 @@ typedef struct data_reader {
     size_t bad;
 } data_reader;
 
-static int read_data_line(void *ctx, const line_ctx *c, size_t len)
+static void read_data_line(void *ctx, const line_ctx *c, size_t len)
 {
     data_reader *r = ctx;
-    int rc = read_line(c, len, r->ro, &r->obj, r->d, &r->cap);
-    r->bad += rc < 0;
-    return rc;
+    r->bad += read_line(c, len, r->ro, &r->obj, r->d, &r->cap) < 0;
 }
 
 /* Each --source must name a source of the file: a typo would otherwise
@@ -660,30 +658,23 @@ typedef struct system_reader {
     int failed;
 } system_reader;
 
-static int read_system_line(void *ctx, const line_ctx *c, size_t len)
+/* One line of a --systems file: -1 after a message. */
+static int system_line(system_reader *r, const line_ctx *c, size_t len)
 {
-    system_reader *r = ctx;
-    if (parse_line(c, len, &r->obj) != 0) {
-        r->failed = 1;
+    if (parse_line(c, len, &r->obj) != 0)
         return -1;
-    }
     int dup = 0;
-    int rc;
     const jsonl_member *id = member(c, &r->obj, "id", &dup);
     const jsonl_member *summary = member(c, &r->obj, "summary", &dup);
+    if (dup)
+        return -1;
+    if (!id || !summary)
+        return line_error(c, c->line, "a summary line is {\"id\", \"summary\": [sentences]}");
     char *id_text = NULL;
-    if (dup || !id || !summary) {
-        if (!dup)
-            line_error(c, c->line, "a summary line is {\"id\", \"summary\": [sentences]}");
-        r->failed = 1;
+    if (decode_id(c, id, &id_text) != 0)
         return -1;
-    }
-    if (decode_id(c, id, &id_text) != 0) {
-        r->failed = 1;
-        return -1;
-    }
     size_t doc = bench_find_doc(r->data, id_text);
-    rc = 0;
+    int rc = 0;
     if (doc == (size_t)-1) {
         r->unused++;
     } else if (r->line_of[doc]) {
@@ -695,8 +686,13 @@ static int read_system_line(void *ctx, const line_ctx *c, size_t len)
         json_decref(arr);
     }
     free(id_text);
-    r->failed |= rc != 0;
     return rc;
+}
+
+static void read_system_line(void *ctx, const line_ctx *c, size_t len)
+{
+    system_reader *r = ctx;
+    r->failed |= system_line(r, c, len) != 0;
 }
 
 static int read_system_file(const char *path, const bench_data *data, bench_text *summaries,
@@ -731,28 +727,29 @@ static int read_system_file(const char *path, const bench_data *data, bench_text
     return r.failed ? EXIT_INPUT : EXIT_OK;
 }
 
+typedef struct sentence_reader {
+    bench_text *out;
+    int failed;
+} sentence_reader;
+
+static void push_sentence(void *ctx, const line_ctx *c, size_t len)
+{
+    sentence_reader *r = ctx;
+    r->failed |= !r->failed && bench_text_push(r->out, c->line, len) != 0;
+}
+
 /* Lines of a one-sentence-per-line file (blank lines skipped). */
 static int read_sentence_file(const char *path, bench_text *out)
 {
     cli_input in;
     if (cli_read_input(path, &in) != 0)
         return -1;
-    size_t pos = 0;
-    int rc = 0;
-    while (rc == 0 && pos < in.len) {
-        const char *line = in.data + pos;
-        const char *nl = memchr(line, '\n', in.len - pos);
-        size_t len = nl ? (size_t)(nl - line) : in.len - pos;
-        pos += len + (nl ? 1 : 0);
-        if (len > 0 && line[len - 1] == '\r')
-            len--;
-        if (bench_count_words(line, len) > 0)
-            rc = bench_text_push(out, line, len);
-    }
+    sentence_reader r = {out, 0};
+    for_each_line(&in, push_sentence, &r);
     cli_input_free(&in);
-    if (rc != 0)
+    if (r.failed)
         cli_warn("out of memory");
-    return rc;
+    return r.failed ? -1 : 0;
 }
 
 static int is_file(const char *path)
