@@ -21,7 +21,7 @@ static const char bench_help[] =
     "      --data FILE       JSON Lines: {\"id\", \"text\", \"summary\": [sentences] or\n"
     "                        \"references\": [[sentences], ...], \"source\", \"title\"}\n"
     "      --source NAME     only the documents of this source (repeatable)\n"
-    "      --title           put the \"title\" before the text, as its first line\n"
+    "      --prepend-title   put the \"title\" before the text, as its first line\n"
     "      --skip-bad        leave out bad lines and documents lede cannot summarize\n"
     "                        (reported on standard error; default: they are errors)\n"
     "\n"
@@ -106,7 +106,7 @@ enum {
 static const struct option bench_options[] = {
     {"data", required_argument, NULL, OPT_DATA},
     {"source", required_argument, NULL, OPT_SOURCE},
-    {"title", no_argument, NULL, OPT_TITLE},
+    {"prepend-title", no_argument, NULL, OPT_TITLE},
     {"skip-bad", no_argument, NULL, OPT_SKIP_BAD},
     {"method", required_argument, NULL, 'm'}, /* the rows here, not one method */
     {"baselines", required_argument, NULL, OPT_BASELINES},

@@ -314,7 +314,7 @@ static int find_members(const line_ctx *c, const jsonl_object *obj, doc_members 
 }
 
 /* The text of the document: "text", else the article of "html"; and with
- * --title the "title" (for a page without one, the page's) before it. */
+ * --prepend-title the "title" (for a page without one, the page's) before it. */
 static int document_text(const line_ctx *c, const doc_members *m, int title, bench_doc *doc)
 {
     char *page_title = NULL, *given = NULL;

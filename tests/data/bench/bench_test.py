@@ -350,19 +350,37 @@ def test_options():
     _, js, rows = bench(["--method", "textrank,tr=textrank:damping=0.7:redundancy=0.5",
                          "--damping", "0.5", "--seed", "7", "-n", "2"], "options")
     opts = {r["label"]: r["options"] for r in js["rows"]}
+    # Every summarizer option is an option of the bench, whatever its name.
+    for name, value in summarizer_defaults():
+        if name == "method":
+            continue
+        _, js2, _ = bench(["--method", "textrank", "--baselines", "none", "-n", "2",
+                           "--" + name, value], "option-" + name)
+        check(f" {name}={value} " in " " + js2["rows"][0]["options"] + " ",
+              f"--{name} {value} reaches the summarizer")
     check("damping=0.5" in opts["textrank"] and "damping=0.7 redundancy=0.5" in opts["tr"] and
           "from seed 7 " in opts["random"], f"options {opts}")
     _, _, seed1 = bench(["--method", "none", "--baselines", "random", "-n", "2"], "seed1")
     check(per_doc(rows, "random") != per_doc(seed1, "random"), "--seed changes random")
 
 
+def summarizer_defaults():
+    """Each summarizer option with the value a run records for it (lede's
+    description of its options: every name lede_options_set takes)."""
+    j = work("names.json")
+    run(["bench", "--data", DEV, "--method", "textrank", "--baselines", "none", "-n", "1",
+         "--json", j])
+    return [kv.split("=", 1) for kv in json.load(open(j))["rows"][0]["options"].split()]
+
+
 def test_title():
-    _, _, rows = bench(["--method", "none", "--baselines", "lead", "-n", "1", "--title"], "title")
+    _, _, rows = bench(["--method", "none", "--baselines", "lead", "-n", "1", "--prepend-title"],
+                       "title")
     lead = per_doc(rows, "lead")
     check(lead["gazette-3"]["summary"] == [BY_ID["gazette-3"]["title"]],
-          "--title: a title that is a sentence leads")
+          "--prepend-title: a title that is a sentence leads")
     check(lead["gazette-1"]["summary"] == [BY_ID["gazette-1"]["summary"][0]],
-          "--title: a headline without a period is not a sentence")
+          "--prepend-title: a headline without a period is not a sentence")
 
 
 def test_source_filter():
