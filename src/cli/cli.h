@@ -70,5 +70,6 @@ int cli_split(int argc, char **argv);
 int cli_batch(int argc, char **argv);
 int cli_rouge(int argc, char **argv);
 int cli_extract(int argc, char **argv);
+int cli_bench(int argc, char **argv);
 
 #endif

@@ -16,6 +16,7 @@ static const char main_help[] =
     "  batch       summarize JSON Lines, one document a line (see 'lede batch --help')\n"
     "  rouge       ROUGE-1.5.5 scores, exactly (see 'lede rouge --help')\n"
     "  extract     print the article of each web page FILE (see 'lede extract --help')\n"
+    "  bench       benchmark summarization methods with ROUGE (see 'lede bench --help')\n"
     "\n"
     "Options:\n"
     "  -h, --help      show this help\n"
@@ -66,5 +67,7 @@ int main(int argc, char **argv)
         return cli_rouge(argc - 1, argv + 1);
     if (strcmp(cmd, "extract") == 0)
         return cli_extract(argc - 1, argv + 1);
+    if (strcmp(cmd, "bench") == 0)
+        return cli_bench(argc - 1, argv + 1);
     return cli_usage_error(NULL, "unknown command '%s'", cmd);
 }
