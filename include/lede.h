@@ -81,7 +81,10 @@ typedef enum lede_status {
     LEDE_ERR_TOO_LARGE = 8,        /* input exceeds a documented limit */
     LEDE_ERR_BUDGET = 9,           /* no sentence fits the length budget */
     LEDE_ERR_MODEL = 10,           /* model data is malformed */
-    LEDE_ERR_INTERNAL = 11         /* a bug in lede: please report it */
+    LEDE_ERR_INTERNAL = 11,        /* a bug in lede: please report it */
+    LEDE_ERR_NO_ARTICLE = 12,      /* a web page has no article text (only menus, links, ...) */
+    LEDE_ERR_MARKUP = 13           /* XML that is not well-formed, or a bad XPath (position
+                                      in the error) */
 } lede_status;
 
 /* A static English description of a status code (never NULL; unknown codes
@@ -304,6 +307,399 @@ LEDE_API const char *lede_language_code(size_t i);
  * terminating NUL; returns the length the full line needs (excluding the
  * NUL). `buf` may be NULL when `size` is 0. Thread-safe. */
 LEDE_API size_t lede_dependency_versions(char *buf, size_t size);
+
+/* ====== ROUGE ====== */
+
+/* An exact re-implementation of the ROUGE-1.5.5 Perl script (C.-Y. Lin):
+ * the same tokens, counts, rounding, averaging and bootstrap confidence
+ * intervals, so every printed number matches the script's to the last
+ * decimal. docs/rouge.md describes each option and the few places where lede
+ * goes beyond the script (marked there as extensions). Terms: the candidate
+ * is the script's "peer", a reference is a "model"; one scored candidate
+ * with its references is a document ("Eval ID.peer ID"). */
+
+/* Scoring settings. Defaults are the script's with no option: ROUGE-L only,
+ * alpha 0.5, model-average scoring, 95% interval from 1000 resamples, no
+ * stemming, no stopword removal, no length limit. Setters validate their
+ * value and return LEDE_ERR_INVALID_ARGUMENT, leaving the option unchanged,
+ * when it is out of range. Not thread-safe while being modified. */
+typedef struct lede_rouge_options lede_rouge_options;
+
+/* New options with the defaults above; NULL when out of memory. */
+LEDE_API lede_rouge_options *lede_rouge_options_new(void);
+
+/* Frees options. Accepts NULL. */
+LEDE_API void lede_rouge_options_free(lede_rouge_options *opts);
+
+/* Applies one ROUGE-1.5.5 command-line flag, as the script's getopts sees
+ * it: `flag` is the letter ('n', 'm', '2', ...) and `value` its argument
+ * (NULL for flags without one). Scoring flags: -n N (ROUGE-1..N, 0 <= N <= 9),
+ * -x (no ROUGE-L), -w W (ROUGE-W-W, W > 0), -2 N (skip bigrams, at most N
+ * tokens apart; N < 0: no limit), -u (ROUGE-SU instead of ROUGE-S), -U
+ * (both), -p ALPHA (0..1), -f A|B, -m, -s, -l WORDS, -b BYTES (not both;
+ * 0 = no limit), -c CF (0..100), -r RESAMPLES (>= 1), -t 0|1|2 (any other
+ * number: 0). -a, -d and -e DIR are
+ * accepted and change nothing here (they select peers, print per-document
+ * scores and name the data folder, which lede embeds). Flags of the script
+ * that lede does not implement (-3, -M, -v), -z (a file list, read by the
+ * `lede rouge` program) and unknown letters fail
+ * with LEDE_ERR_INVALID_ARGUMENT and a message naming the flag. The text of
+ * -w, -2 and -c is kept as given for metric names and the interval label,
+ * as the script prints them ("ROUGE-W-1.2", "95%-conf.int."). */
+LEDE_API lede_status lede_rouge_options_set_flag(lede_rouge_options *opts, char flag,
+                                                 const char *value, lede_error **err);
+
+/* Parses an argv-style list of ROUGE-1.5.5 flags, e.g. {"-c", "95", "-2",
+ * "4", "-U", "-n", "4", "-w", "1.2", "-a", "-m"} (no program name), as the
+ * script's getopts does: clustered flags ("-mas"), attached values ("-n4"),
+ * "--" ends the flags. Parsing stops at the first operand; its index goes to
+ * `*first_operand` (argc when there is none). When `first_operand` is NULL
+ * an operand is an error. Errors as lede_rouge_options_set_flag, plus a
+ * missing flag value and -l together with -b. */
+LEDE_API lede_status lede_rouge_options_parse(lede_rouge_options *opts, int argc,
+                                              char *const *argv, int *first_operand,
+                                              lede_error **err);
+
+/* Typed setters, one per scoring choice (the flag in brackets). */
+/* ROUGE-1 .. ROUGE-n; 0 turns ROUGE-N off (the default) [-n]. n <= 9. */
+LEDE_API lede_status lede_rouge_options_set_max_ngram(lede_rouge_options *opts, unsigned n);
+/* ROUGE-L on (default) or off [-x]. */
+LEDE_API lede_status lede_rouge_options_set_lcs(lede_rouge_options *opts, int on);
+/* ROUGE-W with weight w > 0, or off with w == 0 (default) [-w]. */
+LEDE_API lede_status lede_rouge_options_set_wlcs(lede_rouge_options *opts, double w);
+
+/* Which skip-bigram measures to compute. */
+typedef enum lede_rouge_skip {
+    LEDE_ROUGE_SKIP_NONE = 0, /* no skip bigrams (default) */
+    LEDE_ROUGE_SKIP_S = 1,    /* ROUGE-S [-2 N] */
+    LEDE_ROUGE_SKIP_SU = 2,   /* ROUGE-SU only [-2 N -u] */
+    LEDE_ROUGE_SKIP_BOTH = 3  /* ROUGE-S then ROUGE-SU [-2 N -U] */
+} lede_rouge_skip;
+
+/* Skip bigrams of tokens at most max_gap tokens apart (max_gap < 0: any
+ * distance; the metric is then named ROUGE-S*). */
+LEDE_API lede_status lede_rouge_options_set_skip_bigram(lede_rouge_options *opts,
+                                                        lede_rouge_skip which, long max_gap);
+/* Weight of precision in F = P*R / ((1-alpha)*P + alpha*R); 0..1, default
+ * 0.5 [-p]. */
+LEDE_API lede_status lede_rouge_options_set_alpha(lede_rouge_options *opts, double alpha);
+/* Several references: 0 pools them (model average, default) [-f A]; 1 keeps
+ * only the reference with the best recall [-f B]. */
+LEDE_API lede_status lede_rouge_options_set_best_reference(lede_rouge_options *opts, int best);
+/* ROUGE's Porter variant plus the WordNet 2.0 exception table [-m]. */
+LEDE_API lede_status lede_rouge_options_set_stemming(lede_rouge_options *opts, int on);
+/* Drop ROUGE's 598 SMART stopwords [-s]. */
+LEDE_API lede_status lede_rouge_options_set_stopwords(lede_rouge_options *opts, int remove);
+/* Length limit on candidate and references: words [-l] or bytes [-b]; the
+ * last one set counts, 0 = none (default). */
+LEDE_API lede_status lede_rouge_options_set_word_limit(lede_rouge_options *opts, size_t words);
+LEDE_API lede_status lede_rouge_options_set_byte_limit(lede_rouge_options *opts, size_t bytes);
+/* Confidence level in percent, 0..100, default 95 [-c]. */
+LEDE_API lede_status lede_rouge_options_set_confidence(lede_rouge_options *opts, double cf);
+/* Bootstrap resamples, >= 1, default 1000 [-r]. */
+LEDE_API lede_status lede_rouge_options_set_resamples(lede_rouge_options *opts, size_t n);
+
+/* How the overall scores average [-t]: LEDE_ROUGE_AVERAGE_DOCS (default)
+ * averages the documents' scores; LEDE_ROUGE_AVERAGE_TOKENS computes R, P
+ * and F from counts pooled over the documents of each resample (ROUGE-W
+ * then without its 1/W power, as the script does); LEDE_ROUGE_COUNTS only
+ * totals the counts (no bootstrap; lede_rouge_overall's count fields). With
+ * the last two the script prints each document's raw counts instead of its
+ * scores. */
+typedef enum lede_rouge_average {
+    LEDE_ROUGE_AVERAGE_DOCS = 0,
+    LEDE_ROUGE_AVERAGE_TOKENS = 1,
+    LEDE_ROUGE_COUNTS = 2
+} lede_rouge_average;
+LEDE_API lede_status lede_rouge_options_set_average(lede_rouge_options *opts,
+                                                    lede_rouge_average how);
+
+/* Tokenization. LEDE_ROUGE_TOKENIZE_ROUGE155 (default) is the script's:
+ * bytes, ASCII case folding, words are runs of [a-z0-9]. The extension
+ * LEDE_ROUGE_TOKENIZE_UNICODE reads UTF-8 (invalid UTF-8 is an error),
+ * applies NFKC and case folding (utf8proc), keeps letters, marks and digits of
+ * every script in words, and makes each Han, Hiragana and Katakana character
+ * a word of its own. Never the default: its numbers are not the script's. */
+typedef enum lede_rouge_tokenizer {
+    LEDE_ROUGE_TOKENIZE_ROUGE155 = 0,
+    LEDE_ROUGE_TOKENIZE_UNICODE = 1
+} lede_rouge_tokenizer;
+LEDE_API lede_status lede_rouge_options_set_tokenizer(lede_rouge_options *opts,
+                                                      lede_rouge_tokenizer t);
+
+/* What to do with a reference that has no token where the script dies
+ * (with ROUGE-W on, "Illegal division by zero"): fail naming the document
+ * (LEDE_ROUGE_EMPTY_REFERENCE_ERROR, default), or score the document 0 on
+ * every metric (LEDE_ROUGE_EMPTY_REFERENCE_ZERO, an extension). Without
+ * ROUGE-W the script scores such a reference normally, and so does lede. */
+typedef enum lede_rouge_empty_reference {
+    LEDE_ROUGE_EMPTY_REFERENCE_ERROR = 0,
+    LEDE_ROUGE_EMPTY_REFERENCE_ZERO = 1
+} lede_rouge_empty_reference;
+LEDE_API lede_status lede_rouge_options_set_empty_reference(lede_rouge_options *opts,
+                                                            lede_rouge_empty_reference what);
+
+/* A scorer: holds the settings, the token table, and every document's
+ * scores. Not thread-safe: use one per thread. */
+typedef struct lede_rouge lede_rouge;
+
+/* A scorer with a copy of `opts` (NULL: defaults). Errors: LEDE_ERR_NOMEM. */
+LEDE_API lede_status lede_rouge_new(const lede_rouge_options *opts, lede_rouge **out,
+                                    lede_error **err);
+
+/* Frees a scorer. Accepts NULL. */
+LEDE_API void lede_rouge_free(lede_rouge *r);
+
+/* A text as a list of sentences (the script's lines). `lengths` may be NULL
+ * for NUL-terminated sentences. Bytes are taken as they are (NUL bytes
+ * included when lengths are given); CR and LF inside a sentence act as
+ * spaces; an empty sentence is skipped, as the script skips empty lines. */
+typedef struct lede_rouge_text {
+    const char *const *sentences;
+    const size_t *lengths;
+    size_t count;
+} lede_rouge_text;
+
+/* Scores one candidate against its references (n_references >= 1) and
+ * records the result as document "eval_id.peer_id". eval_id NULL: the
+ * 1-based number of documents added so far, 6 digits ("000001"); peer_id
+ * NULL: "C". Texts are read during the call only. Errors: no reference,
+ * a duplicate eval/peer pair (LEDE_ERR_INVALID_ARGUMENT); a token-less
+ * reference with ROUGE-W (LEDE_ERR_EMPTY_INPUT, see
+ * lede_rouge_options_set_empty_reference); invalid UTF-8 with the Unicode
+ * tokenizer (LEDE_ERR_INVALID_UTF8); a sentence pair too long for the LCS
+ * table (more than 2^26 token pairs: LEDE_ERR_TOO_LARGE); LEDE_ERR_NOMEM.
+ * Messages name the document. On failure nothing is recorded. */
+LEDE_API lede_status lede_rouge_add(lede_rouge *r, const char *eval_id, const char *peer_id,
+                                    const lede_rouge_text *candidate,
+                                    const lede_rouge_text *references, size_t n_references,
+                                    lede_error **err);
+
+/* Input formats of the script's summary files. */
+typedef enum lede_rouge_format {
+    LEDE_ROUGE_FORMAT_SPL = 0, /* one sentence per line */
+    LEDE_ROUGE_FORMAT_SEE = 1, /* the SEE HTML lines that pyrouge writes */
+    LEDE_ROUGE_FORMAT_ISI = 2  /* <S SNTNO="..">...</S> lines */
+} lede_rouge_format;
+
+/* Reads a peer file and its model files in `format`, as the script reads
+ * them, and adds them as lede_rouge_add does. Errors also: a file that cannot
+ * be read (LEDE_ERR_INVALID_ARGUMENT, message with the path). */
+LEDE_API lede_status lede_rouge_add_files(lede_rouge *r, const char *eval_id,
+                                          const char *peer_id, lede_rouge_format format,
+                                          const char *peer_path,
+                                          const char *const *model_paths, size_t n_models,
+                                          lede_error **err);
+
+/* Reads a ROUGE-1.5.5 XML configuration file (<ROUGE-EVAL>, <EVAL ID>,
+ * <PEER-ROOT>, <MODEL-ROOT>, <INPUT-FORMAT TYPE="SPL|SEE|ISI">, <PEERS><P
+ * ID>, <MODELS><M ID>; names matched without case, paths joined as
+ * ROOT/FILE as the script does) and adds every evaluation for the peer
+ * `system_id`, or for every peer when it is NULL (the script's -a). An
+ * evaluation that lacks the peer is skipped with a warning, as the script
+ * does (lede_rouge_warning). Errors: malformed XML (LEDE_ERR_INVALID_ARGUMENT
+ * with line), a missing ID, root, format or file, plus those of
+ * lede_rouge_add. */
+LEDE_API lede_status lede_rouge_add_config(lede_rouge *r, const char *config_path,
+                                           const char *system_id, lede_error **err);
+
+/* Warnings collected while adding (the script prints them on stderr), in
+ * order; the strings live as long as the scorer. */
+LEDE_API size_t lede_rouge_warning_count(const lede_rouge *r);
+LEDE_API const char *lede_rouge_warning(const lede_rouge *r, size_t i);
+
+/* Computes the overall scores: for each peer, the mean of the bootstrap
+ * resample means and the confidence bounds, exactly as the script does
+ * (srand(i) for resample i, Perl's drand48). Adding documents afterwards
+ * is allowed and needs another call. Errors: LEDE_ERR_NOMEM. */
+LEDE_API lede_status lede_rouge_compute(lede_rouge *r, lede_error **err);
+
+/* The metrics in the script's order (ROUGE-1..N, ROUGE-L, ROUGE-W-w,
+ * ROUGE-Sn, ROUGE-SUn) and their names as the script prints them. */
+LEDE_API size_t lede_rouge_metric_count(const lede_rouge *r);
+LEDE_API const char *lede_rouge_metric_name(const lede_rouge *r, size_t metric);
+/* Index of a metric by name, or (size_t)-1. */
+LEDE_API size_t lede_rouge_metric_find(const lede_rouge *r, const char *name);
+
+/* The confidence level as the script prints it in "95%-conf.int.". */
+LEDE_API const char *lede_rouge_confidence_label(const lede_rouge *r);
+
+/* The averaging the scorer was made with (see lede_rouge_options_set_average). */
+LEDE_API lede_rouge_average lede_rouge_average_mode(const lede_rouge *r);
+
+/* One document's score on one metric. recall, precision and f are the
+ * script's per-document numbers, rounded to 5 decimals as it rounds them
+ * (F from the rounded R and P); a caller may bootstrap them itself. The
+ * counts are the raw totals behind them: reference units, candidate units
+ * (once per reference counted), and hits (for ROUGE-W the weighted sums). */
+typedef struct lede_rouge_score {
+    double recall;
+    double precision;
+    double f;
+    double model_count;
+    double peer_count;
+    double hits;
+} lede_rouge_score;
+
+/* Documents in the order they were added, their IDs, and their scores.
+ * Errors: an index out of range (LEDE_ERR_INVALID_ARGUMENT). */
+LEDE_API size_t lede_rouge_doc_count(const lede_rouge *r);
+LEDE_API const char *lede_rouge_doc_eval_id(const lede_rouge *r, size_t doc);
+LEDE_API const char *lede_rouge_doc_peer_id(const lede_rouge *r, size_t doc);
+LEDE_API lede_status lede_rouge_doc_score(const lede_rouge *r, size_t doc, size_t metric,
+                                          lede_rouge_score *out);
+
+/* Peers (systems) after lede_rouge_compute, sorted by ID as the script
+ * sorts them; for each, its documents in the script's print order (by the
+ * number that starts the Eval ID, else by text) as indices for the doc
+ * functions. Out-of-range indices give 0, NULL or (size_t)-1. */
+LEDE_API size_t lede_rouge_peer_count(const lede_rouge *r);
+LEDE_API const char *lede_rouge_peer_id(const lede_rouge *r, size_t peer);
+LEDE_API size_t lede_rouge_peer_doc_count(const lede_rouge *r, size_t peer);
+LEDE_API size_t lede_rouge_peer_doc(const lede_rouge *r, size_t peer, size_t k);
+
+/* A peer's overall score on a metric: the script's Average_R/P/F and the
+ * confidence bounds, each rounded to 5 decimals (all 0 with
+ * LEDE_ROUGE_COUNTS), and the documents' counts summed. */
+typedef struct lede_rouge_overall {
+    double recall, recall_low, recall_high;
+    double precision, precision_low, precision_high;
+    double f, f_low, f_high;
+    size_t n_docs;
+    double model_count, peer_count, hits;
+} lede_rouge_overall;
+
+/* Errors: lede_rouge_compute not called since the last add, an index out
+ * of range (LEDE_ERR_INVALID_ARGUMENT). */
+LEDE_API lede_status lede_rouge_overall_score(const lede_rouge *r, size_t peer, size_t metric,
+                                              lede_rouge_overall *out);
+/* ====== HTML and XML input ====== */
+
+/* lede reads a saved web page, finds the article in it (dropping navigation,
+ * advertisements, comments, related links, footers, scripts and styles) and
+ * gives its text as paragraphs, ready for lede_summarizer_run. XML input
+ * (news formats, DUC/TAC, JATS, TEI, or any document with an XPath) gives the
+ * same kind of document. libxml2 does the parsing; lede never touches the
+ * network and never expands external entities. */
+
+/* Settings for extraction. A lede_extract_options is not thread-safe while
+ * being modified; read-only use from several threads is fine. */
+typedef struct lede_extract_options lede_extract_options;
+
+/* New extraction options with the defaults documented at each setter;
+ * NULL when out of memory. */
+LEDE_API lede_extract_options *lede_extract_options_new(void);
+
+/* Frees extraction options. Accepts NULL. */
+LEDE_API void lede_extract_options_free(lede_extract_options *opts);
+
+/* The encoding of the page's bytes ("windows-1251", "Shift_JIS", ...),
+ * overriding detection; NULL or "" restores detection (the default: a byte
+ * order mark, then <meta charset> or an http-equiv Content-Type, then UTF-8
+ * with each invalid byte read as Windows-1252). The name is checked when a
+ * page is read; the string is copied. Errors: LEDE_ERR_INVALID_ARGUMENT for a
+ * name longer than 63 bytes. */
+LEDE_API lede_status lede_extract_options_set_encoding(lede_extract_options *opts,
+                                                       const char *encoding);
+
+/* Limits against hostile pages. max_bytes: the largest input accepted
+ * (default 256 MiB, at most INT_MAX). max_nodes: the most elements and text
+ * nodes a page may have (default 2,000,000). Beyond either the call fails with
+ * LEDE_ERR_TOO_LARGE. max_depth: elements nested deeper than this (default
+ * 512) are read as siblings at that depth, as browsers do; their text is kept.
+ * Each must be at least 1. */
+LEDE_API lede_status lede_extract_options_set_max_bytes(lede_extract_options *opts, size_t n);
+LEDE_API lede_status lede_extract_options_set_max_nodes(lede_extract_options *opts, size_t n);
+LEDE_API lede_status lede_extract_options_set_max_depth(lede_extract_options *opts, size_t n);
+
+/* Extraction flags, combined with |. */
+#define LEDE_EXTRACT_DEFAULT 0u
+/* Keep the text of the whole page body (scripts, styles and hidden elements
+ * still dropped) instead of looking for the article. */
+#define LEDE_EXTRACT_WHOLE_PAGE (1u << 0)
+
+LEDE_API lede_status lede_extract_options_set_flags(lede_extract_options *opts, unsigned flags);
+
+/* An article read from a page: UTF-8 text made of paragraphs separated by a
+ * blank line, each paragraph's kind and source line, and the metadata found.
+ * Immutable once returned; may be read from several threads. */
+typedef struct lede_document lede_document;
+
+/* What a paragraph of an extracted document was in the page. */
+#define LEDE_PARA_TEXT 0u       /* a paragraph (<p>, or text in a <div>) */
+#define LEDE_PARA_HEADING 1u    /* <h2>..<h6> (and <h1> other than the title) */
+#define LEDE_PARA_LIST_ITEM 2u  /* <li>, <dt>, <dd> */
+#define LEDE_PARA_QUOTE 3u      /* text in a <blockquote> */
+#define LEDE_PARA_PRE 4u        /* <pre>: white space kept as in the page */
+#define LEDE_PARA_TABLE_CELL 5u /* <td>, <th>, <caption> */
+
+/* One paragraph of a document. The layout of this struct is part of the ABI
+ * of SOVERSION 1 and does not change. */
+typedef struct lede_paragraph {
+    size_t start;       /* byte span [start, end) in lede_document_text */
+    size_t end;
+    unsigned kind;      /* LEDE_PARA_* */
+    size_t source_line; /* 1-based line of the page where the paragraph's text
+                           starts; 0 when unknown */
+} lede_paragraph;
+
+/* Extracts the article of the web page in `html` (`len` bytes, any encoding,
+ * need not be NUL-terminated). `opts` may be NULL (defaults). On success
+ * `*out` receives a document the caller frees with lede_document_free.
+ * Errors: LEDE_ERR_EMPTY_INPUT (no bytes, or a page without any text),
+ * LEDE_ERR_NO_ARTICLE (the page has text, but nothing that reads as an
+ * article: menus, link lists, a form), LEDE_ERR_TOO_LARGE (a limit of `opts`
+ * exceeded), LEDE_ERR_INVALID_ARGUMENT (an encoding lede cannot decode),
+ * LEDE_ERR_NOMEM. Thread-safe: each call uses its own parser. */
+LEDE_API lede_status lede_extract_html(const char *html, size_t len,
+                                       const lede_extract_options *opts, lede_document **out,
+                                       lede_error **err);
+
+/* Reads the text of an XML document. With `xpath` (an XPath 1.0 expression),
+ * the text of each node it selects is read in document order: elements give
+ * their text, with a paragraph for each element holding text of its own and
+ * for each blank line; attributes and text nodes give their value. Without
+ * (NULL), the format is recognised: DUC/TAC and TREC <DOC> files (<HEADLINE>,
+ * <TEXT>), NITF, JATS and TEI articles, and XHTML pages (read as HTML);
+ * other documents fail with LEDE_ERR_NO_ARTICLE, asking for an XPath.
+ * Errors: LEDE_ERR_MARKUP with the position of the first well-formedness error
+ * or for an invalid XPath, LEDE_ERR_EMPTY_INPUT when the selected nodes have
+ * no text, and those of lede_extract_html. External entities and DTDs are
+ * never loaded. Thread-safe. */
+LEDE_API lede_status lede_extract_xml(const char *xml, size_t len, const char *xpath,
+                                      const lede_extract_options *opts, lede_document **out,
+                                      lede_error **err);
+
+/* Frees a document. Accepts NULL. */
+LEDE_API void lede_document_free(lede_document *doc);
+
+/* The extracted text, NUL-terminated, valid UTF-8 without NUL bytes; its
+ * length goes to `*len` when len is not NULL. Owned by the document. */
+LEDE_API const char *lede_document_text(const lede_document *doc, size_t *len);
+
+/* Metadata, NULL when the page gives none; strings owned by the document.
+ *  - title: the article's <h1>, else og:title, else <title>.
+ *  - author and date: from the usual <meta> tags (author, article:author,
+ *    article:published_time, date, ...) or <time datetime>, as written there.
+ *  - language: the <html lang> attribute or a Content-Language / og:locale
+ *    meta tag, as written ("en-US").
+ *  - encoding: the encoding the page was read in ("UTF-8", "windows-1252"). */
+LEDE_API const char *lede_document_title(const lede_document *doc);
+LEDE_API const char *lede_document_author(const lede_document *doc);
+LEDE_API const char *lede_document_date(const lede_document *doc);
+LEDE_API const char *lede_document_language(const lede_document *doc);
+LEDE_API const char *lede_document_encoding(const lede_document *doc);
+
+/* Number of paragraphs, and the i-th of them (NULL when i is out of range;
+ * valid until the document is freed). */
+LEDE_API size_t lede_document_paragraph_count(const lede_document *doc);
+LEDE_API const lede_paragraph *lede_document_paragraph(const lede_document *doc, size_t i);
+
+/* The 1-based line of the page where the paragraph holding byte `offset` of
+ * the extracted text starts; for an offset between paragraphs, the next
+ * paragraph's line. 0 when the offset is past the text or the line is
+ * unknown. */
+LEDE_API size_t lede_document_source_line(const lede_document *doc, size_t offset);
 
 #ifdef __cplusplus
 }

@@ -4,8 +4,10 @@
 # when something must be installed.
 set -eu
 
+# chromium (headless) renders the HTML report in tests/report.
 packages="build-essential cmake pkg-config python3 libxml2-dev libopenblas-dev \
-libutf8proc-dev libstemmer-dev libjansson-dev valgrind ots libots-dev parallel libglib2.0-dev"
+libutf8proc-dev libstemmer-dev libjansson-dev valgrind ots libots-dev parallel libglib2.0-dev \
+chromium"
 
 missing=""
 for p in $packages; do

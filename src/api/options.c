@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +21,20 @@ void lede_options_init(lede_options *o)
     o->damping = 0.85;
     o->redundancy = 0.8;
     o->background_idf = 0.0;
+    o->idf_power = 0.5;
     o->seed = 1;
+    o->threshold = 0.1;
+    o->position_beta = 0.6;
+    o->position_backward = -2.0;
+    o->position_forward = 1.0;
+    o->position_prior = 0.0;
+    o->lead_boost = 8.0;
+    o->lead_span = 2.0;
+    o->lead_share = 0.33;
+    o->length_prior = 1.0;
+    o->title_weight = 0.0;
+    o->length_target = 20.0;
+    o->mmr = 1.0;
 }
 
 lede_options *lede_options_new(void)
@@ -126,9 +140,10 @@ lede_status lede_options_set_background_idf(lede_options *opts, double w)
 }
 
 static const char *const method_names[LEDE_METHOD_COUNT] = {
-    [LEDE_METHOD_TEXTRANK] = "textrank",
-    [LEDE_METHOD_LEAD] = "lead",
-    [LEDE_METHOD_RANDOM] = "random",
+    [LEDE_METHOD_TEXTRANK] = "textrank", [LEDE_METHOD_LEXRANK] = "lexrank",
+    [LEDE_METHOD_DEGREE] = "degree",     [LEDE_METHOD_CENTROID] = "centroid",
+    [LEDE_METHOD_POSITION] = "position",
+    [LEDE_METHOD_LEAD] = "lead",         [LEDE_METHOD_RANDOM] = "random",
 };
 
 const char *lede_method_name(enum lede_method m)
@@ -159,7 +174,14 @@ lede_status lede_options_set_seed(lede_options *opts, uint64_t seed)
 
 /* ====== Options by name ====== */
 
-enum option_kind { OPT_SIZE, OPT_DOUBLE, OPT_TEXT, OPT_FLAG, OPT_U64 };
+enum option_kind { OPT_SIZE, OPT_DOUBLE, OPT_TEXT, OPT_FLAG, OPT_U64, OPT_KNOB };
+
+/* A ranking knob: a double field with its range, set and described
+ * through the table alone. */
+typedef struct knob {
+    size_t offset;
+    double min, max;
+} knob;
 
 typedef struct named_option {
     const char *name;
@@ -168,6 +190,7 @@ typedef struct named_option {
     lede_status (*set_double)(lede_options *, double);
     lede_status (*set_text)(lede_options *, const char *);
     lede_status (*set_u64)(lede_options *, uint64_t);
+    knob range;
 } named_option;
 
 static lede_status set_replace_invalid(lede_options *opts, const char *value)
@@ -179,18 +202,34 @@ static lede_status set_replace_invalid(lede_options *opts, const char *value)
     return LEDE_ERR_INVALID_ARGUMENT;
 }
 
+#define KNOB(name, field, lo, hi) \
+    {name, OPT_KNOB, NULL, NULL, NULL, NULL, {offsetof(lede_options, field), lo, hi}}
+
 static const named_option named_options[] = {
-    {"language", OPT_TEXT, NULL, NULL, lede_options_set_language, NULL},
-    {"method", OPT_TEXT, NULL, NULL, lede_options_set_method, NULL},
-    {"sentences", OPT_SIZE, lede_options_set_sentences, NULL, NULL, NULL},
-    {"ratio", OPT_DOUBLE, NULL, lede_options_set_ratio, NULL, NULL},
-    {"words", OPT_SIZE, lede_options_set_words, NULL, NULL, NULL},
-    {"chars", OPT_SIZE, lede_options_set_chars, NULL, NULL, NULL},
-    {"damping", OPT_DOUBLE, NULL, lede_options_set_damping, NULL, NULL},
-    {"redundancy", OPT_DOUBLE, NULL, lede_options_set_redundancy, NULL, NULL},
-    {"background-idf", OPT_DOUBLE, NULL, lede_options_set_background_idf, NULL, NULL},
-    {"seed", OPT_U64, NULL, NULL, NULL, lede_options_set_seed},
-    {"replace-invalid", OPT_FLAG, NULL, NULL, set_replace_invalid, NULL},
+    {"language", OPT_TEXT, NULL, NULL, lede_options_set_language, NULL, {0, 0, 0}},
+    {"method", OPT_TEXT, NULL, NULL, lede_options_set_method, NULL, {0, 0, 0}},
+    {"sentences", OPT_SIZE, lede_options_set_sentences, NULL, NULL, NULL, {0, 0, 0}},
+    {"ratio", OPT_DOUBLE, NULL, lede_options_set_ratio, NULL, NULL, {0, 0, 0}},
+    {"words", OPT_SIZE, lede_options_set_words, NULL, NULL, NULL, {0, 0, 0}},
+    {"chars", OPT_SIZE, lede_options_set_chars, NULL, NULL, NULL, {0, 0, 0}},
+    {"damping", OPT_DOUBLE, NULL, lede_options_set_damping, NULL, NULL, {0, 0, 0}},
+    {"redundancy", OPT_DOUBLE, NULL, lede_options_set_redundancy, NULL, NULL, {0, 0, 0}},
+    {"background-idf", OPT_DOUBLE, NULL, lede_options_set_background_idf, NULL, NULL, {0, 0, 0}},
+    {"seed", OPT_U64, NULL, NULL, NULL, lede_options_set_seed, {0, 0, 0}},
+    {"replace-invalid", OPT_FLAG, NULL, NULL, set_replace_invalid, NULL, {0, 0, 0}},
+    KNOB("idf-power", idf_power, 0.0, 2.0),
+    KNOB("threshold", threshold, 0.0, 1.0),
+    KNOB("position-beta", position_beta, 0.0, 1.0),
+    KNOB("position-backward", position_backward, -100.0, 100.0),
+    KNOB("position-forward", position_forward, -100.0, 100.0),
+    KNOB("position-prior", position_prior, 0.0, 100.0),
+    KNOB("lead-boost", lead_boost, 0.0, 100.0),
+    KNOB("lead-span", lead_span, 0.1, 1000.0),
+    KNOB("lead-share", lead_share, 0.01, 1.0),
+    KNOB("length-prior", length_prior, 0.0, 100.0),
+    KNOB("length-target", length_target, 1.0, 10000.0),
+    KNOB("title", title_weight, 0.0, 100.0),
+    KNOB("mmr", mmr, 0.0, 1.0),
 };
 enum { NAMED_OPTIONS = sizeof named_options / sizeof named_options[0] };
 
@@ -251,17 +290,35 @@ lede_status lede_options_set(lede_options *opts, const char *name, const char *v
         case OPT_TEXT:
         case OPT_FLAG:
             return o->set_text(opts, value);
+        case OPT_KNOB:
+            if (parse_double(value, &d) != 0 || d < o->range.min || d > o->range.max)
+                return LEDE_ERR_INVALID_ARGUMENT;
+            *(double *)((char *)opts + o->range.offset) = d;
+            return LEDE_OK;
         }
     }
     return LEDE_ERR_INVALID_ARGUMENT;
 }
 
+/* The shortest of %.15g, %.16g and %.17g that reads back as `v`. */
+static const char *shortest(double v, char *buf, size_t size)
+{
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(buf, size, "%.*g", digits, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    return buf;
+}
+
 static const char *budget_text(const lede_budget *b, char *buf, size_t size)
 {
     switch (b->kind) {
-    case LEDE_BUDGET_RATIO:
-        snprintf(buf, size, "ratio=%.17g", b->ratio);
+    case LEDE_BUDGET_RATIO: {
+        char r[32];
+        snprintf(buf, size, "ratio=%s", shortest(b->ratio, r, sizeof r));
         break;
+    }
     case LEDE_BUDGET_WORDS:
         snprintf(buf, size, "words=%zu", b->limit);
         break;
@@ -283,12 +340,34 @@ size_t lede_options_describe(const lede_options *opts, char *buf, size_t size)
     if (!opts)
         return 0;
     char budget[64];
-    int n = snprintf(buf, size,
-                     "language=%s method=%s %s damping=%.17g redundancy=%.17g "
-                     "background-idf=%.17g seed=%" PRIu64 " replace-invalid=%s",
-                     opts->language, lede_method_name(opts->method),
-                     budget_text(&opts->budget, budget, sizeof budget), opts->damping,
-                     opts->redundancy, opts->background_idf, opts->seed,
-                     (opts->input_flags & LEDE_INPUT_REPLACE_INVALID) ? "yes" : "no");
-    return n < 0 ? 0 : (size_t)n;
+    lede_strbuf out = {0};
+    char item[128];
+    int n = snprintf(item, sizeof item, "language=%s method=%s %s", opts->language,
+                     lede_method_name(opts->method),
+                     budget_text(&opts->budget, budget, sizeof budget));
+    int rc = n < 0 || lede_strbuf_append(&out, item, (size_t)n);
+    char d[32], r[32], b[32];
+    n = snprintf(item, sizeof item,
+                 " damping=%s redundancy=%s background-idf=%s seed=%" PRIu64 " replace-invalid=%s",
+                 shortest(opts->damping, d, sizeof d), shortest(opts->redundancy, r, sizeof r),
+                 shortest(opts->background_idf, b, sizeof b), opts->seed,
+                 (opts->input_flags & LEDE_INPUT_REPLACE_INVALID) ? "yes" : "no");
+    rc |= n < 0 || lede_strbuf_append(&out, item, (size_t)n);
+    for (size_t i = 0; i < NAMED_OPTIONS; i++) {
+        const named_option *o = &named_options[i];
+        if (o->kind != OPT_KNOB)
+            continue;
+        double v = *(const double *)((const char *)opts + o->range.offset);
+        n = snprintf(item, sizeof item, " %s=%s", o->name, shortest(v, d, sizeof d));
+        rc |= n < 0 || lede_strbuf_append(&out, item, (size_t)n);
+    }
+    size_t need = rc ? 0 : out.len;
+    if (size > 0 && buf) {
+        size_t copy = need < size - 1 ? need : size - 1;
+        if (copy)
+            memcpy(buf, out.data, copy);
+        buf[copy] = '\0';
+    }
+    lede_strbuf_free(&out);
+    return need;
 }

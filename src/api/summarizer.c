@@ -1,5 +1,6 @@
 /* summarizer.c - the pipeline from bytes to a summary, and the public
  * summarizer object that owns every stage's reusable state. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,6 +10,8 @@
 #include "../io/input.h"
 #include "../model/model.h"
 #include "../rank/baselines.h"
+#include "../rank/centrality.h"
+#include "../rank/priors.h"
 #include "../rank/textrank.h"
 #include "../select/select.h"
 #include "../text/tokens.h"
@@ -39,7 +42,11 @@ struct lede_summarizer {
     size_t *order;
     size_t *rank;
     size_t *picked;
+    double *title_sim;
     size_t scratch_cap;
+    uint32_t *title_terms; /* sorted global ids of the title's terms */
+    size_t ntitle;
+    size_t title_cap;
 };
 
 /* ====== Creation ====== */
@@ -98,6 +105,8 @@ void lede_summarizer_free(lede_summarizer *s)
     free(s->order);
     free(s->rank);
     free(s->picked);
+    free(s->title_sim);
+    free(s->title_terms);
     free(s);
 }
 
@@ -139,7 +148,8 @@ static int reserve_scratch(lede_summarizer *s, size_t n)
         resize((void **)&s->cands, n, sizeof *s->cands) != 0 ||
         resize((void **)&s->order, n, sizeof *s->order) != 0 ||
         resize((void **)&s->rank, n, sizeof *s->rank) != 0 ||
-        resize((void **)&s->picked, n, sizeof *s->picked) != 0)
+        resize((void **)&s->picked, n, sizeof *s->picked) != 0 ||
+        resize((void **)&s->title_sim, n, sizeof *s->title_sim) != 0)
         return -1;
     s->scratch_cap = n;
     return 0;
@@ -175,6 +185,54 @@ static lede_status gather_rows(lede_summarizer *s, size_t *nrows)
     return LEDE_OK;
 }
 
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The terms of the title: the headings and short lines before the first
+ * sentence, sorted and unique, into s->title_terms. */
+static lede_status gather_title(lede_summarizer *s)
+{
+    const lede_units *u = &s->units;
+    const lede_tokens *tok = &s->tokens;
+    size_t end = 0;
+    while (end < u->count && u->items[end].kind != LEDE_KIND_SENTENCE)
+        end++;
+    size_t n = end < u->count ? tok->first[end] : 0;
+    s->ntitle = 0;
+    if (n == 0)
+        return LEDE_OK;
+    if (lede_grow((void **)&s->title_terms, &s->title_cap, n, sizeof *s->title_terms) != 0)
+        return LEDE_ERR_NOMEM;
+    for (size_t k = 0; k < n; k++)
+        s->title_terms[k] = tok->items[k].term;
+    qsort(s->title_terms, n, sizeof *s->title_terms, cmp_u32);
+    size_t unique = 0;
+    for (size_t k = 0; k < n; k++)
+        if (unique == 0 || s->title_terms[unique - 1] != s->title_terms[k])
+            s->title_terms[unique++] = s->title_terms[k];
+    s->ntitle = unique;
+    return LEDE_OK;
+}
+
+/* Each row's cosine with the title taken as a set of terms. */
+static void title_similarity(const lede_summarizer *s, size_t nrows, double *out)
+{
+    const lede_tfidf *v = &s->tfidf;
+    double norm = s->ntitle ? 1.0 / sqrt((double)s->ntitle) : 0.0;
+    for (size_t r = 0; r < nrows; r++) {
+        double dot = 0;
+        for (size_t k = v->row_ptr[r]; k < v->row_ptr[r + 1]; k++) {
+            uint32_t g = v->global[v->col[k]];
+            if (bsearch(&g, s->title_terms, s->ntitle, sizeof g, cmp_u32))
+                dot += v->val[k];
+        }
+        out[r] = dot * norm;
+    }
+}
+
 static double background_idf(void *ctx, uint32_t term)
 {
     const lede_summarizer *s = ctx;
@@ -190,14 +248,15 @@ static float row_similarity(const void *ctx, size_t i, size_t j)
 {
     return (float)lede_tfidf_cosine(ctx, i, j);
 }
-/* Centrality scores of the rows through the similarity graph. */
+/* Centrality scores of the rows through the similarity graph, by the
+ * options' method. */
 static lede_status score_by_graph(lede_summarizer *s, size_t nrows, const lede_options *o,
                                   lede_error **err)
 {
+    lede_tfidf_params tp = {o->background_idf > 0 ? background_idf : NULL, s,
+                            o->background_idf, s->model.idf_unknown, o->idf_power};
     lede_status st = lede_tfidf_build(&s->tfidf, nrows, s->terms, s->row_first,
-                                      s->tokenizer.terms.count,
-                                      o->background_idf > 0 ? background_idf : NULL, s,
-                                      o->background_idf);
+                                      s->tokenizer.terms.count, &tp);
     lede_graph_params gp = lede_graph_defaults();
     if (st == LEDE_OK)
         st = lede_graph_build(&s->graph, &s->tfidf, &gp);
@@ -205,13 +264,25 @@ static lede_status score_by_graph(lede_summarizer *s, size_t nrows, const lede_o
         return lede_fail(err, st, "%zu sentences: more than the graph takes", nrows);
     if (st != LEDE_OK)
         return lede_fail(err, st, "%s", lede_strerror(st));
+    if (o->method == LEDE_METHOD_DEGREE || o->method == LEDE_METHOD_CENTROID) {
+        int weighted = o->method == LEDE_METHOD_CENTROID;
+        lede_rank_degree(&s->graph, weighted ? 0.0 : o->threshold, weighted, s->scores);
+        return LEDE_OK;
+    }
+    if (o->method == LEDE_METHOD_POSITION) {
+        lede_rank_position_aware(&s->graph, o->position_beta, o->position_backward,
+                                 o->position_forward, s->scores);
+        return LEDE_OK;
+    }
     size_t need = lede_textrank_work_size(&s->graph);
     if (need > s->rank_work_cap) {
         if (resize((void **)&s->rank_work, need, sizeof *s->rank_work) != 0)
             return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
         s->rank_work_cap = need;
     }
-    lede_rank_params rp = {o->damping, LEDE_RANK_TOLERANCE, 1000};
+    int lexrank = o->method == LEDE_METHOD_LEXRANK;
+    lede_rank_params rp = {o->damping, LEDE_RANK_TOLERANCE, 1000, lexrank ? o->threshold : 0.0,
+                           lexrank};
     lede_textrank(&s->graph, &rp, s->scores, s->rank_work);
     return LEDE_OK;
 }
@@ -248,11 +319,34 @@ static lede_status rank_and_pick(lede_summarizer *s, size_t nrows, const lede_op
         return st;
     for (size_t r = 0; r < nrows; r++) {
         size_t unit = s->row_unit[r];
-        s->cands[r] = (lede_candidate){s->scores[r], sum->words[unit], sum->chars[unit]};
+        s->cands[r] = (lede_candidate){0, sum->words[unit], sum->chars[unit]};
+        s->order[r] = sum->words[unit];
     }
+    /* The lead and a typical length matter for short summaries; both
+     * priors fade out as the summary grows towards lead_share of the
+     * document, where centrality alone decides. */
+    double share = lede_budget_share(&o->budget, s->cands, nrows);
+    double fade = share < o->lead_share ? 1.0 - share / o->lead_share : 0.0;
+    /* Baselines stay what they are: no prior on lead or random. */
+    if (!graph)
+        fade = 0;
+    int title = graph && o->title_weight > 0 && s->ntitle > 0;
+    if (title)
+        title_similarity(s, nrows, s->title_sim);
+    lede_priors priors = {graph ? o->position_prior : 0.0,
+                          o->lead_boost * fade,
+                          o->lead_span,
+                          o->length_prior * fade,
+                          o->length_target,
+                          o->title_weight,
+                          title ? s->title_sim : NULL};
+    lede_apply_priors(s->scores, nrows, s->order, &priors);
+    for (size_t r = 0; r < nrows; r++)
+        s->cands[r].score = s->scores[r];
     size_t count;
-    st = lede_select(s->cands, nrows, &o->budget, graph ? o->redundancy : 1.0, row_similarity,
-                     &s->tfidf, s->order, s->rank, s->picked, &count);
+    lede_select_params sp = {o->budget, graph ? o->redundancy : 1.0, graph ? o->mmr : 1.0,
+                             graph ? row_similarity : NULL, &s->tfidf};
+    st = lede_select(s->cands, nrows, &sp, s->order, s->rank, s->picked, &count);
     if (st != LEDE_OK)
         return lede_fail(err, st, "%s", lede_strerror(st));
     for (size_t r = 0; r < nrows; r++) {
@@ -317,6 +411,8 @@ lede_status lede_summarizer_run(lede_summarizer *s, const char *text, size_t len
     size_t nrows = 0;
     if (st == LEDE_OK)
         st = gather_rows(s, &nrows);
+    if (st == LEDE_OK)
+        st = gather_title(s);
     if (st != LEDE_OK)
         return lede_fail(err, st, "%s", lede_strerror(st));
     if (nrows == 0)

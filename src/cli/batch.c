@@ -317,24 +317,23 @@ typedef struct batch_config {
     lede_options *opts;
 } batch_config;
 
-enum { OPT_STRICT = 256, OPT_NAMED = 512 };
+enum { OPT_STRICT = 256 };
 
-static int parse_args(int argc, char **argv, batch_config *cfg, struct option *longopts)
+static const struct option batch_options[] = {
+    {"threads", required_argument, NULL, 'j'},
+    {"strict", no_argument, NULL, OPT_STRICT},
+    {"lang", required_argument, NULL, 'l'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+static int parse_args(int argc, char **argv, batch_config *cfg, const struct option *longopts)
 {
-    size_t n = 0;
-    longopts[n++] = (struct option){"threads", required_argument, NULL, 'j'};
-    longopts[n++] = (struct option){"strict", no_argument, NULL, OPT_STRICT};
-    longopts[n++] = (struct option){"lang", required_argument, NULL, 'l'};
-    longopts[n++] = (struct option){"help", no_argument, NULL, 'h'};
-    for (size_t i = 0; lede_option_name(i); i++)
-        longopts[n++] = (struct option){lede_option_name(i), required_argument, NULL,
-                                        OPT_NAMED + (int)i};
-    longopts[n] = (struct option){NULL, 0, NULL, 0};
     opterr = 0;
     optind = 1;
     int c;
     while ((c = getopt_long(argc, argv, ":j:n:l:h", longopts, NULL)) != -1) {
-        const char *name = NULL;
+        int status = 0;
         if (c == 'h') {
             fputs(batch_help, stdout);
             return -1;
@@ -342,23 +341,21 @@ static int parse_args(int argc, char **argv, batch_config *cfg, struct option *l
             if (cli_parse_size(optarg, &cfg->threads) != 0 || cfg->threads > MAX_THREADS)
                 return cli_usage_error("batch", "--threads: '%s' is not a number from 1 to %d",
                                        optarg, MAX_THREADS);
-            continue;
         } else if (c == OPT_STRICT) {
             cfg->strict = 1;
-            continue;
-        } else if (c == 'n') {
-            name = "sentences";
-        } else if (c == 'l') {
-            name = "language";
-        } else if (c >= OPT_NAMED) {
-            name = lede_option_name((size_t)(c - OPT_NAMED));
+        } else if (c == 'n' || c == 'l') {
+            const char *name = c == 'n' ? "sentences" : "language";
+            if (lede_options_set(cfg->opts, name, optarg) != LEDE_OK)
+                status = cli_usage_error("batch", "--%s: invalid value '%s'", name, optarg);
+        } else if (c >= CLI_NAMED_OPTION) {
+            status = cli_apply_named_option(cfg->opts, "batch", c, optarg);
         } else if (c == ':') {
-            return cli_usage_error("batch", "option '%s' needs a value", argv[optind - 1]);
+            status = cli_usage_error("batch", "option '%s' needs a value", argv[optind - 1]);
         } else {
-            return cli_usage_error("batch", "unknown option '%s'", argv[optind - 1]);
+            status = cli_usage_error("batch", "unknown option '%s'", argv[optind - 1]);
         }
-        if (lede_options_set(cfg->opts, name, optarg) != LEDE_OK)
-            return cli_usage_error("batch", "--%s: invalid value '%s'", name, optarg);
+        if (status != 0)
+            return status;
     }
     return 0;
 }
@@ -433,7 +430,7 @@ static int run_inputs(batch *b, worker *workers, const batch_config *cfg, char *
 int cli_batch(int argc, char **argv)
 {
     batch_config cfg = {1, 0, lede_options_new()};
-    struct option *longopts = calloc(64, sizeof *longopts);
+    struct option *longopts = cli_long_options(batch_options);
     if (!cfg.opts || !longopts) {
         cli_warn("out of memory");
         return EXIT_INPUT;

@@ -53,8 +53,23 @@ int cli_parse_double(const char *s, double *out);
  * unless OPENBLAS_NUM_THREADS is set. */
 void cli_set_blas_threads(int threads);
 
+/* Long options of a command: `fixed` (terminated by a zero entry) followed
+ * by every summarizer option lede_options_set takes that `fixed` lacks, as
+ * --NAME VALUE with getopt value CLI_NAMED_OPTION + index. Returns a
+ * terminated array the caller frees, or NULL when out of memory. */
+enum { CLI_NAMED_OPTION = 1024 };
+struct option;
+struct option *cli_long_options(const struct option *fixed);
+
+/* Applies the summarizer option of getopt value `c` (from
+ * cli_long_options); a usage error names the option. */
+int cli_apply_named_option(lede_options *opts, const char *command, int c, const char *arg);
+
 int cli_summarize(int argc, char **argv);
 int cli_split(int argc, char **argv);
 int cli_batch(int argc, char **argv);
+int cli_rouge(int argc, char **argv);
+int cli_extract(int argc, char **argv);
+int cli_bench(int argc, char **argv);
 
 #endif

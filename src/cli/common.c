@@ -1,5 +1,6 @@
 #include <cblas.h>
 #include <errno.h>
+#include <getopt.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -159,4 +160,37 @@ void cli_set_blas_threads(int threads)
      * than they give; respect an explicit environment setting. */
     if (!getenv("OPENBLAS_NUM_THREADS") && !getenv("OMP_NUM_THREADS"))
         openblas_set_num_threads(1);
+}
+
+struct option *cli_long_options(const struct option *fixed)
+{
+    size_t nfixed = 0, named = 0;
+    while (fixed[nfixed].name)
+        nfixed++;
+    while (lede_option_name(named))
+        named++;
+    struct option *all = calloc(nfixed + named + 1, sizeof *all);
+    if (!all)
+        return NULL;
+    memcpy(all, fixed, nfixed * sizeof *all);
+    size_t n = nfixed;
+    for (size_t i = 0; i < named; i++) {
+        const char *name = lede_option_name(i);
+        int present = 0;
+        for (size_t k = 0; k < nfixed && !present; k++)
+            present = strcmp(fixed[k].name, name) == 0;
+        if (!present)
+            all[n++] = (struct option){name, required_argument, NULL, CLI_NAMED_OPTION + (int)i};
+    }
+    return all;
+}
+
+int cli_apply_named_option(lede_options *opts, const char *command, int c, const char *arg)
+{
+    const char *name = lede_option_name((size_t)(c - CLI_NAMED_OPTION));
+    if (!name)
+        return cli_usage_error(command, "invalid option");
+    if (lede_options_set(opts, name, arg) != LEDE_OK)
+        return cli_usage_error(command, "--%s: invalid value '%s'", name, arg);
+    return 0;
 }

@@ -323,7 +323,7 @@ static int parse_value(parser *p, int depth)
     }
 }
 
-static size_t column_of(const char *s, size_t pos)
+size_t jsonl_column(const char *s, size_t pos)
 {
     size_t col = 1;
     for (size_t i = 0; i < pos; i++)
@@ -347,7 +347,7 @@ int jsonl_parse_object(const char *line, size_t len, jsonl_object *obj, size_t *
             rc = fail(&p, "end of line expected after the object");
     }
     if (rc == -1) {
-        *column = column_of(line, p.pos < len ? p.pos : len);
+        *column = jsonl_column(line, p.pos < len ? p.pos : len);
         *message = p.error;
     }
     return rc;

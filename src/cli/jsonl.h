@@ -39,6 +39,9 @@ typedef struct jsonl_buf {
 int jsonl_parse_object(const char *line, size_t len, jsonl_object *obj, size_t *column,
                        const char **message);
 
+/* The 1-based column, in characters, of byte `pos` of a line. */
+size_t jsonl_column(const char *line, size_t pos);
+
 /* Whether a member's key is `name` (escapes in the key decoded). */
 int jsonl_key_is(const jsonl_member *m, const char *name);
 

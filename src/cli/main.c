@@ -14,6 +14,9 @@ static const char main_help[] =
     "  summarize   print the summary of each FILE (see 'lede summarize --help')\n"
     "  split       print the sentences of each FILE (see 'lede split --help')\n"
     "  batch       summarize JSON Lines, one document a line (see 'lede batch --help')\n"
+    "  rouge       ROUGE-1.5.5 scores, exactly (see 'lede rouge --help')\n"
+    "  extract     print the article of each web page FILE (see 'lede extract --help')\n"
+    "  bench       benchmark summarization methods with ROUGE (see 'lede bench --help')\n"
     "\n"
     "Options:\n"
     "  -h, --help      show this help\n"
@@ -60,5 +63,11 @@ int main(int argc, char **argv)
         return cli_split(argc - 1, argv + 1);
     if (strcmp(cmd, "batch") == 0)
         return cli_batch(argc - 1, argv + 1);
+    if (strcmp(cmd, "rouge") == 0)
+        return cli_rouge(argc - 1, argv + 1);
+    if (strcmp(cmd, "extract") == 0)
+        return cli_extract(argc - 1, argv + 1);
+    if (strcmp(cmd, "bench") == 0)
+        return cli_bench(argc - 1, argv + 1);
     return cli_usage_error(NULL, "unknown command '%s'", cmd);
 }

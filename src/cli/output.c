@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const format_names[] = {"bullets", "text", "json", "jsonl"};
+static const char *const format_names[] = {"bullets", "text", "json", "jsonl", "html"};
 
 int cli_parse_format(const char *s, unsigned allowed)
 {
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 5; i++)
         if ((allowed & (1u << i)) && strcmp(s, format_names[i]) == 0)
             return i;
     return -1;

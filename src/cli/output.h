@@ -6,7 +6,7 @@
 
 #include "lede.h"
 
-enum cli_format { FORMAT_BULLETS, FORMAT_TEXT, FORMAT_JSON, FORMAT_JSONL };
+enum cli_format { FORMAT_BULLETS, FORMAT_TEXT, FORMAT_JSON, FORMAT_JSONL, FORMAT_HTML };
 
 /* Parses a --format value among those allowed (a bit per enum value);
  * returns -1 for an unknown one. */

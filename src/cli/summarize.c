@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "input.h"
 #include "output.h"
+#include "report.h"
 
 enum mode { MODE_SUMMARIZE, MODE_SPLIT };
 
@@ -22,14 +24,24 @@ static const char summarize_help[] =
     "\n"
     "Ranking:\n"
     "  -l, --lang CODE       language of the text (default en; 'und' for none)\n"
+    "      --method M        textrank (default), lexrank, degree, centroid, position,\n"
+    "                        or the baselines lead and random\n"
     "      --damping D       TextRank damping factor (default 0.85)\n"
     "      --redundancy T    skip sentences more similar than T to a picked one\n"
     "                        (default 0.8; 1 keeps near-duplicates)\n"
     "      --background-idf W  weight of the model's background IDF (default 0)\n"
+    "      --NAME VALUE      any other summarizer option: idf-power, lead-boost,\n"
+    "                        lead-span, lead-share, length-prior, length-target,\n"
+    "                        title, mmr, threshold, position-*, seed (lede(1))\n"
     "\n"
     "Input and output:\n"
-    "  -f, --format FMT      bullets (default), text, json or jsonl\n"
+    "  -f, --format FMT      bullets (default), text, json, jsonl or html (one page,\n"
+    "                        a section per FILE: the text shaded by score, the\n"
+    "                        summary linked to it)\n"
     "      --replace-invalid read invalid UTF-8 and NUL bytes as U+FFFD\n"
+    "      --input KIND      auto (default: by content), text, html or xml; a page's\n"
+    "                        article is summarized, JSON offsets are into its text\n"
+    "      --xpath EXPR      XML: summarize the text of the nodes EXPR selects\n"
     "      --threads N       OpenBLAS threads (default 1)\n"
     "  -h, --help            show this help\n"
     "\n"
@@ -43,6 +55,8 @@ static const char split_help[] =
     "  -l, --lang CODE       language of the text (default en; 'und' for none)\n"
     "  -f, --format FMT      text (default), json or jsonl (with byte spans)\n"
     "      --replace-invalid read invalid UTF-8 and NUL bytes as U+FFFD\n"
+    "      --input KIND      auto (default: by content), text, html or xml\n"
+    "      --xpath EXPR      XML: split the text of the nodes EXPR selects\n"
     "  -h, --help            show this help\n"
     "\n"
     "Exit status: 0 success, 1 input or data error, 2 usage error, 3 output error.\n";
@@ -55,7 +69,9 @@ enum {
     OPT_REDUNDANCY,
     OPT_BACKGROUND_IDF,
     OPT_REPLACE_INVALID,
-    OPT_THREADS
+    OPT_THREADS,
+    OPT_INPUT,
+    OPT_XPATH
 };
 
 static const struct option summarize_options[] = {
@@ -70,6 +86,8 @@ static const struct option summarize_options[] = {
     {"format", required_argument, NULL, 'f'},
     {"replace-invalid", no_argument, NULL, OPT_REPLACE_INVALID},
     {"threads", required_argument, NULL, OPT_THREADS},
+    {"input", required_argument, NULL, OPT_INPUT},
+    {"xpath", required_argument, NULL, OPT_XPATH},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -78,6 +96,8 @@ static const struct option split_options[] = {
     {"lang", required_argument, NULL, 'l'},
     {"format", required_argument, NULL, 'f'},
     {"replace-invalid", no_argument, NULL, OPT_REPLACE_INVALID},
+    {"input", required_argument, NULL, OPT_INPUT},
+    {"xpath", required_argument, NULL, OPT_XPATH},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -88,6 +108,10 @@ typedef struct run_config {
     enum cli_format format;
     int threads;
     lede_options *opts;
+    enum cli_input_kind input; /* how files are read; pages are extracted first */
+    const char *xpath;
+    int lang_given;            /* --lang given: a page's own language is not used */
+    cli_report *report;        /* the page of --format html */
 } run_config;
 
 /* Applies one option to `cfg`; returns 0 or a usage error status. */
@@ -135,11 +159,19 @@ static int apply_option(run_config *cfg, int c, const char *arg)
     case 'l':
         if (lede_options_set_language(cfg->opts, arg) != LEDE_OK)
             return cli_usage_error(cmd, "--lang: '%s' is not a language code", arg);
+        cfg->lang_given = 1;
+        break;
+    case OPT_INPUT:
+        if (cli_parse_input_kind(arg, &cfg->input) != 0)
+            return cli_usage_error(cmd, "--input: '%s' is not auto, text, html or xml", arg);
+        break;
+    case OPT_XPATH:
+        cfg->xpath = arg;
         break;
     case 'f': {
         unsigned allowed = cfg->mode == MODE_SPLIT
                                ? (1u << FORMAT_TEXT) | (1u << FORMAT_JSON) | (1u << FORMAT_JSONL)
-                               : 0xFu;
+                               : 0x1Fu;
         int f = cli_parse_format(arg, allowed);
         if (f < 0)
             return cli_usage_error(cmd, "--format: unknown format '%s'", arg);
@@ -179,7 +211,8 @@ static void print_lines(const lede_summary *sum, enum mode mode, const char *pre
 /* Prints one document's result. `json_all` collects objects for --format
  * json over several files. Returns 0 or -1 when out of memory. */
 static int print_result(const run_config *cfg, const cli_input *in, const lede_summary *sum,
-                        size_t nfiles, size_t index, json_t *json_all)
+                        size_t nfiles, size_t index, json_t *json_all,
+                        const lede_document *doc)
 {
     switch (cfg->format) {
     case FORMAT_BULLETS:
@@ -191,14 +224,19 @@ static int print_result(const run_config *cfg, const cli_input *in, const lede_s
     case FORMAT_JSON:
     case FORMAT_JSONL: {
         json_t *obj = cli_summary_json(in->display, sum, cfg->mode == MODE_SPLIT);
-        if (!obj)
+        if (!obj || (doc && cli_document_json(obj, doc) != 0)) {
+            json_decref(obj);
             return -1;
+        }
         if (json_all)
             return json_array_append_new(json_all, obj);
         int rc = cli_print_json(obj, cfg->format == FORMAT_JSONL);
         json_decref(obj);
         return rc;
     }
+    case FORMAT_HTML:
+        cli_report_section(cfg->report, in, sum, doc);
+        return 0;
     }
     return 0;
 }
@@ -221,6 +259,9 @@ static int run_files(run_config *cfg, char **files, size_t nfiles)
         return code;
     }
     json_t *json_all = cfg->format == FORMAT_JSON && nfiles > 1 ? json_array() : NULL;
+    cli_report report;
+    cli_report_init(&report, stdout, nfiles);
+    cfg->report = &report;
     int status = EXIT_OK;
     for (size_t i = 0; i < nfiles; i++) {
         cli_input in;
@@ -228,20 +269,33 @@ static int run_files(run_config *cfg, char **files, size_t nfiles)
             status = EXIT_INPUT;
             continue;
         }
+        /* Pages and XML documents are summarized through their extracted text. */
+        cli_prepared prep;
+        cli_extract_config ecfg = {NULL, cfg->xpath};
+        if (cli_prepare(&in, cfg->input, &ecfg, &prep) != 0) {
+            cli_input_free(&in);
+            status = EXIT_INPUT;
+            continue;
+        }
+        lede_summarizer *own;
+        lede_summarizer *use =
+            cli_summarizer_for(&prep, in.display, cfg->opts, cfg->lang_given, s, &own);
         lede_summary *sum = NULL;
         st = cfg->mode == MODE_SPLIT
-                 ? lede_summarizer_split(s, in.data, in.len, cfg->opts, &sum, &err)
-                 : lede_summarizer_run(s, in.data, in.len, cfg->opts, &sum, &err);
+                 ? lede_summarizer_split(use, prep.text, prep.len, cfg->opts, &sum, &err)
+                 : lede_summarizer_run(use, prep.text, prep.len, cfg->opts, &sum, &err);
         if (st != LEDE_OK) {
             cli_report_error(in.display, err, st);
             lede_error_free(err);
             err = NULL;
             status = EXIT_INPUT;
-        } else if (print_result(cfg, &in, sum, nfiles, i, json_all) != 0) {
+        } else if (print_result(cfg, &in, sum, nfiles, i, json_all, prep.doc) != 0) {
             cli_warn("out of memory");
             status = EXIT_INPUT;
         }
         lede_summary_free(sum);
+        lede_summarizer_free(own);
+        cli_prepared_free(&prep);
         cli_input_free(&in);
     }
     if (json_all) {
@@ -251,6 +305,7 @@ static int run_files(run_config *cfg, char **files, size_t nfiles)
         }
         json_decref(json_all);
     }
+    cli_report_finish(&report);
     lede_summarizer_free(s);
     return status;
 }
@@ -258,12 +313,20 @@ static int run_files(run_config *cfg, char **files, size_t nfiles)
 static int run_command(enum mode mode, int argc, char **argv)
 {
     run_config cfg = {mode, mode == MODE_SPLIT ? "split" : "summarize",
-                      mode == MODE_SPLIT ? FORMAT_TEXT : FORMAT_BULLETS, 0, lede_options_new()};
+                      mode == MODE_SPLIT ? FORMAT_TEXT : FORMAT_BULLETS, 0, lede_options_new(),
+                      INPUT_AUTO, NULL, 0, NULL};
     if (!cfg.opts) {
         cli_warn("out of memory");
         return EXIT_INPUT;
     }
-    const struct option *longopts = mode == MODE_SPLIT ? split_options : summarize_options;
+    /* summarize takes every summarizer option by name; split needs none. */
+    struct option *longopts =
+        cli_long_options(mode == MODE_SPLIT ? split_options : summarize_options);
+    if (!longopts) {
+        lede_options_free(cfg.opts);
+        cli_warn("out of memory");
+        return EXIT_INPUT;
+    }
     /* Leading ':' makes getopt report a missing argument as ':'. */
     const char *shortopts = mode == MODE_SPLIT ? ":l:f:h" : ":n:l:f:h";
     int status = EXIT_OK;
@@ -274,6 +337,7 @@ static int run_command(enum mode mode, int argc, char **argv)
         if (c == 'h') {
             fputs(mode == MODE_SPLIT ? split_help : summarize_help, stdout);
             lede_options_free(cfg.opts);
+            free(longopts);
             return cli_finish_output(EXIT_OK);
         }
         if (c == ':') {
@@ -286,8 +350,12 @@ static int run_command(enum mode mode, int argc, char **argv)
                                               argv[optind - 1]);
             break;
         }
-        status = apply_option(&cfg, c, optarg);
+        if (mode == MODE_SUMMARIZE && c >= CLI_NAMED_OPTION)
+            status = cli_apply_named_option(cfg.opts, cfg.command, c, optarg);
+        else
+            status = apply_option(&cfg, c, optarg);
     }
+    free(longopts);
     if (status == EXIT_OK) {
         cli_set_blas_threads(cfg.threads);
         char *stdin_only[] = {"-"};

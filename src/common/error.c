@@ -18,6 +18,8 @@ static const char *const status_strings[] = {
     [LEDE_ERR_BUDGET] = "no sentence fits the length budget",
     [LEDE_ERR_MODEL] = "malformed model data",
     [LEDE_ERR_INTERNAL] = "internal error",
+    [LEDE_ERR_NO_ARTICLE] = "no article found",
+    [LEDE_ERR_MARKUP] = "malformed markup",
 };
 
 const char *lede_strerror(lede_status status)

@@ -59,12 +59,13 @@ lede_status lede_model_init(lede_model *m, const lede_model_data *data)
         st = fill(&m->stopwords, data->stopwords[i], 1);
     for (size_t i = 0; st == LEDE_OK && i < data->n_abbrevs; i++)
         st = fill(&m->abbrevs, data->abbrevs[i].word, data->abbrevs[i].cls);
+    /* The IDF table is sorted by term and searched in place: building a
+     * hash table of its tens of thousands of terms would cost every new
+     * summarizer milliseconds. */
     float max_idf = 0;
-    for (size_t i = 0; st == LEDE_OK && i < data->n_idf; i++) {
-        st = fill(&m->idf, data->idf[i].term, (unsigned)i);
+    for (size_t i = 0; i < data->n_idf; i++)
         if (data->idf[i].idf > max_idf)
             max_idf = data->idf[i].idf;
-    }
     /* An unseen term is at least as rare as the rarest one in the table. */
     m->idf_unknown = max_idf;
     if (st != LEDE_OK)
@@ -76,7 +77,6 @@ void lede_model_free(lede_model *m)
 {
     lede_intern_free(&m->stopwords);
     lede_intern_free(&m->abbrevs);
-    lede_intern_free(&m->idf);
 }
 
 int lede_model_is_stopword(const lede_model *m, const char *folded, size_t len)
@@ -122,10 +122,32 @@ int lede_model_abbrev_class(const lede_model *m, const char *word, size_t len)
     return id < 0 ? LEDE_ABBR_NONE : (int)m->abbrevs.entries[id].value;
 }
 
+/* Compares `len` bytes of `term` with a NUL-terminated table term, in the
+ * byte order scripts/gen_models.py sorts by. */
+static int compare_term(const char *term, size_t len, const char *entry)
+{
+    size_t elen = strlen(entry);
+    int c = memcmp(term, entry, len < elen ? len : elen);
+    if (c != 0)
+        return c;
+    return (len > elen) - (len < elen);
+}
+
 double lede_model_idf(const lede_model *m, const char *term, size_t len)
 {
-    if (m->data->n_idf == 0)
+    const lede_idf_entry *table = m->data->idf;
+    size_t lo = 0, hi = m->data->n_idf;
+    if (hi == 0)
         return -1.0;
-    int64_t id = lede_intern_find(&m->idf, term, len);
-    return id < 0 ? m->idf_unknown : m->data->idf[m->idf.entries[id].value].idf;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = compare_term(term, len, table[mid].term);
+        if (c == 0)
+            return table[mid].idf;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return m->idf_unknown;
 }

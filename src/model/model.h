@@ -13,7 +13,6 @@ typedef struct lede_model {
     const lede_model_data *data;
     lede_intern stopwords;   /* case-folded words */
     lede_intern abbrevs;     /* case-folded words; value = LEDE_ABBR_* */
-    lede_intern idf;         /* terms; value = index into data->idf */
     float idf_unknown;       /* background IDF of a term not in the table */
 } lede_model;
 

@@ -9,24 +9,33 @@ size_t lede_textrank_work_size(const lede_graph *g)
     return g->sparse ? 3 * n : n * n + 3 * n;
 }
 
-static double weight_sum(const lede_graph *g, size_t j)
+/* The weight an edge counts with: dropped at or below the threshold, 1 in
+ * a binary graph. */
+static double edge_weight(float w, const lede_rank_params *p)
+{
+    if (w <= p->threshold)
+        return 0.0;
+    return p->binary ? 1.0 : w;
+}
+
+static double weight_sum(const lede_graph *g, size_t j, const lede_rank_params *p)
 {
     double sum = 0;
     if (g->sparse) {
         for (size_t k = g->adj_ptr[j]; k < g->adj_ptr[j + 1]; k++)
-            sum += g->adj[k].w;
+            sum += edge_weight(g->adj[k].w, p);
         return sum;
     }
     const float *row = g->sim + j * g->n;
     for (size_t i = 0; i < g->n; i++)
-        sum += row[i];
+        sum += edge_weight(row[i], p);
     return sum;
 }
 
 /* Dense graphs: row j of `share` holds what sentence j passes to each
  * sentence per unit of its score (edge weight over j's total weight). */
-static void build_shares(const lede_graph *g, const double *restrict out_weight,
-                         double *restrict share)
+static void build_shares(const lede_graph *g, const lede_rank_params *p,
+                         const double *restrict out_weight, double *restrict share)
 {
     size_t n = g->n;
     for (size_t j = 0; j < n; j++) {
@@ -34,7 +43,7 @@ static void build_shares(const lede_graph *g, const double *restrict out_weight,
         const float *row = g->sim + j * n;
         double *dst = share + j * n;
         for (size_t i = 0; i < n; i++)
-            dst[i] = row[i] * inv;
+            dst[i] = edge_weight(row[i], p) * inv;
     }
 }
 
@@ -46,14 +55,16 @@ static void flow_dense(size_t n, const double *share, const double *scores, doub
                 scores, 1, 0.0, in, 1);
 }
 
-static void flow_sparse(const lede_graph *g, const double *out_weight, const double *scores,
-                        double *in)
+static void flow_sparse(const lede_graph *g, const lede_rank_params *p,
+                        const double *out_weight, const double *scores, double *in)
 {
     for (size_t i = 0; i < g->n; i++) {
         double sum = 0;
         for (size_t k = g->adj_ptr[i]; k < g->adj_ptr[i + 1]; k++) {
             size_t j = g->adj[k].col;
-            sum += g->adj[k].w * scores[j] / out_weight[j];
+            double w = edge_weight(g->adj[k].w, p);
+            if (w > 0)
+                sum += w * scores[j] / out_weight[j];
         }
         in[i] = sum;
     }
@@ -68,11 +79,11 @@ void lede_textrank(const lede_graph *g, const lede_rank_params *p, double *score
     double *in = work + n;
     double *share = work + 2 * n;
     for (size_t j = 0; j < n; j++) {
-        out_weight[j] = weight_sum(g, j);
+        out_weight[j] = weight_sum(g, j, p);
         scores[j] = 1.0 / (double)n;
     }
     if (!g->sparse)
-        build_shares(g, out_weight, share);
+        build_shares(g, p, out_weight, share);
     double d = p->damping;
     for (size_t iter = 0; iter < p->max_iterations; iter++) {
         /* A sentence without edges spreads its score evenly. */
@@ -81,7 +92,7 @@ void lede_textrank(const lede_graph *g, const lede_rank_params *p, double *score
             if (out_weight[j] <= 0)
                 dangling += scores[j];
         if (g->sparse)
-            flow_sparse(g, out_weight, scores, in);
+            flow_sparse(g, p, out_weight, scores, in);
         else
             flow_dense(n, share, scores, in);
         double base = (1.0 - d) / (double)n + d * dangling / (double)n;

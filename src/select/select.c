@@ -45,6 +45,28 @@ static size_t sentence_limit(const lede_budget *b, size_t n)
     return n;
 }
 
+double lede_budget_share(const lede_budget *b, const lede_candidate *c, size_t n)
+{
+    if (n == 0)
+        return 1.0;
+    double total = 0, limit;
+    switch (b->kind) {
+    case LEDE_BUDGET_WORDS:
+    case LEDE_BUDGET_CHARS:
+        for (size_t i = 0; i < n; i++)
+            total += (double)(b->kind == LEDE_BUDGET_WORDS ? c[i].words : c[i].chars);
+        limit = (double)b->limit;
+        break;
+    default:
+        total = (double)n;
+        limit = (double)sentence_limit(b, n);
+        break;
+    }
+    if (total <= 0 || limit >= total)
+        return 1.0;
+    return limit / total;
+}
+
 static int redundant(size_t cand, const size_t *picked, size_t npicked, double redundancy,
                      lede_similarity_fn sim, const void *ctx)
 {
@@ -56,8 +78,86 @@ static int redundant(size_t cand, const size_t *picked, size_t npicked, double r
     return 0;
 }
 
-lede_status lede_select(const lede_candidate *c, size_t n, const lede_budget *budget,
-                        double redundancy, lede_similarity_fn sim, const void *ctx,
+static size_t cost_of(const lede_candidate *c, const lede_budget *budget)
+{
+    if (budget->kind == LEDE_BUDGET_WORDS)
+        return c->words;
+    if (budget->kind == LEDE_BUDGET_CHARS)
+        return c->chars;
+    return 0;
+}
+
+static int fits(const lede_candidate *c, const lede_budget *budget, size_t used)
+{
+    if (budget->kind != LEDE_BUDGET_WORDS && budget->kind != LEDE_BUDGET_CHARS)
+        return 1;
+    return cost_of(c, budget) <= budget->limit - used;
+}
+
+/* Greedy by rank: the next best candidate that fits and is not a
+ * near-duplicate of one already taken. */
+static size_t pick_by_rank(const lede_candidate *c, size_t n, const lede_select_params *p,
+                           const size_t *order, size_t *picked)
+{
+    size_t max_sentences = sentence_limit(&p->budget, n);
+    size_t used = 0, npicked = 0;
+    for (size_t i = 0; i < n && npicked < max_sentences; i++) {
+        size_t cand = order[i];
+        if (!fits(&c[cand], &p->budget, used) ||
+            redundant(cand, picked, npicked, p->redundancy, p->sim, p->ctx))
+            continue;
+        picked[npicked++] = cand;
+        used += cost_of(&c[cand], &p->budget);
+    }
+    return npicked;
+}
+
+/* Maximal marginal relevance: each step takes the candidate with the best
+ * mmr * score - (1 - mmr) * (its highest similarity to those taken), scores
+ * rescaled to [0, 1]; ties go to the better rank. */
+static size_t pick_by_mmr(const lede_candidate *c, size_t n, const lede_select_params *p,
+                          const size_t *order, size_t *picked, double *max_sim)
+{
+    double lo = c[0].score, hi = c[0].score;
+    for (size_t i = 1; i < n; i++) {
+        lo = c[i].score < lo ? c[i].score : lo;
+        hi = c[i].score > hi ? c[i].score : hi;
+    }
+    for (size_t i = 0; i < n; i++)
+        max_sim[i] = 0;
+    size_t max_sentences = sentence_limit(&p->budget, n);
+    size_t used = 0, npicked = 0;
+    while (npicked < max_sentences) {
+        size_t best = n;
+        double best_value = 0;
+        for (size_t r = 0; r < n; r++) {
+            size_t i = order[r];
+            if (max_sim[i] < 0 || !fits(&c[i], &p->budget, used) ||
+                redundant(i, picked, npicked, p->redundancy, p->sim, p->ctx))
+                continue;
+            double score = hi > lo ? (c[i].score - lo) / (hi - lo) : 1.0;
+            double value = p->mmr * score - (1.0 - p->mmr) * max_sim[i];
+            if (best == n || value > best_value) {
+                best = i;
+                best_value = value;
+            }
+        }
+        if (best == n)
+            break;
+        picked[npicked++] = best;
+        used += cost_of(&c[best], &p->budget);
+        max_sim[best] = -1; /* taken */
+        for (size_t i = 0; i < n; i++) {
+            if (max_sim[i] < 0)
+                continue;
+            double s = p->sim(p->ctx, i, best);
+            max_sim[i] = s > max_sim[i] ? s : max_sim[i];
+        }
+    }
+    return npicked;
+}
+
+lede_status lede_select(const lede_candidate *c, size_t n, const lede_select_params *p,
                         size_t *order, size_t *rank, size_t *picked, size_t *count)
 {
     *count = 0;
@@ -71,25 +171,16 @@ lede_status lede_select(const lede_candidate *c, size_t n, const lede_budget *bu
     qsort(r, n, sizeof *r, cmp_ranked);
     for (size_t i = 0; i < n; i++)
         order[i] = r[i].index;
-    free(r);
     for (size_t i = 0; i < n; i++)
         rank[order[i]] = i + 1;
-
-    size_t max_sentences = sentence_limit(budget, n);
-    size_t used = 0, npicked = 0;
-    for (size_t i = 0; i < n && npicked < max_sentences; i++) {
-        size_t cand = order[i];
-        size_t cost = budget->kind == LEDE_BUDGET_WORDS   ? c[cand].words
-                      : budget->kind == LEDE_BUDGET_CHARS ? c[cand].chars
-                                                          : 0;
-        if ((budget->kind == LEDE_BUDGET_WORDS || budget->kind == LEDE_BUDGET_CHARS) &&
-            cost > budget->limit - used)
-            continue;
-        if (redundant(cand, picked, npicked, redundancy, sim, ctx))
-            continue;
-        picked[npicked++] = cand;
-        used += cost;
+    size_t npicked;
+    if (p->mmr < 1.0 && p->sim) {
+        /* The ranking scratch is free again: reuse it for the MMR state. */
+        npicked = pick_by_mmr(c, n, p, order, picked, (double *)r);
+    } else {
+        npicked = pick_by_rank(c, n, p, order, picked);
     }
+    free(r);
     qsort(picked, npicked, sizeof *picked, cmp_size);
     *count = npicked;
     return LEDE_OK;

@@ -33,15 +33,26 @@ typedef float (*lede_similarity_fn)(const void *ctx, size_t i, size_t j);
  * a third of a short document (at least 1). */
 size_t lede_default_sentences(size_t n);
 
+/* The share of the document the budget allows, in [0, 1]: sentences over
+ * all candidates, or words or characters over the candidates' total. */
+double lede_budget_share(const lede_budget *b, const lede_candidate *c, size_t n);
+
+typedef struct lede_select_params {
+    lede_budget budget;
+    double redundancy;      /* skip a candidate more similar than this to a pick */
+    double mmr;             /* < 1: maximal marginal relevance with this weight */
+    lede_similarity_fn sim; /* NULL: no redundancy check, no MMR */
+    const void *ctx;
+} lede_select_params;
+
 /* Ranks the n candidates by score (ties: lower index first) into `order`,
- * writes each one's 1-based rank into `rank`, then picks greedily in rank
- * order within the budget, skipping a candidate whose similarity with an
- * already picked one exceeds `redundancy` (when < 1). The picked indices go
- * to `picked` in increasing order and their number to `*count`. `order`,
- * `rank` and `picked` have room for n entries. Returns LEDE_OK or
- * LEDE_ERR_NOMEM. */
-lede_status lede_select(const lede_candidate *c, size_t n, const lede_budget *budget,
-                        double redundancy, lede_similarity_fn sim, const void *ctx,
+ * writes each one's 1-based rank into `rank`, then picks within the budget:
+ * greedily in rank order, skipping a candidate whose similarity with an
+ * already picked one exceeds `redundancy` (when < 1); or, with mmr < 1, by
+ * maximal marginal relevance. The picked indices go to `picked` in
+ * increasing order and their number to `*count`. `order`, `rank` and
+ * `picked` have room for n entries. Returns LEDE_OK or LEDE_ERR_NOMEM. */
+lede_status lede_select(const lede_candidate *c, size_t n, const lede_select_params *p,
                         size_t *order, size_t *rank, size_t *picked, size_t *count);
 
 #endif

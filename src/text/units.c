@@ -99,11 +99,18 @@ static size_t count_words(const char *text, size_t start, size_t end)
     size_t words = 0;
     int in_word = 0;
     for (size_t i = start; i < end;) {
-        int32_t c;
-        i += lede_text_next(text, end, i, &c);
-        int space = lede_is_space(c);
-        if (!space && !in_word)
-            words++;
+        unsigned char b = (unsigned char)text[i];
+        int space;
+        if (b < 0x80 && b != 0) {
+            /* ASCII, nearly every byte: no decoding. */
+            space = (lede_ascii_class[b] & LEDE_ASCII_SPACE) != 0;
+            i++;
+        } else {
+            int32_t c;
+            i += lede_text_next(text, end, i, &c);
+            space = lede_is_space(c);
+        }
+        words += !space && !in_word;
         in_word = !space;
     }
     return words;
@@ -432,6 +439,129 @@ static size_t skip_closers(const char *text, size_t i, size_t end, size_t *depth
     return i;
 }
 
+/* ====== Run-on sentences ====== */
+
+/* Pages pasted as text run photo captions into the sentences around them
+ * without a full stop ("...in the May issue of the magazine Short and sweet:
+ * Julia revealed..."), making false sentences of a hundred words. A long
+ * sentence is cut where a word ends without punctuation and the next one
+ * starts a sentence: a capitalized stopword followed by a lower-case word
+ * ("suggests The latest survey"), or a short capitalized label ending in a
+ * colon ("magazine Short and sweet: Julia"). */
+enum { RUN_ON_WORDS = 30, RUN_ON_PIECE_WORDS = 4, LABEL_WORDS = 5 };
+/* Sentences shorter than this in bytes are not looked at: thirty words of
+ * running text take more (this keeps word counting off the hot path). */
+enum { RUN_ON_BYTES = 160 };
+
+typedef struct word_span {
+    size_t start, end;
+} word_span;
+
+/* The next white-space delimited word at or after `i`; end == start at the
+ * end of the span. */
+static word_span next_word_span(const char *text, size_t i, size_t end)
+{
+    int32_t c;
+    while (i < end) {
+        size_t n = lede_text_next(text, end, i, &c);
+        if (!lede_is_space(c))
+            break;
+        i += n;
+    }
+    size_t start = i;
+    while (i < end) {
+        size_t n = lede_text_next(text, end, i, &c);
+        if (lede_is_space(c))
+            break;
+        i += n;
+    }
+    return (word_span){start, i};
+}
+
+static int32_t first_char(const char *text, word_span w)
+{
+    int32_t c = 0;
+    if (w.end > w.start)
+        lede_text_next(text, w.end, w.start, &c);
+    return c;
+}
+
+static int32_t last_char(const char *text, word_span w)
+{
+    int32_t c = 0;
+    if (w.end > w.start)
+        lede_text_next(text, w.end, lede_text_prev(text, w.start, w.end), &c);
+    return c;
+}
+
+/* A word that ends a clause without punctuation: its last character is a
+ * lower-case letter or a digit. */
+static int ends_bare(const char *text, word_span w)
+{
+    int32_t c = last_char(text, w);
+    return lede_is_lower(c) || lede_is_digit(c);
+}
+
+static int is_capitalized_stopword(const splitter *sp, word_span w)
+{
+    if (!lede_is_upper(first_char(sp->text, w)))
+        return 0;
+    char folded[64];
+    size_t n = lede_fold_word(sp->text + w.start, w.end - w.start, folded, sizeof folded);
+    return n > 0 && lede_model_is_stopword(sp->model, folded, n);
+}
+
+/* Whether a sentence starts at word `w` (the words after it follow). */
+static int starts_sentence(const splitter *sp, word_span w, size_t end)
+{
+    const char *text = sp->text;
+    word_span next = next_word_span(text, w.end, end);
+    if (is_capitalized_stopword(sp, w) && lede_is_lower(first_char(text, next)))
+        return 1;
+    /* A label: up to five words, the first capitalized, the last ending in
+     * ':', then a capitalized word. */
+    if (!lede_is_upper(first_char(text, w)))
+        return 0;
+    word_span x = w;
+    for (int k = 0; k < LABEL_WORDS && x.end > x.start; k++) {
+        if (last_char(text, x) == ':') {
+            word_span after = next_word_span(text, x.end, end);
+            return lede_is_upper(first_char(text, after));
+        }
+        if (!lede_is_alnum(last_char(text, x)))
+            return 0;
+        x = next_word_span(text, x.end, end);
+    }
+    return 0;
+}
+
+/* Emits [start, end) as one sentence, or as several when it is a run-on. */
+static lede_status emit_sentence(splitter *sp, size_t start, size_t end)
+{
+    const char *text = sp->text;
+    if (end - start < RUN_ON_BYTES)
+        return emit(sp, start, end, LEDE_KIND_SENTENCE);
+    size_t left = count_words(text, start, end); /* words from w on */
+    if (left <= RUN_ON_WORDS)
+        return emit(sp, start, end, LEDE_KIND_SENTENCE);
+    size_t piece = start, words = 0;
+    word_span prev = {start, start};
+    for (word_span w = next_word_span(text, start, end); w.end > w.start;
+         w = next_word_span(text, w.end, end), left--) {
+        if (words >= RUN_ON_PIECE_WORDS && left >= RUN_ON_PIECE_WORDS &&
+            ends_bare(text, prev) && starts_sentence(sp, w, end)) {
+            lede_status st = emit(sp, piece, prev.end, LEDE_KIND_SENTENCE);
+            if (st != LEDE_OK)
+                return st;
+            piece = w.start;
+            words = 0;
+        }
+        words++;
+        prev = w;
+    }
+    return emit(sp, piece, end, LEDE_KIND_SENTENCE);
+}
+
 /* An ASCII byte that is neither a terminal nor a bracket nor NUL. */
 static int plain_ascii(unsigned char b)
 {
@@ -508,7 +638,7 @@ static lede_status split_sentences(splitter *sp, size_t start, size_t end)
             boundary = 0;
         if (!boundary || !has_alnum)
             continue;
-        lede_status st = emit(sp, sent, i, LEDE_KIND_SENTENCE);
+        lede_status st = emit_sentence(sp, sent, i);
         if (st != LEDE_OK)
             return st;
         sent = i;
@@ -516,7 +646,7 @@ static lede_status split_sentences(splitter *sp, size_t start, size_t end)
         has_alnum = 0;
     }
     if (has_alnum)
-        return emit(sp, sent, end, LEDE_KIND_SENTENCE);
+        return emit_sentence(sp, sent, end);
     /* Trailing punctuation after the last boundary stays with the sentence
      * before it; a block without any word is a line of symbols. */
     lede_units *u = sp->u;

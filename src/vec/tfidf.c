@@ -136,8 +136,7 @@ static double sublinear_tf(float tf)
 }
 
 /* The idf of every local term, once per document rather than per entry. */
-static lede_status compute_idf(lede_tfidf *v, size_t nrows, lede_idf_fn background, void *ctx,
-                               double w)
+static lede_status compute_idf(lede_tfidf *v, size_t nrows, const lede_tfidf_params *p)
 {
     if (v->nterms > v->idf_cap) {
         double *idf = lede_realloc_array(v->idf, v->term_cap, sizeof *idf);
@@ -147,21 +146,26 @@ static lede_status compute_idf(lede_tfidf *v, size_t nrows, lede_idf_fn backgrou
         v->idf_cap = v->term_cap;
     }
     double n = (double)nrows;
+    double local_max = log((1.0 + n) / 2.0) + 1.0;
+    double scale = p && p->background_max > 0 ? local_max / p->background_max : 1.0;
     for (size_t t = 0; t < v->nterms; t++) {
         double idf = log((1.0 + n) / (1.0 + v->df[t])) + 1.0;
-        if (background) {
-            double bg = background(ctx, v->global[t]);
+        if (p && p->background) {
+            double bg = p->background(p->ctx, v->global[t]);
             if (bg >= 0)
-                idf = w * bg + (1.0 - w) * idf;
+                idf = p->background_weight * bg * scale + (1.0 - p->background_weight) * idf;
         }
+        if (p && p->idf_power == 0.5)
+            idf = sqrt(idf); /* the default: much cheaper than pow */
+        else if (p && p->idf_power != 1.0)
+            idf = pow(idf, p->idf_power);
         v->idf[t] = idf;
     }
     return LEDE_OK;
 }
 
 lede_status lede_tfidf_build(lede_tfidf *v, size_t nrows, const uint32_t *terms,
-                             const size_t *first, size_t nglobal, lede_idf_fn background,
-                             void *ctx, double w)
+                             const size_t *first, size_t nglobal, const lede_tfidf_params *p)
 {
     lede_status st = prepare(v, nrows, first[nrows] - first[0], nglobal);
     if (st != LEDE_OK)
@@ -173,7 +177,7 @@ lede_status lede_tfidf_build(lede_tfidf *v, size_t nrows, const uint32_t *terms,
             return st;
     }
     v->row_ptr[nrows] = v->nnz;
-    st = compute_idf(v, nrows, background, ctx, w);
+    st = compute_idf(v, nrows, p);
     if (st != LEDE_OK)
         return st;
     for (size_t r = 0; r < nrows; r++) {

@@ -33,13 +33,23 @@ typedef struct lede_tfidf {
 /* Background IDF of a global term id; negative means "not available". */
 typedef double (*lede_idf_fn)(void *ctx, uint32_t global_term);
 
+/* How term weights are made. */
+typedef struct lede_tfidf_params {
+    lede_idf_fn background; /* background idf of a term, or NULL */
+    void *ctx;
+    double background_weight; /* idf = w * background + (1 - w) * local */
+    double background_max;    /* the background's largest idf, to rescale it */
+    double idf_power;         /* idf ^ p: 1 = plain TF-IDF, 0 = term frequency only */
+} lede_tfidf_params;
+
 /* Builds the vectors of `nrows` rows; row r holds the term ids
- * terms[first[r] .. first[r + 1]) (global ids below `nglobal`). The idf of
- * a term is ln((1 + n) / (1 + df)) + 1 over the rows; when `background` is
- * given, it is mixed as w * background + (1 - w) * local. */
+ * terms[first[r] .. first[r + 1]) (global ids below `nglobal`). The local
+ * idf of a term is ln((1 + n) / (1 + df)) + 1 over the rows; `p` (NULL:
+ * plain TF-IDF) mixes in a background idf and raises idf to a power. The
+ * background, from a corpus far larger than one document, is rescaled so
+ * that its largest value is the document's largest possible idf. */
 lede_status lede_tfidf_build(lede_tfidf *v, size_t nrows, const uint32_t *terms,
-                             const size_t *first, size_t nglobal, lede_idf_fn background,
-                             void *ctx, double w);
+                             const size_t *first, size_t nglobal, const lede_tfidf_params *p);
 
 /* Cosine similarity of rows i and j: the dot product of two normalized
  * rows, merging their sorted columns. */

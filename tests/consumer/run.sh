@@ -13,7 +13,8 @@ prefix=/opt/lede-test
 DESTDIR=$tmp/stage cmake --install "$build" --prefix "$prefix" >/dev/null
 root=$tmp/stage$prefix
 for f in bin/lede include/lede.h lib/liblede.a lib/pkgconfig/lede.pc \
-         lib/cmake/lede/lede-config.cmake lib/cmake/lede/lede-config-version.cmake; do
+         lib/cmake/lede/lede-config.cmake lib/cmake/lede/lede-config-version.cmake \
+         share/man/man1/lede.1 share/man/man3/lede.3; do
     [ -e "$root/$f" ] || { echo "not installed: $f"; exit 1; }
 done
 ls "$root"/lib/liblede.so.* >/dev/null

@@ -231,8 +231,39 @@ static void check_word_cases(void)
     }
 }
 
+/* The English background IDF table: every entry is found by its term,
+ * unknown terms get the largest idf, other models have none. */
+static void check_background_idf(void)
+{
+    const lede_model_data *en = lede_model_find("en");
+    lede_model m;
+    if (!CHECK(en && en->n_idf > 1000 && lede_model_init(&m, en) == LEDE_OK))
+        return;
+    float max = 0;
+    for (size_t i = 0; i < en->n_idf; i++)
+        max = en->idf[i].idf > max ? en->idf[i].idf : max;
+    int wrong = 0;
+    for (size_t i = 0; i < en->n_idf; i += 97) {
+        const char *t = en->idf[i].term;
+        wrong += lede_model_idf(&m, t, strlen(t)) != en->idf[i].idf;
+        if (i > 0)
+            wrong += strcmp(en->idf[i - 1].term, t) >= 0; /* sorted, unique */
+    }
+    CHECK_EQ(wrong, 0);
+    CHECK(lede_model_idf(&m, "zzzznotaword", 12) == max);
+    CHECK(lede_model_idf(&m, "", 0) == max);
+    lede_model_free(&m);
+    const lede_model_data *de = lede_model_find("de");
+    lede_model dm;
+    if (CHECK(de && lede_model_init(&dm, de) == LEDE_OK)) {
+        CHECK(lede_model_idf(&dm, "haus", 4) < 0);
+        lede_model_free(&dm);
+    }
+}
+
 int main(void)
 {
+    check_background_idf();
     CHECK_MSG(lede_builtin_model_count >= 31, "only %zu models", lede_builtin_model_count);
     for (size_t i = 0; i < lede_builtin_model_count; i++)
         check_model(&lede_builtin_models[i]);

@@ -25,7 +25,7 @@ static void test_tfidf(void)
     uint32_t terms[] = {7, 7, 3, 7, 9, 0};
     size_t first[] = {0, 3, 5, 6};
     lede_tfidf v = {0};
-    CHECK_EQ(lede_tfidf_build(&v, 3, terms, first, 10, NULL, NULL, 0), LEDE_OK);
+    CHECK_EQ(lede_tfidf_build(&v, 3, terms, first, 10, NULL), LEDE_OK);
     CHECK_EQ(v.rows, 3);
     CHECK_EQ(v.nterms, 4);
     CHECK_EQ(v.nnz, 5);
@@ -45,13 +45,13 @@ static void test_tfidf(void)
     /* A second document through the same object renumbers from scratch. */
     uint32_t terms2[] = {3, 3};
     size_t first2[] = {0, 1, 2};
-    CHECK_EQ(lede_tfidf_build(&v, 2, terms2, first2, 10, NULL, NULL, 0), LEDE_OK);
+    CHECK_EQ(lede_tfidf_build(&v, 2, terms2, first2, 10, NULL), LEDE_OK);
     CHECK_EQ(v.nterms, 1);
     CHECK_NEAR(weight(&v, 0, 3), 1.0, 1e-6);
 
     /* An empty row stays all zero. */
     size_t first3[] = {0, 0, 2};
-    CHECK_EQ(lede_tfidf_build(&v, 2, terms2, first3, 10, NULL, NULL, 0), LEDE_OK);
+    CHECK_EQ(lede_tfidf_build(&v, 2, terms2, first3, 10, NULL), LEDE_OK);
     CHECK_EQ(v.row_ptr[1] - v.row_ptr[0], 0);
     lede_tfidf_free(&v);
 }
@@ -63,8 +63,28 @@ static void test_tfidf_empty_first_row(void)
     uint32_t terms[] = {5};
     size_t first[] = {0, 0, 1};
     lede_tfidf v = {0};
-    CHECK_EQ(lede_tfidf_build(&v, 2, terms, first, 6, NULL, NULL, 0), LEDE_OK);
+    CHECK_EQ(lede_tfidf_build(&v, 2, terms, first, 6, NULL), LEDE_OK);
     CHECK_EQ(v.nnz, 1);
+    lede_tfidf_free(&v);
+}
+
+/* idf ^ 0: every term weighs its sublinear frequency alone. */
+static void test_idf_power(void)
+{
+    uint32_t terms[] = {7, 7, 3, 7, 9, 0};
+    size_t first[] = {0, 3, 5, 6};
+    lede_tfidf v = {0};
+    lede_tfidf_params p = {NULL, NULL, 0, 0, 0.0};
+    CHECK_EQ(lede_tfidf_build(&v, 3, terms, first, 10, &p), LEDE_OK);
+    double wa = 1 + log(2.0), norm = sqrt(wa * wa + 1.0);
+    CHECK_NEAR(weight(&v, 0, 7), wa / norm, 1e-6);
+    CHECK_NEAR(weight(&v, 0, 3), 1.0 / norm, 1e-6);
+    /* idf ^ 0.5 sits between. */
+    p.idf_power = 0.5;
+    CHECK_EQ(lede_tfidf_build(&v, 3, terms, first, 10, &p), LEDE_OK);
+    double ia = sqrt(log(4.0 / 3.0) + 1), ib = sqrt(log(2.0) + 1);
+    double a = wa * ia, b = ib, n2 = sqrt(a * a + b * b);
+    CHECK_NEAR(weight(&v, 0, 7), a / n2, 1e-6);
     lede_tfidf_free(&v);
 }
 
@@ -81,7 +101,7 @@ static void test_background_idf(void)
     uint32_t terms[] = {7, 3, 7, 3};
     size_t first[] = {0, 2, 4};
     lede_tfidf v = {0};
-    CHECK_EQ(lede_tfidf_build(&v, 2, terms, first, 10, half_idf, NULL, 0.5), LEDE_OK);
+    CHECK_EQ(lede_tfidf_build(&v, 2, terms, first, 10, &(lede_tfidf_params){half_idf, NULL, 0.5, 0.0, 1.0}), LEDE_OK);
     double norm = sqrt(5.5 * 5.5 + 1.0);
     CHECK_NEAR(weight(&v, 0, 7), 5.5 / norm, 1e-6);
     CHECK_NEAR(weight(&v, 0, 3), 1.0 / norm, 1e-6);
@@ -94,7 +114,7 @@ static void test_graph_small(void)
     size_t first[] = {0, 3, 5, 6};
     lede_tfidf v = {0};
     lede_graph g = {0};
-    CHECK_EQ(lede_tfidf_build(&v, 3, terms, first, 10, NULL, NULL, 0), LEDE_OK);
+    CHECK_EQ(lede_tfidf_build(&v, 3, terms, first, 10, NULL), LEDE_OK);
     lede_graph_params gp = lede_graph_defaults();
     CHECK_EQ(lede_graph_build(&g, &v, &gp), LEDE_OK);
     CHECK_EQ(g.n, 3);
@@ -126,7 +146,7 @@ static void test_graph_blocks(void)
     first[ROWS] = ROWS * PER_ROW;
     lede_tfidf v = {0};
     lede_graph g = {0};
-    CHECK_EQ(lede_tfidf_build(&v, ROWS, terms, first, VOCAB, NULL, NULL, 0), LEDE_OK);
+    CHECK_EQ(lede_tfidf_build(&v, ROWS, terms, first, VOCAB, NULL), LEDE_OK);
     lede_graph_params gp = lede_graph_defaults();
     gp.block_bytes = 16 * ROWS * sizeof(float);
     CHECK_EQ(lede_graph_build(&g, &v, &gp), LEDE_OK);
@@ -162,7 +182,7 @@ static void random_rows(lede_tfidf *v, size_t rows, size_t per_row, uint32_t voc
         }
     }
     first[rows] = rows * per_row;
-    CHECK_EQ(lede_tfidf_build(v, rows, terms, first, vocab, NULL, NULL, 0), LEDE_OK);
+    CHECK_EQ(lede_tfidf_build(v, rows, terms, first, vocab, NULL), LEDE_OK);
     free(terms);
     free(first);
 }
@@ -248,7 +268,7 @@ static void test_sparse_df_cap(void)
     uint32_t terms[] = {0, 0, 0, 1, 1};
     size_t first[] = {0, 1, 2, 4, 5};
     lede_tfidf v = {0};
-    CHECK_EQ(lede_tfidf_build(&v, 4, terms, first, 2, NULL, NULL, 0), LEDE_OK);
+    CHECK_EQ(lede_tfidf_build(&v, 4, terms, first, 2, NULL), LEDE_OK);
     lede_graph g = {0};
     lede_graph_params gp = {1 << 20, 0, 8, 2};
     CHECK_EQ(lede_graph_build(&g, &v, &gp), LEDE_OK);
@@ -268,7 +288,7 @@ static void test_textrank_sparse_matches_dense(void)
     random_rows(&v, ROWS, 8, 300, 3);
     lede_graph dense = {0}, sparse = {0};
     both_graphs(&v, ROWS, ROWS, &dense, &sparse);
-    lede_rank_params p = {0.85, 1e-12, 1000};
+    lede_rank_params p = {0.85, 1e-12, 1000, 0.0, 0};
     double a[ROWS], b[ROWS], work[ROWS * ROWS + 3 * ROWS];
     lede_textrank(&dense, &p, a, work);
     lede_textrank(&sparse, &p, b, work);
@@ -288,7 +308,7 @@ static void make_graph(lede_graph *g, size_t n, const float *weights)
 
 static void test_textrank(void)
 {
-    lede_rank_params p = {0.85, 1e-12, 1000};
+    lede_rank_params p = {0.85, 1e-12, 1000, 0.0, 0};
     double scores[4], work[64];
 
     /* 0 - 1 connected, 2 isolated: by symmetry s0 = s1, and the isolated
@@ -331,12 +351,21 @@ static float table_sim(const void *ctx, size_t i, size_t j)
     return t[i * 4 + j];
 }
 
+/* lede_select on the four candidates with the given budget and checks. */
+static lede_status select_with(const lede_candidate *c, lede_budget budget, double redundancy,
+                               double mmr, lede_similarity_fn sim, const void *ctx,
+                               size_t *order, size_t *rank, size_t *picked, size_t *count)
+{
+    lede_select_params p = {budget, redundancy, mmr, sim, ctx};
+    return lede_select(c, 4, &p, order, rank, picked, count);
+}
+
 static void test_select(void)
 {
     lede_candidate c[4] = {{0.1, 5, 30}, {0.5, 10, 60}, {0.3, 3, 20}, {0.5, 8, 50}};
     size_t order[4], rank[4], picked[4], count;
     lede_budget two = {LEDE_BUDGET_SENTENCES, 2, 0};
-    CHECK_EQ(lede_select(c, 4, &two, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(select_with(c, two, 1.0, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
     CHECK_EQ(order[0], 1);
     CHECK_EQ(order[1], 3);
     CHECK_EQ(order[2], 2);
@@ -350,40 +379,52 @@ static void test_select(void)
 
     /* Words: 10 fits 12, then 8 and 3 do not fit the 2 left, nor 5. */
     lede_budget w12 = {LEDE_BUDGET_WORDS, 12, 0};
-    CHECK_EQ(lede_select(c, 4, &w12, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(select_with(c, w12, 1.0, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
     CHECK_EQ(count, 1);
     CHECK_EQ(picked[0], 1);
     lede_budget w13 = {LEDE_BUDGET_WORDS, 13, 0};
-    CHECK_EQ(lede_select(c, 4, &w13, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(select_with(c, w13, 1.0, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
     CHECK_EQ(count, 2);
     CHECK_EQ(picked[0], 1);
     CHECK_EQ(picked[1], 2);
     lede_budget c40 = {LEDE_BUDGET_CHARS, 40, 0};
-    CHECK_EQ(lede_select(c, 4, &c40, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(select_with(c, c40, 1.0, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
     CHECK_EQ(count, 1);
     CHECK_EQ(picked[0], 2);
     lede_budget c2 = {LEDE_BUDGET_CHARS, 2, 0};
-    CHECK_EQ(lede_select(c, 4, &c2, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(select_with(c, c2, 1.0, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
     CHECK_EQ(count, 0);
 
     /* Redundancy: 3 is a near-duplicate of 1, so the second pick is 2. */
     float sims[16] = {0};
     sims[1 * 4 + 3] = sims[3 * 4 + 1] = 0.95f;
-    CHECK_EQ(lede_select(c, 4, &two, 0.8, table_sim, sims, order, rank, picked, &count),
+    CHECK_EQ(select_with(c, two, 0.8, 1.0, table_sim, sims, order, rank, picked, &count),
              LEDE_OK);
     CHECK_EQ(count, 2);
     CHECK_EQ(picked[0], 1);
     CHECK_EQ(picked[1], 2);
 
     lede_budget half = {LEDE_BUDGET_RATIO, 0, 0.5};
-    CHECK_EQ(lede_select(c, 4, &half, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(select_with(c, half, 1.0, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
     CHECK_EQ(count, 2);
     lede_budget tiny = {LEDE_BUDGET_RATIO, 0, 0.01};
-    CHECK_EQ(lede_select(c, 4, &tiny, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(select_with(c, tiny, 1.0, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
     CHECK_EQ(count, 1);
     lede_budget dflt = {LEDE_BUDGET_SENTENCES, 0, 0};
-    CHECK_EQ(lede_select(c, 4, &dflt, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(select_with(c, dflt, 1.0, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
     CHECK_EQ(count, 2);
+
+    /* MMR at 0.5: after 1 (score 1 after rescaling), 3 scores
+     * 0.5 * 1 - 0.5 * 0.95 = 0.025 and 2 scores 0.5 * 0.5 - 0 = 0.25. */
+    CHECK_EQ(select_with(c, two, 1.0, 0.5, table_sim, sims, order, rank, picked, &count),
+             LEDE_OK);
+    CHECK_EQ(count, 2);
+    CHECK_EQ(picked[0], 1);
+    CHECK_EQ(picked[1], 2);
+    /* MMR at 1 is the ranking itself. */
+    CHECK_EQ(select_with(c, two, 1.0, 0.99999, table_sim, sims, order, rank, picked, &count),
+             LEDE_OK);
+    CHECK_EQ(picked[1], 3);
 }
 
 static void test_default_sentences(void)
@@ -400,6 +441,7 @@ int main(void)
 {
     test_tfidf();
     test_tfidf_empty_first_row();
+    test_idf_power();
     test_background_idf();
     test_graph_small();
     test_graph_blocks();

@@ -1,0 +1,815 @@
+/* rouge.c - `lede rouge`: the ROUGE-1.5.5 script's command line, over
+ * lede's exact re-implementation (lede.h's lede_rouge_*). */
+#define _DEFAULT_SOURCE
+#include <dirent.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+
+static const char rouge_help[] =
+    "Usage: lede rouge [ROUGE-1.5.5 OPTIONS] [--pairs FILE.jsonl | --candidates DIR\n"
+    "                  --references DIR | CONFIG.xml [SYSTEM-ID]] [--format FMT]\n"
+    "Scores candidate summaries against references with exactly the numbers of the\n"
+    "ROUGE-1.5.5 Perl script. Its options work unchanged:\n"
+    "  -n N        ROUGE-1 .. ROUGE-N (N <= 9)      -x       no ROUGE-L\n"
+    "  -w W        ROUGE-W with weight W (e.g. 1.2)\n"
+    "  -2 N        ROUGE-S: skip bigrams at most N tokens apart (N < 0: any)\n"
+    "  -u          ROUGE-SU instead of ROUGE-S       -U       both\n"
+    "  -m          stem (ROUGE's Porter variant and WordNet 2.0 exceptions)\n"
+    "  -s          remove ROUGE's stopwords\n"
+    "  -l N | -b N only the first N words | bytes of each summary\n"
+    "  -f A|B      several references: average (A, default) or best (B)\n"
+    "  -p ALPHA    F weight: F = PR / ((1-ALPHA) P + ALPHA R), default 0.5\n"
+    "  -c CF       confidence level (default 95)   -r N     bootstrap resamples (1000)\n"
+    "  -d          print per-document scores        -a       score every peer\n"
+    "  -t 1|2      average pooled counts (1) or print only counts (2)\n"
+    "  -e DIR      accepted and ignored: lede embeds ROUGE's data files\n"
+    "\n"
+    "Input (one of):\n"
+    "  --pairs FILE         JSON lines {\"id\", \"candidate\": [sentences],\n"
+    "                       \"references\": [[sentences], ...]}\n"
+    "  --candidates DIR --references DIR\n"
+    "                       one sentence per line; candidate NAME is scored against\n"
+    "                       references NAME and NAME.* (NAME.A, NAME.B, ...)\n"
+    "  CONFIG.xml [ID]      the script's XML configuration (SPL, SEE or ISI files);\n"
+    "                       peer ID, or every peer with -a\n"
+    "  -z FMT LIST [ID]     the script's file list: 'PEER MODEL...' per line, files in\n"
+    "                       format FMT (SPL, SEE or ISI); peer ID (default X)\n"
+    "\n"
+    "Output:\n"
+    "  --format FMT         text (the script's layout, default), jsonl or csv\n"
+    "\n"
+    "Extensions (never the default; numbers then differ from the script's):\n"
+    "  --tokenize unicode   NFKC + case folding, words in any script, one token per\n"
+    "                       Chinese/Japanese character (default: rouge, the script's)\n"
+    "  --empty-reference zero\n"
+    "                       score 0 a document whose reference has no token, where\n"
+    "                       the script dies with ROUGE-W (default: error)\n"
+    "  -h, --help           show this help\n"
+    "\n"
+    "Exit status: 0 success, 1 input or data error, 2 usage error, 3 output error.\n";
+
+enum {
+    OPT_PAIRS = 256,
+    OPT_CANDIDATES,
+    OPT_REFERENCES,
+    OPT_FORMAT,
+    OPT_TOKENIZE,
+    OPT_EMPTY_REFERENCE,
+    OPT_HELP
+};
+
+static const struct option rouge_options[] = {
+    {"pairs", required_argument, NULL, OPT_PAIRS},
+    {"candidates", required_argument, NULL, OPT_CANDIDATES},
+    {"references", required_argument, NULL, OPT_REFERENCES},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"tokenize", required_argument, NULL, OPT_TOKENIZE},
+    {"empty-reference", required_argument, NULL, OPT_EMPTY_REFERENCE},
+    {"help", no_argument, NULL, OPT_HELP},
+    {NULL, 0, NULL, 0},
+};
+
+/* The script's getopts letters (all of them, so that the unsupported ones
+ * get a clear message from the library). */
+static const char rouge_short[] = "ab:c:de:f:hHl:mMn:p:r:st:uUvw:xz:2:3:";
+
+enum format { FORMAT_TEXT, FORMAT_JSONL, FORMAT_CSV };
+
+typedef struct rouge_cli {
+    lede_rouge_options *opts;
+    lede_rouge *scorer;
+    const char *pairs;
+    const char *cand_dir;
+    const char *ref_dir;
+    const char *config;
+    const char *system_id;
+    const char *file_list_format; /* -z: the configuration is a file list */
+    enum format format;
+    int all_peers;
+    int per_doc;
+    char args[1024]; /* the script's flags as given, for the JSON output */
+    char **labels;   /* per document, in add order: the pair's id or file name */
+    size_t n_labels;
+} rouge_cli;
+
+static void append_arg(rouge_cli *c, int flag, const char *value)
+{
+    size_t used = strlen(c->args);
+    snprintf(c->args + used, sizeof c->args - used, "%s-%c%s%s", used ? " " : "", flag,
+             value ? " " : "", value ? value : "");
+}
+
+static int push_label(rouge_cli *c, const char *label, size_t len)
+{
+    char **bigger = realloc(c->labels, (c->n_labels + 1) * sizeof *bigger);
+    if (!bigger)
+        return -1;
+    c->labels = bigger;
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return -1;
+    memcpy(copy, label, len);
+    copy[len] = '\0';
+    c->labels[c->n_labels++] = copy;
+    return 0;
+}
+
+/* ---- --pairs ---- */
+
+/* The strings of a JSON array as a lede_rouge_text (pointers into `arr`).
+ * Returns -1 when an element is not a string. */
+static int json_text(json_t *arr, lede_rouge_text *out, const char ***sent, size_t **lens)
+{
+    size_t n = json_array_size(arr);
+    *sent = calloc(n + 1, sizeof **sent);
+    *lens = calloc(n + 1, sizeof **lens);
+    if (!*sent || !*lens)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        json_t *s = json_array_get(arr, i);
+        if (!json_is_string(s))
+            return -1;
+        (*sent)[i] = json_string_value(s);
+        (*lens)[i] = json_string_length(s);
+    }
+    *out = (lede_rouge_text){*sent, *lens, n};
+    return 0;
+}
+
+typedef struct pair_buffers {
+    const char **sent[64];
+    size_t *lens[64];
+    size_t n;
+} pair_buffers;
+
+static void pair_buffers_free(pair_buffers *b)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        free(b->sent[i]);
+        free(b->lens[i]);
+    }
+    b->n = 0;
+}
+
+static int add_json_text(pair_buffers *b, json_t *arr, lede_rouge_text *out)
+{
+    if (b->n == 64)
+        return -2;
+    int rc = json_text(arr, out, &b->sent[b->n], &b->lens[b->n]);
+    b->n++;
+    return rc;
+}
+
+static int pair_error(const char *file, size_t line, const char *msg)
+{
+    fprintf(stderr, "lede: %s:%zu: %s\n", file, line, msg);
+    return EXIT_INPUT;
+}
+
+static int add_pair_line(rouge_cli *c, const char *file, size_t lineno, json_t *obj,
+                         size_t pair_no)
+{
+    if (!json_is_object(obj))
+        return pair_error(file, lineno, "expected a JSON object {\"id\", \"candidate\", "
+                                        "\"references\"}");
+    json_t *id = json_object_get(obj, "id");
+    json_t *cand = json_object_get(obj, "candidate");
+    json_t *refs = json_object_get(obj, "references");
+    if (id && !json_is_string(id) && !json_is_integer(id))
+        return pair_error(file, lineno, "\"id\" must be a string");
+    if (!json_is_array(cand))
+        return pair_error(file, lineno, "\"candidate\" must be a list of sentences (strings)");
+    if (!json_is_array(refs))
+        return pair_error(file, lineno,
+                          "\"references\" must be a list of references, each a list of "
+                          "sentences");
+    if (json_array_size(refs) == 0)
+        return pair_error(file, lineno, "the pair has no reference");
+    if (json_array_size(refs) > 63)
+        return pair_error(file, lineno, "more than 63 references");
+    pair_buffers b = {.n = 0};
+    lede_rouge_text cand_text, ref_texts[63];
+    int rc = add_json_text(&b, cand, &cand_text);
+    if (rc != 0) {
+        pair_buffers_free(&b);
+        return pair_error(file, lineno, "\"candidate\" must be a list of strings");
+    }
+    for (size_t r = 0; r < json_array_size(refs); r++) {
+        json_t *ref = json_array_get(refs, r);
+        if (!json_is_array(ref) || add_json_text(&b, ref, &ref_texts[r]) != 0) {
+            pair_buffers_free(&b);
+            char msg[96];
+            snprintf(msg, sizeof msg, "reference %zu must be a list of strings", r + 1);
+            return pair_error(file, lineno, msg);
+        }
+    }
+    char label[64];
+    const char *label_s = label;
+    size_t label_len;
+    if (json_is_string(id)) {
+        label_s = json_string_value(id);
+        label_len = json_string_length(id);
+    } else if (json_is_integer(id)) {
+        label_len = (size_t)snprintf(label, sizeof label, "%lld", (long long)json_integer_value(id));
+    } else {
+        label_len = (size_t)snprintf(label, sizeof label, "line %zu", lineno);
+    }
+    char eval_id[32];
+    snprintf(eval_id, sizeof eval_id, "%06zu", pair_no);
+    lede_error *err = NULL;
+    lede_status st = lede_rouge_add(c->scorer, eval_id, "C", &cand_text, ref_texts,
+                                    json_array_size(refs), &err);
+    pair_buffers_free(&b);
+    if (st != LEDE_OK) {
+        fprintf(stderr, "lede: %s:%zu: pair '%.*s': %s\n", file, lineno, (int)label_len,
+                label_s, err ? lede_error_message(err) : lede_strerror(st));
+        lede_error_free(err);
+        return EXIT_INPUT;
+    }
+    return push_label(c, label_s, label_len) == 0 ? EXIT_OK : EXIT_INPUT;
+}
+
+static int read_pairs(rouge_cli *c)
+{
+    cli_input in;
+    if (cli_read_input(c->pairs, &in) != 0)
+        return EXIT_INPUT;
+    int status = EXIT_OK;
+    size_t lineno = 0, pair_no = 0, pos = 0;
+    while (status == EXIT_OK && pos < in.len) {
+        const char *line = in.data + pos;
+        const char *nl = memchr(line, '\n', in.len - pos);
+        size_t len = nl ? (size_t)(nl - line) : in.len - pos;
+        pos += len + (nl ? 1 : 0);
+        lineno++;
+        size_t k = 0;
+        while (k < len && strchr(" \t\r", line[k]))
+            k++;
+        if (k == len)
+            continue;
+        json_error_t jerr;
+        json_t *obj = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
+        if (!obj) {
+            fprintf(stderr, "lede: %s:%zu:%d: invalid JSON: %s\n", in.display, lineno,
+                    jerr.column, jerr.text);
+            status = EXIT_INPUT;
+            break;
+        }
+        status = add_pair_line(c, in.display, lineno, obj, ++pair_no);
+        json_decref(obj);
+    }
+    if (status == EXIT_OK && pair_no == 0) {
+        fprintf(stderr, "lede: %s: no pair to score\n", in.display);
+        status = EXIT_INPUT;
+    }
+    cli_input_free(&in);
+    return status;
+}
+
+/* ---- --candidates / --references ---- */
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The visible regular entries of `dir`, sorted. */
+static char **list_dir(const char *dir, size_t *n)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        cli_warn("%s: cannot open the folder", dir);
+        return NULL;
+    }
+    size_t cap = 16;
+    char **names = malloc(cap * sizeof *names);
+    *n = 0;
+    struct dirent *e;
+    while (names && (e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (*n == cap) {
+            char **bigger = realloc(names, 2 * cap * sizeof *names);
+            if (!bigger)
+                break;
+            names = bigger;
+            cap *= 2;
+        }
+        names[(*n)++] = strdup(e->d_name);
+    }
+    closedir(d);
+    if (names)
+        qsort(names, *n, sizeof *names, cmp_name);
+    return names;
+}
+
+static void free_names(char **names, size_t n)
+{
+    for (size_t i = 0; names && i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+static char *join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+static int is_reference_of(const char *ref, const char *cand)
+{
+    size_t n = strlen(cand);
+    return strncmp(ref, cand, n) == 0 && (ref[n] == '\0' || ref[n] == '.');
+}
+
+static int score_folder_pair(rouge_cli *c, const char *cand, char **refs, size_t n_refs,
+                             unsigned char *used)
+{
+    const char **paths = calloc(n_refs + 1, sizeof *paths);
+    size_t n = 0;
+    for (size_t r = 0; paths && r < n_refs; r++) {
+        if (!is_reference_of(refs[r], cand))
+            continue;
+        paths[n++] = join(c->ref_dir, refs[r]);
+        used[r] = 1;
+    }
+    int status = EXIT_OK;
+    if (n == 0) {
+        cli_warn("%s: no reference named %s or %s.* in %s", cand, cand, cand, c->ref_dir);
+        status = EXIT_INPUT;
+    } else {
+        char *cand_path = join(c->cand_dir, cand);
+        lede_error *err = NULL;
+        lede_status st = lede_rouge_add_files(c->scorer, cand, "C", LEDE_ROUGE_FORMAT_SPL,
+                                              cand_path, paths, n, &err);
+        if (st != LEDE_OK) {
+            cli_report_error(cand_path, err, st);
+            status = EXIT_INPUT;
+        } else if (push_label(c, cand, strlen(cand)) != 0) {
+            status = EXIT_INPUT;
+        }
+        lede_error_free(err);
+        free(cand_path);
+    }
+    for (size_t i = 0; i < n; i++)
+        free((char *)paths[i]);
+    free(paths);
+    return status;
+}
+
+static int read_folders(rouge_cli *c)
+{
+    size_t nc = 0, nr = 0;
+    char **cands = list_dir(c->cand_dir, &nc);
+    char **refs = cands ? list_dir(c->ref_dir, &nr) : NULL;
+    unsigned char *used = calloc(nr + 1, 1);
+    int status = cands && refs && used ? EXIT_OK : EXIT_INPUT;
+    if (status == EXIT_OK && nc == 0) {
+        cli_warn("%s: no candidate file", c->cand_dir);
+        status = EXIT_INPUT;
+    }
+    for (size_t i = 0; status == EXIT_OK && i < nc; i++)
+        status = score_folder_pair(c, cands[i], refs, nr, used);
+    for (size_t r = 0; status == EXIT_OK && r < nr; r++)
+        if (!used[r])
+            cli_warn("warning: reference %s/%s matches no candidate", c->ref_dir, refs[r]);
+    free(used);
+    free_names(cands, nc);
+    free_names(refs, nr);
+    return status;
+}
+
+/* ---- output ---- */
+
+static const char *doc_label(const rouge_cli *c, size_t doc)
+{
+    return doc < c->n_labels ? c->labels[doc] : NULL;
+}
+
+/* A count as Perl prints a number (%.15g: integers without decimals). */
+static void print_count(const char *label, double v)
+{
+    printf("%s%.15g", label, v);
+}
+
+static void print_averages(const char *peer, const char *name, const char *cf,
+                           const lede_rouge_overall *o, lede_rouge_average mode)
+{
+    if (mode == LEDE_ROUGE_COUNTS) {
+        printf("%s %s M_count: %lld P_count: %lld H_count: %lld\n", peer, name,
+               (long long)o->model_count, (long long)o->peer_count, (long long)o->hits);
+        return;
+    }
+    printf("%s %s Average_R: %7.5f (%s%%-conf.int. %7.5f - %7.5f)\n", peer, name, o->recall, cf,
+           o->recall_low, o->recall_high);
+    printf("%s %s Average_P: %7.5f (%s%%-conf.int. %7.5f - %7.5f)\n", peer, name,
+           o->precision, cf, o->precision_low, o->precision_high);
+    printf("%s %s Average_F: %7.5f (%s%%-conf.int. %7.5f - %7.5f)\n", peer, name, o->f, cf,
+           o->f_low, o->f_high);
+}
+
+static void print_text(const rouge_cli *c)
+{
+    const lede_rouge *r = c->scorer;
+    const char *cf = lede_rouge_confidence_label(r);
+    lede_rouge_average mode = lede_rouge_average_mode(r);
+    for (size_t p = 0; p < lede_rouge_peer_count(r); p++) {
+        const char *peer = lede_rouge_peer_id(r, p);
+        for (size_t m = 0; m < lede_rouge_metric_count(r); m++) {
+            const char *name = lede_rouge_metric_name(r, m);
+            lede_rouge_overall o;
+            lede_rouge_overall_score(r, p, m, &o);
+            printf("---------------------------------------------\n");
+            print_averages(peer, name, cf, &o, mode);
+            if (!c->per_doc)
+                continue;
+            printf(".............................................\n");
+            for (size_t k = 0; k < lede_rouge_peer_doc_count(r, p); k++) {
+                size_t d = lede_rouge_peer_doc(r, p, k);
+                lede_rouge_score s;
+                lede_rouge_doc_score(r, d, m, &s);
+                printf("%s %s Eval %s.%s", peer, name, lede_rouge_doc_eval_id(r, d), peer);
+                if (mode == LEDE_ROUGE_AVERAGE_DOCS) {
+                    printf(" R:%7.5f P:%7.5f F:%7.5f\n", s.recall, s.precision, s.f);
+                    continue;
+                }
+                /* With -t the script prints the raw counts. */
+                print_count(" R:", s.model_count);
+                print_count(" P:", s.peer_count);
+                print_count(" F:", s.hits);
+                putchar('\n');
+            }
+        }
+    }
+}
+
+static int dump_line(json_t *obj)
+{
+    int rc = json_dumpf(obj, stdout, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) |
+                                         JSON_ENSURE_ASCII | JSON_COMPACT);
+    putchar('\n');
+    json_decref(obj);
+    return rc;
+}
+
+/* With -t the counts behind the scores are part of the result. */
+static void add_counts(json_t *obj, double model, double peer, double hits)
+{
+    json_object_set_new(obj, "model_count", json_real(model));
+    json_object_set_new(obj, "peer_count", json_real(peer));
+    json_object_set_new(obj, "hits", json_real(hits));
+}
+
+static void print_jsonl(const rouge_cli *c)
+{
+    const lede_rouge *r = c->scorer;
+    size_t nm = lede_rouge_metric_count(r);
+    for (size_t p = 0; p < lede_rouge_peer_count(r); p++) {
+        for (size_t k = 0; k < lede_rouge_peer_doc_count(r, p); k++) {
+            size_t d = lede_rouge_peer_doc(r, p, k);
+            json_t *line = json_object();
+            json_object_set_new(line, "kind", json_string("doc"));
+            json_object_set_new(line, "args", json_string(c->args));
+            if (doc_label(c, d))
+                json_object_set_new(line, "id", json_string(doc_label(c, d)));
+            json_object_set_new(line, "eval_id", json_string(lede_rouge_doc_eval_id(r, d)));
+            json_object_set_new(line, "peer_id", json_string(lede_rouge_doc_peer_id(r, d)));
+            json_t *scores = json_object();
+            for (size_t m = 0; m < nm; m++) {
+                lede_rouge_score s;
+                lede_rouge_doc_score(r, d, m, &s);
+                json_t *v = json_pack("{s:f,s:f,s:f}", "R", s.recall, "P", s.precision, "F", s.f);
+                if (lede_rouge_average_mode(r) != LEDE_ROUGE_AVERAGE_DOCS)
+                    add_counts(v, s.model_count, s.peer_count, s.hits);
+                json_object_set_new(scores, lede_rouge_metric_name(r, m), v);
+            }
+            json_object_set_new(line, "scores", scores);
+            dump_line(line);
+        }
+        json_t *line = json_object();
+        json_object_set_new(line, "kind", json_string("overall"));
+        json_object_set_new(line, "args", json_string(c->args));
+        json_object_set_new(line, "peer_id", json_string(lede_rouge_peer_id(r, p)));
+        json_object_set_new(line, "n_docs", json_integer((json_int_t)lede_rouge_peer_doc_count(r, p)));
+        json_t *scores = json_object();
+        for (size_t m = 0; m < nm; m++) {
+            lede_rouge_overall o;
+            lede_rouge_overall_score(r, p, m, &o);
+            json_t *v = json_pack("{s:f,s:[f,f],s:f,s:[f,f],s:f,s:[f,f]}", "R", o.recall, "R_ci",
+                                  o.recall_low, o.recall_high, "P", o.precision, "P_ci",
+                                  o.precision_low, o.precision_high, "F", o.f, "F_ci", o.f_low,
+                                  o.f_high);
+            if (lede_rouge_average_mode(r) != LEDE_ROUGE_AVERAGE_DOCS)
+                add_counts(v, o.model_count, o.peer_count, o.hits);
+            json_object_set_new(scores, lede_rouge_metric_name(r, m), v);
+        }
+        json_object_set_new(line, "scores", scores);
+        dump_line(line);
+    }
+}
+
+/* RFC 4180: quote a field when it holds a comma, quote or line break. */
+static void csv_field(const char *s)
+{
+    if (!s)
+        return;
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, stdout);
+        return;
+    }
+    putchar('"');
+    for (; *s; s++) {
+        if (*s == '"')
+            putchar('"');
+        putchar(*s);
+    }
+    putchar('"');
+}
+
+static void csv_row(const char *kind, const char *label, const char *eval_id, const char *peer,
+                    const char *metric, const double *v, int n, const double *counts)
+{
+    csv_field(kind);
+    putchar(',');
+    csv_field(label);
+    putchar(',');
+    csv_field(eval_id);
+    putchar(',');
+    csv_field(peer);
+    putchar(',');
+    csv_field(metric);
+    for (int i = 0; i < 9; i++) {
+        putchar(',');
+        if (i < n)
+            printf("%.5f", v[i]);
+    }
+    for (int i = 0; i < 3; i++)
+        printf(",%.15g", counts[i]);
+    putchar('\n');
+}
+
+static void print_csv(const rouge_cli *c)
+{
+    const lede_rouge *r = c->scorer;
+    size_t nm = lede_rouge_metric_count(r);
+    printf("kind,id,eval_id,peer_id,metric,R,P,F,R_low,R_high,P_low,P_high,F_low,F_high,"
+           "model_count,peer_count,hits\n");
+    for (size_t p = 0; p < lede_rouge_peer_count(r); p++) {
+        const char *peer = lede_rouge_peer_id(r, p);
+        for (size_t k = 0; k < lede_rouge_peer_doc_count(r, p); k++) {
+            size_t d = lede_rouge_peer_doc(r, p, k);
+            for (size_t m = 0; m < nm; m++) {
+                lede_rouge_score s;
+                lede_rouge_doc_score(r, d, m, &s);
+                double v[3] = {s.recall, s.precision, s.f};
+                double counts[3] = {s.model_count, s.peer_count, s.hits};
+                csv_row("doc", doc_label(c, d), lede_rouge_doc_eval_id(r, d), peer,
+                        lede_rouge_metric_name(r, m), v, 3, counts);
+            }
+        }
+        for (size_t m = 0; m < nm; m++) {
+            lede_rouge_overall o;
+            lede_rouge_overall_score(r, p, m, &o);
+            double v[9] = {o.recall,    o.precision,      o.f,     o.recall_low, o.recall_high,
+                           o.precision_low, o.precision_high, o.f_low, o.f_high};
+            double counts[3] = {o.model_count, o.peer_count, o.hits};
+            csv_row("overall", NULL, NULL, peer, lede_rouge_metric_name(r, m), v, 9, counts);
+        }
+    }
+}
+
+/* ---- the command ---- */
+
+static int parse_command_line(rouge_cli *c, int argc, char **argv)
+{
+    int opt;
+    opterr = 0;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, rouge_short, rouge_options, NULL)) != -1) {
+        lede_error *err = NULL;
+        switch (opt) {
+        case 'h':
+        case 'H':
+        case OPT_HELP:
+            fputs(rouge_help, stdout);
+            return -1;
+        case OPT_PAIRS:
+            c->pairs = optarg;
+            break;
+        case OPT_CANDIDATES:
+            c->cand_dir = optarg;
+            break;
+        case OPT_REFERENCES:
+            c->ref_dir = optarg;
+            break;
+        case OPT_FORMAT:
+            if (strcmp(optarg, "text") == 0)
+                c->format = FORMAT_TEXT;
+            else if (strcmp(optarg, "jsonl") == 0)
+                c->format = FORMAT_JSONL;
+            else if (strcmp(optarg, "csv") == 0)
+                c->format = FORMAT_CSV;
+            else
+                return cli_usage_error("rouge", "--format: '%s' is not text, jsonl or csv",
+                                       optarg);
+            break;
+        case OPT_TOKENIZE:
+            if (strcmp(optarg, "rouge") != 0 && strcmp(optarg, "unicode") != 0)
+                return cli_usage_error("rouge", "--tokenize: '%s' is not rouge or unicode",
+                                       optarg);
+            lede_rouge_options_set_tokenizer(c->opts, optarg[0] == 'u'
+                                                          ? LEDE_ROUGE_TOKENIZE_UNICODE
+                                                          : LEDE_ROUGE_TOKENIZE_ROUGE155);
+            break;
+        case OPT_EMPTY_REFERENCE:
+            if (strcmp(optarg, "error") != 0 && strcmp(optarg, "zero") != 0)
+                return cli_usage_error("rouge", "--empty-reference: '%s' is not error or zero",
+                                       optarg);
+            lede_rouge_options_set_empty_reference(c->opts, optarg[0] == 'z'
+                                                                ? LEDE_ROUGE_EMPTY_REFERENCE_ZERO
+                                                                : LEDE_ROUGE_EMPTY_REFERENCE_ERROR);
+            break;
+        case '?':
+            if (optopt && strchr(rouge_short, optopt))
+                return cli_usage_error("rouge", "option -%c needs a value", optopt);
+            if (optopt)
+                return cli_usage_error("rouge", "unknown option -%c", optopt);
+            return cli_usage_error("rouge", "unknown option '%s'", argv[optind - 1]);
+        case 'z':
+            if (strcasecmp(optarg, "SPL") != 0 && strcasecmp(optarg, "SEE") != 0 &&
+                strcasecmp(optarg, "ISI") != 0)
+                return cli_usage_error("rouge", "-z: '%s' is not SPL, SEE or ISI (SIMPLE is for "
+                                                "Basic Elements, which lede does not score)",
+                                       optarg);
+            c->file_list_format = optarg;
+            append_arg(c, opt, optarg);
+            break;
+        default:
+            if (opt == 'a')
+                c->all_peers = 1;
+            if (opt == 'd')
+                c->per_doc = 1;
+            if (lede_rouge_options_set_flag(c->opts, (char)opt, optarg, &err) != LEDE_OK) {
+                int rc = cli_usage_error("rouge", "%s", lede_error_message(err));
+                lede_error_free(err);
+                return rc;
+            }
+            append_arg(c, opt, optarg);
+            break;
+        }
+    }
+    int sources = (c->pairs != NULL) + (c->cand_dir || c->ref_dir) + (optind < argc);
+    if (sources == 0)
+        return cli_usage_error("rouge", "no input: give --pairs, --candidates and "
+                                        "--references, or a ROUGE XML configuration file");
+    if (sources > 1)
+        return cli_usage_error("rouge", "give one input: --pairs, the folders, or a "
+                                        "configuration file");
+    if (c->file_list_format && optind >= argc)
+        return cli_usage_error("rouge", "-z needs a file list (PEER MODEL... per line)");
+    if ((c->cand_dir != NULL) != (c->ref_dir != NULL))
+        return cli_usage_error("rouge", "--candidates and --references go together");
+    if (optind < argc) {
+        c->config = argv[optind++];
+        if (optind < argc)
+            c->system_id = argv[optind++];
+        if (optind < argc)
+            return cli_usage_error("rouge", "unexpected argument '%s'", argv[optind]);
+        if (c->file_list_format && !c->system_id)
+            c->system_id = "X"; /* the script's default peer ID for -z */
+        if (!c->system_id && !c->all_peers)
+            return cli_usage_error("rouge", "give a system ID to evaluate after the "
+                                            "configuration file, or -a for all systems");
+    }
+    return 0;
+}
+
+/* -z: each line "PEER MODEL..." (lines starting with '#' and blank lines
+ * skipped) is evaluation 1, 2, ... of peer SYSTEM-ID (default X). */
+static int read_file_list(rouge_cli *c)
+{
+    cli_input in;
+    if (cli_read_input(c->config, &in) != 0)
+        return EXIT_INPUT;
+    lede_rouge_format format = strcasecmp(c->file_list_format, "SEE") == 0   ? LEDE_ROUGE_FORMAT_SEE
+                               : strcasecmp(c->file_list_format, "ISI") == 0 ? LEDE_ROUGE_FORMAT_ISI
+                                                                             : LEDE_ROUGE_FORMAT_SPL;
+    int status = EXIT_OK;
+    size_t lineno = 0, eval = 0, pos = 0;
+    while (status == EXIT_OK && pos < in.len) {
+        const char *start = in.data + pos;
+        const char *nl = memchr(start, '\n', in.len - pos);
+        size_t len = nl ? (size_t)(nl - start) : in.len - pos;
+        pos += len + (nl ? 1 : 0);
+        lineno++;
+        char *line = strndup(start, len);
+        if (!line) {
+            cli_warn("out of memory");
+            status = EXIT_INPUT;
+            break;
+        }
+        char *files[64];
+        size_t n = 0;
+        char *save = NULL;
+        int comment = line[0] == '#';
+        for (char *t = strtok_r(line, " \t\r\f\v", &save); t && n < 64 && !comment;
+             t = strtok_r(NULL, " \t\r\f\v", &save))
+            files[n++] = t;
+        if (!comment && n == 1) {
+            fprintf(stderr, "lede: %s:%zu: a file list line needs a peer file and at least one "
+                            "model file\n", in.display, lineno);
+            status = EXIT_INPUT;
+        } else if (!comment && n >= 2) {
+            char eval_id[32];
+            snprintf(eval_id, sizeof eval_id, "%zu", ++eval);
+            lede_error *err = NULL;
+            lede_status st = lede_rouge_add_files(c->scorer, eval_id, c->system_id, format,
+                                                  files[0], (const char *const *)files + 1,
+                                                  n - 1, &err);
+            if (st != LEDE_OK) {
+                fprintf(stderr, "lede: %s:%zu: %s\n", in.display, lineno,
+                        err ? lede_error_message(err) : lede_strerror(st));
+                status = EXIT_INPUT;
+            }
+            lede_error_free(err);
+        }
+        free(line);
+    }
+    cli_input_free(&in);
+    return status;
+}
+
+static int read_config(rouge_cli *c)
+{
+    if (c->file_list_format)
+        return read_file_list(c);
+    lede_error *err = NULL;
+    lede_status st = lede_rouge_add_config(c->scorer, c->config,
+                                           c->all_peers ? NULL : c->system_id, &err);
+    for (size_t i = 0; i < lede_rouge_warning_count(c->scorer); i++)
+        fprintf(stderr, "%s\n", lede_rouge_warning(c->scorer, i));
+    if (st != LEDE_OK) {
+        fprintf(stderr, "lede: %s\n", err ? lede_error_message(err) : lede_strerror(st));
+        lede_error_free(err);
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
+
+int cli_rouge(int argc, char **argv)
+{
+    rouge_cli c = {0};
+    c.opts = lede_rouge_options_new();
+    if (!c.opts) {
+        cli_warn("out of memory");
+        return EXIT_INPUT;
+    }
+    int status = parse_command_line(&c, argc, argv);
+    if (status != 0) {
+        lede_rouge_options_free(c.opts);
+        return status < 0 ? cli_finish_output(EXIT_OK) : status;
+    }
+    lede_error *err = NULL;
+    lede_status st = lede_rouge_new(c.opts, &c.scorer, &err);
+    if (st != LEDE_OK) {
+        cli_report_error("rouge", err, st);
+        status = EXIT_INPUT;
+    } else if (c.pairs) {
+        status = read_pairs(&c);
+    } else if (c.cand_dir) {
+        status = read_folders(&c);
+    } else {
+        status = read_config(&c);
+    }
+    lede_error_free(err);
+    err = NULL;
+    if (status == EXIT_OK && lede_rouge_compute(c.scorer, &err) != LEDE_OK) {
+        cli_report_error("rouge", err, lede_error_code(err));
+        status = EXIT_INPUT;
+    }
+    lede_error_free(err);
+    if (status == EXIT_OK) {
+        if (c.format == FORMAT_TEXT)
+            print_text(&c);
+        else if (c.format == FORMAT_JSONL)
+            print_jsonl(&c);
+        else
+            print_csv(&c);
+        status = cli_finish_output(EXIT_OK);
+    }
+    for (size_t i = 0; i < c.n_labels; i++)
+        free(c.labels[i]);
+    free(c.labels);
+    lede_rouge_free(c.scorer);
+    lede_rouge_options_free(c.opts);
+    return status;
+}

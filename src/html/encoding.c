@@ -1,0 +1,512 @@
+/* encoding.c - from the page's bytes to UTF-8 for libxml2.
+ *
+ * lede decides the encoding itself rather than letting libxml2 do it: in
+ * libxml2 2.9.14 an invalid byte in a page read as UTF-8 passes through into
+ * the tree unchecked, and a <meta> charset switches decoders midway. The
+ * order is the one browsers use (a BOM, then a declaration in the first
+ * bytes, then a guess), with one exception: a page that declares a legacy
+ * encoding but is valid UTF-8 with non-ASCII characters is read as UTF-8,
+ * because pages saved by browsers and crawlers are re-encoded without their
+ * <meta> being updated, and valid multi-byte UTF-8 is very unlikely to be
+ * anything else. Conversion from other encodings goes through iconv, the
+ * same converter libxml2 uses, called directly so that errors are ours to
+ * report (libxml2's converter prints them). */
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../common/error.h"
+#include "../io/input.h"
+#include "html.h"
+
+/* How far into the page a <meta> charset is looked for. The HTML standard
+ * says 1024 bytes; real pages put theirs after kilobytes of other tags. */
+enum { PRESCAN_BYTES = 64 * 1024 };
+
+/* ====== Encoding names ====== */
+
+typedef struct label_alias {
+    const char *label;
+    const char *name;
+} label_alias;
+
+/* Labels that mean another encoding than their name says (from the WHATWG
+ * Encoding Standard), mapped to names iconv knows. */
+static const label_alias aliases[] = {
+    {"utf8", "UTF-8"},
+    {"unicode-1-1-utf-8", "UTF-8"},
+    {"utf-16", "UTF-8"}, /* a UTF-16 label without a BOM cannot be right */
+    {"utf-16le", "UTF-8"},
+    {"utf-16be", "UTF-8"},
+    {"unicode", "UTF-8"},
+    {"iso-8859-1", "WINDOWS-1252"},
+    {"iso8859-1", "WINDOWS-1252"},
+    {"iso_8859-1", "WINDOWS-1252"},
+    {"latin1", "WINDOWS-1252"},
+    {"l1", "WINDOWS-1252"},
+    {"us-ascii", "WINDOWS-1252"},
+    {"ascii", "WINDOWS-1252"},
+    {"ansi_x3.4-1968", "WINDOWS-1252"},
+    {"cp1252", "WINDOWS-1252"},
+    {"x-cp1252", "WINDOWS-1252"},
+    {"x-user-defined", "WINDOWS-1252"},
+    {"iso-8859-9", "WINDOWS-1254"},
+    {"latin5", "WINDOWS-1254"},
+    {"tis-620", "WINDOWS-874"},
+    {"iso-8859-11", "WINDOWS-874"},
+    {"gb2312", "GB18030"},
+    {"gbk", "GB18030"},
+    {"x-gbk", "GB18030"},
+    {"csgb2312", "GB18030"},
+    {"chinese", "GB18030"},
+    {"shift_jis", "CP932"},
+    {"shift-jis", "CP932"},
+    {"sjis", "CP932"},
+    {"x-sjis", "CP932"},
+    {"ms_kanji", "CP932"},
+    {"windows-31j", "CP932"},
+    {"csshiftjis", "CP932"},
+    {"euc-kr", "CP949"},
+    {"ks_c_5601-1987", "CP949"},
+    {"windows-949", "CP949"},
+    {"big5", "BIG5-HKSCS"},
+    {"x-x-big5", "BIG5-HKSCS"},
+};
+
+/* Copies a label, trimmed of white space and quotes, into `out`; returns 0,
+ * or -1 when it is empty or too long to be a name. */
+static int copy_label(const char *s, size_t len, char *out)
+{
+    while (len > 0 && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '"' ||
+                       *s == '\'')) {
+        s++;
+        len--;
+    }
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' ||
+                       s[len - 1] == '\r' || s[len - 1] == '"' || s[len - 1] == '\'' ||
+                       s[len - 1] == ';'))
+        len--;
+    if (len == 0 || len >= LEDE_ENCODING_NAME_MAX)
+        return -1;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x21 || c > 0x7E)
+            return -1;
+        out[i] = (char)c;
+    }
+    out[len] = 0;
+    return 0;
+}
+
+/* Replaces a label by the name lede converts with. */
+static void canonical_name(char *name)
+{
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++) {
+        if (strcasecmp(name, aliases[i].label) == 0) {
+            strcpy(name, aliases[i].name);
+            return;
+        }
+    }
+    if (strcasecmp(name, "utf-8") == 0)
+        strcpy(name, "UTF-8");
+}
+
+static int is_utf8_name(const char *name)
+{
+    return strcmp(name, "UTF-8") == 0;
+}
+
+static int stateful_name(const char *name)
+{
+    return strncasecmp(name, "iso-2022", 8) == 0 || strncasecmp(name, "utf-7", 5) == 0 ||
+           strncasecmp(name, "hz", 2) == 0;
+}
+
+/* ====== Finding a declaration ====== */
+
+static int lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static int starts_with_ci(const char *s, size_t len, const char *word)
+{
+    size_t n = strlen(word);
+    if (len < n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (lower((unsigned char)s[i]) != word[i])
+            return 0;
+    return 1;
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* The charset=... inside a Content-Type value. */
+static int charset_in_content(const char *v, size_t len, char *out)
+{
+    for (size_t i = 0; i + 7 <= len; i++) {
+        if (!starts_with_ci(v + i, len - i, "charset"))
+            continue;
+        size_t j = i + 7;
+        while (j < len && is_space(v[j]))
+            j++;
+        if (j >= len || v[j] != '=')
+            continue;
+        j++;
+        size_t k = j;
+        while (k < len && v[k] != ';' && !is_space(v[k]))
+            k++;
+        if (k > j && copy_label(v + j, k - j, out) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+typedef struct meta_attrs {
+    const char *charset;
+    size_t charset_len;
+    const char *content;
+    size_t content_len;
+    int content_type; /* http-equiv="Content-Type" */
+} meta_attrs;
+
+/* Reads the attributes of a tag starting at s[i] (after its name) up to '>';
+ * returns the index after the tag. */
+static size_t read_meta_attrs(const char *s, size_t i, size_t len, meta_attrs *m)
+{
+    while (i < len && s[i] != '>') {
+        while (i < len && (is_space(s[i]) || s[i] == '/'))
+            i++;
+        size_t ns = i;
+        while (i < len && !is_space(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/')
+            i++;
+        size_t ne = i;
+        while (i < len && is_space(s[i]))
+            i++;
+        const char *v = NULL;
+        size_t vl = 0;
+        if (i < len && s[i] == '=') {
+            i++;
+            while (i < len && is_space(s[i]))
+                i++;
+            if (i < len && (s[i] == '"' || s[i] == '\'')) {
+                char q = s[i++];
+                const char *e = memchr(s + i, q, len - i);
+                size_t end = e ? (size_t)(e - s) : len;
+                v = s + i;
+                vl = end - i;
+                i = end < len ? end + 1 : len;
+            } else {
+                size_t vs = i;
+                while (i < len && !is_space(s[i]) && s[i] != '>')
+                    i++;
+                v = s + vs;
+                vl = i - vs;
+            }
+        }
+        if (ne == ns) {
+            if (i < len && s[i] != '>')
+                i++;
+            continue;
+        }
+        size_t nl = ne - ns;
+        if (nl == 7 && starts_with_ci(s + ns, nl, "charset") && v) {
+            m->charset = v;
+            m->charset_len = vl;
+        } else if (nl == 7 && starts_with_ci(s + ns, nl, "content") && v) {
+            m->content = v;
+            m->content_len = vl;
+        } else if (nl == 10 && starts_with_ci(s + ns, nl, "http-equiv") && v) {
+            m->content_type = vl == 12 && starts_with_ci(v, vl, "content-type");
+        }
+    }
+    return i;
+}
+
+/* The encoding an XML declaration names: <?xml version="1.0" encoding="X"?>. */
+static int xml_declaration(const char *s, size_t len, char *out)
+{
+    if (!starts_with_ci(s, len, "<?xml"))
+        return 0;
+    const char *end = memchr(s, '>', len < 512 ? len : 512);
+    if (!end)
+        return 0;
+    size_t n = (size_t)(end - s);
+    for (size_t i = 5; i + 8 < n; i++) {
+        if (!starts_with_ci(s + i, n - i, "encoding"))
+            continue;
+        size_t j = i + 8;
+        while (j < n && (is_space(s[j]) || s[j] == '='))
+            j++;
+        if (j < n && (s[j] == '"' || s[j] == '\'')) {
+            char q = s[j++];
+            const char *e = memchr(s + j, q, n - j);
+            if (e && copy_label(s + j, (size_t)(e - s) - j, out) == 0)
+                return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* Looks for the page's declared encoding in its first bytes: an XML
+ * declaration, <meta charset>, or <meta http-equiv="Content-Type">, skipping
+ * comments. Stops at <body. */
+static int declared_encoding(const char *s, size_t len, char *out)
+{
+    if (xml_declaration(s, len, out))
+        return 1;
+    if (len > PRESCAN_BYTES)
+        len = PRESCAN_BYTES;
+    for (size_t i = 0; i < len;) {
+        const char *lt = memchr(s + i, '<', len - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s) + 1;
+        if (starts_with_ci(s + i, len - i, "!--")) {
+            size_t j = i + 3;
+            while (j + 2 < len && !(s[j] == '-' && s[j + 1] == '-' && s[j + 2] == '>'))
+                j++;
+            i = j + 3;
+            continue;
+        }
+        if (starts_with_ci(s + i, len - i, "body") && i + 4 < len &&
+            (is_space(s[i + 4]) || s[i + 4] == '>'))
+            break;
+        if (!starts_with_ci(s + i, len - i, "meta") || i + 4 >= len ||
+            !(is_space(s[i + 4]) || s[i + 4] == '/'))
+            continue;
+        meta_attrs m = {NULL, 0, NULL, 0, 0};
+        i = read_meta_attrs(s, i + 4, len, &m);
+        if (m.charset && copy_label(m.charset, m.charset_len, out) == 0)
+            return 1;
+        if (m.content_type && m.content && charset_in_content(m.content, m.content_len, out))
+            return 1;
+    }
+    return 0;
+}
+
+/* ====== UTF-8 ====== */
+
+/* Windows-1252's characters for bytes 0x80-0x9F; the five bytes it leaves
+ * undefined map to the C1 controls, as in the Encoding Standard. */
+static const uint16_t cp1252_high[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+typedef struct utf8_scan {
+    size_t invalid;   /* bytes that are not part of a valid sequence */
+    size_t multibyte; /* valid sequences of 2 to 4 bytes */
+    size_t nul;
+} utf8_scan;
+
+static void scan_utf8(const char *s, size_t len, utf8_scan *r)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    memset(r, 0, sizeof *r);
+    for (size_t i = 0; i < len;) {
+        if (u[i] >= 0x01 && u[i] < 0x80) {
+            i++;
+            continue;
+        }
+        if (u[i] == 0) {
+            r->nul++;
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t n = lede_utf8_next(u + i, len - i, &cp);
+        if (cp < 0)
+            r->invalid++;
+        else
+            r->multibyte++;
+        i += n;
+    }
+}
+
+/* Copies UTF-8 with each invalid byte read as Windows-1252 and each NUL as
+ * U+FFFD. */
+static lede_status repair_utf8(const char *s, size_t len, lede_strbuf *out)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (lede_strbuf_reserve(out, len + len / 2 + 16) != 0)
+        return LEDE_ERR_NOMEM;
+    for (size_t i = 0; i < len;) {
+        size_t run = i;
+        while (run < len && u[run] >= 0x01 && u[run] < 0x80)
+            run++;
+        if (run > i && lede_strbuf_append(out, s + i, run - i) != 0)
+            return LEDE_ERR_NOMEM;
+        i = run;
+        if (i >= len)
+            break;
+        int32_t cp;
+        size_t n = u[i] == 0 ? 1 : lede_utf8_next(u + i, len - i, &cp);
+        int rc;
+        if (u[i] == 0)
+            rc = lede_strbuf_put_utf8(out, 0xFFFD);
+        else if (cp >= 0)
+            rc = lede_strbuf_append(out, s + i, n);
+        else if (u[i] < 0xA0)
+            rc = lede_strbuf_put_utf8(out, cp1252_high[u[i] - 0x80]);
+        else
+            rc = lede_strbuf_put_utf8(out, u[i]);
+        if (rc != 0)
+            return LEDE_ERR_NOMEM;
+        i += n;
+    }
+    return LEDE_OK;
+}
+
+/* ====== Other encodings ====== */
+
+/* Converts with iconv; a byte sequence invalid in the encoding becomes
+ * U+FFFD and conversion goes on after its first byte. */
+static lede_status convert_iconv(iconv_t cd, const char *s, size_t len, lede_strbuf *out)
+{
+    char *in = (char *)s;
+    size_t left = len;
+    while (left > 0) {
+        if (lede_strbuf_reserve(out, left * 2 + 64) != 0)
+            return LEDE_ERR_NOMEM;
+        char *dst = out->data + out->len;
+        size_t room = out->cap - out->len - 1;
+        size_t rc = iconv(cd, &in, &left, &dst, &room);
+        out->len = (size_t)(dst - out->data);
+        if (rc != (size_t)-1)
+            continue;
+        if (errno == E2BIG)
+            continue;
+        /* EILSEQ (invalid) or EINVAL (truncated at the end): skip one byte. */
+        if (lede_strbuf_put_utf8(out, 0xFFFD) != 0)
+            return LEDE_ERR_NOMEM;
+        in++;
+        left--;
+        iconv(cd, NULL, NULL, NULL, NULL);
+    }
+    /* Flush a stateful encoding's shift state. */
+    if (lede_strbuf_reserve(out, 16) != 0)
+        return LEDE_ERR_NOMEM;
+    char *dst = out->data + out->len;
+    size_t room = out->cap - out->len - 1;
+    iconv(cd, NULL, NULL, &dst, &room);
+    out->len = (size_t)(dst - out->data);
+    out->data[out->len] = 0;
+    return LEDE_OK;
+}
+
+static lede_status decode_with(const char *s, size_t len, const char *name,
+                               lede_html_source *src, lede_error **err)
+{
+    iconv_t cd = iconv_open("UTF-8", name);
+    if (cd == (iconv_t)-1)
+        return lede_fail(err, LEDE_ERR_INVALID_ARGUMENT, "unknown encoding '%s'", name);
+    lede_strbuf converted = {0};
+    lede_status st = convert_iconv(cd, s, len, &converted);
+    iconv_close(cd);
+    /* iconv's UTF-8 is valid, but a NUL in the page is still a NUL. */
+    lede_strbuf clean = {0};
+    if (st == LEDE_OK)
+        st = repair_utf8(converted.data ? converted.data : "", converted.len, &clean);
+    lede_strbuf_free(&converted);
+    if (st != LEDE_OK) {
+        lede_strbuf_free(&clean);
+        return lede_fail(err, st, "out of memory while decoding the page");
+    }
+    src->owned = clean.data;
+    src->data = clean.data ? clean.data : "";
+    src->len = clean.len;
+    strcpy(src->encoding, name);
+    return LEDE_OK;
+}
+
+static lede_status decode_utf8(const char *s, size_t len, const utf8_scan *scan,
+                               lede_html_source *src, lede_error **err)
+{
+    strcpy(src->encoding, "UTF-8");
+    if (scan->invalid == 0 && scan->nul == 0) {
+        src->data = s;
+        src->len = len;
+        return LEDE_OK;
+    }
+    if (scan->invalid > 0)
+        strcpy(src->encoding, scan->multibyte > 0 ? "UTF-8 (invalid bytes as WINDOWS-1252)"
+                                                  : "WINDOWS-1252");
+    lede_strbuf out = {0};
+    if (repair_utf8(s, len, &out) != LEDE_OK) {
+        lede_strbuf_free(&out);
+        return lede_fail(err, LEDE_ERR_NOMEM, "out of memory while decoding the page");
+    }
+    src->owned = out.data;
+    src->data = out.data ? out.data : "";
+    src->len = out.len;
+    return LEDE_OK;
+}
+
+lede_status lede_html_decode(const char *bytes, size_t len, const char *forced,
+                             lede_html_source *src, lede_error **err)
+{
+    memset(src, 0, sizeof *src);
+    const unsigned char *u = (const unsigned char *)bytes;
+    if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+        utf8_scan scan;
+        scan_utf8(bytes + 3, len - 3, &scan);
+        return decode_utf8(bytes + 3, len - 3, &scan, src, err);
+    }
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        return decode_with(bytes + 2, len - 2, u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE", src,
+                           err);
+    /* UTF-16 without a BOM shows itself by the zero bytes beside '<' (the
+     * XML specification's guess). */
+    if (len >= 4 && (!forced || !*forced) && ((u[0] == '<' && u[1] == 0 && u[2] && !u[3]) ||
+                                             (!u[0] && u[1] == '<' && !u[2] && u[3])))
+        return decode_with(bytes, len, u[0] ? "UTF-16LE" : "UTF-16BE", src, err);
+    char name[LEDE_ENCODING_NAME_MAX] = "";
+    if (forced && *forced) {
+        if (copy_label(forced, strlen(forced), name) != 0)
+            return lede_fail(err, LEDE_ERR_INVALID_ARGUMENT, "invalid encoding name '%s'",
+                             forced);
+        canonical_name(name);
+        if (is_utf8_name(name)) {
+            utf8_scan scan;
+            scan_utf8(bytes, len, &scan);
+            return decode_utf8(bytes, len, &scan, src, err);
+        }
+        return decode_with(bytes, len, name, src, err);
+    }
+    utf8_scan scan;
+    scan_utf8(bytes, len, &scan);
+    if (!declared_encoding(bytes, len, name))
+        return decode_utf8(bytes, len, &scan, src, err);
+    canonical_name(name);
+    int valid_utf8 = scan.invalid == 0 && scan.multibyte > 0;
+    if (is_utf8_name(name) || valid_utf8)
+        return decode_utf8(bytes, len, &scan, src, err);
+    /* Pure ASCII reads the same in every ASCII-based encoding; only the
+     * stateful ones (ISO-2022-JP, UTF-7, HZ) use escapes made of ASCII. */
+    if (scan.invalid == 0 && scan.multibyte == 0 && !stateful_name(name)) {
+        lede_status st = decode_utf8(bytes, len, &scan, src, err);
+        strcpy(src->encoding, name);
+        return st;
+    }
+    lede_status st = decode_with(bytes, len, name, src, NULL);
+    if (st == LEDE_ERR_INVALID_ARGUMENT) /* a label nobody knows: guess */
+        return decode_utf8(bytes, len, &scan, src, err);
+    if (st != LEDE_OK)
+        return lede_fail(err, st, "out of memory while decoding the page");
+    return LEDE_OK;
+}
+
+void lede_html_source_free(lede_html_source *src)
+{
+    free(src->owned);
+    memset(src, 0, sizeof *src);
+}

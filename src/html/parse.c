@@ -1,0 +1,188 @@
+/* parse.c - libxml2's parsers, used so that nothing global changes: one
+ * parser context per call, options instead of global settings, errors read
+ * from the context instead of through the (process-wide) error handlers. */
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+
+#include "../common/error.h"
+#include "html.h"
+
+/* Recover from any markup, never print, never fetch anything. XML_PARSE_HUGE
+ * because without it libxml2 2.9.14 stops at 256 nested elements and drops a
+ * text node over 10 MB, silently losing the rest of the page; lede's own
+ * limits (bytes, nodes) bound the work instead, and both the HTML parser and
+ * xmlFreeDoc are iterative, so depth costs no stack. HTML_PARSE_IGNORE_ENC
+ * because the bytes are already UTF-8 (encoding.c). */
+static const int html_options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
+
+/* Strict XML: no entity substitution (NOENT), no DTD loading, no HUGE (its
+ * depth and size limits stay), CDATA read as text. */
+static const int xml_options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                               XML_PARSE_NOCDATA | XML_PARSE_COMPACT | XML_PARSE_IGNORE_ENC |
+                               XML_PARSE_BIG_LINES;
+
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+
+static void init_libxml2(void)
+{
+    xmlInitParser();
+}
+
+void lede_html_init(void)
+{
+    pthread_once(&init_once, init_libxml2);
+}
+
+size_t lede_html_count_tags(const char *data, size_t len)
+{
+    size_t n = 0;
+    for (const char *p = data, *end = data + len; p < end; p++) {
+        p = memchr(p, '<', (size_t)(end - p));
+        if (!p)
+            break;
+        n++;
+    }
+    return n;
+}
+
+/* What both parsers check first: libxml2 takes an int length. */
+static lede_status check_source(const lede_html_source *src, xmlDoc **doc, const char *what,
+                                lede_error **err)
+{
+    *doc = NULL;
+    lede_html_init();
+    if (src->len > INT_MAX)
+        return lede_fail(err, LEDE_ERR_TOO_LARGE, "the %s is larger than %d bytes", what,
+                         INT_MAX);
+    if (src->len == 0)
+        return lede_fail(err, LEDE_ERR_EMPTY_INPUT, "the %s is empty", what);
+    return LEDE_OK;
+}
+
+lede_status lede_html_parse(const lede_html_source *src, xmlDoc **doc, lede_error **err)
+{
+    lede_status st = check_source(src, doc, "page", err);
+    if (st != LEDE_OK)
+        return st;
+    /* htmlCtxtReadMemory would reset the options and drop XML_PARSE_BIG_LINES
+     * (line numbers then stop at 65535), so the context is set up by hand. */
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(src->data, (int)src->len);
+    if (!ctxt)
+        return lede_fail(err, LEDE_ERR_NOMEM, "out of memory creating the HTML parser");
+    htmlCtxtUseOptions(ctxt, html_options);
+    ctxt->options |= XML_PARSE_BIG_LINES;
+    ctxt->linenumbers = 1;
+    /* Without this the parser reads bytes >= 0x80 as Latin-1. */
+    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    htmlParseDocument(ctxt);
+    int nomem = ctxt->errNo == XML_ERR_NO_MEMORY;
+    *doc = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    htmlFreeParserCtxt(ctxt);
+    if (nomem || !*doc) {
+        xmlFreeDoc(*doc);
+        *doc = NULL;
+        return lede_fail(err, LEDE_ERR_NOMEM, "out of memory parsing the page");
+    }
+    return LEDE_OK;
+}
+
+/* Byte offset of 1-based (line, column) in text, columns counting code
+ * points as libxml2 does. */
+static size_t offset_of(const char *text, size_t len, long line, long column)
+{
+    size_t i = 0;
+    for (long l = 1; l < line && i < len; i++)
+        if (text[i] == '\n')
+            l++;
+    for (long c = 1; c < column && i < len && text[i] != '\n'; c++) {
+        i++;
+        while (i < len && ((unsigned char)text[i] & 0xC0) == 0x80)
+            i++;
+    }
+    return i;
+}
+
+/* The first error of an XML parse; later ones follow from it. */
+typedef struct first_error {
+    int seen;
+    xmlError error; /* message and file fields are not kept */
+    char message[200];
+} first_error;
+
+/* Structured errors of one parser context (ctxt->sax->serror), so that
+ * nothing goes to libxml2's process-wide handlers. */
+static void keep_first_error(void *ctx, xmlErrorPtr e)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    first_error *first = ctxt->_private;
+    if (!first || first->seen || e->level < XML_ERR_ERROR)
+        return;
+    first->seen = 1;
+    first->error = *e;
+    first->error.file = NULL;
+    first->error.str1 = first->error.str2 = first->error.str3 = NULL;
+    snprintf(first->message, sizeof first->message, "%s", e->message ? e->message : "");
+    first->error.message = first->message;
+}
+
+static lede_status xml_error(const lede_html_source *src, xmlParserCtxtPtr ctxt,
+                             const first_error *first, lede_error **err)
+{
+    const xmlError *e = first->seen ? &first->error : xmlCtxtGetLastError(ctxt);
+    if (e && e->code == XML_ERR_NO_MEMORY)
+        return lede_fail(err, LEDE_ERR_NOMEM, "out of memory parsing the XML");
+    const char *msg = e && e->message ? e->message : "not well-formed";
+    size_t n = strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        n--;
+    if (!e || e->line <= 0)
+        return lede_fail(err, LEDE_ERR_MARKUP, "XML is not well-formed: %.*s", (int)n, msg);
+    if (src->owned)
+        return lede_fail(err, LEDE_ERR_MARKUP,
+                         "XML is not well-formed at line %d, column %d: %.*s", e->line,
+                         e->int2, (int)n, msg);
+    size_t off = offset_of(src->data, src->len, e->line, e->int2 > 0 ? e->int2 : 1);
+    return lede_fail_at(err, LEDE_ERR_MARKUP, src->data, src->len, off,
+                        "XML is not well-formed: %.*s", (int)n, msg);
+}
+
+lede_status lede_xml_parse(const lede_html_source *src, xmlDoc **doc, int *extra_content,
+                           lede_error **err)
+{
+    *extra_content = 0;
+    lede_status st = check_source(src, doc, "XML document", err);
+    if (st != LEDE_OK)
+        return st;
+    /* Set up by hand (not xmlCtxtReadMemory, which resets the context) to
+     * catch the first error on this context alone. */
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(src->data, (int)src->len);
+    if (!ctxt)
+        return lede_fail(err, LEDE_ERR_NOMEM, "out of memory creating the XML parser");
+    xmlCtxtUseOptions(ctxt, xml_options);
+    first_error first;
+    memset(&first, 0, sizeof first);
+    ctxt->_private = &first;
+    ctxt->sax->serror = keep_first_error;
+    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    xmlParseDocument(ctxt);
+    xmlDocPtr d = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    if (!d || !ctxt->wellFormed) {
+        *extra_content = first.seen && first.error.code == XML_ERR_DOCUMENT_END;
+        st = xml_error(src, ctxt, &first, err);
+        xmlFreeDoc(d);
+        d = NULL;
+    }
+    xmlFreeParserCtxt(ctxt);
+    *doc = d;
+    return st;
+}

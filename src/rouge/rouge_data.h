@@ -1,0 +1,21 @@
+/* rouge_data.h - ROUGE-1.5.5's stopword list and WordNet 2.0 exception table,
+ * embedded by scripts/gen_rouge_data.py (src/rouge/rouge_data.c). */
+#ifndef LEDE_ROUGE_DATA_H
+#define LEDE_ROUGE_DATA_H
+
+#include <stddef.h>
+
+typedef struct lede_rouge_exception {
+    const char *word;  /* inflected form */
+    const char *lemma; /* what ROUGE's -m replaces it with (not stemmed again) */
+} lede_rouge_exception;
+
+/* smart_common_words.txt as a set, sorted bytewise (as strcmp). */
+extern const char *const lede_rouge_stopword_list[];
+extern const size_t lede_rouge_stopword_count;
+
+/* The exception table sorted by word (bytewise, as strcmp). */
+extern const lede_rouge_exception lede_rouge_exception_list[];
+extern const size_t lede_rouge_exception_count;
+
+#endif
