@@ -27,12 +27,13 @@ static const char usage[] =
     "Usage: run_timed [--timeout SECONDS] [--out FILE] -- PROGRAM [ARG...]\n"
     "Runs PROGRAM (found on PATH) with standard output to FILE (default\n"
     "/dev/null), kills it after SECONDS (default: never), and prints one line:\n"
-    "  seconds=S cpu_seconds=C rss_kib=K status=N timed_out=0|1\n"
-    "S: wall seconds from the spawn to the exit; C: the user and system CPU\n"
-    "seconds of PROGRAM (and of children it waited for); K: the peak resident set size\n"
-    "of PROGRAM and of any children it waited for; N: its exit status, or 128\n"
-    "plus the signal that ended it. Exit status: 0 when PROGRAM ran (whatever\n"
-    "its status), 2 on a usage error, 1 when it could not be run.\n";
+    "  seconds=S cpu_seconds=C rss_kib=K waits=W preempted=P status=N timed_out=0|1\n"
+    "S: wall seconds from the spawn to the exit; C: user and system CPU\n"
+    "seconds; K: peak resident set size; W, P: voluntary context switches\n"
+    "(waits) and involuntary ones (preemptions); all of PROGRAM and of the\n"
+    "children it waited for. N: its exit status, or 128 plus the signal that\n"
+    "ended it. Exit status: 0 when PROGRAM ran (whatever its status), 2 on a\n"
+    "usage error, 1 when it could not be run.\n";
 
 typedef struct launch {
     double timeout;   /* seconds; 0 = none */
@@ -139,7 +140,8 @@ int main(int argc, char **argv)
     int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     double cpu = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
                  (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1e-6;
-    printf("seconds=%.6f cpu_seconds=%.6f rss_kib=%ld status=%d timed_out=%d\n", seconds, cpu,
-           ru.ru_maxrss, code, timed_out);
+    printf("seconds=%.6f cpu_seconds=%.6f rss_kib=%ld waits=%ld preempted=%ld status=%d "
+           "timed_out=%d\n",
+           seconds, cpu, ru.ru_maxrss, ru.ru_nvcsw, ru.ru_nivcsw, code, timed_out);
     return 0;
 }

@@ -60,12 +60,14 @@ def progress(msg):
 
 
 class Run:
-    """One finished (or killed) process: wall and CPU seconds, peak RSS in
-    KiB, exit status."""
+    """One finished (or killed) process, from run_timed's line: wall and CPU
+    seconds, peak RSS in KiB, context switches, exit status."""
 
-    def __init__(self, seconds, cpu_seconds, rss_kib, status, timed_out):
-        self.seconds, self.cpu_seconds, self.rss_kib = seconds, cpu_seconds, rss_kib
-        self.status, self.timed_out = status, timed_out
+    def __init__(self, fields):
+        self.seconds, self.cpu_seconds = float(fields["seconds"]), float(fields["cpu_seconds"])
+        self.rss_kib, self.status = int(fields["rss_kib"]), int(fields["status"])
+        self.waits, self.preempted = int(fields["waits"]), int(fields["preempted"])
+        self.timed_out = fields["timed_out"] == "1"
 
 
 def run_timed(launcher, argv, stdout_path, timeout=None):
@@ -78,9 +80,7 @@ def run_timed(launcher, argv, stdout_path, timeout=None):
     done = subprocess.run(cmd + ["--"] + argv, env=CHILD_ENV, stdout=subprocess.PIPE, text=True)
     if done.returncode != 0:
         raise BenchError(f"cannot run {' '.join(argv)}")
-    f = dict(kv.split("=", 1) for kv in done.stdout.split())
-    return Run(float(f["seconds"]), float(f["cpu_seconds"]), int(f["rss_kib"]), int(f["status"]),
-               f["timed_out"] == "1")
+    return Run(dict(kv.split("=", 1) for kv in done.stdout.split()))
 
 
 def check_status(run, argv):
@@ -260,6 +260,8 @@ class BatchBench:
                     raise BenchError("ots-cli: the peak RSS of the `ots` runs is hidden by "
                                      f"ots_bench's own ({fields['rss_kib']} KiB)")
         self.runs[method].append(record)
+        progress(f"  {method}: {record.get('seconds', run.seconds):.4f} s, CPU {record['cpu']:.4f} s, "
+                 f"{record['rss_kib']} KiB, {run.waits} waits, {run.preempted} preemptions")
 
     def run(self, rounds):
         self.reference()
@@ -407,6 +409,8 @@ class ScalingBench:
         elif not text.strip():
             raise BenchError(f"{' '.join(argv)}: empty summary")
         self.runs[(tool, size)].append(run)
+        progress(f"  {tool} {size}: {run.seconds:.3f} s, CPU {run.cpu_seconds:.3f} s, "
+                 f"{run.rss_kib} KiB, {run.waits} waits, {run.preempted} preemptions")
 
     def skipped(self, tool, size):
         return tool in self.timed_out and size >= self.timed_out[tool]
@@ -488,6 +492,18 @@ class ScalingBench:
 # ====== The report ======
 
 
+def scratch_folder(build):
+    """A new folder for the inputs and outputs of the runs: in /dev/shm when
+    it is a writable tmpfs, so that no timed run reads or writes the disk,
+    else in the build folder."""
+    shm = "/dev/shm"
+    if os.path.isdir(shm) and os.access(shm, os.W_OK):
+        with open("/proc/mounts", encoding="utf-8") as f:
+            if any(line.split()[1:3] == [shm, "tmpfs"] for line in f):
+                return tempfile.mkdtemp(prefix="lede-bench-", dir=shm)
+    return tempfile.mkdtemp(prefix="bench-", dir=build)
+
+
 def load_average():
     with open("/proc/loadavg", encoding="ascii") as f:
         return " ".join(f.read().split()[:3])
@@ -544,7 +560,8 @@ def main(argv):
     load_start = load_average()
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     report = []
-    tmp = tempfile.mkdtemp(prefix="bench-", dir=o["build"])
+    tmp = scratch_folder(o["build"])
+    CHILD_ENV["TMPDIR"] = tmp  # ots_bench --cli writes its per-document files there
     try:
         if o["batch"]:
             bb = BatchBench(o["build"], o["data"], tmp)
