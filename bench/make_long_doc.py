@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds one long plain-text document out of the articles of a JSONL file.
 
-Usage: make_long_doc.py DATA.jsonl BYTES OUT.txt [--seed N]
+Usage: make_long_doc.py DATA.jsonl BYTES OUT.txt [--seed N] [--unigram]
 
 The "text" of every line is cut into sentences (a rough rule: a break after
 ., ! or ?, plus closing quotes or brackets, when whitespace and a capital
@@ -9,13 +9,19 @@ letter, digit or opening quote follow). All sentences of all articles form
 one pool. The pool is shuffled with a fixed seed and written out in
 paragraphs of 1 to 6 sentences (separated by a blank line) until the next
 sentence would pass BYTES; when the pool runs out it is shuffled again (the
-same random stream goes on). So a document smaller than the pool has no sentence twice,
-and a larger one repeats every sentence about BYTES / pool-size times, in a
-different order and in different paragraphs each time.
+same random stream goes on). So a document smaller than the pool has no
+sentence twice, and a larger one repeats every sentence about BYTES /
+pool-size times, in a different order and in different paragraphs each
+time. With --unigram the sentences are made up instead (words drawn by
+their frequency in the pool, sentence lengths from the pool), so that
+almost none repeats (short ones may, by chance).
 
 Prints one line: "OUT.txt bytes=N sentences=N distinct=N pool_bytes=N".
 Standard library only, so that the benchmark needs no package.
 """
+import argparse
+import collections
+import itertools
 import json
 import random
 import re
@@ -41,45 +47,71 @@ def sentence_pool(path):
     return pool
 
 
-def write_document(pool, size, out, seed):
-    """Writes paragraphs of shuffled sentences to `out` until `size` bytes
-    would be passed; returns (bytes, sentences, distinct sentences)."""
-    rng = random.Random(seed)
+def shuffled_sentences(pool, rng):
+    """The pool's sentences, shuffled, then shuffled again, without end."""
     encoded = [s.encode("utf-8") for s in pool]
-    written = count = 0
-    used = set()
-    in_paragraph, paragraph_len = 0, rng.randint(1, 6)
     while True:
         order = list(range(len(encoded)))
         rng.shuffle(order)
         for i in order:
-            sep = b"" if written == 0 else (b" " if in_paragraph else b"\n\n")
-            if written + len(sep) + len(encoded[i]) + 1 > size:
-                out.write(b"\n")
-                return written + 1, count, len(used)
-            out.write(sep + encoded[i])
-            written += len(sep) + len(encoded[i])
-            count += 1
-            used.add(i)
-            in_paragraph += 1
-            if in_paragraph == paragraph_len:
-                in_paragraph, paragraph_len = 0, rng.randint(1, 6)
+            yield encoded[i]
+
+
+def unigram_sentences(pool, rng):
+    """Made-up sentences, without end: as many words as a sentence of the
+    pool picked at random, each word drawn with its frequency in the pool.
+    Almost no sentence repeats, the vocabulary and the word frequencies stay
+    those of the articles, and the text means nothing."""
+    lengths = [len(s.split()) for s in pool]
+    counts = collections.Counter(w for s in pool for w in s.split())
+    words = list(counts)
+    cumulative = list(itertools.accumulate(counts[w] for w in words))
+    while True:
+        drawn = rng.choices(words, cum_weights=cumulative, k=rng.choice(lengths))
+        text = " ".join(drawn).rstrip(".!?") + "."
+        yield (text[0].upper() + text[1:]).encode("utf-8")
+
+
+def write_document(pool, size, out, seed, unigram=False):
+    """Writes paragraphs of sentences to `out` until `size` bytes would be
+    passed; returns (bytes, sentences, distinct sentences)."""
+    rng = random.Random(seed)
+    source = unigram_sentences(pool, rng) if unigram else shuffled_sentences(pool, rng)
+    written = count = 0
+    seen = set()
+    in_paragraph, paragraph_len = 0, rng.randint(1, 6)
+    for sentence in source:
+        sep = b"" if written == 0 else (b" " if in_paragraph else b"\n\n")
+        if written + len(sep) + len(sentence) + 1 > size:
+            out.write(b"\n")
+            return written + 1, count, len(seen)
+        out.write(sep + sentence)
+        written += len(sep) + len(sentence)
+        count += 1
+        seen.add(hash(sentence))
+        in_paragraph += 1
+        if in_paragraph == paragraph_len:
+            in_paragraph, paragraph_len = 0, rng.randint(1, 6)
 
 
 def main(argv):
-    args = argv[1:]
-    seed = 6
-    if len(args) == 5 and args[3] == "--seed":
-        seed = int(args[4])
-        args = args[:3]
-    if len(args) != 3 or not args[1].isdigit():
-        sys.exit(__doc__.split("\n\n")[1])
-    data, size, path = args[0], int(args[1]), args[2]
-    pool = sentence_pool(data)
-    with open(path, "wb") as out:
-        written, count, distinct = write_document(pool, size, out, seed)
+    parser = argparse.ArgumentParser(
+        prog="make_long_doc.py", description="One long plain-text document from the "
+        "sentences of a JSONL file's \"text\" fields (see the module's doc).")
+    parser.add_argument("data", metavar="DATA.jsonl")
+    parser.add_argument("size", metavar="BYTES", type=int)
+    parser.add_argument("path", metavar="OUT.txt")
+    parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--unigram", action="store_true",
+                        help="made-up sentences of words drawn by frequency, so that "
+                        "almost none repeats")
+    a = parser.parse_args(argv[1:])
+    pool = sentence_pool(a.data)
+    with open(a.path, "wb") as out:
+        written, count, distinct = write_document(pool, a.size, out, a.seed, a.unigram)
     pool_bytes = sum(len(s.encode("utf-8")) + 1 for s in pool)
-    print(f"{path} bytes={written} sentences={count} distinct={distinct} pool_bytes={pool_bytes}")
+    print(f"{a.path} bytes={written} sentences={count} distinct={distinct} "
+          f"pool_bytes={pool_bytes}")
 
 
 if __name__ == "__main__":

@@ -13,8 +13,8 @@ The speed and scale benchmark of lede against the Open Text Summarizer
    (default 5), each running every method once, so all methods see the same
    machine load; medians over the rounds.
 2. Scaling: one document per size (default 10 KB to 100 MB), built from the
-   sentences of DATA (bench/make_long_doc.py) in a temporary folder inside
-   DIR, summarized by `lede summarize -n 5` and by `ots`, each run killed
+   sentences of DATA (bench/make_long_doc.py) in a temporary folder (on
+   /dev/shm when it is a tmpfs, else inside DIR), summarized by `lede summarize -n 5` and by `ots`, each run killed
    after S seconds (default 120); OTS is not run again at a size where it
    timed out, nor at larger sizes. Medians over the rounds.
 3. A log-log plot of time against size, written as SVG to PATH (default:
@@ -572,7 +572,7 @@ def main(argv):
             report += ["Commands (each run once per round, in this order):", ""]
             report += [f"- `OPENBLAS_NUM_THREADS=1 {bb.command(m)}`" for m in bb.methods]
             report += ["", f"(`DATA-x{BATCH_REPEAT}.jsonl`: the lines of DATA {BATCH_REPEAT} times "
-                       "over, written to a temporary file in the build folder.)", ""]
+                       "over, written to the temporary folder.)", ""]
         if o["scaling"]:
             sb = ScalingBench(o["build"], o["data"], tmp, o["sizes"], o["timeout"])
             meter = CpuMeter()
