@@ -14,9 +14,10 @@ The speed and scale benchmark of lede against the Open Text Summarizer
    machine load; medians over the rounds.
 2. Scaling: one document per size (default 10 KB to 100 MB), built from the
    sentences of DATA (bench/make_long_doc.py) in a temporary folder (on
-   /dev/shm when it is a tmpfs, else inside DIR), summarized by `lede summarize -n 5` and by `ots`, each run killed
-   after S seconds (default 120); OTS is not run again at a size where it
-   timed out, nor at larger sizes. Medians over the rounds.
+   /dev/shm when it is a tmpfs, else inside DIR), summarized by
+   `lede summarize -n 5` and by `ots`, each run killed after S seconds
+   (default 120); OTS is not run again at a size where it timed out, nor at
+   larger sizes. Medians over the rounds.
 3. A log-log plot of time against size, written as SVG to PATH (default:
    no plot).
 
