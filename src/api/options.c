@@ -146,9 +146,14 @@ static const char *const method_names[LEDE_METHOD_COUNT] = {
     [LEDE_METHOD_LEAD] = "lead",         [LEDE_METHOD_RANDOM] = "random",
 };
 
-const char *lede_method_name(enum lede_method m)
+const char *lede_options_method_name(enum lede_method m)
 {
     return (unsigned)m < LEDE_METHOD_COUNT ? method_names[m] : "unknown";
+}
+
+const char *lede_method_name(size_t i)
+{
+    return i < LEDE_METHOD_COUNT ? method_names[i] : NULL;
 }
 
 lede_status lede_options_set_method(lede_options *opts, const char *method)
@@ -343,7 +348,7 @@ size_t lede_options_describe(const lede_options *opts, char *buf, size_t size)
     lede_strbuf out = {0};
     char item[128];
     int n = snprintf(item, sizeof item, "language=%s method=%s %s", opts->language,
-                     lede_method_name(opts->method),
+                     lede_options_method_name(opts->method),
                      budget_text(&opts->budget, budget, sizeof budget));
     int rc = n < 0 || lede_strbuf_append(&out, item, (size_t)n);
     char d[32], r[32], b[32];
