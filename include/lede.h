@@ -174,9 +174,18 @@ LEDE_API lede_status lede_options_set_redundancy(lede_options *opts, double t);
 LEDE_API lede_status lede_options_set_background_idf(lede_options *opts, double w);
 
 /* Ranking method by name: "textrank" (the default: weighted PageRank on
- * the sentences' cosine similarity graph), or the baselines "lead" (the
- * first sentences) and "random" (random scores from the seed). */
+ * the sentences' similarity graph), "lexrank" (PageRank on the edges above
+ * the "threshold" option), "degree" (the number of such edges), "centroid"
+ * (the sum of similarities), "position" (position-aware directed
+ * centrality, after PacSum), or the baselines "lead" (the first sentences)
+ * and "random" (random scores from the seed). Baselines ignore the priors.
+ * Errors: LEDE_ERR_INVALID_ARGUMENT for an unknown name. */
 LEDE_API lede_status lede_options_set_method(lede_options *opts, const char *method);
+
+/* The i-th ranking method's name ("textrank", "lexrank", "degree",
+ * "centroid", "position", "lead", "random"); NULL past the end. Static
+ * strings. Thread-safe. */
+LEDE_API const char *lede_method_name(size_t i);
 
 /* Seed of the "random" method (default 1): the same seed gives the same
  * summary. */

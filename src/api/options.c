@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/parse.h"
 #include "../common/strbuf.h"
 
 void lede_options_init(lede_options *o)
@@ -146,9 +147,14 @@ static const char *const method_names[LEDE_METHOD_COUNT] = {
     [LEDE_METHOD_LEAD] = "lead",         [LEDE_METHOD_RANDOM] = "random",
 };
 
-const char *lede_method_name(enum lede_method m)
+const char *lede_options_method_name(enum lede_method m)
 {
     return (unsigned)m < LEDE_METHOD_COUNT ? method_names[m] : "unknown";
+}
+
+const char *lede_method_name(size_t i)
+{
+    return i < LEDE_METHOD_COUNT ? method_names[i] : NULL;
 }
 
 lede_status lede_options_set_method(lede_options *opts, const char *method)
@@ -238,32 +244,6 @@ const char *lede_option_name(size_t i)
     return i < NAMED_OPTIONS ? named_options[i].name : NULL;
 }
 
-static int parse_u64(const char *s, uint64_t *out)
-{
-    if (!*s || *s == '-' || *s == '+')
-        return -1;
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || *end)
-        return -1;
-    *out = v;
-    return 0;
-}
-
-static int parse_double(const char *s, double *out)
-{
-    if (!*s)
-        return -1;
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (errno || *end || !isfinite(v))
-        return -1;
-    *out = v;
-    return 0;
-}
-
 lede_status lede_options_set(lede_options *opts, const char *name, const char *value)
 {
     if (!opts || !name || !value)
@@ -276,22 +256,22 @@ lede_status lede_options_set(lede_options *opts, const char *name, const char *v
         double d;
         switch (o->kind) {
         case OPT_SIZE:
-            if (parse_u64(value, &u) != 0 || u > SIZE_MAX)
+            if (lede_parse_u64(value, &u) != 0 || u > SIZE_MAX)
                 return LEDE_ERR_INVALID_ARGUMENT;
             return o->set_size(opts, (size_t)u);
         case OPT_U64:
-            if (parse_u64(value, &u) != 0)
+            if (lede_parse_u64(value, &u) != 0)
                 return LEDE_ERR_INVALID_ARGUMENT;
             return o->set_u64(opts, u);
         case OPT_DOUBLE:
-            if (parse_double(value, &d) != 0)
+            if (lede_parse_double(value, &d) != 0)
                 return LEDE_ERR_INVALID_ARGUMENT;
             return o->set_double(opts, d);
         case OPT_TEXT:
         case OPT_FLAG:
             return o->set_text(opts, value);
         case OPT_KNOB:
-            if (parse_double(value, &d) != 0 || d < o->range.min || d > o->range.max)
+            if (lede_parse_double(value, &d) != 0 || d < o->range.min || d > o->range.max)
                 return LEDE_ERR_INVALID_ARGUMENT;
             *(double *)((char *)opts + o->range.offset) = d;
             return LEDE_OK;
@@ -343,7 +323,7 @@ size_t lede_options_describe(const lede_options *opts, char *buf, size_t size)
     lede_strbuf out = {0};
     char item[128];
     int n = snprintf(item, sizeof item, "language=%s method=%s %s", opts->language,
-                     lede_method_name(opts->method),
+                     lede_options_method_name(opts->method),
                      budget_text(&opts->budget, budget, sizeof budget));
     int rc = n < 0 || lede_strbuf_append(&out, item, (size_t)n);
     char d[32], r[32], b[32];

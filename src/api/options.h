@@ -50,6 +50,6 @@ struct lede_options {
 void lede_options_init(lede_options *o);
 
 /* The name of a method ("textrank", ...). */
-const char *lede_method_name(enum lede_method m);
+const char *lede_options_method_name(enum lede_method m);
 
 #endif

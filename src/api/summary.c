@@ -93,6 +93,14 @@ lede_summary *lede_summary_from_units(const char *text, const lede_units *units)
     sum->chars = lede_alloc_array(n, sizeof *sum->chars);
     if (!sum->units || !sum->picked || !offsets || !sum->words || !sum->chars)
         goto fail;
+    /* The texts take at most their spans plus a NUL each (more only where
+     * U+FFFD replaces bad bytes, which the buffer then grows for): reserve
+     * that once rather than doubling up to twice a long document's size. */
+    size_t spans = 0;
+    for (size_t i = 0; i < n; i++)
+        spans += units->items[i].end - units->items[i].start + 1;
+    if (lede_strbuf_reserve(&texts, spans) != 0)
+        goto fail;
     size_t paragraph = 0, last_paragraph = 0;
     for (size_t i = 0; i < n; i++) {
         const lede_unit *u = &units->items[i];

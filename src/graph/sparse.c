@@ -182,11 +182,13 @@ lede_status lede_graph_build_sparse(lede_graph *g, const lede_tfidf *v, size_t n
         st = build_postings(&p, v, df_cap);
     for (size_t i = 0; st == LEDE_OK && i < n; i++)
         cnt[i] = row_neighbours(v, &p, df_cap, i, k, &s, top + i * k);
-    if (st == LEDE_OK)
-        st = symmetric_union(g, n, k, top, cnt);
+    /* The index is done with: free it before the union allocates, which
+     * lowers the peak of a long document by the index's size. */
     postings_free(&p);
     free(s.acc);
     free(s.touched);
+    if (st == LEDE_OK)
+        st = symmetric_union(g, n, k, top, cnt);
     free(top);
     free(cnt);
     return st;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../common/error.h"
+#include "../common/parse.h"
 #include "rouge_internal.h"
 
 /* Resamples beyond this would need more memory than a bootstrap is worth. */
@@ -196,19 +197,6 @@ static int parse_long(const char *s, long *out)
     return 0;
 }
 
-static int parse_number(const char *s, double *out)
-{
-    if (!s || !*s)
-        return -1;
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (errno || *end || !isfinite(v))
-        return -1;
-    *out = v;
-    return 0;
-}
-
 static lede_status bad_value(lede_error **err, char flag, const char *value, const char *want)
 {
     return lede_fail(err, LEDE_ERR_INVALID_ARGUMENT, "-%c: invalid value '%s' (%s)", flag,
@@ -251,7 +239,7 @@ static lede_status set_valued_flag(lede_rouge_options *opts, char flag, const ch
     case 'l':
         return set_limit(opts, flag, value, err);
     case 'c':
-        if (parse_number(value, &x) != 0 || x < 0 || x > 100)
+        if (lede_parse_double(value, &x) != 0 || x < 0 || x > 100)
             return bad_value(err, flag, value, "confidence level between 0 and 100");
         opts->confidence = x;
         return set_text_number(opts->confidence_text, flag, value, err);
@@ -266,7 +254,7 @@ static lede_status set_valued_flag(lede_rouge_options *opts, char flag, const ch
         opts->max_ngram = (unsigned)n;
         return LEDE_OK;
     case 'p':
-        if (parse_number(value, &x) != 0 || x < 0 || x > 1)
+        if (lede_parse_double(value, &x) != 0 || x < 0 || x > 1)
             return bad_value(err, flag, value, "alpha between 0 and 1");
         opts->alpha = x;
         return LEDE_OK;
@@ -283,14 +271,14 @@ static lede_status set_valued_flag(lede_rouge_options *opts, char flag, const ch
         return set_text_number(opts->skip_text, flag, value, err);
     case 't':
         /* The script treats any value but 1 and 2 as 0. */
-        if (parse_number(value, &x) != 0)
+        if (lede_parse_double(value, &x) != 0)
             return bad_value(err, flag, value, "0, 1 or 2");
         opts->average = x == 1 ? LEDE_ROUGE_AVERAGE_TOKENS
                         : x == 2 ? LEDE_ROUGE_COUNTS
                                  : LEDE_ROUGE_AVERAGE_DOCS;
         return LEDE_OK;
     case 'w':
-        if (parse_number(value, &x) != 0 || !(x > 0))
+        if (lede_parse_double(value, &x) != 0 || !(x > 0))
             return bad_value(err, flag, value, "ROUGE-W weight factor must be > 0");
         opts->wlcs_weight = x;
         return set_text_number(opts->wlcs_text, flag, value, err);

@@ -298,5 +298,13 @@ lede_status lede_tokenize(lede_tokenizer *t, const char *text, const lede_units 
             return st;
     }
     out->first[units->count] = out->count;
+    /* After a long document, give back what doubling left unused. */
+    if (out->cap > (1u << 20) && out->cap - out->count > out->count / 4) {
+        lede_token *fit = realloc(out->items, (out->count + 1) * sizeof *fit);
+        if (fit) {
+            out->items = fit;
+            out->cap = out->count + 1;
+        }
+    }
     return LEDE_OK;
 }

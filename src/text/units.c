@@ -461,8 +461,16 @@ typedef struct word_span {
  * end of the span. */
 static word_span next_word_span(const char *text, size_t i, size_t end)
 {
+    /* ASCII bytes are classed by table; only other bytes are decoded. */
     int32_t c;
     while (i < end) {
+        unsigned char b = (unsigned char)text[i];
+        if (b < 0x80 && b != 0) {
+            if (!(lede_ascii_class[b] & LEDE_ASCII_SPACE))
+                break;
+            i++;
+            continue;
+        }
         size_t n = lede_text_next(text, end, i, &c);
         if (!lede_is_space(c))
             break;
@@ -470,6 +478,13 @@ static word_span next_word_span(const char *text, size_t i, size_t end)
     }
     size_t start = i;
     while (i < end) {
+        unsigned char b = (unsigned char)text[i];
+        if (b < 0x80 && b != 0) {
+            if (lede_ascii_class[b] & LEDE_ASCII_SPACE)
+                break;
+            i++;
+            continue;
+        }
         size_t n = lede_text_next(text, end, i, &c);
         if (lede_is_space(c))
             break;
@@ -549,7 +564,8 @@ static lede_status emit_sentence(splitter *sp, size_t start, size_t end)
     for (word_span w = next_word_span(text, start, end); w.end > w.start;
          w = next_word_span(text, w.end, end), left--) {
         if (words >= RUN_ON_PIECE_WORDS && left >= RUN_ON_PIECE_WORDS &&
-            ends_bare(text, prev) && starts_sentence(sp, w, end)) {
+            lede_is_upper(first_char(text, w)) && ends_bare(text, prev) &&
+            starts_sentence(sp, w, end)) {
             lede_status st = emit(sp, piece, prev.end, LEDE_KIND_SENTENCE);
             if (st != LEDE_OK)
                 return st;

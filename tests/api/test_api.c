@@ -192,6 +192,11 @@ static void test_named_options(void)
     size_t names = 0;
     while (lede_option_name(names))
         names++;
+    /* Every listed method can be set by name. */
+    size_t methods = 0;
+    for (; lede_method_name(methods); methods++)
+        CHECK_EQ(lede_options_set(again, "method", lede_method_name(methods)), LEDE_OK);
+    CHECK(methods >= 7);
     CHECK(names >= 10);
     lede_options_free(again);
     lede_options_free(o);

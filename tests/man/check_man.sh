@@ -22,7 +22,7 @@ if ! cmp -s "$tmp" "$src/man/lede.3"; then
     echo "man/lede.3 is stale: run scripts/gen_man3.py include/lede.h man/lede.3"
     status=1
 fi
-for cmd in summarize split batch extract rouge; do
+for cmd in summarize split batch extract rouge bench; do
     for opt in $("$lede" $cmd --help | grep -oE -- '--[a-z][a-z0-9-]*' | sort -u); do
         roff=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')
         if ! grep -q -- "$roff" "$src/man/lede.1"; then
