@@ -55,17 +55,19 @@ static void flow_dense(size_t n, const double *share, const double *scores, doub
                 scores, 1, 0.0, in, 1);
 }
 
+/* share[j] = what sentence j sends per unit of edge weight: one division
+ * per sentence and one array read per edge, instead of a division and two
+ * scattered reads per edge (long documents have tens of millions). */
 static void flow_sparse(const lede_graph *g, const lede_rank_params *p,
-                        const double *out_weight, const double *scores, double *in)
+                        const double *out_weight, const double *scores, double *share,
+                        double *in)
 {
+    for (size_t j = 0; j < g->n; j++)
+        share[j] = out_weight[j] > 0 ? scores[j] / out_weight[j] : 0.0;
     for (size_t i = 0; i < g->n; i++) {
         double sum = 0;
-        for (size_t k = g->adj_ptr[i]; k < g->adj_ptr[i + 1]; k++) {
-            size_t j = g->adj[k].col;
-            double w = edge_weight(g->adj[k].w, p);
-            if (w > 0)
-                sum += w * scores[j] / out_weight[j];
-        }
+        for (size_t k = g->adj_ptr[i]; k < g->adj_ptr[i + 1]; k++)
+            sum += edge_weight(g->adj[k].w, p) * share[g->adj[k].col];
         in[i] = sum;
     }
 }
@@ -92,7 +94,7 @@ void lede_textrank(const lede_graph *g, const lede_rank_params *p, double *score
             if (out_weight[j] <= 0)
                 dangling += scores[j];
         if (g->sparse)
-            flow_sparse(g, p, out_weight, scores, in);
+            flow_sparse(g, p, out_weight, scores, share, in);
         else
             flow_dense(n, share, scores, in);
         double base = (1.0 - d) / (double)n + d * dangling / (double)n;
