@@ -77,6 +77,12 @@ static int normalize_unicode(lede_tokenizer *t, const char *s, size_t len)
             (utf8proc_ssize_t)t->cps_cap, opts, map_apostrophe, NULL);
         if (n < 0)
             return -1;
+        if (n == 0) {
+            /* Nothing left (a lone mark stripped, ignorables): an empty
+             * word, dropped by the caller. */
+            lede_strbuf_clear(&t->norm);
+            return lede_strbuf_reserve(&t->norm, 0);
+        }
         if ((size_t)n <= t->cps_cap) {
             utf8proc_ssize_t bytes = utf8proc_reencode(t->cps, n, opts);
             if (bytes < 0)

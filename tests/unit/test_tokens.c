@@ -108,6 +108,15 @@ static void test_other_scripts(void)
            "\xCE\xB1\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1@0-10");
 }
 
+/* Regression (found by fuzz_summarize): a word that is only a combining
+ * mark normalizes to nothing once marks are stripped; utf8proc_reencode was
+ * then called on a NULL buffer. */
+static void test_word_that_normalizes_to_nothing(void)
+{
+    expect("en", "\xD6\xA0", "");
+    expect("en", "x \xCC\x81 y", "x@0-1 y@5-6");
+}
+
 static void test_cache_consistency(void)
 {
     /* The surface cache must give the same term for repeated words. */
@@ -123,5 +132,6 @@ int main(void)
     test_long_tokens();
     test_other_scripts();
     test_cache_consistency();
+    test_word_that_normalizes_to_nothing();
     return harness_finish();
 }
