@@ -15,12 +15,14 @@ deps:
 	@./scripts/install-deps.sh
 
 $(BUILD)/Makefile: CMakeLists.txt
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DCMAKE_RULE_MESSAGES=OFF >/dev/null
 
 build: deps $(BUILD)/Makefile
 	@cmake --build $(BUILD) -j $(JOBS)
 
-run: build
+# Only the program, quietly (compiler errors still reach the terminal).
+run: deps $(BUILD)/Makefile
+	@cmake --build $(BUILD) -j $(JOBS) --target lede_cli >/dev/null
 	@./$(BUILD)/lede summarize $(SAMPLE)
 
 # The whole suite, then again under AddressSanitizer and UBSan.
