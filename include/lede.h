@@ -137,6 +137,8 @@ LEDE_API lede_options *lede_options_copy(const lede_options *opts);
  * returned texts instead of failing. Spans still index the original bytes. */
 #define LEDE_INPUT_REPLACE_INVALID (1u << 0)
 
+/* Sets the input flags (default LEDE_INPUT_DEFAULT). Errors:
+ * LEDE_ERR_INVALID_ARGUMENT for an unknown flag bit or a NULL opts. */
 LEDE_API lede_status lede_options_set_input_flags(lede_options *opts, unsigned flags);
 
 /* Language of the text as a code ("en", "de", ...) or a Snowball name
@@ -627,6 +629,8 @@ LEDE_API lede_status lede_extract_options_set_max_depth(lede_extract_options *op
  * still dropped) instead of looking for the article. */
 #define LEDE_EXTRACT_WHOLE_PAGE (1u << 0)
 
+/* Sets the extraction flags (default LEDE_EXTRACT_DEFAULT). Errors:
+ * LEDE_ERR_INVALID_ARGUMENT for an unknown flag bit or a NULL opts. */
 LEDE_API lede_status lede_extract_options_set_flags(lede_extract_options *opts, unsigned flags);
 
 /* An article read from a page: UTF-8 text made of paragraphs separated by a
