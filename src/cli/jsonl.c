@@ -492,16 +492,29 @@ static int put_real(jsonl_buf *b, double v)
     return jsonl_put(b, num, (size_t)n);
 }
 
+/* Appends a key and an unsigned integer: snprintf costs more than the
+ * rest of a sentence object together. */
+static int put_field(jsonl_buf *b, const char *key, size_t v)
+{
+    char digits[24];
+    size_t n = sizeof digits;
+    do {
+        digits[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v > 0);
+    if (jsonl_put(b, key, strlen(key)) != 0)
+        return -1;
+    return jsonl_put(b, digits + n, sizeof digits - n);
+}
+
 int jsonl_put_sentence(jsonl_buf *b, const lede_sentence *s)
 {
-    char head[160];
-    int n = snprintf(head, sizeof head,
-                     "{\"index\":%zu,\"paragraph\":%zu,\"start\":%zu,\"end\":%zu,\"score\":",
-                     s->index, s->paragraph, s->start, s->end);
-    char rank[48];
-    int r = snprintf(rank, sizeof rank, ",\"rank\":%zu,\"text\":", s->rank);
-    if (n < 0 || r < 0 || jsonl_put(b, head, (size_t)n) != 0 || put_real(b, s->score) != 0 ||
-        jsonl_put(b, rank, (size_t)r) != 0 || jsonl_put_string(b, s->text, s->text_len) != 0)
+    if (put_field(b, "{\"index\":", s->index) != 0 ||
+        put_field(b, ",\"paragraph\":", s->paragraph) != 0 ||
+        put_field(b, ",\"start\":", s->start) != 0 || put_field(b, ",\"end\":", s->end) != 0 ||
+        jsonl_put(b, ",\"score\":", 9) != 0 || put_real(b, s->score) != 0 ||
+        put_field(b, ",\"rank\":", s->rank) != 0 || jsonl_put(b, ",\"text\":", 8) != 0 ||
+        jsonl_put_string(b, s->text, s->text_len) != 0)
         return -1;
     return jsonl_put(b, "}", 1);
 }
