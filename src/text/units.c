@@ -509,14 +509,6 @@ static int32_t last_char(const char *text, word_span w)
     return c;
 }
 
-/* A word that ends a clause without punctuation: its last character is a
- * lower-case letter or a digit. */
-static int ends_bare(const char *text, word_span w)
-{
-    int32_t c = last_char(text, w);
-    return lede_is_lower(c) || lede_is_digit(c);
-}
-
 static int is_capitalized_stopword(const splitter *sp, word_span w)
 {
     if (!lede_is_upper(first_char(sp->text, w)))
@@ -527,15 +519,22 @@ static int is_capitalized_stopword(const splitter *sp, word_span w)
 }
 
 /* Whether a sentence starts at word `w` (the words after it follow). */
+/* Stopwords are short: longer words are not looked up. */
+enum { STOPWORD_BYTES = 12, LABEL_BYTES = 80 };
+
 static int starts_sentence(const splitter *sp, word_span w, size_t end)
 {
     const char *text = sp->text;
-    word_span next = next_word_span(text, w.end, end);
-    if (is_capitalized_stopword(sp, w) && lede_is_lower(first_char(text, next)))
+    if (w.end - w.start <= STOPWORD_BYTES && is_capitalized_stopword(sp, w) &&
+        lede_is_lower(first_char(text, next_word_span(text, w.end, end))))
         return 1;
     /* A label: up to five words, the first capitalized, the last ending in
-     * ':', then a capitalized word. */
+     * ':', then a capitalized word. Most capitals start no label: look for
+     * the colon first. */
     if (!lede_is_upper(first_char(text, w)))
+        return 0;
+    size_t window = end - w.start < LABEL_BYTES ? end - w.start : LABEL_BYTES;
+    if (!memchr(text + w.start, ':', window))
         return 0;
     word_span x = w;
     for (int k = 0; k < LABEL_WORDS && x.end > x.start; k++) {
@@ -550,30 +549,59 @@ static int starts_sentence(const splitter *sp, word_span w, size_t end)
     return 0;
 }
 
-/* Emits [start, end) as one sentence, or as several when it is a run-on. */
+/* Emits [start, end) as one sentence, or as several when it is a run-on.
+ * One pass over the words records the cut points; the cuts are made at the
+ * end, once the word count is known (a run-on has more than RUN_ON_WORDS,
+ * and a piece after a cut at least RUN_ON_PIECE_WORDS). */
 static lede_status emit_sentence(splitter *sp, size_t start, size_t end)
 {
+    enum { MAX_CUTS = 64 };
     const char *text = sp->text;
     if (end - start < RUN_ON_BYTES)
         return emit(sp, start, end, LEDE_KIND_SENTENCE);
-    size_t left = count_words(text, start, end); /* words from w on */
-    if (left <= RUN_ON_WORDS)
-        return emit(sp, start, end, LEDE_KIND_SENTENCE);
-    size_t piece = start, words = 0;
-    word_span prev = {start, start};
-    for (word_span w = next_word_span(text, start, end); w.end > w.start;
-         w = next_word_span(text, w.end, end), left--) {
-        if (words >= RUN_ON_PIECE_WORDS && left >= RUN_ON_PIECE_WORDS &&
-            lede_is_upper(first_char(text, w)) && ends_bare(text, prev) &&
-            starts_sentence(sp, w, end)) {
-            lede_status st = emit(sp, piece, prev.end, LEDE_KIND_SENTENCE);
-            if (st != LEDE_OK)
-                return st;
-            piece = w.start;
-            words = 0;
+    size_t cut_at[MAX_CUTS], cut_words[MAX_CUTS]; /* cut position, words before it */
+    size_t ncuts = 0, words = 0, since_cut = 0;
+    int in_word = 0;
+    int32_t last = 0; /* the last character of the previous word */
+    /* One loop over the bytes: ASCII is classed by table; a word start is
+     * looked at closely only when it is a capital after a bare word. */
+    for (size_t i = start; i < end;) {
+        int32_t c = (unsigned char)text[i];
+        size_t n = 1;
+        if (c >= 0x80 || c == 0)
+            n = lede_text_next(text, end, i, &c);
+        if (lede_is_space(c)) {
+            in_word = 0;
+            i += n;
+            continue;
         }
-        words++;
-        prev = w;
+        if (!in_word) {
+            if (since_cut >= RUN_ON_PIECE_WORDS && ncuts < MAX_CUTS && lede_is_upper(c) &&
+                /* the previous word ends bare: no punctuation */
+                (lede_is_lower(last) || lede_is_digit(last)) &&
+                starts_sentence(sp, next_word_span(text, i, end), end)) {
+                cut_at[ncuts] = i;
+                cut_words[ncuts++] = words;
+                since_cut = 0;
+            }
+            words++;
+            since_cut++;
+            in_word = 1;
+        }
+        last = c;
+        i += n;
+    }
+    if (words <= RUN_ON_WORDS)
+        return emit(sp, start, end, LEDE_KIND_SENTENCE);
+    /* The last piece must be long enough too. */
+    while (ncuts > 0 && words - cut_words[ncuts - 1] < RUN_ON_PIECE_WORDS)
+        ncuts--;
+    size_t piece = start;
+    for (size_t k = 0; k < ncuts; k++) {
+        lede_status st = emit(sp, piece, cut_at[k], LEDE_KIND_SENTENCE);
+        if (st != LEDE_OK)
+            return st;
+        piece = cut_at[k];
     }
     return emit(sp, piece, end, LEDE_KIND_SENTENCE);
 }
