@@ -43,6 +43,7 @@ struct lede_summarizer {
     size_t *rank;
     size_t *picked;
     double *title_sim;
+    size_t *row_words;    /* words of each row, for the length prior */
     size_t scratch_cap;
     uint32_t *title_terms; /* sorted global ids of the title's terms */
     size_t ntitle;
@@ -106,6 +107,7 @@ void lede_summarizer_free(lede_summarizer *s)
     free(s->rank);
     free(s->picked);
     free(s->title_sim);
+    free(s->row_words);
     free(s->title_terms);
     free(s);
 }
@@ -149,7 +151,8 @@ static int reserve_scratch(lede_summarizer *s, size_t n)
         resize((void **)&s->order, n, sizeof *s->order) != 0 ||
         resize((void **)&s->rank, n, sizeof *s->rank) != 0 ||
         resize((void **)&s->picked, n, sizeof *s->picked) != 0 ||
-        resize((void **)&s->title_sim, n, sizeof *s->title_sim) != 0)
+        resize((void **)&s->title_sim, n, sizeof *s->title_sim) != 0 ||
+        resize((void **)&s->row_words, n, sizeof *s->row_words) != 0)
         return -1;
     s->scratch_cap = n;
     return 0;
@@ -320,7 +323,7 @@ static lede_status rank_and_pick(lede_summarizer *s, size_t nrows, const lede_op
     for (size_t r = 0; r < nrows; r++) {
         size_t unit = s->row_unit[r];
         s->cands[r] = (lede_candidate){0, sum->words[unit], sum->chars[unit]};
-        s->order[r] = sum->words[unit];
+        s->row_words[r] = sum->words[unit];
     }
     /* The lead and a typical length matter for short summaries; both
      * priors fade out as the summary grows towards lead_share of the
@@ -340,7 +343,7 @@ static lede_status rank_and_pick(lede_summarizer *s, size_t nrows, const lede_op
                           o->length_target,
                           o->title_weight,
                           title ? s->title_sim : NULL};
-    lede_apply_priors(s->scores, nrows, s->order, &priors);
+    lede_apply_priors(s->scores, nrows, s->row_words, &priors);
     for (size_t r = 0; r < nrows; r++)
         s->cands[r].score = s->scores[r];
     size_t count;
@@ -411,7 +414,9 @@ lede_status lede_summarizer_run(lede_summarizer *s, const char *text, size_t len
     size_t nrows = 0;
     if (st == LEDE_OK)
         st = gather_rows(s, &nrows);
-    if (st == LEDE_OK)
+    /* The title is read only when the title prior asks for it. */
+    s->ntitle = 0;
+    if (st == LEDE_OK && o->title_weight > 0)
         st = gather_title(s);
     if (st != LEDE_OK)
         return lede_fail(err, st, "%s", lede_strerror(st));

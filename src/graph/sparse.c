@@ -173,12 +173,14 @@ lede_status lede_graph_build_sparse(lede_graph *g, const lede_tfidf *v, size_t n
                                     size_t df_cap)
 {
     size_t n = v->rows, k = neighbours ? neighbours : 1;
+    if (k > SIZE_MAX / sizeof(lede_edge))
+        return LEDE_ERR_TOO_LARGE;
     postings p = {0};
     scratch s = {calloc(n, sizeof(float)), lede_alloc_array(n, sizeof(uint32_t))};
     lede_edge *top = lede_alloc_array(n, k * sizeof *top);
     size_t *cnt = lede_alloc_array(n, sizeof *cnt);
     lede_status st = LEDE_ERR_NOMEM;
-    if (s.acc && s.touched && top && cnt && k <= SIZE_MAX / sizeof *top)
+    if (s.acc && s.touched && top && cnt)
         st = build_postings(&p, v, df_cap);
     for (size_t i = 0; st == LEDE_OK && i < n; i++)
         cnt[i] = row_neighbours(v, &p, df_cap, i, k, &s, top + i * k);

@@ -171,16 +171,19 @@ lede_status lede_select(const lede_candidate *c, size_t n, const lede_select_par
     qsort(r, n, sizeof *r, cmp_ranked);
     for (size_t i = 0; i < n; i++)
         order[i] = r[i].index;
+    free(r);
     for (size_t i = 0; i < n; i++)
         rank[order[i]] = i + 1;
     size_t npicked;
     if (p->mmr < 1.0 && p->sim) {
-        /* The ranking scratch is free again: reuse it for the MMR state. */
-        npicked = pick_by_mmr(c, n, p, order, picked, (double *)r);
+        double *max_sim = lede_alloc_array(n, sizeof *max_sim);
+        if (!max_sim)
+            return LEDE_ERR_NOMEM;
+        npicked = pick_by_mmr(c, n, p, order, picked, max_sim);
+        free(max_sim);
     } else {
         npicked = pick_by_rank(c, n, p, order, picked);
     }
-    free(r);
     qsort(picked, npicked, sizeof *picked, cmp_size);
     *count = npicked;
     return LEDE_OK;

@@ -264,6 +264,30 @@ static void test_baselines(void)
     lede_options_free(o);
 }
 
+/* The title prior lifts the sentence that shares the headline's words
+ * over the more central ones. */
+static void test_title_prior(void)
+{
+    const char text[] = "# Coal mines close\n\n"
+                        "Solar panels were installed on many roofs this year. "
+                        "Solar panels cut the bills of many homes this year. "
+                        "Solar farms grew this year. The last coal mines close this year.\n";
+    lede_options *o = lede_options_new();
+    lede_options_set_sentences(o, 1);
+    lede_options_set(o, "lead-boost", "0");
+    lede_options_set(o, "length-prior", "0");
+    lede_summary *sum = NULL;
+    CHECK_EQ(lede_summarize(text, sizeof text - 1, o, &sum, NULL), LEDE_OK);
+    CHECK(strstr(lede_summary_sentence(sum, 0)->text, "Solar") != NULL);
+    lede_summary_free(sum);
+    /* The lowest centrality is rescaled to 0.05: the prior must be strong. */
+    lede_options_set(o, "title", "50");
+    CHECK_EQ(lede_summarize(text, sizeof text - 1, o, &sum, NULL), LEDE_OK);
+    CHECK_STR(lede_summary_sentence(sum, 0)->text, "The last coal mines close this year.");
+    lede_summary_free(sum);
+    lede_options_free(o);
+}
+
 static void test_summarize(void)
 {
     lede_summary *sum = NULL;
@@ -513,6 +537,7 @@ int main(void)
     test_version();
     test_options();
     test_summarize();
+    test_title_prior();
     test_named_options();
     test_baselines();
     test_budgets();
