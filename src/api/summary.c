@@ -32,10 +32,8 @@ int lede_collapse_text(const char *text, size_t start, size_t end, lede_strbuf *
     if (lede_strbuf_reserve(out, end - start) != 0)
         return -1;
     for (size_t i = start; i < end;) {
-        int32_t c = (unsigned char)text[i];
-        size_t n = 1;
-        if (c >= 0x80 || c == 0)
-            n = lede_text_next(text, end, i, &c);
+        int32_t c;
+        size_t n = lede_text_next(text, end, i, &c);
         if (lede_is_space(c)) {
             pending_space = 1;
             i += n;

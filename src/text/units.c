@@ -99,17 +99,9 @@ static size_t count_words(const char *text, size_t start, size_t end)
     size_t words = 0;
     int in_word = 0;
     for (size_t i = start; i < end;) {
-        unsigned char b = (unsigned char)text[i];
-        int space;
-        if (b < 0x80 && b != 0) {
-            /* ASCII, nearly every byte: no decoding. */
-            space = (lede_ascii_class[b] & LEDE_ASCII_SPACE) != 0;
-            i++;
-        } else {
-            int32_t c;
-            i += lede_text_next(text, end, i, &c);
-            space = lede_is_space(c);
-        }
+        int32_t c;
+        i += lede_text_next(text, end, i, &c);
+        int space = lede_is_space(c);
         words += !space && !in_word;
         in_word = !space;
     }
@@ -457,40 +449,26 @@ typedef struct word_span {
     size_t start, end;
 } word_span;
 
+/* The offset of the first character at or after `i` whose white-space-ness
+ * differs from `space` (or `end`). */
+static size_t skip_run(const char *text, size_t i, size_t end, int space)
+{
+    while (i < end) {
+        int32_t c;
+        size_t n = lede_text_next(text, end, i, &c);
+        if (lede_is_space(c) != space)
+            break;
+        i += n;
+    }
+    return i;
+}
+
 /* The next white-space delimited word at or after `i`; end == start at the
  * end of the span. */
 static word_span next_word_span(const char *text, size_t i, size_t end)
 {
-    /* ASCII bytes are classed by table; only other bytes are decoded. */
-    int32_t c;
-    while (i < end) {
-        unsigned char b = (unsigned char)text[i];
-        if (b < 0x80 && b != 0) {
-            if (!(lede_ascii_class[b] & LEDE_ASCII_SPACE))
-                break;
-            i++;
-            continue;
-        }
-        size_t n = lede_text_next(text, end, i, &c);
-        if (!lede_is_space(c))
-            break;
-        i += n;
-    }
-    size_t start = i;
-    while (i < end) {
-        unsigned char b = (unsigned char)text[i];
-        if (b < 0x80 && b != 0) {
-            if (lede_ascii_class[b] & LEDE_ASCII_SPACE)
-                break;
-            i++;
-            continue;
-        }
-        size_t n = lede_text_next(text, end, i, &c);
-        if (lede_is_space(c))
-            break;
-        i += n;
-    }
-    return (word_span){start, i};
+    size_t start = skip_run(text, i, end, 1);
+    return (word_span){start, skip_run(text, start, end, 0)};
 }
 
 static int32_t first_char(const char *text, word_span w)
@@ -566,10 +544,8 @@ static lede_status emit_sentence(splitter *sp, size_t start, size_t end)
     /* One loop over the bytes: ASCII is classed by table; a word start is
      * looked at closely only when it is a capital after a bare word. */
     for (size_t i = start; i < end;) {
-        int32_t c = (unsigned char)text[i];
-        size_t n = 1;
-        if (c >= 0x80 || c == 0)
-            n = lede_text_next(text, end, i, &c);
+        int32_t c;
+        size_t n = lede_text_next(text, end, i, &c);
         if (lede_is_space(c)) {
             in_word = 0;
             i += n;
