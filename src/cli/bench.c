@@ -216,6 +216,19 @@ static int parse_number_option(int c, const char *arg, bench_run *run)
     return 0;
 }
 
+/* Sets `flag` to the index of `arg` in the two `choices`. */
+static int set_choice(int *flag, const char *option, const char *arg,
+                      const char *const *choices)
+{
+    int i = cli_parse_choice("bench", option, arg, choices);
+    if (i < 0)
+        return EXIT_USAGE;
+    *flag = i;
+    return 0;
+}
+
+static const char *const oracle_choices[] = {"pruned", "exhaustive", NULL};
+
 static int apply_option(int c, const char *arg, bench_run *run, bench_args *a)
 {
     switch (c) {
@@ -252,20 +265,12 @@ static int apply_option(int c, const char *arg, bench_run *run, bench_args *a)
     case OPT_ROUGE:
         return split_rouge(run, a, arg) == 0 ? 0 : cli_usage_error("bench", "out of memory");
     case OPT_TOKENIZE:
-        if (strcmp(arg, "rouge") != 0 && strcmp(arg, "unicode") != 0)
-            return cli_usage_error("bench", "--tokenize: '%s' is not rouge or unicode", arg);
-        run->rouge_unicode = arg[0] == 'u';
-        return 0;
+        return set_choice(&run->rouge_unicode, "--tokenize", arg, cli_tokenize_choices);
     case OPT_EMPTY_REFERENCE:
-        if (strcmp(arg, "error") != 0 && strcmp(arg, "zero") != 0)
-            return cli_usage_error("bench", "--empty-reference: '%s' is not error or zero", arg);
-        run->rouge_empty_zero = arg[0] == 'z';
-        return 0;
+        return set_choice(&run->rouge_empty_zero, "--empty-reference", arg,
+                          cli_empty_reference_choices);
     case OPT_ORACLE:
-        if (strcmp(arg, "pruned") != 0 && strcmp(arg, "exhaustive") != 0)
-            return cli_usage_error("bench", "--oracle: '%s' is not pruned or exhaustive", arg);
-        run->oracle_exhaustive = arg[0] == 'e';
-        return 0;
+        return set_choice(&run->oracle_exhaustive, "--oracle", arg, oracle_choices);
     case OPT_BOOTSTRAP:
     case OPT_BOOTSTRAP_SEED:
         return parse_number_option(c, arg, run);
@@ -474,6 +479,25 @@ static int add_system(bench_run *run, const char *arg)
     return e->description ? 0 : cli_usage_error("bench", "out of memory");
 }
 
+enum { BASELINE_LEAD, BASELINE_RANDOM, BASELINE_ORACLE };
+static const char *const baseline_choices[] = {"lead", "random", "oracle", NULL};
+
+static int add_baseline(bench_run *run, const char *name)
+{
+    int kind = cli_parse_choice("bench", "--baselines", name, baseline_choices);
+    if (kind < 0)
+        return EXIT_USAGE;
+    if (label_taken(run, name))
+        return cli_usage_error("bench", "two rows are named '%s': label the method "
+                                        "(e.g. lede-%s=%s) or leave the baseline out "
+                                        "(--baselines)", name, name, name);
+    bench_entry *e = new_entry(run, name, kind == BASELINE_ORACLE ? BENCH_ORACLE : BENCH_BASELINE);
+    if (!e)
+        return EXIT_USAGE;
+    e->random = kind == BASELINE_RANDOM;
+    return 0;
+}
+
 static int add_baselines(bench_run *run, const char *list)
 {
     if (strcmp(list, "none") == 0)
@@ -482,23 +506,8 @@ static int add_baselines(bench_run *run, const char *list)
     if (!copy)
         return cli_usage_error("bench", "out of memory");
     int status = 0;
-    for (char *b = strtok_r(copy, ",", &save); status == 0 && b; b = strtok_r(NULL, ",", &save)) {
-        int known = strcmp(b, "lead") == 0 || strcmp(b, "random") == 0 ||
-                    strcmp(b, "oracle") == 0;
-        if (known && label_taken(run, b)) {
-            status = cli_usage_error("bench", "two rows are named '%s': label the method "
-                                              "(e.g. lede-%s=%s) or leave the baseline out "
-                                              "(--baselines)", b, b, b);
-        } else if (known) {
-            bench_entry *e = new_entry(run, b, b[0] == 'o' ? BENCH_ORACLE : BENCH_BASELINE);
-            status = e ? 0 : EXIT_USAGE;
-            if (e)
-                e->random = b[0] == 'r';
-        } else {
-            status = cli_usage_error("bench", "--baselines: '%s' is not lead, random or oracle",
-                                     b);
-        }
-    }
+    for (char *b = strtok_r(copy, ",", &save); status == 0 && b; b = strtok_r(NULL, ",", &save))
+        status = add_baseline(run, b);
     free(copy);
     return status;
 }

@@ -41,6 +41,17 @@ void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* The index of `arg` in the NULL-terminated `choices`; when it is none of
+ * them, prints the usage error "OPTION: 'ARG' is not A, B or C" and returns
+ * -1 (the caller then exits with EXIT_USAGE). */
+int cli_parse_choice(const char *command, const char *option, const char *arg,
+                     const char *const *choices);
+
+/* The values of the ROUGE options `rouge` and `bench` share, in the order
+ * of lede_rouge_tokenizer and lede_rouge_empty_reference. */
+extern const char *const cli_tokenize_choices[];
+extern const char *const cli_empty_reference_choices[];
+
 /* Flushes and checks stdout; returns EXIT_OUTPUT (after a message) when
  * something could not be written, else `status`. */
 int cli_finish_output(int status);

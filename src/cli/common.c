@@ -39,6 +39,26 @@ int cli_usage_error(const char *command, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+const char *const cli_tokenize_choices[] = {"rouge", "unicode", NULL};
+const char *const cli_empty_reference_choices[] = {"error", "zero", NULL};
+
+int cli_parse_choice(const char *command, const char *option, const char *arg,
+                     const char *const *choices)
+{
+    size_t n = 0;
+    for (; choices[n]; n++)
+        if (strcmp(arg, choices[n]) == 0)
+            return (int)n;
+    char list[256] = "";
+    for (size_t i = 0; i < n; i++) {
+        const char *sep = i == 0 ? "" : i + 1 == n ? " or " : ", ";
+        size_t used = strlen(list);
+        snprintf(list + used, sizeof list - used, "%s%s", sep, choices[i]);
+    }
+    cli_usage_error(command, "%s: '%s' is not %s", option, arg, list);
+    return -1;
+}
+
 /* Reads all of `f`. A regular file's size is known: the buffer starts at
  * that size (plus one byte, to see the end), so a 100 MB file costs 100 MB
  * and not the 128 MB of doubling. */

@@ -589,6 +589,34 @@ static void print_csv(const rouge_cli *c)
 
 /* ---- the command ---- */
 
+static const char *const format_choices[] = {"text", "jsonl", "csv", NULL};
+
+/* --format, --tokenize and --empty-reference: a word out of a few. */
+static int apply_choice(rouge_cli *c, int opt, const char *arg)
+{
+    if (opt == OPT_FORMAT) {
+        int i = cli_parse_choice("rouge", "--format", arg, format_choices);
+        if (i < 0)
+            return -1;
+        c->format = (enum format)i;
+        return 0;
+    }
+    if (opt == OPT_TOKENIZE) {
+        int i = cli_parse_choice("rouge", "--tokenize", arg, cli_tokenize_choices);
+        if (i < 0)
+            return -1;
+        lede_rouge_options_set_tokenizer(c->opts, i == 1 ? LEDE_ROUGE_TOKENIZE_UNICODE
+                                                         : LEDE_ROUGE_TOKENIZE_ROUGE155);
+        return 0;
+    }
+    int i = cli_parse_choice("rouge", "--empty-reference", arg, cli_empty_reference_choices);
+    if (i < 0)
+        return -1;
+    lede_rouge_options_set_empty_reference(c->opts, i == 1 ? LEDE_ROUGE_EMPTY_REFERENCE_ZERO
+                                                           : LEDE_ROUGE_EMPTY_REFERENCE_ERROR);
+    return 0;
+}
+
 static int parse_command_line(rouge_cli *c, int argc, char **argv)
 {
     int opt;
@@ -612,31 +640,10 @@ static int parse_command_line(rouge_cli *c, int argc, char **argv)
             c->ref_dir = optarg;
             break;
         case OPT_FORMAT:
-            if (strcmp(optarg, "text") == 0)
-                c->format = FORMAT_TEXT;
-            else if (strcmp(optarg, "jsonl") == 0)
-                c->format = FORMAT_JSONL;
-            else if (strcmp(optarg, "csv") == 0)
-                c->format = FORMAT_CSV;
-            else
-                return cli_usage_error("rouge", "--format: '%s' is not text, jsonl or csv",
-                                       optarg);
-            break;
         case OPT_TOKENIZE:
-            if (strcmp(optarg, "rouge") != 0 && strcmp(optarg, "unicode") != 0)
-                return cli_usage_error("rouge", "--tokenize: '%s' is not rouge or unicode",
-                                       optarg);
-            lede_rouge_options_set_tokenizer(c->opts, optarg[0] == 'u'
-                                                          ? LEDE_ROUGE_TOKENIZE_UNICODE
-                                                          : LEDE_ROUGE_TOKENIZE_ROUGE155);
-            break;
         case OPT_EMPTY_REFERENCE:
-            if (strcmp(optarg, "error") != 0 && strcmp(optarg, "zero") != 0)
-                return cli_usage_error("rouge", "--empty-reference: '%s' is not error or zero",
-                                       optarg);
-            lede_rouge_options_set_empty_reference(c->opts, optarg[0] == 'z'
-                                                                ? LEDE_ROUGE_EMPTY_REFERENCE_ZERO
-                                                                : LEDE_ROUGE_EMPTY_REFERENCE_ERROR);
+            if (apply_choice(c, opt, optarg) != 0)
+                return EXIT_USAGE;
             break;
         case '?':
             if (optopt && strchr(rouge_short, optopt))
