@@ -13,7 +13,10 @@
 #include "rouge_internal.h"
 
 #define MAX_METRICS 16
-#define SCORE_WIDTH 6 /* R, P, F, model count, peer count, hits */
+/* Per document and metric: R, P, F, then the counts (model, peer, hits). A
+ * peer's overall scores hold (mean, low, high) of each of the three values
+ * its bootstrap rows hold; its totals are the summed counts. */
+enum { TRIPLE = 3, SCORE_COUNTS = 3, SCORE_WIDTH = 6, OVERALL_WIDTH = 9 };
 
 typedef struct rouge_doc {
     const char *eval_id;
@@ -26,8 +29,8 @@ typedef struct rouge_peer {
     const char *id;
     size_t *docs; /* print order, after compute */
     size_t n_docs;
-    double *overall; /* 9 per metric, after compute */
-    double *totals;  /* 3 per metric: summed counts */
+    double *overall; /* OVERALL_WIDTH per metric, after compute */
+    double *totals;  /* TRIPLE per metric: summed counts */
 } rouge_peer;
 
 struct lede_rouge {
@@ -347,9 +350,9 @@ static lede_status compute_peer(lede_rouge *r, rouge_peer *peer, size_t peer_slo
     for (size_t d = 0; d < r->n_docs; d++)
         if (r->docs[d].peer == peer_slot)
             items[n++] = (order_item){r->docs, d};
-    size_t width = 3 * r->n_metrics;
+    size_t width = TRIPLE * r->n_metrics;
     int counts = r->opts.average != LEDE_ROUGE_AVERAGE_DOCS;
-    peer->overall = lede_alloc_array(width + 1, 3 * sizeof *peer->overall);
+    peer->overall = lede_alloc_array(width + 1, TRIPLE * sizeof *peer->overall);
     peer->totals = calloc(width + 1, sizeof *peer->totals);
     peer->docs = lede_alloc_array(n + 1, sizeof *peer->docs);
     if (!peer->overall || !peer->totals || !peer->docs)
@@ -360,15 +363,15 @@ static lede_status compute_peer(lede_rouge *r, rouge_peer *peer, size_t peer_slo
     for (size_t k = 0; k < n; k++) {
         const double *s = r->scores + items[k].index * SCORE_WIDTH * r->n_metrics;
         for (size_t m = 0; m < r->n_metrics; m++) {
-            const double *x = s + SCORE_WIDTH * m + (counts ? 3 : 0);
-            memcpy(rows + k * width + 3 * m, x, 3 * sizeof *rows);
-            for (int c = 0; c < 3; c++)
-                peer->totals[3 * m + c] += s[SCORE_WIDTH * m + 3 + c];
+            const double *x = s + SCORE_WIDTH * m + (counts ? SCORE_COUNTS : 0);
+            memcpy(rows + k * width + TRIPLE * m, x, TRIPLE * sizeof *rows);
+            for (int c = 0; c < TRIPLE; c++)
+                peer->totals[TRIPLE * m + c] += s[SCORE_WIDTH * m + SCORE_COUNTS + c];
         }
     }
     lede_status st = LEDE_OK;
     if (r->opts.average == LEDE_ROUGE_COUNTS)
-        memset(peer->overall, 0, 3 * width * sizeof *peer->overall);
+        memset(peer->overall, 0, TRIPLE * width * sizeof *peer->overall);
     else
         st = lede_rouge_bootstrap(rows, n, width, r->opts.resamples, r->opts.confidence,
                                   counts, r->opts.alpha, peer->overall);
@@ -392,7 +395,7 @@ lede_status lede_rouge_compute(lede_rouge *r, lede_error **err)
      * until the sort below, so remember the slots first. */
     size_t *slot_of_sorted = lede_alloc_array(r->n_peers + 1, sizeof *slot_of_sorted);
     order_item *items = lede_alloc_array(r->n_docs + 1, sizeof *items);
-    double *rows = lede_alloc_array(r->n_docs + 1, 3 * r->n_metrics * sizeof *rows + 1);
+    double *rows = lede_alloc_array(r->n_docs + 1, TRIPLE * r->n_metrics * sizeof *rows + 1);
     lede_status st = slot_of_sorted && items && rows ? LEDE_OK : LEDE_ERR_NOMEM;
     if (st == LEDE_OK) {
         qsort(r->peers, r->n_peers, sizeof *r->peers, by_peer_id);
@@ -521,7 +524,7 @@ lede_status lede_rouge_overall_score(const lede_rouge *r, size_t peer, size_t me
 {
     if (!r || !out || !r->computed || peer >= r->n_peers || metric >= r->n_metrics)
         return LEDE_ERR_INVALID_ARGUMENT;
-    const double *o = r->peers[peer].overall + 9 * metric;
+    const double *o = r->peers[peer].overall + OVERALL_WIDTH * metric;
     out->recall = o[0];
     out->recall_low = o[1];
     out->recall_high = o[2];
@@ -532,7 +535,7 @@ lede_status lede_rouge_overall_score(const lede_rouge *r, size_t peer, size_t me
     out->f_low = o[7];
     out->f_high = o[8];
     out->n_docs = r->peers[peer].n_docs;
-    const double *t = r->peers[peer].totals + 3 * metric;
+    const double *t = r->peers[peer].totals + TRIPLE * metric;
     out->model_count = t[0];
     out->peer_count = t[1];
     out->hits = t[2];
