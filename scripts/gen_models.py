@@ -11,13 +11,11 @@ Usage: gen_models.py MODELS_DIR OUTPUT_C
 """
 import os
 import sys
+
+from cgen import c_string, fail
 import unicodedata
 
 CLASSES = {"title": 1, "inner": 2, "numeric": 3, "ambiguous": 4}
-
-
-def fail(path, lineno, msg):
-    sys.exit(f"{path}:{lineno}: {msg}")
 
 
 def data_lines(path):
@@ -88,19 +86,6 @@ def read_idf(path):
             fail(path, lineno, "IDF is not a number")
         entries.append((parts[0], value))
     return sorted(entries, key=lambda e: e[0].encode("utf-8"))
-
-
-def c_string(s):
-    out = []
-    for b in s.encode("utf-8"):
-        ch = chr(b)
-        if ch in '"\\':
-            out.append("\\" + ch)
-        elif 0x20 <= b < 0x7F:
-            out.append(ch)
-        else:
-            out.append(f"\\{b:03o}")
-    return '"' + "".join(out) + '"'
 
 
 def emit_model(out, conf, stopwords, abbrevs, idf):

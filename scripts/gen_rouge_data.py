@@ -12,22 +12,7 @@ Usage: gen_rouge_data.py MODELS_ROUGE_DIR OUTPUT_C
 import os
 import sys
 
-
-def fail(path, lineno, msg):
-    sys.exit(f"{path}:{lineno}: {msg}")
-
-
-def c_string(s):
-    out = []
-    for ch in s.encode("ascii"):
-        c = chr(ch)
-        if c in '"\\':
-            out.append("\\" + c)
-        elif 0x20 <= ch < 0x7F:
-            out.append(c)
-        else:
-            out.append(f"\\{ch:03o}")
-    return '"' + "".join(out) + '"'
+from cgen import c_string, fail
 
 
 def read_lines(path):
