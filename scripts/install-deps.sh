@@ -4,10 +4,11 @@
 # when something must be installed.
 set -eu
 
-# chromium (headless) renders the HTML report in tests/report.
+# chromium (headless) renders the HTML report in tests/report; groff-base
+# checks the manual pages (tests/man), absent from minimal images.
 packages="build-essential cmake pkg-config python3 libxml2-dev libopenblas-dev \
 libutf8proc-dev libstemmer-dev libjansson-dev valgrind ots libots-dev parallel libglib2.0-dev \
-chromium"
+chromium groff-base"
 
 missing=""
 for p in $packages; do
