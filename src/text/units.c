@@ -533,6 +533,9 @@ static int starts_sentence(const splitter *sp, word_span w, size_t end)
  * and a piece after a cut at least RUN_ON_PIECE_WORDS). */
 static lede_status emit_sentence(splitter *sp, size_t start, size_t end)
 {
+    /* Cuts are bounded so they live on the stack; past 64 the rest of a
+     * run-on stays one piece (64 unpunctuated sentences in a row is no
+     * prose). */
     enum { MAX_CUTS = 64 };
     const char *text = sp->text;
     if (end - start < RUN_ON_BYTES)
@@ -541,8 +544,8 @@ static lede_status emit_sentence(splitter *sp, size_t start, size_t end)
     size_t ncuts = 0, words = 0, since_cut = 0;
     int in_word = 0;
     int32_t last = 0; /* the last character of the previous word */
-    /* One loop over the bytes: ASCII is classed by table; a word start is
-     * looked at closely only when it is a capital after a bare word. */
+    /* One loop over the characters; a word start is looked at closely only
+     * when it is a capital after a bare word. */
     for (size_t i = start; i < end;) {
         int32_t c;
         size_t n = lede_text_next(text, end, i, &c);
