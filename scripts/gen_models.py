@@ -12,7 +12,7 @@ Usage: gen_models.py MODELS_DIR OUTPUT_C
 import os
 import sys
 
-from cgen import c_string, fail
+from cgen import StringPool, c_string, fail
 import unicodedata
 
 CLASSES = {"title": 1, "inner": 2, "numeric": 3, "ambiguous": 4}
@@ -88,32 +88,48 @@ def read_idf(path):
     return sorted(entries, key=lambda e: e[0].encode("utf-8"))
 
 
+def emit_table(out, ctype, name, words, fields=None):
+    """The pool `name`_strings of `words` and the table `name` referring to
+    them by offset: entry i is {offset, fields[i]}, or the bare offset. A
+    pool per table, so that editing one table leaves the others' offsets."""
+    pool = StringPool()
+    offsets = [pool.add(w)[0] for w in words]
+    out.extend(pool.definition(f"static const char {name}_strings[]"))
+    out.append("")
+    out.append(f"static const {ctype} {name}[] = {{")
+    if fields is None:
+        out.extend(f"    {at}," for at in offsets)
+    else:
+        out.extend(f"    {{{at}, {f}}}," for at, f in zip(offsets, fields))
+    out.append("};\n")
+
+
 def emit_model(out, conf, stopwords, abbrevs, idf):
     ident = conf["code"].replace("-", "_")
     if stopwords:
-        out.append(f"static const char *const stopwords_{ident}[] = {{")
-        out.extend(f"    {c_string(w)}," for w in stopwords)
-        out.append("};\n")
+        emit_table(out, "uint32_t", f"stopwords_{ident}", stopwords)
     if abbrevs:
-        out.append(f"static const lede_abbrev_entry abbrevs_{ident}[] = {{")
-        out.extend(f"    {{{c_string(w)}, {CLASSES[c]}}}," for w, c in abbrevs)
-        out.append("};\n")
+        emit_table(out, "lede_abbrev_entry", f"abbrevs_{ident}", [w for w, _ in abbrevs],
+                   [CLASSES[c] for _, c in abbrevs])
     if idf:
-        out.append(f"static const lede_idf_entry idf_{ident}[] = {{")
-        out.extend(f"    {{{c_string(t)}, {v:.6g}f}}," for t, v in idf)
-        out.append("};\n")
+        emit_table(out, "lede_idf_entry", f"idf_{ident}", [t for t, _ in idf],
+                   [f"{v:.6g}f" for _, v in idf])
+
+
+def table_fields(name, entries):
+    """The descriptor's strings, table and count fields for a table."""
+    return f"{name}_strings, {name}, {len(entries)}" if entries else "NULL, NULL, 0"
 
 
 def model_entry(conf, stopwords, abbrevs, idf):
     ident = conf["code"].replace("-", "_")
-    sw = f"stopwords_{ident}, {len(stopwords)}" if stopwords else "NULL, 0"
-    ab = f"abbrevs_{ident}, {len(abbrevs)}" if abbrevs else "NULL, 0"
-    idf_ = f"idf_{ident}, {len(idf)}" if idf else "NULL, 0"
     strip = 1 if conf["strip_marks"] == "yes" else 0
     ordinal = 1 if conf["ordinal_dot"] == "yes" else 0
     aliases = c_string(",".join(conf["aliases"]))
+    tables = ", ".join(table_fields(f"{name}_{ident}", entries) for name, entries in
+                       (("stopwords", stopwords), ("abbrevs", abbrevs), ("idf", idf)))
     return (f"    {{{c_string(conf['code'])}, {c_string(conf['name'])}, "
-            f"{c_string(conf['stemmer'])}, {aliases}, {strip}, {ordinal}, {sw}, {ab}, {idf_}}},")
+            f"{c_string(conf['stemmer'])}, {aliases}, {strip}, {ordinal}, {tables}}},")
 
 
 def main():

@@ -4,6 +4,7 @@
 #define LEDE_MODEL_DATA_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Abbreviation classes (see models/en/abbreviations.txt). */
 enum {
@@ -14,13 +15,16 @@ enum {
     LEDE_ABBR_AMBIGUOUS = 4
 };
 
+/* The tables hold offsets into a pool of NUL-terminated strings, one pool
+ * per table, rather than pointers: in a shared library each pointer would
+ * cost a relocation at load time, and there are tens of thousands. */
 typedef struct lede_abbrev_entry {
-    const char *word; /* case-folded, without the final period */
+    uint32_t word; /* case-folded, without the final period */
     unsigned char cls;
 } lede_abbrev_entry;
 
 typedef struct lede_idf_entry {
-    const char *term; /* normalized and stemmed as the tokenizer makes terms */
+    uint32_t term; /* normalized and stemmed as the tokenizer makes terms */
     float idf;
 } lede_idf_entry;
 
@@ -31,10 +35,13 @@ typedef struct lede_model_data {
     const char *aliases; /* other codes for the language, comma-separated */
     int strip_marks;
     int ordinal_dot;     /* "3. Oktober": a number with a period is an ordinal */
-    const char *const *stopwords;
+    const char *stopword_strings;
+    const uint32_t *stopwords; /* offsets into stopword_strings */
     size_t n_stopwords;
+    const char *abbrev_strings;
     const lede_abbrev_entry *abbrevs;
     size_t n_abbrevs;
+    const char *idf_strings;
     const lede_idf_entry *idf;
     size_t n_idf;
 } lede_model_data;

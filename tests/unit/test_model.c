@@ -61,7 +61,7 @@ static void check_stopwords_drop(const lede_model_data *d, const lede_model *m)
     lede_tokens out = {0};
     size_t kept = 0;
     for (size_t i = 0; i < d->n_stopwords; i++) {
-        const char *w = d->stopwords[i];
+        const char *w = d->stopword_strings + d->stopwords[i];
         unit.end = strlen(w);
         if (!CHECK(lede_tokenize(&tok, w, &units, &out) == LEDE_OK))
             break;
@@ -93,11 +93,12 @@ static void check_abbreviations(const lede_model_data *d, const lede_model *m)
 {
     for (size_t i = 0; i < d->n_abbrevs; i++) {
         const lede_abbrev_entry *e = &d->abbrevs[i];
-        int cls = lede_model_abbrev_class(m, e->word, strlen(e->word));
-        CHECK_MSG(cls == e->cls, "%s: '%s' has class %d, listed %d", d->code, e->word, cls, e->cls);
+        const char *word = d->abbrev_strings + e->word;
+        int cls = lede_model_abbrev_class(m, word, strlen(word));
+        CHECK_MSG(cls == e->cls, "%s: '%s' has class %d, listed %d", d->code, word, cls, e->cls);
         char cap[80];
-        size_t n = capitalize(e->word, cap, sizeof cap);
-        if (CHECK_MSG(n > 0, "%s: cannot capitalize '%s'", d->code, e->word)) {
+        size_t n = capitalize(word, cap, sizeof cap);
+        if (CHECK_MSG(n > 0, "%s: cannot capitalize '%s'", d->code, word)) {
             cls = lede_model_abbrev_class(m, cap, n);
             CHECK_MSG(cls == e->cls, "%s: '%.*s' has class %d, listed %d", d->code, (int)n, cap,
                       cls, e->cls);
@@ -244,10 +245,10 @@ static void check_background_idf(void)
         max = en->idf[i].idf > max ? en->idf[i].idf : max;
     int wrong = 0;
     for (size_t i = 0; i < en->n_idf; i += 97) {
-        const char *t = en->idf[i].term;
+        const char *t = en->idf_strings + en->idf[i].term;
         wrong += lede_model_idf(&m, t, strlen(t)) != en->idf[i].idf;
         if (i > 0)
-            wrong += strcmp(en->idf[i - 1].term, t) >= 0; /* sorted, unique */
+            wrong += strcmp(en->idf_strings + en->idf[i - 1].term, t) >= 0; /* sorted, unique */
     }
     CHECK_EQ(wrong, 0);
     CHECK(lede_model_idf(&m, "zzzznotaword", 12) == max);
