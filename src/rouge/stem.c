@@ -29,7 +29,7 @@ int lede_rouge_is_stopword(const char *word, size_t len)
     size_t lo = 0, hi = lede_rouge_stopword_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_word(word, len, lede_rouge_stopword_list[mid]);
+        int c = cmp_word(word, len, lede_rouge_stopword_strings + lede_rouge_stopword_list[mid]);
         if (c == 0)
             return 1;
         if (c < 0)
@@ -45,9 +45,10 @@ static const char *exception_lemma(const char *word, size_t len)
     size_t lo = 0, hi = lede_rouge_exception_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_word(word, len, lede_rouge_exception_list[mid].word);
+        const lede_rouge_exception *e = &lede_rouge_exception_list[mid];
+        int c = cmp_word(word, len, lede_rouge_exception_strings + e->word);
         if (c == 0)
-            return lede_rouge_exception_list[mid].lemma;
+            return lede_rouge_exception_strings + e->lemma;
         if (c < 0)
             hi = mid;
         else
