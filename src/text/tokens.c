@@ -8,7 +8,7 @@
 #include "../common/alloc.h"
 #include "chars.h"
 
-enum { MAX_STEM_BYTES = 64, MAX_CACHED_TERMS = 1 << 20 };
+enum { MAX_CACHED_TERMS = 1 << 20 };
 
 /* surface-cache values */
 enum { SURFACE_DROPPED = 1, SURFACE_TERM_BASE = 2 };
@@ -18,6 +18,9 @@ lede_status lede_tokenizer_init(lede_tokenizer *t, const lede_model *model, cons
     memset(t, 0, sizeof *t);
     t->model = model;
     if (stemmer && stemmer[0]) {
+        const lede_stem_table *stems = lede_stem_table_for(model->data->code);
+        if (stems && strcmp(stems->stemmer, stemmer) == 0)
+            t->stems = stems;
         t->stemmer = sb_stemmer_new(stemmer, NULL);
         if (!t->stemmer) {
             /* libstemmer returns NULL for an unknown algorithm and when out
@@ -144,12 +147,21 @@ static int64_t term_of(lede_tokenizer *t, const char *s, size_t len, int ascii)
         t->surface.entries[sid].value = SURFACE_DROPPED;
         return -1;
     }
-    if (t->stemmer && wlen <= MAX_STEM_BYTES && has_letter(word, wlen)) {
-        const sb_symbol *stem = sb_stemmer_stem(t->stemmer, (const sb_symbol *)word, (int)wlen);
-        if (!stem)
-            return -2;
-        word = (const char *)stem;
-        wlen = (size_t)sb_stemmer_length(t->stemmer);
+    if (t->stemmer && wlen <= LEDE_MAX_STEM_BYTES && has_letter(word, wlen)) {
+        size_t known = t->stems ? lede_stem_table_find(t->stems, word, wlen, t->stem,
+                                                       sizeof t->stem)
+                                : 0;
+        if (known) {
+            word = t->stem;
+            wlen = known;
+        } else {
+            const sb_symbol *stem =
+                sb_stemmer_stem(t->stemmer, (const sb_symbol *)word, (int)wlen);
+            if (!stem)
+                return -2;
+            word = (const char *)stem;
+            wlen = (size_t)sb_stemmer_length(t->stemmer);
+        }
     }
     int64_t term = lede_intern_add(&t->terms, word, wlen, NULL);
     if (term < 0)

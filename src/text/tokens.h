@@ -10,6 +10,7 @@
 #include "../common/intern.h"
 #include "../common/strbuf.h"
 #include "../model/model.h"
+#include "../model/stem_table.h"
 #include "lede.h"
 #include "units.h"
 
@@ -29,14 +30,19 @@ typedef struct lede_tokens {
 
 struct sb_stemmer;
 
+/* Longer words are not stemmed. */
+#define LEDE_MAX_STEM_BYTES 64
+
 typedef struct lede_tokenizer {
     const lede_model *model;
     struct sb_stemmer *stemmer; /* NULL when the language has none */
+    const lede_stem_table *stems; /* built-in stems for `stemmer`, or NULL */
     lede_intern terms;          /* normalized, stemmed terms */
     lede_intern surface;        /* token as written -> 1 (dropped) or term + 2 */
     int32_t *cps;               /* normalization scratch */
     size_t cps_cap;
     lede_strbuf norm;
+    char stem[LEDE_MAX_STEM_BYTES + 16]; /* a stem from `stems` */
 } lede_tokenizer;
 
 /* Tokens longer than this many bytes are not words (base64, hashes, runs of
