@@ -5,9 +5,8 @@
 set -eu
 
 # chromium (headless) renders the HTML report in tests/report; groff-base
-# checks the manual pages (tests/man), absent from minimal images;
-# libopenblas-serial-dev is the OpenBLAS lede links (see CMakeLists.txt).
-packages="build-essential cmake pkg-config python3 libxml2-dev libopenblas-dev libopenblas-serial-dev \
+# checks the manual pages (tests/man), absent from minimal images.
+packages="build-essential cmake pkg-config python3 libxml2-dev libopenblas-dev \
 libutf8proc-dev libstemmer-dev libjansson-dev valgrind ots libots-dev parallel libglib2.0-dev \
 chromium groff-base"
 
