@@ -275,8 +275,24 @@ class BatchBench:
         first = self.runs["lede-batch-1"][0]["output"]
         for m in self.methods:
             if m.startswith("lede-batch-") and m != "lede-batch-startup":
-                if any(r["output"] != first * self.copies(m) for r in self.runs[m]):
-                    raise BenchError(f"{m}: the output differs from lede-batch-1's")
+                for k, r in enumerate(self.runs[m]):
+                    self.check_same(m, k, r["output"], first * self.copies(m))
+
+    def check_same(self, method, round_index, got, want):
+        """Fails, saying where and keeping both outputs, when `got` is not `want`."""
+        if got == want:
+            return
+        got_lines, want_lines = got.split(b"\n"), want.split(b"\n")
+        line = next((i for i, (a, b) in enumerate(zip(got_lines, want_lines)) if a != b),
+                    min(len(got_lines), len(want_lines)))
+        kept = os.path.join(self.build, f"bench-{method}-round{round_index + 1}.out")
+        with open(kept, "wb") as f:
+            f.write(got)
+        with open(kept + ".want", "wb") as f:
+            f.write(want)
+        raise BenchError(f"{method}: round {round_index + 1}: the output differs from "
+                         f"lede-batch-1's from line {line + 1} on (both kept: {kept}, "
+                         f"{kept}.want)")
 
     def median(self, method, key):
         return statistics.median(r[key] for r in self.runs[method])
