@@ -21,7 +21,9 @@
  *    modifies) may be read from several threads.
  *  - liblede links OpenBLAS and never changes its process-wide thread count.
  *    A multithreaded program that summarizes in several threads should set
- *    OPENBLAS_NUM_THREADS=1 (see the OpenBLAS FAQ).
+ *    OPENBLAS_NUM_THREADS=1 (see the OpenBLAS FAQ). Threads need a BLAS that
+ *    is safe to call concurrently: Debian's serial OpenBLAS
+ *    (libopenblas0-serial) is built without locking and is not.
  */
 #ifndef LEDE_H
 #define LEDE_H
