@@ -28,7 +28,7 @@ fi
 data=$(realpath "$data")
 
 cmake -S "$root" -B "$build" -DLEDE_BUILD_BENCH=ON >/dev/null
-cmake --build "$build" -j 2 --target lede_cli summarize_bench run_timed >/dev/null
+cmake --build "$build" -j 2 --target lede_cli summarize_bench run_timed deps_floor >/dev/null
 if ! cmake --build "$build" -j 2 --target ots_bench >/dev/null 2>&1; then
     echo "bench/run.sh: ots_bench not built (libots-dev missing): OTS rows are left out" >&2
 fi

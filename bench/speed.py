@@ -187,7 +187,7 @@ class BatchBench:
         with open(self.repeated, "wb") as f:
             f.write(b"".join(lines) * BATCH_REPEAT)
         self.methods = ["lede-batch-1", "lede-batch-2", "lede-batch-1-x20", "lede-batch-2-x20",
-                        "lede-batch-startup", "lede-api"]
+                        "lede-batch-startup", "deps-startup", "lede-api"]
         ots_bench = os.path.join(build, "ots_bench")
         if os.access(ots_bench, os.X_OK):
             self.methods.append("ots-lib")
@@ -213,6 +213,7 @@ class BatchBench:
             "lede-batch-1-x20": batch + [self.repeated],
             "lede-batch-2-x20": batch + ["-j", "2", self.repeated],
             "lede-batch-startup": batch + ["/dev/null"],
+            "deps-startup": [os.path.join(b, "deps_floor")],
             "lede-api": [os.path.join(b, "summarize_bench"), self.data, "--runs", "1"],
             "ots-lib": [os.path.join(b, "ots_bench"), self.data, "--runs", "1"],
             "ots-cli": [os.path.join(b, "ots_bench"), self.data, "--runs", "1", "--cli", "ots"],
@@ -244,7 +245,7 @@ class BatchBench:
             record["seconds"] = run.seconds
             with open(out, "rb") as f:
                 record["output"] = f.read()
-        elif method != "lede-batch-startup":
+        elif method not in ("lede-batch-startup", "deps-startup"):
             fields = parse_result(out, method.replace("-api", ""))
             if int(fields["docs"]) != len(self.ids) or int(fields["bytes"]) != self.text_bytes:
                 raise BenchError(f"{method}: {fields['docs']} documents, {fields['bytes']} bytes")
@@ -357,7 +358,12 @@ def batch_table(bb):
         lines.append(f"- 2 threads against 1, {what}: {speedup:.2f} x "
                      f"(target at least 1.7 x: {'met' if speedup >= 1.7 else 'NOT met'})")
     lines.append(f"- start-up of `lede batch` on empty input (`/dev/null`), median: "
-                 f"{startup * 1e3:.1f} ms, included in every lede batch row")
+                 f"{startup * 1e3:.1f} ms, included in every lede batch row; of it, "
+                 f"{bb.median('deps-startup', 'wall') * 1e3:.1f} ms is the start-up of an empty "
+                 "program linked with the same libraries (`bench/deps_floor.c`)")
+    ratios = [a["wall"] / b["wall"] for a, b in zip(bb.runs["lede-batch-1"], bb.runs["lede-batch-2"])]
+    lines.append(f"- 2 threads against 1, the data once, round by round: "
+                 + ", ".join(f"{r:.2f}" for r in ratios))
     return lines
 
 
