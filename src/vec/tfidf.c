@@ -135,6 +135,38 @@ static double sublinear_tf(float tf)
     return 1.0 + log(tf);
 }
 
+/* The idf of a term found in `df` of `n` rows, mixed with its background
+ * idf `bg` (negative: none) and raised to the configured power. */
+static double idf_of(double n, uint32_t df, double bg, double scale, const lede_tfidf_params *p)
+{
+    double idf = log((1.0 + n) / (1.0 + df)) + 1.0;
+    if (bg >= 0)
+        idf = p->background_weight * bg * scale + (1.0 - p->background_weight) * idf;
+    if (p && p->idf_power == 0.5)
+        return sqrt(idf); /* the default: much cheaper than pow */
+    if (p && p->idf_power != 1.0)
+        return pow(idf, p->idf_power);
+    return idf;
+}
+
+/* Without background IDF a term's idf depends on its df alone, and most
+ * terms of a document share a df of 1 or 2: one log per distinct df. */
+static lede_status idf_by_df(lede_tfidf *v, size_t nrows, const lede_tfidf_params *p)
+{
+    if (lede_grow((void **)&v->idf_by_df, &v->idf_by_df_cap, nrows + 1, sizeof *v->idf_by_df) !=
+        0)
+        return LEDE_ERR_NOMEM;
+    for (size_t df = 0; df <= nrows; df++)
+        v->idf_by_df[df] = -1.0;
+    for (size_t t = 0; t < v->nterms; t++) {
+        double *idf = &v->idf_by_df[v->df[t]];
+        if (*idf < 0)
+            *idf = idf_of((double)nrows, v->df[t], -1.0, 1.0, p);
+        v->idf[t] = *idf;
+    }
+    return LEDE_OK;
+}
+
 /* The idf of every local term, once per document rather than per entry. */
 static lede_status compute_idf(lede_tfidf *v, size_t nrows, const lede_tfidf_params *p)
 {
@@ -145,22 +177,13 @@ static lede_status compute_idf(lede_tfidf *v, size_t nrows, const lede_tfidf_par
         v->idf = idf;
         v->idf_cap = v->term_cap;
     }
+    if (!p || !p->background)
+        return idf_by_df(v, nrows, p);
     double n = (double)nrows;
     double local_max = log((1.0 + n) / 2.0) + 1.0;
-    double scale = p && p->background_max > 0 ? local_max / p->background_max : 1.0;
-    for (size_t t = 0; t < v->nterms; t++) {
-        double idf = log((1.0 + n) / (1.0 + v->df[t])) + 1.0;
-        if (p && p->background) {
-            double bg = p->background(p->ctx, v->global[t]);
-            if (bg >= 0)
-                idf = p->background_weight * bg * scale + (1.0 - p->background_weight) * idf;
-        }
-        if (p && p->idf_power == 0.5)
-            idf = sqrt(idf); /* the default: much cheaper than pow */
-        else if (p && p->idf_power != 1.0)
-            idf = pow(idf, p->idf_power);
-        v->idf[t] = idf;
-    }
+    double scale = p->background_max > 0 ? local_max / p->background_max : 1.0;
+    for (size_t t = 0; t < v->nterms; t++)
+        v->idf[t] = idf_of(n, v->df[t], p->background(p->ctx, v->global[t]), scale, p);
     return LEDE_OK;
 }
 
@@ -224,5 +247,6 @@ void lede_tfidf_free(lede_tfidf *v)
     free(v->stamp);
     free(v->row_terms);
     free(v->idf);
+    free(v->idf_by_df);
     memset(v, 0, sizeof *v);
 }

@@ -20,6 +20,8 @@ typedef struct lede_tfidf {
     uint32_t *global;  /* global term id of each local term */
     double *idf;       /* idf of each local term */
     size_t idf_cap;
+    double *idf_by_df; /* without background IDF: the idf of each df, or < 0 */
+    size_t idf_by_df_cap;
     /* capacities and scratch, reused across documents */
     size_t row_cap, nnz_cap, term_cap;
     uint32_t *local_of;   /* global id -> local id, valid when stamp matches */
