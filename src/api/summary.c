@@ -22,6 +22,30 @@ static int printable_ascii(unsigned char b)
     return b > ' ' && b < 0x7F;
 }
 
+/* The common case: copies the run of printable ASCII at text[i] to `dst`,
+ * with the single spaces between its words (which collapsing keeps as they
+ * are), through locals the compiler can keep in registers. Counts the
+ * words the run starts after those spaces; returns the end of the run. */
+static size_t copy_ascii_run(const char *text, size_t i, size_t end, char *dst, size_t *words)
+{
+    size_t j = i, spaces = 0;
+    for (;;) {
+        *dst++ = text[j++];
+        if (j >= end)
+            break;
+        unsigned char b = (unsigned char)text[j];
+        if (printable_ascii(b))
+            continue;
+        if (b != ' ' || j + 1 >= end || !printable_ascii((unsigned char)text[j + 1]))
+            break;
+        *dst++ = ' ';
+        j++;
+        spaces++;
+    }
+    *words += spaces;
+    return j;
+}
+
 int lede_collapse_text(const char *text, size_t start, size_t end, lede_strbuf *out,
                        size_t *chars, size_t *words)
 {
@@ -47,13 +71,7 @@ int lede_collapse_text(const char *text, size_t start, size_t end, lede_strbuf *
             nwords++;
         pending_space = 0;
         if (c < 0x80 && printable_ascii((unsigned char)c)) {
-            /* The common case: copy the run of printable ASCII at once,
-             * through locals the compiler can keep in registers. */
-            char *dst = out->data + out->len;
-            size_t j = i;
-            do
-                *dst++ = text[j++];
-            while (j < end && printable_ascii((unsigned char)text[j]));
+            size_t j = copy_ascii_run(text, i, end, out->data + out->len, &nwords);
             out->len += j - i;
             nchars += j - i;
             i = j;
