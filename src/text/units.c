@@ -599,12 +599,12 @@ static lede_status split_sentences(splitter *sp, size_t start, size_t end)
     size_t depth = 0;
     int has_alnum = 0;
     for (size_t i = start; i < end;) {
-        unsigned char b = (unsigned char)text[i];
-        if (plain_ascii(b)) {
+        if (plain_ascii((unsigned char)text[i])) {
             /* Most bytes are plain ASCII that matters only as a word. */
-            if (!has_alnum)
-                has_alnum = lede_is_alnum(b);
-            i++;
+            for (; !has_alnum && i < end && plain_ascii((unsigned char)text[i]); i++)
+                has_alnum = lede_is_alnum((unsigned char)text[i]);
+            while (i < end && plain_ascii((unsigned char)text[i]))
+                i++;
             continue;
         }
         int32_t c;
