@@ -55,8 +55,19 @@ static inline uint64_t lede_hash_bytes(const char *s, size_t len)
         len -= 8;
     }
     if (len > 0) {
-        uint64_t w = 0;
-        memcpy(&w, s, len);
+        /* The last 1 to 7 bytes in fixed-size loads (a memcpy of a
+         * variable length is a call): two 4-byte loads that may overlap,
+         * or the first, middle and last byte; the length is in h already. */
+        uint64_t w;
+        if (len >= 4) {
+            uint32_t lo, hi;
+            memcpy(&lo, s, 4);
+            memcpy(&hi, s + len - 4, 4);
+            w = lo | (uint64_t)hi << 32;
+        } else {
+            w = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[len / 2] << 8 |
+                (uint64_t)(unsigned char)s[len - 1] << 16;
+        }
         h = (h ^ w) * 0x94D049BB133111EBull;
     }
     h ^= h >> 33;
