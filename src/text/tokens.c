@@ -210,6 +210,17 @@ static size_t scan_word(const char *text, size_t i, size_t end, int *ascii)
     size_t group = 0; /* word characters since the start or the last '.' */
     while (i < end) {
         unsigned char b = (unsigned char)text[i];
+        if (b < 0x80 && lede_is_alnum(b)) {
+            /* Most of a word is a run of ASCII letters and digits. */
+            size_t run = i + 1;
+            while (run < end && (unsigned char)text[run] < 0x80 &&
+                   lede_is_alnum((unsigned char)text[run]))
+                run++;
+            group += run - i;
+            prev = (unsigned char)text[run - 1];
+            i = run;
+            continue;
+        }
         size_t n = 1;
         c = b;
         if (b >= 0x80 || b == 0)
