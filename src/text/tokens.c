@@ -233,7 +233,9 @@ static size_t scan_word(const char *text, size_t i, size_t end, int *ascii)
             i += n;
             continue;
         }
-        if (i + n >= end)
+        /* Only a joiner, '.' or ',' may continue the word: white space,
+         * the usual end, never does. */
+        if (i + n >= end || lede_is_space(c))
             break;
         int32_t next;
         lede_text_next(text, end, i + n, &next);
@@ -291,7 +293,7 @@ static lede_status tokenize_span(lede_tokenizer *t, lede_tokens *out, const char
         }
         int32_t c;
         size_t n = lede_text_next(text, end, i, &c);
-        if (lede_is_unsegmented(c)) {
+        if (c >= 0x80 && lede_is_unsegmented(c)) {
             lede_status st = scan_unsegmented(t, out, text, i, end, &i);
             if (st != LEDE_OK)
                 return st;
