@@ -19,29 +19,25 @@ static int put_code_point(lede_strbuf *out, const char *text, size_t i, size_t n
 
 static int printable_ascii(unsigned char b)
 {
-    return b > ' ' && b < 0x7F;
+    return (unsigned char)(b - 0x21) < 0x7F - 0x21; /* ' ' < b < 0x7F */
 }
 
 /* The common case: copies the run of printable ASCII at text[i] to `dst`,
  * with the single spaces between its words (which collapsing keeps as they
- * are), through locals the compiler can keep in registers. Counts the
- * words the run starts after those spaces; returns the end of the run. */
+ * are), finding its end first and copying it at once. Counts the words the
+ * run starts after those spaces; returns the end of the run. */
 static size_t copy_ascii_run(const char *text, size_t i, size_t end, char *dst, size_t *words)
 {
     size_t j = i, spaces = 0;
     for (;;) {
-        *dst++ = text[j++];
-        if (j >= end)
+        while (j < end && printable_ascii((unsigned char)text[j]))
+            j++;
+        if (j + 1 >= end || text[j] != ' ' || !printable_ascii((unsigned char)text[j + 1]))
             break;
-        unsigned char b = (unsigned char)text[j];
-        if (printable_ascii(b))
-            continue;
-        if (b != ' ' || j + 1 >= end || !printable_ascii((unsigned char)text[j + 1]))
-            break;
-        *dst++ = ' ';
         j++;
         spaces++;
     }
+    memcpy(dst, text + i, j - i);
     *words += spaces;
     return j;
 }
