@@ -62,16 +62,19 @@ static lede_status prepare(lede_tfidf *v, size_t nrows, size_t ntokens, size_t n
     if (nglobal > UINT32_MAX || ntokens > SIZE_MAX - 1)
         return LEDE_ERR_TOO_LARGE;
     if (nglobal > v->map_cap) {
-        uint32_t *local_of = lede_realloc_array(v->local_of, nglobal, sizeof *local_of);
+        /* The vocabulary grows a little with every document of a batch:
+         * grow by doubling, not to the exact size each time. */
+        size_t cap = v->map_cap * 2 > nglobal ? v->map_cap * 2 : nglobal;
+        uint32_t *local_of = lede_realloc_array(v->local_of, cap, sizeof *local_of);
         if (!local_of)
             return LEDE_ERR_NOMEM;
         v->local_of = local_of;
-        uint32_t *stamp = lede_realloc_array(v->stamp, nglobal, sizeof *stamp);
+        uint32_t *stamp = lede_realloc_array(v->stamp, cap, sizeof *stamp);
         if (!stamp)
             return LEDE_ERR_NOMEM;
-        memset(stamp + v->map_cap, 0, (nglobal - v->map_cap) * sizeof *stamp);
+        memset(stamp + v->map_cap, 0, (cap - v->map_cap) * sizeof *stamp);
         v->stamp = stamp;
-        v->map_cap = nglobal;
+        v->map_cap = cap;
     }
     if (++v->generation == 0) {
         /* After 2^32 documents the stamps wrap: start them afresh. */
