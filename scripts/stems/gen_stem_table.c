@@ -1,9 +1,10 @@
 /* gen_stem_table.c - writes the C source of lede's built-in stem tables
- * (src/model/stem_table.h) from word lists, with the libstemmer lede links,
- * so that a table always gives the stems that stemming at run time would.
+ * (src/model/stem_table.h) from word lists, with the libstemmer lede links
+ * and the stemmer each built-in model names (src/model/model_data.c), so
+ * that a table always gives the stems that stemming at run time would.
  * Run by the build; not installed.
  *
- * Usage: lede_gen_stem_table OUTPUT.c CODE STEMMER WORDS.txt [CODE STEMMER WORDS.txt...]
+ * Usage: lede_gen_stem_table OUTPUT.c CODE WORDS.txt [CODE WORDS.txt...]
  * WORDS.txt holds one case-folded word per line ('#' starts a comment). */
 #define _POSIX_C_SOURCE 200809L
 #include <inttypes.h>
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/model_data.h"
 #include "model/stem_table.h"
 
 enum { MAX_WORD_BYTES = 64, MAX_PREFIX = 255 };
@@ -99,8 +101,9 @@ static size_t write_strings(FILE *out, const char *code, const char *stemmer_nam
     for (size_t i = 0; i < list->count; i++) {
         const char *word = list->words[i];
         size_t len = strlen(word);
-        const sb_symbol *stem = checked((void *)sb_stemmer_stem(stemmer, (const sb_symbol *)word,
-                                                                (int)len));
+        const sb_symbol *stem = sb_stemmer_stem(stemmer, (const sb_symbol *)word, (int)len);
+        if (!stem)
+            die(code, 0, "out of memory");
         size_t stem_len = (size_t)sb_stemmer_length(stemmer);
         size_t prefix = common_prefix(word, len, (const char *)stem, stem_len);
         offsets[i] = (uint32_t)size;
@@ -144,10 +147,40 @@ static size_t write_slots(FILE *out, const char *code, const word_list *list,
     return nslots;
 }
 
+/* The Snowball algorithm of the built-in model `code`. */
+static const char *stemmer_of(const char *code)
+{
+    for (size_t i = 0; i < lede_builtin_model_count; i++) {
+        const lede_model_data *d = &lede_builtin_models[i];
+        if (strcmp(d->code, code) != 0)
+            continue;
+        if (!d->stemmer[0])
+            die(code, 0, "the model has no stemmer to build a stem table with");
+        return d->stemmer;
+    }
+    die(code, 0, "no such built-in model");
+    return NULL;
+}
+
+/* Writes the tables of one model; returns its slot mask. */
+static size_t write_table(FILE *out, const char *code, const char *stemmer, const char *words)
+{
+    word_list list = {0};
+    read_words(words, &list);
+    uint32_t *offsets = checked(calloc(list.count + 1, sizeof *offsets));
+    write_strings(out, code, stemmer, &list, offsets);
+    size_t mask = write_slots(out, code, &list, offsets) - 1;
+    for (size_t i = 0; i < list.count; i++)
+        free(list.words[i]);
+    free(list.words);
+    free(offsets);
+    return mask;
+}
+
 int main(int argc, char **argv)
 {
-    if (argc < 5 || (argc - 2) % 3 != 0) {
-        fputs("usage: lede_gen_stem_table OUTPUT.c CODE STEMMER WORDS.txt...\n", stderr);
+    if (argc < 4 || (argc - 2) % 2 != 0) {
+        fputs("usage: lede_gen_stem_table OUTPUT.c CODE WORDS.txt [CODE WORDS.txt...]\n", stderr);
         return 2;
     }
     FILE *out = fopen(argv[1], "w");
@@ -157,25 +190,17 @@ int main(int argc, char **argv)
           " * lede is built: do not edit. */\n"
           "#include \"model/stem_table.h\"\n\n",
           out);
-    size_t ntables = (size_t)(argc - 2) / 3;
+    size_t ntables = (size_t)(argc - 2) / 2;
     size_t *masks = checked(calloc(ntables, sizeof *masks));
     for (size_t t = 0; t < ntables; t++) {
-        char **arg = argv + 2 + 3 * t;
-        word_list list = {0};
-        read_words(arg[2], &list);
-        uint32_t *offsets = checked(calloc(list.count + 1, sizeof *offsets));
-        write_strings(out, arg[0], arg[1], &list, offsets);
-        masks[t] = write_slots(out, arg[0], &list, offsets) - 1;
-        for (size_t i = 0; i < list.count; i++)
-            free(list.words[i]);
-        free(list.words);
-        free(offsets);
+        const char *code = argv[2 + 2 * t];
+        masks[t] = write_table(out, code, stemmer_of(code), argv[3 + 2 * t]);
     }
     fputs("const lede_stem_table lede_builtin_stem_tables[] = {\n", out);
     for (size_t t = 0; t < ntables; t++) {
-        char **arg = argv + 2 + 3 * t;
-        fprintf(out, "    {\"%s\", \"%s\", strings_%s, slots_%s, %zu},\n", arg[0], arg[1], arg[0],
-                arg[0], masks[t]);
+        const char *code = argv[2 + 2 * t];
+        fprintf(out, "    {\"%s\", \"%s\", strings_%s, slots_%s, %zu},\n", code, stemmer_of(code),
+                code, code, masks[t]);
     }
     fprintf(out, "};\n\nconst size_t lede_builtin_stem_table_count = %zu;\n", ntables);
     free(masks);
