@@ -56,9 +56,9 @@ lede_status lede_model_init(lede_model *m, const lede_model_data *data)
     m->data = data;
     lede_status st = LEDE_OK;
     for (size_t i = 0; st == LEDE_OK && i < data->n_stopwords; i++)
-        st = fill(&m->stopwords, data->stopword_strings + data->stopwords[i], 1);
+        st = fill(&m->stopwords, lede_model_stopword(data, i), 1);
     for (size_t i = 0; st == LEDE_OK && i < data->n_abbrevs; i++)
-        st = fill(&m->abbrevs, data->abbrev_strings + data->abbrevs[i].word, data->abbrevs[i].cls);
+        st = fill(&m->abbrevs, lede_model_abbrev_word(data, i), data->abbrevs[i].cls);
     /* The IDF table is sorted by term and searched in place: building a
      * hash table of its tens of thousands of terms would cost every new
      * summarizer milliseconds. */
@@ -141,7 +141,7 @@ double lede_model_idf(const lede_model *m, const char *term, size_t len)
         return -1.0;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = compare_term(term, len, m->data->idf_strings + table[mid].term);
+        int c = compare_term(term, len, lede_model_idf_term(m->data, mid));
         if (c == 0)
             return table[mid].idf;
         if (c < 0)

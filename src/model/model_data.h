@@ -46,6 +46,22 @@ typedef struct lede_model_data {
     size_t n_idf;
 } lede_model_data;
 
+/* The strings of the i-th entry of a model's tables. */
+static inline const char *lede_model_stopword(const lede_model_data *d, size_t i)
+{
+    return d->stopword_strings + d->stopwords[i];
+}
+
+static inline const char *lede_model_abbrev_word(const lede_model_data *d, size_t i)
+{
+    return d->abbrev_strings + d->abbrevs[i].word;
+}
+
+static inline const char *lede_model_idf_term(const lede_model_data *d, size_t i)
+{
+    return d->idf_strings + d->idf[i].term;
+}
+
 extern const lede_model_data lede_builtin_models[];
 extern const size_t lede_builtin_model_count;
 

@@ -61,7 +61,7 @@ static void check_stopwords_drop(const lede_model_data *d, const lede_model *m)
     lede_tokens out = {0};
     size_t kept = 0;
     for (size_t i = 0; i < d->n_stopwords; i++) {
-        const char *w = d->stopword_strings + d->stopwords[i];
+        const char *w = lede_model_stopword(d, i);
         unit.end = strlen(w);
         if (!CHECK(lede_tokenize(&tok, w, &units, &out) == LEDE_OK))
             break;
@@ -93,7 +93,7 @@ static void check_abbreviations(const lede_model_data *d, const lede_model *m)
 {
     for (size_t i = 0; i < d->n_abbrevs; i++) {
         const lede_abbrev_entry *e = &d->abbrevs[i];
-        const char *word = d->abbrev_strings + e->word;
+        const char *word = lede_model_abbrev_word(d, i);
         int cls = lede_model_abbrev_class(m, word, strlen(word));
         CHECK_MSG(cls == e->cls, "%s: '%s' has class %d, listed %d", d->code, word, cls, e->cls);
         char cap[80];
@@ -245,10 +245,10 @@ static void check_background_idf(void)
         max = en->idf[i].idf > max ? en->idf[i].idf : max;
     int wrong = 0;
     for (size_t i = 0; i < en->n_idf; i += 97) {
-        const char *t = en->idf_strings + en->idf[i].term;
+        const char *t = lede_model_idf_term(en, i);
         wrong += lede_model_idf(&m, t, strlen(t)) != en->idf[i].idf;
         if (i > 0)
-            wrong += strcmp(en->idf_strings + en->idf[i - 1].term, t) >= 0; /* sorted, unique */
+            wrong += strcmp(lede_model_idf_term(en, i - 1), t) >= 0; /* sorted, unique */
     }
     CHECK_EQ(wrong, 0);
     CHECK(lede_model_idf(&m, "zzzznotaword", 12) == max);
