@@ -33,6 +33,9 @@ enum { LEDE_STEM_SLOT_OFFSET_BITS = 24 };
 extern const lede_stem_table lede_builtin_stem_tables[];
 extern const size_t lede_builtin_stem_table_count;
 
+/* The tables are read-only data, compiled in: every function here may be
+ * called from any thread, and nothing is allocated or freed. */
+
 /* The table of the model with language code `code`, or NULL. */
 const lede_stem_table *lede_stem_table_for(const char *code);
 

@@ -125,6 +125,24 @@ static int has_letter(const char *s, size_t len)
     return 0;
 }
 
+/* The stem of a normalized word of `*len` bytes, from the built-in table
+ * when it has the word, else from Snowball; `*len` becomes the stem's
+ * length. The stem lives in the tokenizer until the next call; NULL when
+ * out of memory. */
+static const char *stem_of(lede_tokenizer *t, const char *word, size_t *len)
+{
+    size_t known = t->stems ? lede_stem_table_find(t->stems, word, *len, t->stem, sizeof t->stem)
+                            : 0;
+    if (known) {
+        *len = known;
+        return t->stem;
+    }
+    const sb_symbol *stem = sb_stemmer_stem(t->stemmer, (const sb_symbol *)word, (int)*len);
+    if (stem)
+        *len = (size_t)sb_stemmer_length(t->stemmer);
+    return (const char *)stem;
+}
+
 /* The term id of a token as written: normalized, checked against the
  * stopwords, stemmed, interned; cached by surface form. Returns the term id,
  * -1 for a dropped token (stopword), -2 when out of memory. */
@@ -148,20 +166,9 @@ static int64_t term_of(lede_tokenizer *t, const char *s, size_t len, int ascii)
         return -1;
     }
     if (t->stemmer && wlen <= LEDE_MAX_STEM_BYTES && has_letter(word, wlen)) {
-        size_t known = t->stems ? lede_stem_table_find(t->stems, word, wlen, t->stem,
-                                                       sizeof t->stem)
-                                : 0;
-        if (known) {
-            word = t->stem;
-            wlen = known;
-        } else {
-            const sb_symbol *stem =
-                sb_stemmer_stem(t->stemmer, (const sb_symbol *)word, (int)wlen);
-            if (!stem)
-                return -2;
-            word = (const char *)stem;
-            wlen = (size_t)sb_stemmer_length(t->stemmer);
-        }
+        word = stem_of(t, word, &wlen);
+        if (!word)
+            return -2;
     }
     int64_t term = lede_intern_add(&t->terms, word, wlen, NULL);
     if (term < 0)
