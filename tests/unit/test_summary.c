@@ -20,32 +20,39 @@ static void check_collapse(const char *in, size_t len, const char *want, size_t 
     lede_strbuf_free(&out);
 }
 
-static void collapse(const char *in, const char *want, size_t chars, size_t words)
-{
-    check_collapse(in, strlen(in), want, chars, words);
-}
+typedef struct collapse_case {
+    const char *in, *want;
+    size_t chars, words;
+} collapse_case;
+
+static const collapse_case cases[] = {
+    {"", "", 0, 0},
+    {"   ", "", 0, 0},
+    {"word", "word", 4, 1},
+    {"one two three", "one two three", 13, 3},
+    {"  one   two  ", "one two", 7, 2},
+    {"one\ttwo\nthree\r\nfour", "one two three four", 18, 4},
+    {"a b", "a b", 3, 2},
+    {"a ", "a", 1, 1},
+    {" a", "a", 1, 1},
+    {"a  b c", "a b c", 5, 3},
+    {"end. Next", "end. Next", 9, 2},
+    /* Non-ASCII text: characters are code points; NBSP and U+2003 are
+     * white space. */
+    {"caf\xC3\xA9 au lait", "caf\xC3\xA9 au lait", 12, 3},
+    {"\xC3\xA9t\xC3\xA9 x", "\xC3\xA9t\xC3\xA9 x", 5, 2},
+    {"a\xC2\xA0" "b\xE2\x80\x83" "c", "a b c", 5, 3},
+    {"x \xE2\x80\x94 y", "x \xE2\x80\x94 y", 5, 3},
+    /* Control characters other than white space stay. */
+    {"a\x01" "b", "a\x01" "b", 3, 1},
+};
 
 int main(void)
 {
-    collapse("", "", 0, 0);
-    collapse("   ", "", 0, 0);
-    collapse("word", "word", 4, 1);
-    collapse("one two three", "one two three", 13, 3);
-    collapse("  one   two  ", "one two", 7, 2);
-    collapse("one\ttwo\nthree\r\nfour", "one two three four", 18, 4);
-    collapse("a b", "a b", 3, 2);
-    collapse("a ", "a", 1, 1);
-    collapse(" a", "a", 1, 1);
-    collapse("a  b c", "a b c", 5, 3);
-    collapse("end. Next", "end. Next", 9, 2);
-    /* Non-ASCII text: characters are code points; NBSP and U+2003 are
-     * white space. */
-    collapse("caf\xC3\xA9 au lait", "caf\xC3\xA9 au lait", 12, 3);
-    collapse("\xC3\xA9t\xC3\xA9 x", "\xC3\xA9t\xC3\xA9 x", 5, 2);
-    collapse("a\xC2\xA0" "b\xE2\x80\x83" "c", "a b c", 5, 3);
-    collapse("x \xE2\x80\x94 y", "x \xE2\x80\x94 y", 5, 3);
-    /* Control characters other than white space stay. */
-    collapse("a\x01" "b", "a\x01" "b", 3, 1);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const collapse_case *c = &cases[i];
+        check_collapse(c->in, strlen(c->in), c->want, c->chars, c->words);
+    }
     /* A NUL byte, accepted under --replace-invalid, reads as U+FFFD. */
     check_collapse("a\0b c", 5, "a\xEF\xBF\xBD" "b c", 5, 2);
     return harness_finish();
