@@ -138,13 +138,15 @@ static double sublinear_tf(float tf)
     return 1.0 + log(tf);
 }
 
-/* The idf of a term found in `df` of `n` rows, mixed with its background
- * idf `bg` (negative: none) and raised to the configured power. */
-static double idf_of(double n, uint32_t df, double bg, double scale, const lede_tfidf_params *p)
+/* The idf of a term found in `df` of `n` rows. */
+static double local_idf(double n, uint32_t df)
 {
-    double idf = log((1.0 + n) / (1.0 + df)) + 1.0;
-    if (bg >= 0)
-        idf = p->background_weight * bg * scale + (1.0 - p->background_weight) * idf;
+    return log((1.0 + n) / (1.0 + df)) + 1.0;
+}
+
+/* An idf raised to the configured power. */
+static double powered(double idf, const lede_tfidf_params *p)
+{
     if (p && p->idf_power == 0.5)
         return sqrt(idf); /* the default: much cheaper than pow */
     if (p && p->idf_power != 1.0)
@@ -164,7 +166,7 @@ static lede_status idf_by_df(lede_tfidf *v, size_t nrows, const lede_tfidf_param
     for (size_t t = 0; t < v->nterms; t++) {
         double *idf = &v->idf_by_df[v->df[t]];
         if (*idf < 0)
-            *idf = idf_of((double)nrows, v->df[t], -1.0, 1.0, p);
+            *idf = powered(local_idf((double)nrows, v->df[t]), p);
         v->idf[t] = *idf;
     }
     return LEDE_OK;
@@ -185,8 +187,13 @@ static lede_status compute_idf(lede_tfidf *v, size_t nrows, const lede_tfidf_par
     double n = (double)nrows;
     double local_max = log((1.0 + n) / 2.0) + 1.0;
     double scale = p->background_max > 0 ? local_max / p->background_max : 1.0;
-    for (size_t t = 0; t < v->nterms; t++)
-        v->idf[t] = idf_of(n, v->df[t], p->background(p->ctx, v->global[t]), scale, p);
+    for (size_t t = 0; t < v->nterms; t++) {
+        double idf = local_idf(n, v->df[t]);
+        double bg = p->background(p->ctx, v->global[t]);
+        if (bg >= 0)
+            idf = p->background_weight * bg * scale + (1.0 - p->background_weight) * idf;
+        v->idf[t] = powered(idf, p);
+    }
     return LEDE_OK;
 }
 
