@@ -145,6 +145,10 @@ static int is_null(const jsonl_member *m)
 /* A string member decoded into a new string (*out), or -1 after a message. */
 static int decode_text(const line_ctx *c, const jsonl_member *m, char **out, size_t *len)
 {
+    /* Set on every path: gcc -O3 cannot see that line_error returns -1. */
+    *out = NULL;
+    if (len)
+        *len = 0;
     jsonl_buf buf = {0};
     int rc = jsonl_decode_string(m, &buf);
     if (rc == 1) {
