@@ -85,8 +85,10 @@ typedef enum lede_status {
     LEDE_ERR_MODEL = 10,           /* model data is malformed */
     LEDE_ERR_INTERNAL = 11,        /* a bug in lede: please report it */
     LEDE_ERR_NO_ARTICLE = 12,      /* a web page has no article text (only menus, links, ...) */
-    LEDE_ERR_MARKUP = 13           /* XML that is not well-formed, or a bad XPath (position
+    LEDE_ERR_MARKUP = 13,          /* XML that is not well-formed, or a bad XPath (position
                                       in the error) */
+    LEDE_ERR_DEPENDENCY = 14       /* a library lede loads when first needed (libxml2, for
+                                      HTML and XML input) cannot be loaded */
 } lede_status;
 
 /* A static English description of a status code (never NULL; unknown codes

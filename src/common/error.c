@@ -20,6 +20,7 @@ static const char *const status_strings[] = {
     [LEDE_ERR_INTERNAL] = "internal error",
     [LEDE_ERR_NO_ARTICLE] = "no article found",
     [LEDE_ERR_MARKUP] = "malformed markup",
+    [LEDE_ERR_DEPENDENCY] = "a library lede needs cannot be loaded",
 };
 
 const char *lede_strerror(lede_status status)

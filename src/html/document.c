@@ -9,6 +9,7 @@
 #include "../common/error.h"
 #include "document.h"
 #include "html.h"
+#include "libxml.h"
 
 /* ====== Options ====== */
 
@@ -253,7 +254,7 @@ lede_status lede_document_from_tree(xmlDoc *tree, const lede_extract_options *op
         return lede_fail(err, st, "out of memory reading the page's metadata");
     lede_hdom dom = {0};
     lede_html_text text = {0};
-    st = lede_hdom_build(&dom, xmlDocGetRootElement(tree), opts, err);
+    st = lede_hdom_build(&dom, lede_libxml()->xmlDocGetRootElement(tree), opts, err);
     uint32_t title_node = LEDE_HNODE_NONE;
     int has_text = st == LEDE_OK && dom.count > 0 && dom.nodes[dom.body].chars > 0;
     if (st == LEDE_OK && !has_text)
@@ -302,7 +303,8 @@ lede_status lede_extract_html(const char *html, size_t len, const lede_extract_o
     st = lede_html_parse(&src, &tree, err);
     if (st == LEDE_OK)
         st = lede_document_from_tree(tree, opts, src.encoding, out, err);
-    xmlFreeDoc(tree);
+    if (tree)
+        lede_libxml()->xmlFreeDoc(tree);
     lede_html_source_free(&src);
     return st;
 }

@@ -14,6 +14,7 @@
 #include "../common/error.h"
 #include "../common/intern.h"
 #include "html.h"
+#include "libxml.h"
 
 /* ====== Element kinds ====== */
 
@@ -356,7 +357,7 @@ static void text_stats(const unsigned char *s, lede_hnode *n)
 
 static long node_line(const xmlNode *node)
 {
-    long line = xmlGetLineNo(node);
+    long line = lede_libxml()->xmlGetLineNo(node);
     return line > 0 ? line : 0;
 }
 

@@ -50,12 +50,10 @@ void lede_html_source_free(lede_html_source *src);
 
 /* ====== Parsing (parse.c) ====== */
 
-/* Initializes libxml2 once per process (thread-safe). */
-void lede_html_init(void);
-
 /* Parses UTF-8 HTML with a parser context of its own, in recover mode,
- * without network access and without messages. The caller frees the
- * document with xmlFreeDoc. */
+ * without network access and without messages, loading libxml2 first
+ * (LEDE_ERR_DEPENDENCY when it cannot be). The caller frees the document
+ * with lede_libxml()->xmlFreeDoc. */
 lede_status lede_html_parse(const lede_html_source *src, xmlDoc **doc, lede_error **err);
 
 /* Parses UTF-8 XML strictly, without DTD loading, entity expansion or network

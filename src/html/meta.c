@@ -8,6 +8,7 @@
 #include "../common/alloc.h"
 #include "../common/strbuf.h"
 #include "html.h"
+#include "libxml.h"
 
 enum field { F_OG_TITLE, F_AUTHOR, F_DATE, F_LANGUAGE, F_COUNT };
 
@@ -149,7 +150,7 @@ lede_status lede_html_read_meta(const xmlDoc *doc, lede_html_meta *meta)
     memset(meta, 0, sizeof *meta);
     collector c;
     memset(&c, 0, sizeof c);
-    const xmlNode *root = xmlDocGetRootElement(doc);
+    const xmlNode *root = lede_libxml()->xmlDocGetRootElement(doc);
     if (!root)
         return LEDE_OK;
     const char *lang = lede_html_attr(root, "lang");

@@ -2,7 +2,6 @@
  * parser context per call, options instead of global settings, errors read
  * from the context instead of through the (process-wide) error handlers. */
 #include <limits.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,6 +11,7 @@
 
 #include "../common/error.h"
 #include "html.h"
+#include "libxml.h"
 
 /* Recover from any markup, never print, never fetch anything. XML_PARSE_HUGE
  * because without it libxml2 2.9.14 stops at 256 nested elements and drops a
@@ -29,18 +29,6 @@ static const int xml_options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_N
                                XML_PARSE_NOCDATA | XML_PARSE_COMPACT | XML_PARSE_IGNORE_ENC |
                                XML_PARSE_BIG_LINES;
 
-static pthread_once_t init_once = PTHREAD_ONCE_INIT;
-
-static void init_libxml2(void)
-{
-    xmlInitParser();
-}
-
-void lede_html_init(void)
-{
-    pthread_once(&init_once, init_libxml2);
-}
-
 size_t lede_html_count_tags(const char *data, size_t len)
 {
     size_t n = 0;
@@ -53,12 +41,15 @@ size_t lede_html_count_tags(const char *data, size_t len)
     return n;
 }
 
-/* What both parsers check first: libxml2 takes an int length. */
+/* What both parsers check first: libxml2 is there and takes an int
+ * length. */
 static lede_status check_source(const lede_html_source *src, xmlDoc **doc, const char *what,
                                 lede_error **err)
 {
     *doc = NULL;
-    lede_html_init();
+    lede_status st = lede_libxml_load(err);
+    if (st != LEDE_OK)
+        return st;
     if (src->len > INT_MAX)
         return lede_fail(err, LEDE_ERR_TOO_LARGE, "the %s is larger than %d bytes", what,
                          INT_MAX);
@@ -74,21 +65,22 @@ lede_status lede_html_parse(const lede_html_source *src, xmlDoc **doc, lede_erro
         return st;
     /* htmlCtxtReadMemory would reset the options and drop XML_PARSE_BIG_LINES
      * (line numbers then stop at 65535), so the context is set up by hand. */
-    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(src->data, (int)src->len);
+    const lede_libxml_api *xml = lede_libxml();
+    htmlParserCtxtPtr ctxt = xml->htmlCreateMemoryParserCtxt(src->data, (int)src->len);
     if (!ctxt)
         return lede_fail(err, LEDE_ERR_NOMEM, "out of memory creating the HTML parser");
-    htmlCtxtUseOptions(ctxt, html_options);
+    xml->htmlCtxtUseOptions(ctxt, html_options);
     ctxt->options |= XML_PARSE_BIG_LINES;
     ctxt->linenumbers = 1;
     /* Without this the parser reads bytes >= 0x80 as Latin-1. */
-    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
-    htmlParseDocument(ctxt);
+    xml->xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    xml->htmlParseDocument(ctxt);
     int nomem = ctxt->errNo == XML_ERR_NO_MEMORY;
     *doc = ctxt->myDoc;
     ctxt->myDoc = NULL;
-    htmlFreeParserCtxt(ctxt);
+    xml->htmlFreeParserCtxt(ctxt);
     if (nomem || !*doc) {
-        xmlFreeDoc(*doc);
+        xml->xmlFreeDoc(*doc);
         *doc = NULL;
         return lede_fail(err, LEDE_ERR_NOMEM, "out of memory parsing the page");
     }
@@ -137,7 +129,7 @@ static void keep_first_error(void *ctx, xmlErrorPtr e)
 static lede_status xml_error(const lede_html_source *src, xmlParserCtxtPtr ctxt,
                              const first_error *first, lede_error **err)
 {
-    const xmlError *e = first->seen ? &first->error : xmlCtxtGetLastError(ctxt);
+    const xmlError *e = first->seen ? &first->error : lede_libxml()->xmlCtxtGetLastError(ctxt);
     if (e && e->code == XML_ERR_NO_MEMORY)
         return lede_fail(err, LEDE_ERR_NOMEM, "out of memory parsing the XML");
     const char *msg = e && e->message ? e->message : "not well-formed";
@@ -164,25 +156,26 @@ lede_status lede_xml_parse(const lede_html_source *src, xmlDoc **doc, int *extra
         return st;
     /* Set up by hand (not xmlCtxtReadMemory, which resets the context) to
      * catch the first error on this context alone. */
-    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(src->data, (int)src->len);
+    const lede_libxml_api *xml = lede_libxml();
+    xmlParserCtxtPtr ctxt = xml->xmlCreateMemoryParserCtxt(src->data, (int)src->len);
     if (!ctxt)
         return lede_fail(err, LEDE_ERR_NOMEM, "out of memory creating the XML parser");
-    xmlCtxtUseOptions(ctxt, xml_options);
+    xml->xmlCtxtUseOptions(ctxt, xml_options);
     first_error first;
     memset(&first, 0, sizeof first);
     ctxt->_private = &first;
     ctxt->sax->serror = keep_first_error;
-    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
-    xmlParseDocument(ctxt);
+    xml->xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    xml->xmlParseDocument(ctxt);
     xmlDocPtr d = ctxt->myDoc;
     ctxt->myDoc = NULL;
     if (!d || !ctxt->wellFormed) {
         *extra_content = first.seen && first.error.code == XML_ERR_DOCUMENT_END;
         st = xml_error(src, ctxt, &first, err);
-        xmlFreeDoc(d);
+        xml->xmlFreeDoc(d);
         d = NULL;
     }
-    xmlFreeParserCtxt(ctxt);
+    xml->xmlFreeParserCtxt(ctxt);
     *doc = d;
     return st;
 }

@@ -16,6 +16,7 @@
 #include "../common/error.h"
 #include "document.h"
 #include "html.h"
+#include "libxml.h"
 
 /* ====== Formats ====== */
 
@@ -92,16 +93,16 @@ static lede_status eval_xpath(xmlDoc *doc, const char *expr, xmlXPathObjectPtr *
                               lede_error **err)
 {
     *result = NULL;
-    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+    xmlXPathContextPtr ctx = lede_libxml()->xmlXPathNewContext(doc);
     if (!ctx)
         return lede_fail(err, LEDE_ERR_NOMEM, "out of memory for the XPath");
     xpath_errors x = {0, "", 0};
     ctx->error = on_xpath_error;
     ctx->userData = &x;
-    *result = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
-    xmlXPathFreeContext(ctx);
+    *result = lede_libxml()->xmlXPathEvalExpression((const xmlChar *)expr, ctx);
+    lede_libxml()->xmlXPathFreeContext(ctx);
     if (x.failed || !*result) {
-        xmlXPathFreeObject(*result);
+        lede_libxml()->xmlXPathFreeObject(*result);
         *result = NULL;
         if (!x.failed)
             return lede_fail(err, LEDE_ERR_NOMEM, "out of memory evaluating the XPath");
@@ -128,14 +129,14 @@ static lede_status emit_value(lede_html_text *out, const xmlNode *node)
         const char *href = ns->href ? (const char *)ns->href : "";
         return lede_html_emit_text(out, href, strlen(href), LEDE_PARA_TEXT, 0);
     }
-    xmlChar *value = xmlNodeGetContent(node);
+    xmlChar *value = lede_libxml()->xmlNodeGetContent(node);
     if (!value)
         return LEDE_OK;
     const xmlNode *at = node->type == XML_ATTRIBUTE_NODE ? node->parent : node;
-    long line = at ? xmlGetLineNo(at) : 0;
+    long line = at ? lede_libxml()->xmlGetLineNo(at) : 0;
     lede_status st = lede_html_emit_text(out, (const char *)value, strlen((const char *)value),
                                          LEDE_PARA_TEXT, line > 0 ? (size_t)line : 0);
-    xmlFree(value);
+    lede_libxml()->xml_free(value);
     return st;
 }
 
@@ -213,7 +214,7 @@ static char *first_text(xmlDoc *doc, const lede_hdom *dom, const char *expr)
         else
             lede_strbuf_free(&b);
     }
-    xmlXPathFreeObject(r);
+    lede_libxml()->xmlXPathFreeObject(r);
     return text;
 }
 
@@ -222,7 +223,7 @@ static char *first_text(xmlDoc *doc, const lede_hdom *dom, const char *expr)
 static lede_status xml_document(xmlDoc *tree, const char *xpath, const lede_extract_options *opts,
                                 const char *encoding, lede_document **out, lede_error **err)
 {
-    const xmlNode *root = xmlDocGetRootElement(tree);
+    const xmlNode *root = lede_libxml()->xmlDocGetRootElement(tree);
     const xml_format *format = xpath ? NULL : find_format(root);
     if (!xpath && !format)
         return lede_fail(err, LEDE_ERR_NO_ARTICLE,
@@ -245,7 +246,7 @@ static lede_status xml_document(xmlDoc *tree, const char *xpath, const lede_extr
     st = eval_xpath(tree, expr, &r, err);
     if (st == LEDE_OK) {
         st = emit_result(&text, &dom, r, expr, err);
-        xmlXPathFreeObject(r);
+        lede_libxml()->xmlXPathFreeObject(r);
     }
     if (st == LEDE_OK && text.count == 0)
         st = lede_fail(err, LEDE_ERR_EMPTY_INPUT, "the XPath '%s' selects no text", expr);
@@ -339,12 +340,12 @@ lede_status lede_extract_xml(const char *xml, size_t len, const char *xpath,
     xmlDoc *tree = NULL;
     st = parse_xml(&src, &tree, err);
     if (st == LEDE_OK) {
-        const xmlNode *root = xmlDocGetRootElement(tree);
+        const xmlNode *root = lede_libxml()->xmlDocGetRootElement(tree);
         if (!root) {
             st = lede_fail(err, LEDE_ERR_EMPTY_INPUT, "the XML document has no element");
         } else if (!xpath && strcasecmp((const char *)root->name, "html") == 0) {
             /* XHTML: a web page like any other */
-            xmlFreeDoc(tree);
+            lede_libxml()->xmlFreeDoc(tree);
             tree = NULL;
             st = lede_html_parse(&src, &tree, err);
             if (st == LEDE_OK)
@@ -353,7 +354,8 @@ lede_status lede_extract_xml(const char *xml, size_t len, const char *xpath,
             st = xml_document(tree, xpath, opts, src.encoding, out, err);
         }
     }
-    xmlFreeDoc(tree);
+    if (tree)
+        lede_libxml()->xmlFreeDoc(tree);
     lede_html_source_free(&src);
     return st;
 }

@@ -7,11 +7,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-
 #include "../common/alloc.h"
 #include "../common/error.h"
+#include "../html/libxml.h"
 #include "rouge_internal.h"
 
 /* ---- summary files ---- */
@@ -297,11 +295,11 @@ static char *trimmed_text(const xmlNode *node)
 
 static char *attribute(const xmlNode *node, const char *name)
 {
-    xmlChar *v = xmlGetProp(node, (const xmlChar *)name);
+    xmlChar *v = lede_libxml()->xmlGetProp(node, (const xmlChar *)name);
     if (!v)
         return NULL;
     char *copy = lede_strndup((const char *)v, strlen((const char *)v));
-    xmlFree(v);
+    lede_libxml()->xml_free(v);
     return copy;
 }
 
@@ -309,7 +307,7 @@ static lede_status config_error(const config *c, const xmlNode *node, lede_error
                                 const char *what)
 {
     return lede_fail(err, LEDE_ERR_INVALID_ARGUMENT, "%s:%ld: %s", c->path,
-                     node ? (long)xmlGetLineNo(node) : 0L, what);
+                     node ? (long)lede_libxml()->xmlGetLineNo(node) : 0L, what);
 }
 
 static lede_status add_named(const config *c, const xmlNode *node, named_file **list,
@@ -408,16 +406,17 @@ static lede_status find_evals(config *c, const xmlNode *node, lede_error **err)
 
 static lede_status parse_config(const char *path, config *c, lede_error **err)
 {
-    /* Idempotent; libxml2 wants it before use from several threads. */
-    xmlInitParser();
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    lede_status st = lede_libxml_load(err);
+    if (st != LEDE_OK)
+        return st;
+    const lede_libxml_api *xml = lede_libxml();
+    xmlParserCtxtPtr ctxt = xml->xmlNewParserCtxt();
     if (!ctxt)
         return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
-    xmlDocPtr doc = xmlCtxtReadFile(ctxt, path, NULL,
-                                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    lede_status st = LEDE_OK;
+    xmlDocPtr doc = xml->xmlCtxtReadFile(ctxt, path, NULL,
+                                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!doc) {
-        const xmlError *e = xmlCtxtGetLastError(ctxt);
+        const xmlError *e = xml->xmlCtxtGetLastError(ctxt);
         if (e && e->message) {
             size_t n = strlen(e->message);
             while (n > 0 && e->message[n - 1] == '\n')
@@ -429,10 +428,10 @@ static lede_status parse_config(const char *path, config *c, lede_error **err)
         }
     } else {
         c->path = path;
-        st = find_evals(c, xmlDocGetRootElement(doc), err);
-        xmlFreeDoc(doc);
+        st = find_evals(c, xml->xmlDocGetRootElement(doc), err);
+        xml->xmlFreeDoc(doc);
     }
-    xmlFreeParserCtxt(ctxt);
+    xml->xmlFreeParserCtxt(ctxt);
     return st;
 }
 
