@@ -513,7 +513,8 @@ LEDE_API lede_status lede_rouge_add_files(lede_rouge *r, const char *eval_id,
  * `system_id`, or for every peer when it is NULL (the script's -a). An
  * evaluation that lacks the peer is skipped with a warning, as the script
  * does (lede_rouge_warning). Errors: malformed XML (LEDE_ERR_INVALID_ARGUMENT
- * with line), a missing ID, root, format or file, plus those of
+ * with line), a missing ID, root, format or file, LEDE_ERR_DEPENDENCY
+ * (libxml2, which reads the file, cannot be loaded), plus those of
  * lede_rouge_add. */
 LEDE_API lede_status lede_rouge_add_config(lede_rouge *r, const char *config_path,
                                            const char *system_id, lede_error **err);
@@ -595,7 +596,9 @@ LEDE_API lede_status lede_rouge_overall_score(const lede_rouge *r, size_t peer, 
  * gives its text as paragraphs, ready for lede_summarizer_run. XML input
  * (news formats, DUC/TAC, JATS, TEI, or any document with an XPath) gives the
  * same kind of document. libxml2 does the parsing; lede never touches the
- * network and never expands external entities. */
+ * network and never expands external entities. libxml2 is not linked: the
+ * first call that reads markup loads it (dlopen, once per process), and when
+ * it cannot be loaded every such call fails with LEDE_ERR_DEPENDENCY. */
 
 /* Settings for extraction. A lede_extract_options is not thread-safe while
  * being modified; read-only use from several threads is fine. */
@@ -667,7 +670,8 @@ typedef struct lede_paragraph {
  * LEDE_ERR_NO_ARTICLE (the page has text, but nothing that reads as an
  * article: menus, link lists, a form), LEDE_ERR_TOO_LARGE (a limit of `opts`
  * exceeded), LEDE_ERR_INVALID_ARGUMENT (an encoding lede cannot decode),
- * LEDE_ERR_NOMEM. Thread-safe: each call uses its own parser. */
+ * LEDE_ERR_DEPENDENCY (libxml2 cannot be loaded), LEDE_ERR_NOMEM.
+ * Thread-safe: each call uses its own parser. */
 LEDE_API lede_status lede_extract_html(const char *html, size_t len,
                                        const lede_extract_options *opts, lede_document **out,
                                        lede_error **err);
