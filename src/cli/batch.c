@@ -51,12 +51,18 @@ typedef struct batch {
     const lede_options *opts;
     const char *file;      /* for messages */
     job *jobs;
-    size_t njobs;
+    size_t njobs;          /* lines read into the chunk so far */
     atomic_size_t next;    /* next job to take */
+    /* The main thread reads a chunk while the workers summarize its first
+     * lines: jobs[0, ready) may be taken, and `reading` says whether more
+     * will come. */
+    atomic_size_t ready;
+    int reading;
+    size_t waiting;        /* workers waiting for a line */
     /* Workers wait for a new generation (a chunk to work on) or quit; the
      * main thread waits until none is running. */
     pthread_mutex_t mutex;
-    pthread_cond_t go, finished;
+    pthread_cond_t go, finished, more;
     unsigned long generation;
     size_t running;
     size_t started;        /* worker threads besides the main thread */
@@ -181,12 +187,29 @@ typedef struct worker {
     pthread_t thread;
 } worker;
 
+/* Whether job i is (or becomes) a line of the chunk: waits while the main
+ * thread is still reading up to it. */
+static int wait_for_job(batch *b, size_t i)
+{
+    if (i < atomic_load(&b->ready))
+        return 1;
+    pthread_mutex_lock(&b->mutex);
+    while (i >= atomic_load(&b->ready) && b->reading) {
+        b->waiting++;
+        pthread_cond_wait(&b->more, &b->mutex);
+        b->waiting--;
+    }
+    int taken = i < atomic_load(&b->ready);
+    pthread_mutex_unlock(&b->mutex);
+    return taken;
+}
+
 static void work_on_chunk(worker *w)
 {
     batch *b = w->b;
     for (;;) {
         size_t i = atomic_fetch_add(&b->next, 1);
-        if (i >= b->njobs)
+        if (!wait_for_job(b, i))
             return;
         run_job(w->s, b->opts, &w->scratch, &b->jobs[i]);
     }
@@ -244,13 +267,29 @@ static int write_chunk(batch *b, int strict, int *stop)
     return failed;
 }
 
-/* Reads up to a chunk of non-blank lines. Returns -1 on a read error. */
+/* Makes the jobs read so far takeable; `done` when the chunk is complete. */
+static void publish_jobs(batch *b, int done)
+{
+    pthread_mutex_lock(&b->mutex);
+    atomic_store(&b->ready, b->njobs);
+    if (done)
+        b->reading = 0;
+    if (b->waiting > 0)
+        pthread_cond_broadcast(&b->more);
+    pthread_mutex_unlock(&b->mutex);
+}
+
+/* Reads up to a chunk of non-blank lines, handing each to the workers as
+ * it comes. Returns -1 on a read error. */
 static int read_chunk(FILE *f, batch *b, size_t *lineno)
 {
     size_t bytes = 0;
+    size_t hint = 0; /* the last line's size: most lines of a file are alike */
     while (b->njobs < CHUNK_LINES && bytes < CHUNK_BYTES) {
-        char *line = NULL;
-        size_t cap = 0;
+        size_t cap = hint;
+        char *line = cap ? malloc(cap) : NULL;
+        if (!line)
+            cap = 0;
         errno = 0;
         ssize_t n = getline(&line, &cap, f);
         if (n < 0) {
@@ -269,18 +308,30 @@ static int read_chunk(FILE *f, batch *b, size_t *lineno)
         }
         b->jobs[b->njobs++] = (job){line, (size_t)n, *lineno, NULL, NULL, 0};
         bytes += (size_t)n;
+        hint = (size_t)n + 2;
+        if (b->started > 0)
+            publish_jobs(b, 0);
     }
     return 0;
 }
 
-static void run_chunk(batch *b, worker *workers)
+/* Wakes the workers on a new chunk, before its first line is read. */
+static void start_chunk(batch *b)
 {
     atomic_store(&b->next, 0);
+    atomic_store(&b->ready, 0);
     pthread_mutex_lock(&b->mutex);
+    b->reading = 1;
     b->running = b->started;
     b->generation++;
     pthread_cond_broadcast(&b->go);
     pthread_mutex_unlock(&b->mutex);
+}
+
+/* The main thread's share of the chunk, then the wait for the workers. */
+static void finish_chunk(batch *b, worker *workers)
+{
+    publish_jobs(b, 1);
     work_on_chunk(&workers[0]);
     pthread_mutex_lock(&b->mutex);
     while (b->running > 0)
@@ -294,10 +345,11 @@ static int run_stream(batch *b, FILE *f, worker *workers, int strict)
     size_t lineno = 0;
     int failed = 0, stop = 0;
     for (;;) {
+        start_chunk(b);
         int rc = read_chunk(f, b, &lineno);
+        finish_chunk(b, workers);
         if (b->njobs == 0 && rc == 0)
             break;
-        run_chunk(b, workers);
         failed |= write_chunk(b, strict, &stop);
         if (rc != 0) {
             cli_warn("%s: cannot read: %s", b->file, strerror(errno));
@@ -447,7 +499,8 @@ int cli_batch(int argc, char **argv)
                .jobs = calloc(CHUNK_LINES, sizeof(job)),
                .mutex = PTHREAD_MUTEX_INITIALIZER,
                .go = PTHREAD_COND_INITIALIZER,
-               .finished = PTHREAD_COND_INITIALIZER};
+               .finished = PTHREAD_COND_INITIALIZER,
+               .more = PTHREAD_COND_INITIALIZER};
     worker *workers = calloc(cfg.threads, sizeof *workers);
     if (!b.jobs || !workers) {
         cli_warn("out of memory");
