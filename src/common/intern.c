@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "prefetch.h"
 
 static size_t slot_of(const lede_intern *t, uint64_t hash, const char *s, size_t len,
                       int *found)
@@ -32,6 +33,36 @@ int64_t lede_intern_find(const lede_intern *t, const char *s, size_t len)
     int found;
     size_t i = slot_of(t, lede_hash_bytes(s, len), s, len, &found);
     return found ? (int64_t)t->slots[i] - 1 : -1;
+}
+
+void lede_intern_prefetch_slot(const lede_intern *t, uint64_t hash)
+{
+    if (t->nslots > 0)
+        lede_prefetch(&t->slots[(size_t)hash & (t->nslots - 1)]);
+}
+
+/* The entry of the word's first slot, where the probe of a word already
+ * in the table most often ends; NULL when the slot is empty. */
+static const lede_intern_entry *first_entry(const lede_intern *t, uint64_t hash)
+{
+    if (t->nslots == 0)
+        return NULL;
+    uint32_t slot = t->slots[(size_t)hash & (t->nslots - 1)];
+    return slot ? &t->entries[slot - 1] : NULL;
+}
+
+void lede_intern_prefetch_entry(const lede_intern *t, uint64_t hash)
+{
+    const lede_intern_entry *e = first_entry(t, hash);
+    if (e)
+        lede_prefetch(e);
+}
+
+void lede_intern_prefetch_string(const lede_intern *t, uint64_t hash)
+{
+    const lede_intern_entry *e = first_entry(t, hash);
+    if (e)
+        lede_prefetch(e->str);
 }
 
 static int rehash(lede_intern *t, size_t nslots)

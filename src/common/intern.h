@@ -100,6 +100,16 @@ static inline int64_t lede_intern_lookup(const lede_intern *t, const char *s, si
     }
 }
 
+/* Hints for a batch of insertions or lookups whose hashes are known: call
+ * lede_intern_prefetch_slot for each, then lede_intern_prefetch_entry for
+ * each, then lede_intern_prefetch_string for each, then insert or look
+ * them up: the slot, entry and string reads of the whole batch are then in
+ * flight together instead of one after the other. Each step reads what the
+ * one before started loading. They change no result. */
+void lede_intern_prefetch_slot(const lede_intern *t, uint64_t hash);
+void lede_intern_prefetch_entry(const lede_intern *t, uint64_t hash);
+void lede_intern_prefetch_string(const lede_intern *t, uint64_t hash);
+
 /* Removes every entry, keeping memory for reuse. */
 void lede_intern_clear(lede_intern *t);
 

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "../common/prefetch.h"
+
 const lede_stem_table *lede_stem_table_for(const char *code)
 {
     for (size_t i = 0; i < lede_builtin_stem_table_count; i++)
@@ -27,9 +29,9 @@ static int is_entry_of(const char *entry, const char *word, size_t len)
 }
 
 /* The stored entry of `word`, or NULL. */
-static const char *find_entry(const lede_stem_table *table, const char *word, size_t len)
+static const char *find_entry(const lede_stem_table *table, const char *word, size_t len,
+                              uint64_t hash)
 {
-    uint64_t hash = lede_stem_table_hash(word, len);
     uint32_t tag = tag_of(hash);
     const uint32_t offset_mask = (1u << LEDE_STEM_SLOT_OFFSET_BITS) - 1;
     for (size_t i = (size_t)hash & table->mask;; i = (i + 1) & table->mask) {
@@ -47,7 +49,34 @@ static const char *find_entry(const lede_stem_table *table, const char *word, si
 size_t lede_stem_table_find(const lede_stem_table *table, const char *word, size_t len,
                             char *out, size_t cap)
 {
-    const char *entry = find_entry(table, word, len);
+    return lede_stem_table_find_hashed(table, word, len, lede_stem_table_hash(word, len), out,
+                                       cap);
+}
+
+void lede_stem_table_prefetch_slot(const lede_stem_table *table, uint64_t hash)
+{
+    lede_prefetch(&table->slots[(size_t)hash & table->mask]);
+}
+
+void lede_stem_table_prefetch_entry(const lede_stem_table *table, uint64_t hash)
+{
+    uint32_t tag = tag_of(hash);
+    const uint32_t offset_mask = (1u << LEDE_STEM_SLOT_OFFSET_BITS) - 1;
+    for (size_t i = (size_t)hash & table->mask;; i = (i + 1) & table->mask) {
+        uint32_t slot = table->slots[i];
+        if (slot == 0)
+            return;
+        if (slot >> LEDE_STEM_SLOT_OFFSET_BITS == tag) {
+            lede_prefetch(table->strings + (slot & offset_mask) - 1);
+            return;
+        }
+    }
+}
+
+size_t lede_stem_table_find_hashed(const lede_stem_table *table, const char *word, size_t len,
+                                   uint64_t hash, char *out, size_t cap)
+{
+    const char *entry = find_entry(table, word, len, hash);
     if (!entry)
         return 0;
     size_t prefix = (unsigned char)entry[len + 1];

@@ -52,4 +52,18 @@ static inline uint64_t lede_stem_table_hash(const char *word, size_t len)
     return lede_hash_bytes(word, len);
 }
 
+/* lede_stem_table_find with the word's hash already computed. */
+size_t lede_stem_table_find_hashed(const lede_stem_table *table, const char *word, size_t len,
+                                   uint64_t hash, char *out, size_t cap);
+
+/* A lookup's reads are a slot, then the string it points to, each most
+ * likely a cache miss in a table of megabytes. To look up a batch of words
+ * with their misses overlapping: lede_stem_table_prefetch_slot for every
+ * word, then lede_stem_table_prefetch_entry for every word (it reads the
+ * slots, now cached, and starts reading the entry they point to), then
+ * lede_stem_table_find_hashed for every word. Hints only: they change no
+ * result. */
+void lede_stem_table_prefetch_slot(const lede_stem_table *table, uint64_t hash);
+void lede_stem_table_prefetch_entry(const lede_stem_table *table, uint64_t hash);
+
 #endif

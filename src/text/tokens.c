@@ -10,8 +10,13 @@
 
 enum { MAX_CACHED_TERMS = 1 << 20 };
 
-/* surface-cache values */
+/* Surface-table values: 1 for a dropped word (a stopword), NEW_WORD plus
+ * its index for a new word of the document being tokenized, else its term
+ * plus 2. A token's term is NEW_WORD plus the index too until the end of
+ * the document. Term ids stay below 2^31: the tables are cleared past
+ * MAX_CACHED_TERMS. */
 enum { SURFACE_DROPPED = 1, SURFACE_TERM_BASE = 2 };
+#define NEW_WORD 0x80000000u
 
 lede_status lede_tokenizer_init(lede_tokenizer *t, const lede_model *model, const char *stemmer)
 {
@@ -39,6 +44,8 @@ void lede_tokenizer_free(lede_tokenizer *t)
     sb_stemmer_delete(t->stemmer);
     lede_intern_free(&t->terms);
     lede_intern_free(&t->surface);
+    free(t->new_words);
+    lede_strbuf_free(&t->new_text);
     free(t->cps);
     lede_strbuf_free(&t->norm);
     memset(t, 0, sizeof *t);
@@ -125,13 +132,14 @@ static int has_letter(const char *s, size_t len)
     return 0;
 }
 
-/* The stem of a normalized word of `*len` bytes, from the built-in table
- * when it has the word, else from Snowball; `*len` becomes the stem's
- * length. The stem lives in the tokenizer until the next call; NULL when
- * out of memory. */
-static const char *stem_of(lede_tokenizer *t, const char *word, size_t *len)
+/* The stem of a normalized word of `*len` bytes (`hash` its stem-table
+ * hash), from the built-in table when it has the word, else from Snowball;
+ * `*len` becomes the stem's length. The stem lives in the tokenizer until
+ * the next call; NULL when out of memory. */
+static const char *stem_of(lede_tokenizer *t, const char *word, size_t *len, uint64_t hash)
 {
-    size_t known = t->stems ? lede_stem_table_find(t->stems, word, *len, t->stem, sizeof t->stem)
+    size_t known = t->stems ? lede_stem_table_find_hashed(t->stems, word, *len, hash, t->stem,
+                                                          sizeof t->stem)
                             : 0;
     if (known) {
         *len = known;
@@ -143,15 +151,42 @@ static const char *stem_of(lede_tokenizer *t, const char *word, size_t *len)
     return (const char *)stem;
 }
 
-/* The term id of a token as written: normalized, checked against the
- * stopwords, stemmed, interned; cached by surface form. Returns the term id,
- * -1 for a dropped token (stopword), -2 when out of memory. */
+/* Records surface `sid`, normalized to t->norm and not a stopword, as a
+ * new word of the document. Returns its token term (NEW_WORD + index), or
+ * -2 when out of memory. */
+static int64_t add_new_word(lede_tokenizer *t, uint32_t sid)
+{
+    const char *word = t->norm.data;
+    size_t len = t->norm.len;
+    if (t->new_count >= NEW_WORD - 1)
+        return -2;
+    if (t->new_count == t->new_cap &&
+        lede_grow((void **)&t->new_words, &t->new_cap, t->new_count + 1,
+                  sizeof *t->new_words) != 0)
+        return -2;
+    size_t offset = t->new_text.len;
+    if (lede_strbuf_append(&t->new_text, word, len) != 0)
+        return -2;
+    int stem = t->stemmer && len <= LEDE_MAX_STEM_BYTES && has_letter(word, len);
+    uint32_t index = (uint32_t)t->new_count++;
+    t->new_words[index] = (lede_new_word){sid, 0, offset, len, 0, stem};
+    t->surface.entries[sid].value = NEW_WORD | index;
+    return (int64_t)(NEW_WORD | index);
+}
+
+/* The term of a token as written: normalized, checked against the
+ * stopwords, stemmed, interned; cached by surface form. Returns the term
+ * id, or NEW_WORD plus an index for a word form new in this document (see
+ * resolve_new_words), -1 for a dropped token (stopword), -2 when out of
+ * memory. */
 static int64_t term_of(lede_tokenizer *t, const char *s, size_t len, int ascii)
 {
     uint64_t hash = lede_hash_bytes(s, len);
     int64_t sid = lede_intern_lookup(&t->surface, s, len, hash);
     if (sid >= 0) {
         uint32_t v = t->surface.entries[sid].value;
+        if (v & NEW_WORD)
+            return v;
         return v == SURFACE_DROPPED ? -1 : (int64_t)v - SURFACE_TERM_BASE;
     }
     sid = lede_intern_add_hashed(&t->surface, s, len, hash, NULL);
@@ -159,22 +194,92 @@ static int64_t term_of(lede_tokenizer *t, const char *s, size_t len, int ascii)
         return -2;
     if ((ascii ? normalize_ascii(t, s, len) : normalize_unicode(t, s, len)) != 0)
         return -2;
-    const char *word = t->norm.data;
-    size_t wlen = t->norm.len;
-    if (wlen == 0 || lede_model_is_stopword(t->model, word, wlen)) {
+    if (t->norm.len == 0 || lede_model_is_stopword(t->model, t->norm.data, t->norm.len)) {
         t->surface.entries[sid].value = SURFACE_DROPPED;
         return -1;
     }
-    if (t->stemmer && wlen <= LEDE_MAX_STEM_BYTES && has_letter(word, wlen)) {
-        word = stem_of(t, word, &wlen);
-        if (!word)
-            return -2;
+    return add_new_word(t, (uint32_t)sid);
+}
+
+/* Starts the stem-table reads of every new word: slots first, then the
+ * entries they point to (lede_stem_table_prefetch_slot). */
+static void prefetch_stems(lede_tokenizer *t)
+{
+    if (!t->stems)
+        return;
+    for (size_t i = 0; i < t->new_count; i++) {
+        lede_new_word *w = &t->new_words[i];
+        if (!w->stem)
+            continue;
+        w->hash = lede_stem_table_hash(t->new_text.data + w->offset, w->len);
+        lede_stem_table_prefetch_slot(t->stems, w->hash);
     }
-    int64_t term = lede_intern_add(&t->terms, word, wlen, NULL);
-    if (term < 0)
-        return -2;
-    t->surface.entries[sid].value = (uint32_t)term + SURFACE_TERM_BASE;
-    return term;
+    for (size_t i = 0; i < t->new_count; i++)
+        if (t->new_words[i].stem)
+            lede_stem_table_prefetch_entry(t->stems, t->new_words[i].hash);
+}
+
+/* Starts the term-table reads of every new word's term (lede_intern.h's
+ * batch hints); w->hash becomes the hash of the term. */
+static void prefetch_terms(lede_tokenizer *t)
+{
+    for (size_t i = 0; i < t->new_count; i++) {
+        lede_new_word *w = &t->new_words[i];
+        w->hash = lede_hash_bytes(t->new_text.data + w->offset, w->len);
+        lede_intern_prefetch_slot(&t->terms, w->hash);
+    }
+    for (size_t i = 0; i < t->new_count; i++)
+        lede_intern_prefetch_entry(&t->terms, t->new_words[i].hash);
+    for (size_t i = 0; i < t->new_count; i++)
+        lede_intern_prefetch_string(&t->terms, t->new_words[i].hash);
+}
+
+/* After a failure: the surface table may point at new words that will not
+ * be resolved, so it is emptied (it is only a cache). */
+static void forget_new_words(lede_tokenizer *t)
+{
+    lede_intern_clear(&t->surface);
+    t->new_count = 0;
+    lede_strbuf_clear(&t->new_text);
+}
+
+/* Stems and interns the new words of the document in the order they were
+ * met, and gives their tokens the terms. */
+static lede_status resolve_new_words(lede_tokenizer *t, lede_tokens *out)
+{
+    if (t->new_count == 0)
+        return LEDE_OK;
+    prefetch_stems(t);
+    /* Stems go after the normalized forms, and each word then points at
+     * its term's string: its stem or itself. */
+    for (size_t i = 0; i < t->new_count; i++) {
+        lede_new_word *w = &t->new_words[i];
+        if (!w->stem)
+            continue;
+        size_t len = w->len;
+        const char *stem = stem_of(t, t->new_text.data + w->offset, &len, w->hash);
+        size_t offset = t->new_text.len;
+        if (!stem || lede_strbuf_append(&t->new_text, stem, len) != 0)
+            return LEDE_ERR_NOMEM;
+        w->offset = offset;
+        w->len = len;
+    }
+    prefetch_terms(t);
+    for (size_t i = 0; i < t->new_count; i++) {
+        lede_new_word *w = &t->new_words[i];
+        int64_t term =
+            lede_intern_add_hashed(&t->terms, t->new_text.data + w->offset, w->len, w->hash, NULL);
+        if (term < 0)
+            return LEDE_ERR_NOMEM;
+        w->term = (uint32_t)term;
+        t->surface.entries[w->surface].value = (uint32_t)term + SURFACE_TERM_BASE;
+    }
+    for (size_t k = 0; k < out->count; k++)
+        if (out->items[k].term & NEW_WORD)
+            out->items[k].term = t->new_words[out->items[k].term & ~NEW_WORD].term;
+    t->new_count = 0;
+    lede_strbuf_clear(&t->new_text);
+    return LEDE_OK;
 }
 
 /* ====== Scanning ====== */
@@ -329,11 +434,16 @@ lede_status lede_tokenize(lede_tokenizer *t, const char *text, const lede_units 
     if (lede_grow((void **)&out->first, &out->first_cap, units->count + 1, sizeof *out->first) !=
         0)
         return LEDE_ERR_NOMEM;
-    for (size_t u = 0; u < units->count; u++) {
+    lede_status st = LEDE_OK;
+    for (size_t u = 0; u < units->count && st == LEDE_OK; u++) {
         out->first[u] = out->count;
-        lede_status st = tokenize_span(t, out, text, units->items[u].start, units->items[u].end);
-        if (st != LEDE_OK)
-            return st;
+        st = tokenize_span(t, out, text, units->items[u].start, units->items[u].end);
+    }
+    if (st == LEDE_OK)
+        st = resolve_new_words(t, out);
+    if (st != LEDE_OK) {
+        forget_new_words(t);
+        return st;
     }
     out->first[units->count] = out->count;
     /* After a long document, give back what doubling left unused. */

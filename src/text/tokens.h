@@ -33,12 +33,30 @@ struct sb_stemmer;
 /* Longer words are not stemmed. */
 #define LEDE_MAX_STEM_BYTES 64
 
+/* A word form met for the first time in the document being tokenized. */
+typedef struct lede_new_word {
+    uint32_t surface; /* its entry in the surface table */
+    uint32_t term;    /* its term, once resolved */
+    size_t offset;    /* its normalized form in lede_tokenizer.new_text */
+    size_t len;
+    uint64_t hash;    /* of the normalized form (stem table), then of the term */
+    int stem;         /* whether it is to be stemmed */
+} lede_new_word;
+
 typedef struct lede_tokenizer {
     const lede_model *model;
     struct sb_stemmer *stemmer; /* NULL when the language has none */
     const lede_stem_table *stems; /* built-in stems for `stemmer`, or NULL */
     lede_intern terms;          /* normalized, stemmed terms */
-    lede_intern surface;        /* token as written -> 1 (dropped) or term + 2 */
+    lede_intern surface;        /* token as written -> 1 (dropped), a new word, or term + 2 */
+    /* New word forms are stemmed and interned together at the end of the
+     * document, in the order they were met (so term ids are as if each
+     * were done on sight): the stem table's reads of a whole batch of
+     * words are then in flight at once instead of one after the other. */
+    lede_new_word *new_words;
+    size_t new_count;
+    size_t new_cap;
+    lede_strbuf new_text;       /* their normalized forms, back to back */
     int32_t *cps;               /* normalization scratch */
     size_t cps_cap;
     lede_strbuf norm;

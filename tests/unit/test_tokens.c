@@ -123,8 +123,59 @@ static void test_cache_consistency(void)
     expect("en", "Running running RUNNING", "run@0-7 run@8-15 run@16-23");
 }
 
+/* Tokenizes `text` as units cut at `cuts` (byte offsets, ending with the
+ * text's length) with `tok`, and checks each token's term id. */
+static void expect_ids(lede_tokenizer *tok, const char *text, const size_t *cuts, size_t nunits,
+                       const uint32_t *want, size_t nwant)
+{
+    lede_unit items[8];
+    for (size_t u = 0; u < nunits; u++)
+        items[u] = (lede_unit){u ? cuts[u - 1] : 0, cuts[u], 0, LEDE_KIND_SENTENCE};
+    lede_units units = {items, nunits, nunits, 0, NULL, 0};
+    lede_tokens tokens = {0};
+    if (CHECK(lede_tokenize(tok, text, &units, &tokens) == LEDE_OK) &&
+        CHECK_EQ(tokens.count, nwant)) {
+        for (size_t i = 0; i < nwant; i++)
+            CHECK_MSG(tokens.items[i].term == want[i], "\"%s\" token %zu: term %u, want %u",
+                      text, i, tokens.items[i].term, want[i]);
+        CHECK_EQ(tokens.first[nunits], tokens.count);
+    }
+    lede_tokens_free(&tokens);
+}
+
+static void test_term_ids_in_order_of_first_sight(void)
+{
+    /* New words are stemmed and interned together at the end of each
+     * document (tokens.c, resolve_new_words); their ids must still be
+     * given in the order the words are first met, across units and
+     * documents, as tf-idf and everything after it number terms by them. */
+    lede_model model;
+    lede_tokenizer tok;
+    const lede_model_data *data = lede_model_find("en");
+    if (!CHECK(data && lede_model_init(&model, data) == LEDE_OK))
+        return;
+    if (!CHECK(lede_tokenizer_init(&tok, &model, data->stemmer) == LEDE_OK)) {
+        lede_model_free(&model);
+        return;
+    }
+    const char *first = "Cats run. Dogs bark at cats.";
+    const size_t first_cuts[] = {10, strlen(first)};
+    const uint32_t first_ids[] = {0, 1, 2, 3, 0}; /* cat run dog bark cat */
+    expect_ids(&tok, first, first_cuts, 2, first_ids, 5);
+    const char *second = "Birds running. Zyxwv sings; dogs barked.";
+    const size_t second_cuts[] = {15, strlen(second)};
+    const uint32_t second_ids[] = {4, 1, 5, 6, 2, 3}; /* bird run zyxwv sing dog bark */
+    expect_ids(&tok, second, second_cuts, 2, second_ids, 6);
+    size_t len;
+    const char *term = lede_tokenizer_term(&tok, 5, &len);
+    CHECK(len == 5 && memcmp(term, "zyxwv", 5) == 0);
+    lede_tokenizer_free(&tok);
+    lede_model_free(&model);
+}
+
 int main(void)
 {
+    test_term_ids_in_order_of_first_sight();
     test_words();
     test_normalization();
     test_stopwords_and_numbers();
