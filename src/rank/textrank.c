@@ -86,11 +86,17 @@ void lede_textrank(const lede_graph *g, const lede_rank_params *p, double *score
     }
     if (!g->sparse)
         build_shares(g, p, out_weight, share);
+    /* Most graphs have no sentence without edges: then the sum of their
+     * scores, below, is skipped in every iteration. */
+    size_t first_dangling = n;
+    for (size_t j = 0; j < n && first_dangling == n; j++)
+        if (out_weight[j] <= 0)
+            first_dangling = j;
     double d = p->damping;
     for (size_t iter = 0; iter < p->max_iterations; iter++) {
         /* A sentence without edges spreads its score evenly. */
         double dangling = 0;
-        for (size_t j = 0; j < n; j++)
+        for (size_t j = first_dangling; j < n; j++)
             if (out_weight[j] <= 0)
                 dangling += scores[j];
         if (g->sparse)

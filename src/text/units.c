@@ -527,6 +527,12 @@ static int starts_sentence(const splitter *sp, word_span w, size_t end)
     return 0;
 }
 
+/* An ASCII byte that is not white space (nor NUL, which reads as U+FFFD). */
+static int is_ascii_word_byte(unsigned char b)
+{
+    return b < 0x80 && b != 0 && (lede_ascii_class[b] & LEDE_ASCII_SPACE) == 0;
+}
+
 /* Emits [start, end) as one sentence, or as several when it is a run-on.
  * One pass over the words records the cut points; the cuts are made at the
  * end, once the word count is known (a run-on has more than RUN_ON_WORDS,
@@ -569,6 +575,15 @@ static lede_status emit_sentence(splitter *sp, size_t start, size_t end)
         }
         last = c;
         i += n;
+        /* Inside a word only its last character matters: skip the ASCII
+         * run to it at once. */
+        size_t run = i;
+        while (run < end && is_ascii_word_byte((unsigned char)text[run]))
+            run++;
+        if (run > i) {
+            last = (unsigned char)text[run - 1];
+            i = run;
+        }
     }
     if (words <= RUN_ON_WORDS)
         return emit(sp, start, end, LEDE_KIND_SENTENCE);
