@@ -202,7 +202,8 @@ static int64_t term_of(lede_tokenizer *t, const char *s, size_t len, int ascii)
 }
 
 /* Starts the stem-table reads of every new word: slots first, then the
- * entries they point to (lede_stem_table_prefetch_slot). */
+ * entries they point to (the batch hints of stem_table.h). w->hash becomes
+ * the word's stem-table hash. */
 static void prefetch_stems(lede_tokenizer *t)
 {
     if (!t->stems)
@@ -219,8 +220,8 @@ static void prefetch_stems(lede_tokenizer *t)
             lede_stem_table_prefetch_entry(t->stems, t->new_words[i].hash);
 }
 
-/* Starts the term-table reads of every new word's term (lede_intern.h's
- * batch hints); w->hash becomes the hash of the term. */
+/* Starts the term-table reads of every new word's term (the batch hints of
+ * intern.h); w->hash becomes the hash of the term. */
 static void prefetch_terms(lede_tokenizer *t)
 {
     for (size_t i = 0; i < t->new_count; i++) {
