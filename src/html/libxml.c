@@ -59,6 +59,7 @@ static void load_functions(void *handle)
     LOAD(xmlXPathFreeContext);
     LOAD(xmlXPathFreeObject);
 }
+#undef LOAD
 
 static void load_library(void)
 {
