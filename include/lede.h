@@ -317,10 +317,13 @@ LEDE_API const char *lede_language_code(size_t i);
 /* ====== Build information ====== */
 
 /* Writes a one-line, human-readable description of the libraries liblede
- * runs against (utf8proc and its Unicode version, OpenBLAS's configuration,
- * libstemmer) into `buf`, like snprintf: at most `size` bytes including the
- * terminating NUL; returns the length the full line needs (excluding the
- * NUL). `buf` may be NULL when `size` is 0. Thread-safe. */
+ * runs against (libxml2's run-time and build-time versions, utf8proc and
+ * its Unicode version, OpenBLAS's configuration, libstemmer) into `buf`,
+ * like snprintf: at most `size` bytes including the terminating NUL;
+ * returns the length the full line needs (excluding the NUL). `buf` may be
+ * NULL when `size` is 0. libxml2 is loaded on demand: this call loads it
+ * (once per process), and says "(cannot be loaded)" in place of its version
+ * when it cannot be. Never fails. Thread-safe. */
 LEDE_API size_t lede_dependency_versions(char *buf, size_t size);
 
 /* ====== ROUGE ====== */
