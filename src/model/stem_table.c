@@ -28,22 +28,33 @@ static int is_entry_of(const char *entry, const char *word, size_t len)
     return i == len && entry[len] == '\0';
 }
 
+/* The next entry from slot *i on whose tag is the hash's (the probe
+ * sequence of linear probing), leaving *i at the slot after it; NULL at the
+ * first empty slot, which ends the probe. */
+static const char *next_candidate(const lede_stem_table *table, uint64_t hash, size_t *i)
+{
+    const uint32_t offset_mask = (1u << LEDE_STEM_SLOT_OFFSET_BITS) - 1;
+    for (;; *i = (*i + 1) & table->mask) {
+        uint32_t slot = table->slots[*i];
+        if (slot == 0)
+            return NULL;
+        if (slot >> LEDE_STEM_SLOT_OFFSET_BITS == tag_of(hash)) {
+            *i = (*i + 1) & table->mask;
+            return table->strings + (slot & offset_mask) - 1;
+        }
+    }
+}
+
 /* The stored entry of `word`, or NULL. */
 static const char *find_entry(const lede_stem_table *table, const char *word, size_t len,
                               uint64_t hash)
 {
-    uint32_t tag = tag_of(hash);
-    const uint32_t offset_mask = (1u << LEDE_STEM_SLOT_OFFSET_BITS) - 1;
-    for (size_t i = (size_t)hash & table->mask;; i = (i + 1) & table->mask) {
-        uint32_t slot = table->slots[i];
-        if (slot == 0)
-            return NULL;
-        if (slot >> LEDE_STEM_SLOT_OFFSET_BITS != tag)
-            continue;
-        const char *entry = table->strings + (slot & offset_mask) - 1;
+    size_t i = (size_t)hash & table->mask;
+    const char *entry;
+    while ((entry = next_candidate(table, hash, &i)) != NULL)
         if (is_entry_of(entry, word, len))
             return entry;
-    }
+    return NULL;
 }
 
 size_t lede_stem_table_find(const lede_stem_table *table, const char *word, size_t len,
@@ -60,17 +71,10 @@ void lede_stem_table_prefetch_slot(const lede_stem_table *table, uint64_t hash)
 
 void lede_stem_table_prefetch_entry(const lede_stem_table *table, uint64_t hash)
 {
-    uint32_t tag = tag_of(hash);
-    const uint32_t offset_mask = (1u << LEDE_STEM_SLOT_OFFSET_BITS) - 1;
-    for (size_t i = (size_t)hash & table->mask;; i = (i + 1) & table->mask) {
-        uint32_t slot = table->slots[i];
-        if (slot == 0)
-            return;
-        if (slot >> LEDE_STEM_SLOT_OFFSET_BITS == tag) {
-            lede_prefetch(table->strings + (slot & offset_mask) - 1);
-            return;
-        }
-    }
+    size_t i = (size_t)hash & table->mask;
+    const char *entry = next_candidate(table, hash, &i);
+    if (entry)
+        lede_prefetch(entry);
 }
 
 size_t lede_stem_table_find_hashed(const lede_stem_table *table, const char *word, size_t len,
