@@ -185,7 +185,7 @@ static lede_status compute_idf(lede_tfidf *v, size_t nrows, const lede_tfidf_par
     if (!p || !p->background)
         return idf_by_df(v, nrows, p);
     double n = (double)nrows;
-    double local_max = log((1.0 + n) / 2.0) + 1.0;
+    double local_max = local_idf(n, 1);
     double scale = p->background_max > 0 ? local_max / p->background_max : 1.0;
     for (size_t t = 0; t < v->nterms; t++) {
         double idf = local_idf(n, v->df[t]);
