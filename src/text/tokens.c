@@ -169,7 +169,8 @@ static int64_t add_new_word(lede_tokenizer *t, uint32_t sid)
         return -2;
     int stem = t->stemmer && len <= LEDE_MAX_STEM_BYTES && has_letter(word, len);
     uint32_t index = (uint32_t)t->new_count++;
-    t->new_words[index] = (lede_new_word){sid, 0, offset, len, 0, stem};
+    t->new_words[index] =
+        (lede_new_word){sid, 0, offset, len, lede_hash_bytes(word, len), stem};
     t->surface.entries[sid].value = NEW_WORD | index;
     return (int64_t)(NEW_WORD | index);
 }
@@ -201,34 +202,27 @@ static int64_t term_of(lede_tokenizer *t, const char *s, size_t len, int ascii)
     return add_new_word(t, (uint32_t)sid);
 }
 
-/* Starts the stem-table reads of every new word: slots first, then the
- * entries they point to (the batch hints of stem_table.h). w->hash becomes
- * the word's stem-table hash. */
+/* Starts the stem-table reads of every new word to be stemmed: slots
+ * first, then the entries they point to (the batch hints of stem_table.h;
+ * its hash is lede_hash_bytes, so w->hash places the word there too). */
 static void prefetch_stems(lede_tokenizer *t)
 {
     if (!t->stems)
         return;
-    for (size_t i = 0; i < t->new_count; i++) {
-        lede_new_word *w = &t->new_words[i];
-        if (!w->stem)
-            continue;
-        w->hash = lede_stem_table_hash(t->new_text.data + w->offset, w->len);
-        lede_stem_table_prefetch_slot(t->stems, w->hash);
-    }
+    for (size_t i = 0; i < t->new_count; i++)
+        if (t->new_words[i].stem)
+            lede_stem_table_prefetch_slot(t->stems, t->new_words[i].hash);
     for (size_t i = 0; i < t->new_count; i++)
         if (t->new_words[i].stem)
             lede_stem_table_prefetch_entry(t->stems, t->new_words[i].hash);
 }
 
 /* Starts the term-table reads of every new word's term (the batch hints of
- * intern.h); w->hash becomes the hash of the term. */
+ * intern.h). */
 static void prefetch_terms(lede_tokenizer *t)
 {
-    for (size_t i = 0; i < t->new_count; i++) {
-        lede_new_word *w = &t->new_words[i];
-        w->hash = lede_hash_bytes(t->new_text.data + w->offset, w->len);
-        lede_intern_prefetch_slot(&t->terms, w->hash);
-    }
+    for (size_t i = 0; i < t->new_count; i++)
+        lede_intern_prefetch_slot(&t->terms, t->new_words[i].hash);
     for (size_t i = 0; i < t->new_count; i++)
         lede_intern_prefetch_entry(&t->terms, t->new_words[i].hash);
     for (size_t i = 0; i < t->new_count; i++)
@@ -264,6 +258,7 @@ static lede_status resolve_new_words(lede_tokenizer *t, lede_tokens *out)
             return LEDE_ERR_NOMEM;
         w->offset = offset;
         w->len = len;
+        w->hash = lede_hash_bytes(t->new_text.data + offset, len);
     }
     prefetch_terms(t);
     for (size_t i = 0; i < t->new_count; i++) {

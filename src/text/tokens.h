@@ -37,9 +37,9 @@ struct sb_stemmer;
 typedef struct lede_new_word {
     uint32_t surface; /* its entry in the surface table */
     uint32_t term;    /* its term, once resolved */
-    size_t offset;    /* its normalized form in lede_tokenizer.new_text */
-    size_t len;
-    uint64_t hash;    /* of the normalized form (stem table), then of the term */
+    size_t offset;    /* its string in lede_tokenizer.new_text: the normalized */
+    size_t len;       /* form, then (once stemmed) its term */
+    uint64_t hash;    /* lede_hash_bytes of that string */
     int stem;         /* whether it is to be stemmed */
 } lede_new_word;
 

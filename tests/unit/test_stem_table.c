@@ -118,8 +118,20 @@ static void test_tokenizer_uses_table(void)
     lede_model_free(&model);
 }
 
+/* The tokenizer places its new words in the stem table with the hash it
+ * already has, lede_hash_bytes (tokens.c, prefetch_stems): the table's
+ * hash must stay that one, or every new word would miss the table. */
+static void test_table_hash_is_the_tokenizers(void)
+{
+    const char *words[] = {"running", "a", "internationalization", "caf\xC3\xA9"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        CHECK(lede_stem_table_hash(words[i], strlen(words[i])) ==
+              lede_hash_bytes(words[i], strlen(words[i])));
+}
+
 int main(void)
 {
+    test_table_hash_is_the_tokenizers();
     test_tables_match_libstemmer();
     test_english_lookups();
     test_tokenizer_uses_table();
