@@ -2,6 +2,7 @@
  * with a pool of worker threads that each own a summarizer. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <pthread.h>
@@ -9,9 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "jsonl.h"
+#include "lines.h"
 #include "output.h"
 
 static const char batch_help[] =
@@ -38,6 +41,9 @@ static const char batch_help[] =
 /* Lines read before the workers start on them: bounds memory. */
 enum { CHUNK_LINES = 1024, CHUNK_BYTES = 64 << 20, MAX_THREADS = 256 };
 
+/* Output is written in blocks of about this size. */
+enum { OUTPUT_BLOCK_BYTES = 1 << 16 };
+
 typedef struct job {
     char *line;
     size_t len;
@@ -50,6 +56,8 @@ typedef struct job {
 typedef struct batch {
     const lede_options *opts;
     const char *file;      /* for messages */
+    jsonl_buf output;      /* output lines not yet written */
+    int interactive;       /* output to a terminal: written line by line */
     job *jobs;
     size_t njobs;          /* lines read into the chunk so far */
     atomic_size_t next;    /* next job to take */
@@ -150,6 +158,8 @@ static char *find_text(line_scratch *ls)
     return rc == 0 ? NULL : error_text("out of memory");
 }
 
+/* Summarizes the job's line: its output line is left in ls->out, or the
+ * reason it failed in j->error. */
 static void run_job(lede_summarizer *s, const lede_options *opts, line_scratch *ls, job *j)
 {
     size_t column;
@@ -171,9 +181,7 @@ static void run_job(lede_summarizer *s, const lede_options *opts, line_scratch *
         lede_error_free(err);
         return;
     }
-    if (write_output(ls, sum) == 0)
-        j->out = strdup(ls->out.data);
-    if (!j->out)
+    if (write_output(ls, sum) != 0)
         j->error = error_text("out of memory");
     lede_summary_free(sum);
 }
@@ -211,7 +219,13 @@ static void work_on_chunk(worker *w)
         size_t i = atomic_fetch_add(&b->next, 1);
         if (!wait_for_job(b, i))
             return;
-        run_job(w->s, b->opts, &w->scratch, &b->jobs[i]);
+        job *j = &b->jobs[i];
+        run_job(w->s, b->opts, &w->scratch, j);
+        if (!j->error && !(j->out = strdup(w->scratch.out.data)))
+            j->error = error_text("out of memory");
+        /* The line is not needed any more: give its memory back now. */
+        free(j->line);
+        j->line = NULL;
     }
 }
 
@@ -239,26 +253,70 @@ static void *worker_main(void *arg)
 
 /* ====== Reading and writing ====== */
 
+/* Writes what is pending of the output. Returns 0, or -1 when it cannot
+ * be written (stdout's error flag then tells cli_finish_output). */
+static int flush_output(batch *b)
+{
+    size_t n = b->output.len;
+    b->output.len = 0;
+    return n > 0 && fwrite(b->output.data, 1, n, stdout) != n ? -1 : 0;
+}
+
+/* Queues an output line, writing the queue when it has a block. */
+static void put_output(batch *b, const char *line, size_t len)
+{
+    if (jsonl_put(&b->output, line, len) != 0 || jsonl_put(&b->output, "\n", 1) != 0) {
+        /* Out of memory for the queue: write it, then the line itself. */
+        flush_output(b);
+        fwrite(line, 1, len, stdout);
+        fputc('\n', stdout);
+        return;
+    }
+    if (b->output.len >= OUTPUT_BLOCK_BYTES || b->interactive)
+        flush_output(b);
+}
+
+/* Reports a failed read, after the output lines before it. */
+static void report_read_error(batch *b)
+{
+    int error = errno;
+    flush_output(b);
+    fflush(stdout);
+    cli_warn("%s: cannot read: %s", b->file, strerror(error));
+}
+
+/* Writes one job's output line `out` (NULL when it failed), or reports why
+ * it failed. Returns 1 when it failed, 0 otherwise; *stop is set under
+ * --strict at the first failure, and nothing is written after it. */
+static int write_job(batch *b, const job *j, const char *out, size_t out_len, int strict,
+                     int *stop)
+{
+    if (*stop)
+        return 0;
+    if (out) {
+        put_output(b, out, out_len);
+        return 0;
+    }
+    /* The lines before it first, so that the message follows them. */
+    flush_output(b);
+    fflush(stdout);
+    const char *why = j->error ? j->error : "out of memory";
+    if (j->column > 0)
+        fprintf(stderr, "lede: %s:%zu:%d: %s\n", b->file, j->lineno, j->column, why);
+    else
+        fprintf(stderr, "lede: %s:%zu: %s\n", b->file, j->lineno, why);
+    *stop = strict;
+    return 1;
+}
+
 /* Writes the results of the chunk in order and frees them. Returns 1 when
- * a line failed (and reports it), 0 otherwise; *stop is set under
- * --strict at the first failure. */
+ * a line failed (and reports it), 0 otherwise. */
 static int write_chunk(batch *b, int strict, int *stop)
 {
     int failed = 0;
     for (size_t i = 0; i < b->njobs; i++) {
         job *j = &b->jobs[i];
-        if (j->out && !*stop) {
-            fputs(j->out, stdout);
-            fputc('\n', stdout);
-        } else if (!j->out && !*stop) {
-            const char *why = j->error ? j->error : "out of memory";
-            if (j->column > 0)
-                fprintf(stderr, "lede: %s:%zu:%d: %s\n", b->file, j->lineno, j->column, why);
-            else
-                fprintf(stderr, "lede: %s:%zu: %s\n", b->file, j->lineno, why);
-            failed = 1;
-            *stop = strict;
-        }
+        failed |= write_job(b, j, j->out, j->out ? strlen(j->out) : 0, strict, stop);
         free(j->out);
         free(j->error);
         free(j->line);
@@ -279,36 +337,48 @@ static void publish_jobs(batch *b, int done)
     pthread_mutex_unlock(&b->mutex);
 }
 
-/* Reads up to a chunk of non-blank lines, handing each to the workers as
- * it comes. Returns -1 on a read error. */
-static int read_chunk(FILE *f, batch *b, size_t *lineno)
+/* The next non-blank line of the input, its line ending cut off, in
+ * *line and *len (valid until the next call); *lineno counts every line.
+ * Returns 1, 0 at the end of the input, -1 on a read error. */
+static int next_line(cli_lines *in, char **line, size_t *len, size_t *lineno)
 {
-    size_t bytes = 0;
-    size_t hint = 0; /* the last line's size: most lines of a file are alike */
-    while (b->njobs < CHUNK_LINES && bytes < CHUNK_BYTES) {
-        size_t cap = hint;
-        char *line = cap ? malloc(cap) : NULL;
-        if (!line)
-            cap = 0;
-        errno = 0;
-        ssize_t n = getline(&line, &cap, f);
-        if (n < 0) {
-            free(line);
-            return ferror(f) ? -1 : 0;
-        }
+    for (;;) {
+        int rc = cli_lines_next(in, line, len);
+        if (rc <= 0)
+            return rc;
         (*lineno)++;
-        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+        size_t n = *len;
+        while (n > 0 && (*line)[n - 1] == '\r')
             n--;
         size_t k = 0;
-        while (k < (size_t)n && (line[k] == ' ' || line[k] == '\t'))
+        while (k < n && ((*line)[k] == ' ' || (*line)[k] == '\t'))
             k++;
-        if (k == (size_t)n) {
-            free(line);
-            continue;
+        if (k < n) {
+            *len = n;
+            return 1;
         }
-        b->jobs[b->njobs++] = (job){line, (size_t)n, *lineno, NULL, NULL, 0};
-        bytes += (size_t)n;
-        hint = (size_t)n + 2;
+    }
+}
+
+/* Reads up to a chunk of non-blank lines, handing each to the workers as
+ * it comes. Returns -1 on a read error, else 0. */
+static int read_chunk(cli_lines *in, batch *b, size_t *lineno)
+{
+    size_t bytes = 0;
+    while (b->njobs < CHUNK_LINES && bytes < CHUNK_BYTES) {
+        char *text;
+        size_t len;
+        int rc = next_line(in, &text, &len, lineno);
+        if (rc <= 0)
+            return rc;
+        char *line = malloc(len + 1);
+        if (!line) {
+            errno = ENOMEM;
+            return -1;
+        }
+        memcpy(line, text, len + 1);
+        b->jobs[b->njobs++] = (job){line, len, *lineno, NULL, NULL, 0};
+        bytes += len;
         if (b->started > 0)
             publish_jobs(b, 0);
     }
@@ -339,26 +409,61 @@ static void finish_chunk(batch *b, worker *workers)
     pthread_mutex_unlock(&b->mutex);
 }
 
-/* Summarizes one input stream; returns 0, 1 (a line failed) or -1 (stop). */
-static int run_stream(batch *b, FILE *f, worker *workers, int strict)
+/* Summarizes one input stream with the workers; returns 0, 1 (a line
+ * failed) or -1 (stop). */
+static int run_chunks(batch *b, cli_lines *in, worker *workers, int strict)
 {
     size_t lineno = 0;
     int failed = 0, stop = 0;
     for (;;) {
         start_chunk(b);
-        int rc = read_chunk(f, b, &lineno);
+        int rc = read_chunk(in, b, &lineno);
         finish_chunk(b, workers);
         if (b->njobs == 0 && rc == 0)
             break;
         failed |= write_chunk(b, strict, &stop);
         if (rc != 0) {
-            cli_warn("%s: cannot read: %s", b->file, strerror(errno));
+            report_read_error(b);
             return -1;
         }
         if (stop)
             return -1;
     }
     return failed;
+}
+
+/* One thread: each line is read, summarized and written before the next,
+ * in place in the reader's buffer, so that the memory the run touches stays
+ * small and warm. Returns as run_chunks. */
+static int run_serial(batch *b, cli_lines *in, worker *w, int strict)
+{
+    size_t lineno = 0;
+    int failed = 0, stop = 0, rc = 0;
+    char *line;
+    size_t len;
+    while (!stop && (rc = next_line(in, &line, &len, &lineno)) > 0) {
+        job j = {line, len, lineno, NULL, NULL, 0};
+        run_job(w->s, b->opts, &w->scratch, &j);
+        const jsonl_buf *out = &w->scratch.out;
+        failed |= write_job(b, &j, j.error ? NULL : out->data, out->len, strict, &stop);
+        free(j.error);
+    }
+    if (!stop && rc < 0) {
+        report_read_error(b);
+        return -1;
+    }
+    return stop ? -1 : failed;
+}
+
+/* Summarizes one input stream; returns 0, 1 (a line failed) or -1 (stop). */
+static int run_stream(batch *b, int fd, worker *workers, int strict)
+{
+    cli_lines in;
+    cli_lines_init(&in, fd);
+    int rc = b->started == 0 ? run_serial(b, &in, &workers[0], strict)
+                             : run_chunks(b, &in, workers, strict);
+    cli_lines_free(&in);
+    return rc;
 }
 
 /* ====== Command ====== */
@@ -461,16 +566,16 @@ static int run_inputs(batch *b, worker *workers, const batch_config *cfg, char *
     int status = EXIT_OK;
     for (size_t i = 0; i < nfiles; i++) {
         int is_stdin = strcmp(files[i], "-") == 0;
-        FILE *f = is_stdin ? stdin : fopen(files[i], "rb");
+        int fd = is_stdin ? STDIN_FILENO : open(files[i], O_RDONLY | O_CLOEXEC);
         b->file = is_stdin ? "<stdin>" : files[i];
-        if (!f) {
+        if (fd < 0) {
             cli_warn("%s: %s", files[i], strerror(errno));
             status = EXIT_INPUT;
             continue;
         }
-        int rc = run_stream(b, f, workers, cfg->strict);
+        int rc = run_stream(b, fd, workers, cfg->strict);
         if (!is_stdin)
-            fclose(f);
+            close(fd);
         if (rc != 0)
             status = EXIT_INPUT;
         if (rc < 0)
@@ -496,6 +601,7 @@ int cli_batch(int argc, char **argv)
     /* Parallelism comes from the workers; OpenBLAS stays single-threaded. */
     cli_set_blas_threads(1);
     batch b = {.opts = cfg.opts,
+               .interactive = isatty(STDOUT_FILENO),
                .jobs = calloc(CHUNK_LINES, sizeof(job)),
                .mutex = PTHREAD_MUTEX_INITIALIZER,
                .go = PTHREAD_COND_INITIALIZER,
@@ -515,6 +621,8 @@ int cli_batch(int argc, char **argv)
         }
         stop_workers(&b, workers, cfg.threads);
     }
+    flush_output(&b);
+    jsonl_buf_free(&b.output);
     free(workers);
     free(b.jobs);
     lede_options_free(cfg.opts);

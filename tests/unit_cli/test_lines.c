@@ -1,0 +1,148 @@
+/* test_lines.c - the batch's line reader: every line of an input comes
+ * back whole and in order, whatever its length and however the bytes
+ * arrive, and a line is handed back as soon as it is complete. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cli/lines.h"
+#include "harness.h"
+
+/* Writes `len` bytes to a pipe from a child process, `step` bytes per
+ * write, and returns the reading end. */
+static int pipe_from_child(const char *data, size_t len, size_t step)
+{
+    int fds[2];
+    if (!CHECK(pipe(fds) == 0))
+        return -1;
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        for (size_t i = 0; i < len; i += step) {
+            size_t n = len - i < step ? len - i : step;
+            if (write(fds[1], data + i, n) != (ssize_t)n)
+                _exit(1);
+        }
+        _exit(0);
+    }
+    close(fds[1]);
+    CHECK(pid > 0);
+    return fds[0];
+}
+
+/* Reads `data` through the reader in steps of `step` bytes and checks that
+ * the lines are the '\n'-separated pieces of it. */
+static void check_lines(const char *data, size_t len, size_t step)
+{
+    int fd = pipe_from_child(data, len, step);
+    if (fd < 0)
+        return;
+    cli_lines r;
+    cli_lines_init(&r, fd);
+    size_t at = 0, count = 0;
+    char *line;
+    size_t n;
+    int rc;
+    while ((rc = cli_lines_next(&r, &line, &n)) == 1) {
+        const char *nl = memchr(data + at, '\n', len - at);
+        size_t want = nl ? (size_t)(nl - (data + at)) : len - at;
+        if (!CHECK_MSG(n == want && memcmp(line, data + at, n) == 0 && line[n] == '\0',
+                       "line %zu (step %zu): %zu bytes, want %zu", count, step, n, want))
+            break;
+        at += want + (nl ? 1 : 0);
+        count++;
+    }
+    CHECK_MSG(rc == 0 && at == len, "step %zu: rc %d, %zu of %zu bytes", step, rc, at, len);
+    CHECK_EQ(cli_lines_next(&r, &line, &n), 0); /* the end stays the end */
+    cli_lines_free(&r);
+    close(fd);
+    while (wait(NULL) > 0) {
+    }
+}
+
+static void test_shapes(void)
+{
+    static const char *const inputs[] = {
+        "", "\n", "one", "one\n", "one\ntwo", "one\ntwo\n", "\n\n\n", "a\r\nb\r\n",
+    };
+    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++)
+        for (size_t step = 1; step <= 4; step++)
+            check_lines(inputs[i], strlen(inputs[i]), step);
+    /* NUL bytes are line content like any other byte. */
+    static const char nul[] = "a\0b\n\0\nc";
+    check_lines(nul, sizeof nul - 1, 1);
+    check_lines(nul, sizeof nul - 1, 64);
+}
+
+/* Lines around and far past the reader's block of 64 KB, arriving in
+ * writes of odd sizes, so that lines straddle every refill. */
+static void test_long_lines(void)
+{
+    size_t sizes[] = {1, 4095, 65535, 65536, 65537, 131073, 1 << 20, 3 << 20};
+    size_t len = 0;
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+        len += sizes[i] + 1;
+    char *data = malloc(len);
+    if (!CHECK(data))
+        return;
+    size_t at = 0;
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        for (size_t k = 0; k < sizes[i]; k++)
+            data[at++] = (char)('a' + (k + i) % 26);
+        data[at++] = '\n';
+    }
+    check_lines(data, len, 7919);
+    check_lines(data, len, 1 << 20);
+    check_lines(data, len - 1, 65536); /* the last line without '\n' */
+    free(data);
+}
+
+/* A line comes back while the writer is still there: the reader does not
+ * wait for a full block (lede batch as a coprocess, or behind a pipe that
+ * trickles). */
+static void test_line_before_block(void)
+{
+    int to_reader[2];
+    if (!CHECK(pipe(to_reader) == 0))
+        return;
+    if (!CHECK(write(to_reader[1], "first\nsec", 9) == 9))
+        return;
+    cli_lines r;
+    cli_lines_init(&r, to_reader[0]);
+    char *line;
+    size_t n;
+    CHECK_EQ(cli_lines_next(&r, &line, &n), 1);
+    CHECK_STR(line, "first");
+    CHECK(write(to_reader[1], "ond\n", 4) == 4);
+    CHECK_EQ(cli_lines_next(&r, &line, &n), 1);
+    CHECK_STR(line, "second");
+    close(to_reader[1]);
+    CHECK_EQ(cli_lines_next(&r, &line, &n), 0);
+    cli_lines_free(&r);
+    close(to_reader[0]);
+}
+
+static void test_read_error(void)
+{
+    cli_lines r;
+    cli_lines_init(&r, -1);
+    char *line;
+    size_t n;
+    errno = 0;
+    CHECK_EQ(cli_lines_next(&r, &line, &n), -1);
+    CHECK_EQ(errno, EBADF);
+    cli_lines_free(&r);
+}
+
+int main(void)
+{
+    test_shapes();
+    test_long_lines();
+    test_line_before_block();
+    test_read_error();
+    return harness_finish();
+}
