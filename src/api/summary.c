@@ -5,6 +5,7 @@
 
 #include "../common/alloc.h"
 #include "../text/chars.h"
+#include "../text/scan.h"
 
 /* Appends one non-space code point of `n` bytes at text[i]. Valid bytes are
  * copied as they are; an invalid byte or NUL (accepted under
@@ -17,28 +18,14 @@ static int put_code_point(lede_strbuf *out, const char *text, size_t i, size_t n
     return lede_strbuf_append(out, text + i, n);
 }
 
-static int printable_ascii(unsigned char b)
-{
-    return (unsigned char)(b - 0x21) < 0x7F - 0x21; /* ' ' < b < 0x7F */
-}
-
 /* The common case: copies the run of printable ASCII at text[i] to `dst`,
  * with the single spaces between its words (which collapsing keeps as they
  * are), finding its end first and copying it at once. Counts the words the
  * run starts after those spaces; returns the end of the run. */
 static size_t copy_ascii_run(const char *text, size_t i, size_t end, char *dst, size_t *words)
 {
-    size_t j = i, spaces = 0;
-    for (;;) {
-        while (j < end && printable_ascii((unsigned char)text[j]))
-            j++;
-        if (j + 1 >= end || text[j] != ' ' || !printable_ascii((unsigned char)text[j + 1]))
-            break;
-        j++;
-        spaces++;
-    }
+    size_t j = lede_printable_run(text, i, end, words);
     memcpy(dst, text + i, j - i);
-    *words += spaces;
     return j;
 }
 
@@ -66,7 +53,7 @@ int lede_collapse_text(const char *text, size_t start, size_t end, lede_strbuf *
         if (pending_space || nchars == 0)
             nwords++;
         pending_space = 0;
-        if (c < 0x80 && printable_ascii((unsigned char)c)) {
+        if (c < 0x80 && lede_printable_byte((unsigned char)c)) {
             size_t j = copy_ascii_run(text, i, end, out->data + out->len, &nwords);
             out->len += j - i;
             nchars += j - i;

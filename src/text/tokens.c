@@ -7,6 +7,7 @@
 
 #include "../common/alloc.h"
 #include "chars.h"
+#include "scan.h"
 
 enum { MAX_CACHED_TERMS = 1 << 20 };
 
@@ -320,10 +321,7 @@ static size_t scan_word(const char *text, size_t i, size_t end, int *ascii)
         unsigned char b = (unsigned char)text[i];
         if (b < 0x80 && lede_is_alnum(b)) {
             /* Most of a word is a run of ASCII letters and digits. */
-            size_t run = i + 1;
-            while (run < end && (unsigned char)text[run] < 0x80 &&
-                   lede_is_alnum((unsigned char)text[run]))
-                run++;
+            size_t run = lede_skip_alnum(text, i + 1, end);
             group += run - i;
             prev = (unsigned char)text[run - 1];
             i = run;

@@ -5,6 +5,7 @@
 
 #include "../common/alloc.h"
 #include "chars.h"
+#include "scan.h"
 
 /* ====== Lines ====== */
 
@@ -600,12 +601,6 @@ static lede_status emit_sentence(splitter *sp, size_t start, size_t end)
     return emit(sp, piece, end, LEDE_KIND_SENTENCE);
 }
 
-/* An ASCII byte that is neither a terminal nor a bracket nor NUL. */
-static int plain_ascii(unsigned char b)
-{
-    return b < 0x80 && (lede_ascii_class[b] & LEDE_ASCII_SPECIAL) == 0;
-}
-
 /* Splits the running text [start, end) into sentences. */
 static lede_status split_sentences(splitter *sp, size_t start, size_t end)
 {
@@ -614,12 +609,11 @@ static lede_status split_sentences(splitter *sp, size_t start, size_t end)
     size_t depth = 0;
     int has_alnum = 0;
     for (size_t i = start; i < end;) {
-        if (plain_ascii((unsigned char)text[i])) {
+        if (lede_plain_byte((unsigned char)text[i])) {
             /* Most bytes are plain ASCII that matters only as a word. */
-            for (; !has_alnum && i < end && plain_ascii((unsigned char)text[i]); i++)
+            for (; !has_alnum && i < end && lede_plain_byte((unsigned char)text[i]); i++)
                 has_alnum = lede_is_alnum((unsigned char)text[i]);
-            while (i < end && plain_ascii((unsigned char)text[i]))
-                i++;
+            i = lede_skip_plain(text, i, end);
             continue;
         }
         int32_t c;

@@ -1,0 +1,142 @@
+/* test_scan.c - the sixteen-bytes-at-a-time loops of text/scan.h give what
+ * their scalar twins give: for every byte value at every offset of a block
+ * and of the bytes around it, for spans that end anywhere, and on random
+ * text. A set spelled out in SSE2 that drifted from the class table of
+ * chars.h fails here. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "text/scan.h"
+
+enum { WINDOW = 40 };
+
+/* Fills `buf` with a byte that keeps every scan going ('a', or 'a b' runs
+ * for the printable run) and puts `b` at `at`. */
+static void fill(char *buf, size_t len, int with_spaces, size_t at, unsigned char b)
+{
+    for (size_t i = 0; i < len; i++)
+        buf[i] = with_spaces && i % 3 == 2 ? ' ' : 'a';
+    if (at < len)
+        buf[at] = (char)b;
+}
+
+static int same_skip_plain(const char *buf, size_t start, size_t end)
+{
+    size_t fast = lede_skip_plain(buf, start, end);
+    size_t slow = lede_skip_plain_scalar(buf, start, end);
+    return CHECK_MSG(fast == slow, "skip_plain [%zu, %zu): %zu, scalar %zu", start, end, fast,
+                     slow);
+}
+
+static int same_skip_alnum(const char *buf, size_t start, size_t end)
+{
+    size_t fast = lede_skip_alnum(buf, start, end);
+    size_t slow = lede_skip_alnum_scalar(buf, start, end);
+    return CHECK_MSG(fast == slow, "skip_alnum [%zu, %zu): %zu, scalar %zu", start, end, fast,
+                     slow);
+}
+
+static int same_printable_run(const char *buf, size_t start, size_t end)
+{
+    size_t fast_spaces = 0, slow_spaces = 0;
+    size_t fast = lede_printable_run(buf, start, end, &fast_spaces);
+    size_t slow = lede_printable_run_scalar(buf, start, end, &slow_spaces);
+    return CHECK_MSG(fast == slow && fast_spaces == slow_spaces,
+                     "printable_run [%zu, %zu): %zu (%zu spaces), scalar %zu (%zu)", start, end,
+                     fast, fast_spaces, slow, slow_spaces);
+}
+
+/* Every byte value at every offset, with the span ending before, at and
+ * after it, stopping at the first disagreement of each function. */
+static void test_every_byte_everywhere(void)
+{
+    char buf[WINDOW];
+    int ok_plain = 1, ok_alnum = 1, ok_run = 1;
+    for (unsigned b = 0; b < 256; b++) {
+        for (size_t at = 0; at < WINDOW; at++) {
+            for (size_t end = at; end <= WINDOW && end <= at + 18; end++) {
+                fill(buf, WINDOW, 0, at, (unsigned char)b);
+                if (ok_plain)
+                    ok_plain = same_skip_plain(buf, 0, end);
+                if (ok_alnum)
+                    ok_alnum = same_skip_alnum(buf, 0, end);
+                fill(buf, WINDOW, 1, at, (unsigned char)b);
+                if (ok_run)
+                    ok_run = same_printable_run(buf, 0, end);
+            }
+        }
+    }
+}
+
+/* A space as the span's last byte ends the run, whatever follows the span
+ * in memory: at every end, and from every start. */
+static void test_space_before_end(void)
+{
+    char buf[WINDOW + 1];
+    int ok = 1;
+    for (size_t end = 1; end <= WINDOW && ok; end++) {
+        fill(buf, sizeof buf, 0, end - 1, ' ');
+        for (size_t start = 0; start < end && ok; start++)
+            ok = same_printable_run(buf, start, end);
+    }
+}
+
+/* Two spaces in a row, a space before the end and a space before a
+ * control byte end a printable run; a single space before a word does not. */
+static void test_printable_run_cases(void)
+{
+    static const struct {
+        const char *text;
+        size_t end;    /* of the run from 0 */
+        size_t spaces; /* in it */
+    } cases[] = {
+        {"the council approved the new budget on monday", 45, 7},
+        {"the council approved the new  budget on monday", 28, 4},
+        {"the council approved the new budget on monday ", 45, 7},
+        {"the council approved the new budget\ton monday", 35, 5},
+        {"the council approved the new budget \non monday", 35, 5},
+        {"the council approved the new budget\x7Fon monday", 35, 5},
+        {"the council approved the new budget \xC3\xA9t\xC3\xA9", 35, 5},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t spaces = 0;
+        size_t len = strlen(cases[i].text);
+        CHECK_EQ(lede_printable_run(cases[i].text, 0, len, &spaces), cases[i].end);
+        CHECK_EQ(spaces, cases[i].spaces);
+        same_printable_run(cases[i].text, 0, len);
+    }
+}
+
+/* Random text from an alphabet of the bytes that matter, from every start
+ * to every end of a few hundred bytes. */
+static void test_random_text(void)
+{
+    static const char alphabet[] = "aZ09  ..!?()\t\n\x7F\x01\xC3\xA9\xE2\x80\x99'-,";
+    char buf[300];
+    unsigned seed = 12345;
+    int ok = 1;
+    for (int round = 0; round < 200 && ok; round++) {
+        for (size_t i = 0; i < sizeof buf; i++) {
+            seed = seed * 1103515245u + 12345u;
+            /* Mostly letters, so that runs get long. */
+            unsigned r = (seed >> 16) % 64;
+            buf[i] = r < 40 ? (char)('a' + r % 26) : alphabet[r % (sizeof alphabet - 1)];
+        }
+        for (size_t start = 0; start < sizeof buf && ok; start += 7) {
+            for (size_t end = start; end <= sizeof buf && ok; end += 5) {
+                ok = same_skip_plain(buf, start, end) && same_skip_alnum(buf, start, end) &&
+                     same_printable_run(buf, start, end);
+            }
+        }
+    }
+}
+
+int main(void)
+{
+    test_every_byte_everywhere();
+    test_space_before_end();
+    test_printable_run_cases();
+    test_random_text();
+    return harness_finish();
+}
