@@ -19,10 +19,12 @@
  *    must not be used from two threads at once without the caller's locking.
  *    Read-only objects (a finished lede_summary, a lede_options that nobody
  *    modifies) may be read from several threads.
- *  - liblede links OpenBLAS and never changes its process-wide thread count.
- *    A multithreaded program that summarizes in several threads should set
- *    OPENBLAS_NUM_THREADS=1 (see the OpenBLAS FAQ). Threads need a BLAS that
- *    is safe to call concurrently: Debian's serial OpenBLAS
+ *  - liblede loads OpenBLAS (with dlopen, once per process) at the first
+ *    summary that ranks by a similarity graph, and never changes its
+ *    process-wide thread count; OpenBLAS reads OPENBLAS_NUM_THREADS then. A
+ *    multithreaded program that summarizes in several threads should set it
+ *    to 1 before its first summary (see the OpenBLAS FAQ). Threads need a
+ *    BLAS that is safe to call concurrently: Debian's serial OpenBLAS
  *    (libopenblas0-serial) is built without locking and is not.
  */
 #ifndef LEDE_H
@@ -88,7 +90,8 @@ typedef enum lede_status {
     LEDE_ERR_MARKUP = 13,          /* XML that is not well-formed, or a bad XPath (position
                                       in the error) */
     LEDE_ERR_DEPENDENCY = 14       /* a library lede loads when first needed (libxml2, for
-                                      HTML and XML input) cannot be loaded */
+                                      HTML and XML input; OpenBLAS, for ranking by a
+                                      similarity graph) cannot be loaded */
 } lede_status;
 
 /* A static English description of a status code (never NULL; unknown codes
@@ -283,14 +286,17 @@ LEDE_API void lede_summarizer_free(lede_summarizer *s);
  * `*out` receives a summary the caller frees with lede_summary_free. Errors:
  * LEDE_ERR_INVALID_UTF8 and LEDE_ERR_NUL_BYTE (with position),
  * LEDE_ERR_EMPTY_INPUT, LEDE_ERR_NO_SENTENCES, LEDE_ERR_BUDGET,
- * LEDE_ERR_TOO_LARGE, LEDE_ERR_NOMEM, LEDE_ERR_INVALID_ARGUMENT. */
+ * LEDE_ERR_TOO_LARGE, LEDE_ERR_NOMEM, LEDE_ERR_INVALID_ARGUMENT, and
+ * LEDE_ERR_DEPENDENCY when a method that ranks by a similarity graph (all
+ * but lead and random) needs OpenBLAS and it cannot be loaded. */
 LEDE_API lede_status lede_summarizer_run(lede_summarizer *s, const char *text, size_t len,
                                          const lede_options *opts, lede_summary **out,
                                          lede_error **err);
 
 /* Splits `text` into paragraphs and sentences without ranking: the summary
  * has every unit, none picked, scores 0 and ranks 0. Same errors as
- * lede_summarizer_run except LEDE_ERR_NO_SENTENCES and LEDE_ERR_BUDGET. */
+ * lede_summarizer_run except LEDE_ERR_NO_SENTENCES, LEDE_ERR_BUDGET and
+ * LEDE_ERR_DEPENDENCY. */
 LEDE_API lede_status lede_summarizer_split(lede_summarizer *s, const char *text, size_t len,
                                            const lede_options *opts, lede_summary **out,
                                            lede_error **err);
@@ -321,9 +327,9 @@ LEDE_API const char *lede_language_code(size_t i);
  * its Unicode version, OpenBLAS's configuration, libstemmer) into `buf`,
  * like snprintf: at most `size` bytes including the terminating NUL;
  * returns the length the full line needs (excluding the NUL). `buf` may be
- * NULL when `size` is 0. libxml2 is loaded on demand: this call loads it
- * (once per process), and says "(cannot be loaded)" in place of its version
- * when it cannot be. Never fails. Thread-safe. */
+ * NULL when `size` is 0. libxml2 and OpenBLAS are loaded on demand: this
+ * call loads them (once per process), and says "(cannot be loaded)" in
+ * place of a version when one cannot be. Never fails. Thread-safe. */
 LEDE_API size_t lede_dependency_versions(char *buf, size_t size);
 
 /* ====== ROUGE ====== */

@@ -6,6 +6,7 @@
 
 #include "../common/alloc.h"
 #include "../common/error.h"
+#include "../graph/blas.h"
 #include "../graph/similarity.h"
 #include "../io/input.h"
 #include "../model/model.h"
@@ -265,6 +266,8 @@ static lede_status score_by_graph(lede_summarizer *s, size_t nrows, const lede_o
         st = lede_graph_build(&s->graph, &s->tfidf, &gp);
     if (st == LEDE_ERR_TOO_LARGE)
         return lede_fail(err, st, "%zu sentences: more than the graph takes", nrows);
+    if (st == LEDE_ERR_DEPENDENCY)
+        return lede_blas_load(err); /* says which library and why */
     if (st != LEDE_OK)
         return lede_fail(err, st, "%s", lede_strerror(st));
     if (o->method == LEDE_METHOD_DEGREE || o->method == LEDE_METHOD_CENTROID) {

@@ -1,7 +1,7 @@
-#include <cblas.h>
 #include <stdio.h>
 #include <utf8proc.h>
 
+#include "../graph/blas.h"
 #include "../html/libxml.h"
 #include "../model/model_data.h"
 #include "lede.h"
@@ -29,13 +29,16 @@ const char *lede_language_code(size_t i)
 size_t lede_dependency_versions(char *buf, size_t size)
 {
     /* libstemmer has no version call; Debian's 2.2.0 is what we build on.
-     * libxml2 is loaded on demand: asking for its version loads it. */
+     * libxml2 and OpenBLAS are loaded on demand: asking for their versions
+     * loads them. */
     const char *xml_version =
         lede_libxml_load(NULL) == LEDE_OK ? lede_libxml()->version : "(cannot be loaded)";
+    const char *blas_config = lede_blas_load(NULL) == LEDE_OK ? lede_blas()->openblas_get_config()
+                                                              : "OpenBLAS (cannot be loaded)";
     int n = snprintf(buf, size,
                      "libxml2 %s (built with %s); utf8proc %s (Unicode %s); %s; "
                      "libstemmer (Snowball)",
                      xml_version, LIBXML_DOTTED_VERSION, utf8proc_version(),
-                     utf8proc_unicode_version(), openblas_get_config());
+                     utf8proc_unicode_version(), blas_config);
     return n < 0 ? 0 : (size_t)n;
 }

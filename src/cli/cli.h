@@ -61,7 +61,9 @@ int cli_parse_size(const char *s, size_t *out);
 int cli_parse_double(const char *s, double *out);
 
 /* Sets OpenBLAS's thread count for this process: `threads` when > 0, else 1
- * unless OPENBLAS_NUM_THREADS is set. */
+ * unless OPENBLAS_NUM_THREADS or OMP_NUM_THREADS is set. Through the
+ * environment, which OpenBLAS reads when liblede loads it: call it before
+ * the first summary and before starting threads. */
 void cli_set_blas_threads(int threads);
 
 /* Long options of a command: `fixed` (terminated by a zero entry) followed

@@ -1,5 +1,4 @@
 #define _POSIX_C_SOURCE 200809L
-#include <cblas.h>
 #include <errno.h>
 #include <getopt.h>
 #include <sys/stat.h>
@@ -181,14 +180,14 @@ int cli_parse_double(const char *s, double *out)
 
 void cli_set_blas_threads(int threads)
 {
-    if (threads > 0) {
-        openblas_set_num_threads(threads);
-        return;
-    }
-    /* One article makes small matrices, where OpenBLAS's threads cost more
-     * than they give; respect an explicit environment setting. */
-    if (!getenv("OPENBLAS_NUM_THREADS") && !getenv("OMP_NUM_THREADS"))
-        openblas_set_num_threads(1);
+    /* liblede loads OpenBLAS at its first similarity graph, and OpenBLAS
+     * takes its thread count from the environment then. One article makes
+     * small matrices, where OpenBLAS's threads cost more than they give;
+     * an explicit setting is respected unless a count is asked for. */
+    char count[24];
+    snprintf(count, sizeof count, "%d", threads > 0 ? threads : 1);
+    if (threads > 0 || (!getenv("OPENBLAS_NUM_THREADS") && !getenv("OMP_NUM_THREADS")))
+        setenv("OPENBLAS_NUM_THREADS", count, 1);
 }
 
 struct option *cli_long_options(const struct option *fixed)

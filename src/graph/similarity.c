@@ -1,12 +1,12 @@
 #include "similarity.h"
 
-#include <cblas.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../common/alloc.h"
+#include "blas.h"
 
 static int reserve_floats(float **p, size_t *cap, size_t need)
 {
@@ -74,6 +74,11 @@ lede_graph_params lede_graph_defaults(void)
 
 static lede_status build_dense(lede_graph *g, const lede_tfidf *v, size_t block_bytes)
 {
+    /* First, before any way out: lede_textrank counts on OpenBLAS being
+     * loaded whenever there is a dense graph. */
+    lede_status st = lede_blas_load(NULL);
+    if (st != LEDE_OK)
+        return st;
     size_t n = v->rows;
     if (n > SIZE_MAX / n || n > INT_MAX)
         return LEDE_ERR_TOO_LARGE;
@@ -106,8 +111,9 @@ static lede_status build_dense(lede_graph *g, const lede_tfidf *v, size_t block_
     for (size_t c0 = 0; c0 < k; c0 += width) {
         size_t w = k - c0 < width ? k - c0 : width;
         fill_block(g, v, cursor, c0, w);
-        cblas_ssyrk(CblasRowMajor, CblasUpper, CblasNoTrans, (blasint)n, (blasint)w, 1.0f,
-                    g->block, (blasint)w, c0 == 0 ? 0.0f : 1.0f, g->sim, (blasint)n);
+        lede_blas()->cblas_ssyrk(CblasRowMajor, CblasUpper, CblasNoTrans, (blasint)n, (blasint)w,
+                                 1.0f, g->block, (blasint)w, c0 == 0 ? 0.0f : 1.0f, g->sim,
+                                 (blasint)n);
     }
     free(cursor);
     symmetrize(g);

@@ -1,7 +1,8 @@
 #include "textrank.h"
 
-#include <cblas.h>
 #include <math.h>
+
+#include "../graph/blas.h"
 
 size_t lede_textrank_work_size(const lede_graph *g)
 {
@@ -51,8 +52,8 @@ static void build_shares(const lede_graph *g, const lede_rank_params *p,
  * edges. OpenBLAS picks a kernel for this CPU at run time. */
 static void flow_dense(size_t n, const double *share, const double *scores, double *in)
 {
-    cblas_dgemv(CblasRowMajor, CblasTrans, (blasint)n, (blasint)n, 1.0, share, (blasint)n,
-                scores, 1, 0.0, in, 1);
+    lede_blas()->cblas_dgemv(CblasRowMajor, CblasTrans, (blasint)n, (blasint)n, 1.0, share,
+                             (blasint)n, scores, 1, 0.0, in, 1);
 }
 
 /* share[j] = what sentence j sends per unit of edge weight: one division
