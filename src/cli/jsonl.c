@@ -1,3 +1,4 @@
+#define __STDC_WANT_IEC_60559_BFP_EXT__ 1 /* strfromd */
 #include "jsonl.h"
 
 #include <stdint.h>
@@ -467,10 +468,23 @@ int jsonl_put_string(jsonl_buf *b, const char *s, size_t len)
 
 /* A real as jansson writes it with JSON_REAL_PRECISION(9): %.9g, with ".0"
  * added when that looks like an integer. */
+/* "%.9g" of `v` into `num`. glibc's strfromd formats as printf does
+ * without going through vfprintf, which takes its slow positional path in
+ * every process that loads libquadmath (OpenBLAS brings it, through
+ * libgfortran): half the cost of a sentence's output line. */
+static int format_real(char *num, size_t size, double v)
+{
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 25))
+    return strfromd(num, size, "%.9g", v);
+#else
+    return snprintf(num, size, "%.9g", v);
+#endif
+}
+
 static int put_real(jsonl_buf *b, double v)
 {
     char num[40];
-    int n = snprintf(num, sizeof num - 2, "%.9g", v);
+    int n = format_real(num, sizeof num - 2, v);
     if (n < 0)
         return -1;
     if (!strpbrk(num, ".eEni")) {
