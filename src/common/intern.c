@@ -116,6 +116,7 @@ int64_t lede_intern_add_hashed(lede_intern *t, const char *s, size_t len, uint64
     e->len = (uint32_t)len;
     e->value = 0;
     e->hash = hash;
+    e->head = lede_intern_head(s, len);
     t->slots[i] = (uint32_t)(t->count + 1);
     t->count++;
     if (is_new)

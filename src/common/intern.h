@@ -13,6 +13,9 @@ typedef struct lede_intern_entry {
     uint32_t len;
     uint32_t value;  /* free for the user; 0 on insertion */
     uint64_t hash;
+    /* The first eight bytes (zero after the end): most words are no longer,
+     * and are then compared without reading `str`, a cache miss of its own. */
+    uint64_t head;
 } lede_intern_entry;
 
 typedef struct lede_intern {
@@ -76,26 +79,50 @@ static inline uint64_t lede_hash_bytes(const char *s, size_t len)
     return h;
 }
 
-/* Id of `s` given its hash, or -1 when it is not in the table. Short
- * strings are compared inline: a call to memcmp costs more than the
- * compare for a five-letter word. */
+/* The first eight bytes of `len` bytes as an entry's `head`: zero after
+ * the end, read without a call (fixed-size loads that stay inside). */
+static inline uint64_t lede_intern_head(const char *s, size_t len)
+{
+    uint64_t w = 0;
+    if (len >= 8) {
+        memcpy(&w, s, 8);
+    } else if (len >= 4) {
+        /* Two loads that overlap: the bytes they share are the same. */
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + len - 4, 4);
+        w = lo | (uint64_t)hi << (8 * (len - 4));
+    } else if (len > 0) {
+        w = (unsigned char)s[0];
+        if (len > 1)
+            w |= (uint64_t)(unsigned char)s[1] << 8;
+        if (len > 2)
+            w |= (uint64_t)(unsigned char)s[2] << 16;
+    }
+    return w;
+}
+
+/* Id of `s` given its hash, or -1 when it is not in the table. Strings are
+ * compared inline: a call to memcmp costs more than the compare for a
+ * five-letter word, and those up to eight bytes are compared whole. */
 static inline int64_t lede_intern_lookup(const lede_intern *t, const char *s, size_t len,
                                          uint64_t hash)
 {
     if (t->nslots == 0)
         return -1;
     size_t mask = t->nslots - 1;
+    uint64_t head = lede_intern_head(s, len);
     for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
         uint32_t slot = t->slots[i];
         if (slot == 0)
             return -1;
         const lede_intern_entry *e = &t->entries[slot - 1];
-        if (e->hash != hash || e->len != len)
+        if (e->hash != hash || e->len != len || e->head != head)
             continue;
-        size_t k = 0;
+        size_t k = 8;
         while (k < len && e->str[k] == s[k])
             k++;
-        if (k == len)
+        if (k >= len)
             return (int64_t)slot - 1;
     }
 }

@@ -1,0 +1,118 @@
+/* test_intern.c - the interning table behind the tokenizer's caches: ids
+ * in order of first insertion, every string found again and no other,
+ * whatever its length and wherever two strings differ (the inline compare
+ * reads the first eight bytes as one word, and the rest byte by byte). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/intern.h"
+#include "harness.h"
+
+/* The head of `len` bytes the slow way. */
+static uint64_t reference_head(const char *s, size_t len)
+{
+    unsigned char bytes[8] = {0};
+    memcpy(bytes, s, len < 8 ? len : 8);
+    uint64_t w = 0;
+    for (int i = 7; i >= 0; i--)
+        w = w << 8 | bytes[i];
+    return w;
+}
+
+static void test_head(void)
+{
+    char s[16];
+    unsigned seed = 99;
+    for (int round = 0; round < 2000; round++) {
+        for (size_t i = 0; i < sizeof s; i++) {
+            seed = seed * 1103515245u + 12345u;
+            s[i] = (char)(seed >> 16);
+        }
+        for (size_t len = 0; len <= sizeof s; len++)
+            if (!CHECK_MSG(lede_intern_head(s, len) == reference_head(s, len),
+                           "head of %zu bytes", len))
+                return;
+    }
+}
+
+enum { MAX_LEN = 20 };
+
+/* For every length, a base string and, for every position, the base with
+ * that byte changed (to a NUL too): all distinct, many sharing a head. */
+static void test_strings_that_differ_anywhere(void)
+{
+    lede_intern t = {0};
+    char keys[MAX_LEN + 1][MAX_LEN + 1][MAX_LEN]; /* [len][changed position or len][bytes] */
+    int64_t want = 0;
+    for (size_t len = 0; len <= MAX_LEN; len++) {
+        for (size_t at = 0; at <= len; at++) {
+            char *k = keys[len][at];
+            for (size_t i = 0; i < len; i++)
+                k[i] = (char)('a' + i % 26);
+            if (at < len)
+                k[at] = at % 2 ? '\0' : 'Z';
+            int is_new = 0;
+            int64_t id = lede_intern_add(&t, k, len, &is_new);
+            if (!CHECK_MSG(id == want && is_new, "len %zu, change at %zu: id %lld, want %lld",
+                           len, at, (long long)id, (long long)want))
+                goto done;
+            want++;
+        }
+    }
+    CHECK_EQ(t.count, (size_t)want);
+    want = 0;
+    for (size_t len = 0; len <= MAX_LEN; len++) {
+        for (size_t at = 0; at <= len; at++, want++) {
+            const char *k = keys[len][at];
+            int64_t found = lede_intern_lookup(&t, k, len, lede_hash_bytes(k, len));
+            if (!CHECK_MSG(found == want && lede_intern_find(&t, k, len) == want,
+                           "len %zu, change at %zu: found %lld, want %lld", len, at,
+                           (long long)found, (long long)want))
+                goto done;
+            CHECK(memcmp(t.entries[found].str, k, len) == 0 && t.entries[found].str[len] == '\0');
+            int is_new = 1;
+            CHECK_EQ(lede_intern_add(&t, k, len, &is_new), want);
+            CHECK_EQ(is_new, 0);
+        }
+    }
+    /* A string one byte longer or shorter than one in the table is not it. */
+    CHECK_EQ(lede_intern_find(&t, "abcdefghij", 9), 9 * 10 / 2 + 9);
+    CHECK_EQ(lede_intern_find(&t, "abcdefghijk", 10) >= 0, 1);
+    CHECK_EQ(lede_intern_find(&t, "abcdefghiX", 10), -1);
+    CHECK_EQ(lede_intern_find(&t, "abcdefgh\0", 9) >= 0, 0);
+done:
+    lede_intern_free(&t);
+}
+
+/* Growth past many rehashes, then clearing and reuse. */
+static void test_growth_and_clear(void)
+{
+    lede_intern t = {0};
+    char key[32];
+    for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < 20000; i++) {
+            size_t len = (size_t)snprintf(key, sizeof key, "w%d-%d", i, i * 7);
+            if (!CHECK_EQ(lede_intern_add(&t, key, len, NULL), i))
+                break;
+        }
+        int ok = 1;
+        for (int i = 0; i < 20000 && ok; i++) {
+            size_t len = (size_t)snprintf(key, sizeof key, "w%d-%d", i, i * 7);
+            ok = CHECK_EQ(lede_intern_find(&t, key, len), i);
+        }
+        CHECK_EQ(lede_intern_find(&t, "w20000-140000", 13), -1);
+        lede_intern_clear(&t);
+        CHECK_EQ(t.count, 0);
+        CHECK_EQ(lede_intern_find(&t, "w1-7", 4), -1);
+    }
+    lede_intern_free(&t);
+}
+
+int main(void)
+{
+    test_head();
+    test_strings_that_differ_anywhere();
+    test_growth_and_clear();
+    return harness_finish();
+}
