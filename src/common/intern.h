@@ -43,13 +43,81 @@ int64_t lede_intern_add_hashed(lede_intern *t, const char *s, size_t len, uint64
 
 #include <string.h>
 
-/* Hash of `len` bytes; the function the table uses. Eight bytes per step
- * (words are short, so one or two multiplications), then a final avalanche
- * so that the low bits used for the slot index depend on every byte. */
-static inline uint64_t lede_hash_bytes(const char *s, size_t len)
+/* The first eight bytes of `len` bytes (fewer when the string is
+ * shorter, zero after its end) as one word, the way a memcpy of eight
+ * bytes reads them; without a call (a memcpy of a variable length is one)
+ * and without reading past the end. */
+static inline uint64_t lede_intern_head(const char *s, size_t len)
+{
+    uint64_t w = 0;
+    if (len >= 8) {
+        memcpy(&w, s, 8);
+        return w;
+    }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (len >= 4) {
+        /* Two loads that overlap: the bytes they share are the same. */
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + len - 4, 4);
+        return lo | (uint64_t)hi << (8 * (len - 4));
+    }
+    if (len > 0) {
+        w = (unsigned char)s[0];
+        if (len > 1)
+            w |= (uint64_t)(unsigned char)s[1] << 8;
+        if (len > 2)
+            w |= (uint64_t)(unsigned char)s[2] << 16;
+    }
+#else
+    unsigned char bytes[8] = {0};
+    for (size_t i = 0; i < len; i++)
+        bytes[i] = (unsigned char)s[i];
+    memcpy(&w, bytes, 8);
+#endif
+    return w;
+}
+
+/* The head of a string of 1 to 8 bytes that may be read past: one load
+ * and a mask, no branch on the length (which a branch would mispredict
+ * word after word). Requires eight readable bytes at `s`. */
+static inline uint64_t lede_intern_head_padded(const char *s, size_t len)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t w;
+    memcpy(&w, s, 8);
+    return w & (~0ull >> (64 - 8 * len));
+#else
+    return lede_intern_head(s, len);
+#endif
+}
+
+/* The final avalanche of the hash, so that the low bits used for the slot
+ * index depend on every byte. */
+static inline uint64_t lede_hash_finish(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDull;
+    h ^= h >> 33;
+    return h;
+}
+
+/* The hash of a string of at most eight bytes from its length and head. */
+static inline uint64_t lede_hash_head(size_t len, uint64_t head)
 {
     uint64_t h = (uint64_t)len * 0x9E3779B97F4A7C15ull;
-    while (len >= 8) {
+    return lede_hash_finish((h ^ head) * 0x94D049BB133111EBull);
+}
+
+/* Hash of `len` bytes; the function the table uses. Eight bytes per step
+ * (words are short, so one or two multiplications), the last one to eight
+ * as a head; a string of up to eight bytes hashes as lede_hash_head. */
+static inline uint64_t lede_hash_bytes(const char *s, size_t len)
+{
+    if (len <= 8)
+        return lede_hash_head(len, lede_intern_head(s, len));
+    uint64_t h = (uint64_t)len * 0x9E3779B97F4A7C15ull;
+    while (len > 8) {
         uint64_t w;
         memcpy(&w, s, 8);
         h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
@@ -57,61 +125,19 @@ static inline uint64_t lede_hash_bytes(const char *s, size_t len)
         s += 8;
         len -= 8;
     }
-    if (len > 0) {
-        /* The last 1 to 7 bytes in fixed-size loads (a memcpy of a
-         * variable length is a call): two 4-byte loads that may overlap,
-         * or the first, middle and last byte; the length is in h already. */
-        uint64_t w;
-        if (len >= 4) {
-            uint32_t lo, hi;
-            memcpy(&lo, s, 4);
-            memcpy(&hi, s + len - 4, 4);
-            w = lo | (uint64_t)hi << 32;
-        } else {
-            w = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[len / 2] << 8 |
-                (uint64_t)(unsigned char)s[len - 1] << 16;
-        }
-        h = (h ^ w) * 0x94D049BB133111EBull;
-    }
-    h ^= h >> 33;
-    h *= 0xFF51AFD7ED558CCDull;
-    h ^= h >> 33;
-    return h;
+    return lede_hash_finish((h ^ lede_intern_head(s, len)) * 0x94D049BB133111EBull);
 }
 
-/* The first eight bytes of `len` bytes as an entry's `head`: zero after
- * the end, read without a call (fixed-size loads that stay inside). */
-static inline uint64_t lede_intern_head(const char *s, size_t len)
-{
-    uint64_t w = 0;
-    if (len >= 8) {
-        memcpy(&w, s, 8);
-    } else if (len >= 4) {
-        /* Two loads that overlap: the bytes they share are the same. */
-        uint32_t lo, hi;
-        memcpy(&lo, s, 4);
-        memcpy(&hi, s + len - 4, 4);
-        w = lo | (uint64_t)hi << (8 * (len - 4));
-    } else if (len > 0) {
-        w = (unsigned char)s[0];
-        if (len > 1)
-            w |= (uint64_t)(unsigned char)s[1] << 8;
-        if (len > 2)
-            w |= (uint64_t)(unsigned char)s[2] << 16;
-    }
-    return w;
-}
-
-/* Id of `s` given its hash, or -1 when it is not in the table. Strings are
- * compared inline: a call to memcmp costs more than the compare for a
- * five-letter word, and those up to eight bytes are compared whole. */
+/* Id of `s` given its hash and head (lede_intern_head), or -1 when it is
+ * not in the table. Strings are compared inline: a call to memcmp costs
+ * more than the compare for a five-letter word, and those up to eight
+ * bytes are compared whole. */
 static inline int64_t lede_intern_lookup(const lede_intern *t, const char *s, size_t len,
-                                         uint64_t hash)
+                                         uint64_t hash, uint64_t head)
 {
     if (t->nslots == 0)
         return -1;
     size_t mask = t->nslots - 1;
-    uint64_t head = lede_intern_head(s, len);
     for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
         uint32_t slot = t->slots[i];
         if (slot == 0)

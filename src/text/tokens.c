@@ -177,14 +177,21 @@ static int64_t add_new_word(lede_tokenizer *t, uint32_t sid)
 }
 
 /* The term of a token as written: normalized, checked against the
- * stopwords, stemmed, interned; cached by surface form. Returns the term
- * id, or NEW_WORD plus an index for a word form new in this document (see
- * resolve_new_words), -1 for a dropped token (stopword), -2 when out of
- * memory. */
-static int64_t term_of(lede_tokenizer *t, const char *s, size_t len, int ascii)
+ * stopwords, stemmed, interned; cached by surface form. `padded`: eight
+ * bytes at `s` may be read. Returns the term id, or NEW_WORD plus an index
+ * for a word form new in this document (see resolve_new_words), -1 for a
+ * dropped token (stopword), -2 when out of memory. */
+static int64_t term_of(lede_tokenizer *t, const char *s, size_t len, int ascii, int padded)
 {
-    uint64_t hash = lede_hash_bytes(s, len);
-    int64_t sid = lede_intern_lookup(&t->surface, s, len, hash);
+    uint64_t head, hash;
+    if (padded && len - 1 < 8) {
+        head = lede_intern_head_padded(s, len);
+        hash = lede_hash_head(len, head);
+    } else {
+        head = lede_intern_head(s, len);
+        hash = lede_hash_bytes(s, len);
+    }
+    int64_t sid = lede_intern_lookup(&t->surface, s, len, hash, head);
     if (sid >= 0) {
         uint32_t v = t->surface.entries[sid].value;
         if (v & NEW_WORD)
@@ -281,13 +288,22 @@ static lede_status resolve_new_words(lede_tokenizer *t, lede_tokens *out)
 
 /* ====== Scanning ====== */
 
-static lede_status add_token(lede_tokenizer *t, lede_tokens *out, const char *text, size_t start,
+/* The text being tokenized: its bytes and how far they may be read (the
+ * end of its last unit), which lets a short word be read eight bytes at a
+ * time. */
+typedef struct source {
+    const char *text;
+    size_t readable;
+} source;
+
+static lede_status add_token(lede_tokenizer *t, lede_tokens *out, source src, size_t start,
                              size_t end, int ascii)
 {
     size_t len = end - start;
     if (len > LEDE_MAX_TOKEN_BYTES)
         return LEDE_OK;
-    int64_t term = term_of(t, text + start, len, ascii);
+    int padded = src.readable >= 8 && start <= src.readable - 8;
+    int64_t term = term_of(t, src.text + start, len, ascii, padded);
     if (term == -2)
         return LEDE_ERR_NOMEM;
     if (term < 0)
@@ -364,9 +380,10 @@ static size_t scan_word(const char *text, size_t i, size_t end, int *ascii)
 
 /* Character bigrams of a run of unsegmented script (a single character
  * stands alone). Returns the end of the run. */
-static lede_status scan_unsegmented(lede_tokenizer *t, lede_tokens *out, const char *text,
-                                    size_t i, size_t end, size_t *stop)
+static lede_status scan_unsegmented(lede_tokenizer *t, lede_tokens *out, source src, size_t i,
+                                    size_t end, size_t *stop)
 {
+    const char *text = src.text;
     int32_t c;
     size_t prev = i;
     i += lede_text_next(text, end, i, &c);
@@ -377,20 +394,21 @@ static lede_status scan_unsegmented(lede_tokenizer *t, lede_tokens *out, const c
         if (!lede_is_unsegmented(c) && utf8proc_category(c) != UTF8PROC_CATEGORY_MN &&
             utf8proc_category(c) != UTF8PROC_CATEGORY_MC)
             break;
-        st = add_token(t, out, text, prev, i + n, 0);
+        st = add_token(t, out, src, prev, i + n, 0);
         prev = i;
         i += n;
         count++;
     }
     if (st == LEDE_OK && count == 1)
-        st = add_token(t, out, text, prev, i, 0);
+        st = add_token(t, out, src, prev, i, 0);
     *stop = i;
     return st;
 }
 
-static lede_status tokenize_span(lede_tokenizer *t, lede_tokens *out, const char *text,
-                                 size_t i, size_t end)
+static lede_status tokenize_span(lede_tokenizer *t, lede_tokens *out, source src, size_t i,
+                                 size_t end)
 {
+    const char *text = src.text;
     while (i < end) {
         unsigned char b = (unsigned char)text[i];
         if (b < 0x80 && b != 0 && !lede_is_alnum(b)) {
@@ -400,13 +418,13 @@ static lede_status tokenize_span(lede_tokenizer *t, lede_tokens *out, const char
         int32_t c;
         size_t n = lede_text_next(text, end, i, &c);
         if (c >= 0x80 && lede_is_unsegmented(c)) {
-            lede_status st = scan_unsegmented(t, out, text, i, end, &i);
+            lede_status st = scan_unsegmented(t, out, src, i, end, &i);
             if (st != LEDE_OK)
                 return st;
         } else if (lede_is_word_char(c)) {
             int ascii = 1;
             size_t stop = scan_word(text, i, end, &ascii);
-            lede_status st = add_token(t, out, text, i, stop, ascii);
+            lede_status st = add_token(t, out, src, i, stop, ascii);
             if (st != LEDE_OK)
                 return st;
             i = stop;
@@ -428,10 +446,14 @@ lede_status lede_tokenize(lede_tokenizer *t, const char *text, const lede_units 
     if (lede_grow((void **)&out->first, &out->first_cap, units->count + 1, sizeof *out->first) !=
         0)
         return LEDE_ERR_NOMEM;
+    source src = {text, 0};
+    for (size_t u = 0; u < units->count; u++)
+        if (units->items[u].end > src.readable)
+            src.readable = units->items[u].end;
     lede_status st = LEDE_OK;
     for (size_t u = 0; u < units->count && st == LEDE_OK; u++) {
         out->first[u] = out->count;
-        st = tokenize_span(t, out, text, units->items[u].start, units->items[u].end);
+        st = tokenize_span(t, out, src, units->items[u].start, units->items[u].end);
     }
     if (st == LEDE_OK)
         st = resolve_new_words(t, out);

@@ -20,6 +20,8 @@ static uint64_t reference_head(const char *s, size_t len)
     return w;
 }
 
+/* The head, read safely or past the end, and the hash of a short string
+ * from its head: all three ways agree with the definitions. */
 static void test_head(void)
 {
     char s[16];
@@ -29,11 +31,19 @@ static void test_head(void)
             seed = seed * 1103515245u + 12345u;
             s[i] = (char)(seed >> 16);
         }
-        for (size_t len = 0; len <= sizeof s; len++)
-            if (!CHECK_MSG(lede_intern_head(s, len) == reference_head(s, len),
-                           "head of %zu bytes", len))
+        for (size_t len = 0; len <= sizeof s; len++) {
+            uint64_t head = lede_intern_head(s, len);
+            if (!CHECK_MSG(head == reference_head(s, len), "head of %zu bytes", len))
                 return;
+            if (len < 1 || len > 8)
+                continue;
+            if (!CHECK_MSG(lede_intern_head_padded(s, len) == head, "padded head of %zu", len) ||
+                !CHECK_MSG(lede_hash_head(len, head) == lede_hash_bytes(s, len),
+                           "hash of %zu bytes from the head", len))
+                return;
+        }
     }
+    CHECK(lede_hash_bytes("", 0) == lede_hash_head(0, 0));
 }
 
 enum { MAX_LEN = 20 };
@@ -65,7 +75,8 @@ static void test_strings_that_differ_anywhere(void)
     for (size_t len = 0; len <= MAX_LEN; len++) {
         for (size_t at = 0; at <= len; at++, want++) {
             const char *k = keys[len][at];
-            int64_t found = lede_intern_lookup(&t, k, len, lede_hash_bytes(k, len));
+            int64_t found =
+                lede_intern_lookup(&t, k, len, lede_hash_bytes(k, len), lede_intern_head(k, len));
             if (!CHECK_MSG(found == want && lede_intern_find(&t, k, len) == want,
                            "len %zu, change at %zu: found %lld, want %lld", len, at,
                            (long long)found, (long long)want))
