@@ -65,11 +65,16 @@ void lede_intern_prefetch_string(const lede_intern *t, uint64_t hash)
         lede_prefetch(e->str);
 }
 
+/* Grows the slots to `nslots` and places every entry again (the entries
+ * keep their hashes). The array is grown in place, not allocated afresh:
+ * the kernel then maps only the new half (a fresh array would cost a page
+ * fault per page of all of it, at every doubling). */
 static int rehash(lede_intern *t, size_t nslots)
 {
-    uint32_t *slots = calloc(nslots, sizeof *slots);
+    uint32_t *slots = lede_realloc_array(t->slots, nslots, sizeof *slots);
     if (!slots)
         return -1;
+    memset(slots, 0, nslots * sizeof *slots);
     size_t mask = nslots - 1;
     for (size_t e = 0; e < t->count; e++) {
         size_t i = (size_t)t->entries[e].hash & mask;
@@ -77,7 +82,6 @@ static int rehash(lede_intern *t, size_t nslots)
             i = (i + 1) & mask;
         slots[i] = (uint32_t)(e + 1);
     }
-    free(t->slots);
     t->slots = slots;
     t->nslots = nslots;
     return 0;
