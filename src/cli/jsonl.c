@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Deeper nesting than this in a pass-through value is refused. */
 enum { MAX_DEPTH = 512 };
@@ -130,10 +133,36 @@ static int parse_unicode_escape(parser *p, int32_t *cp)
     return 0;
 }
 
+/* The offset of the first byte in s[0, 16) that is a quote, a backslash, a
+ * control character or, when `non_ascii` is set, from 0x80; 16 when there
+ * is none. With SSE2, one block in about a dozen instructions; the scalar
+ * loops below are the fallback and finish each string's last bytes. */
+#if defined(__SSE2__)
+static unsigned first_special16(const char *s, int non_ascii)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    /* A signed compare: bytes from 0x80 are negative, so "below 0x20". */
+    __m128i special = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
+    if (!non_ascii)
+        special = _mm_and_si128(special, _mm_cmpgt_epi8(v, _mm_set1_epi8(-1)));
+    special = _mm_or_si128(special, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+    special = _mm_or_si128(special, _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+    unsigned mask = (unsigned)_mm_movemask_epi8(special);
+    return mask ? (unsigned)__builtin_ctz(mask) : 16;
+}
+#endif
+
 /* Skips plain string bytes (printable ASCII but quote and backslash) from
  * `pos`, the bulk of any string, with the index kept in a register. */
 static size_t skip_plain(const char *s, size_t pos, size_t len)
 {
+#if defined(__SSE2__)
+    for (; pos + 16 <= len; pos += 16) {
+        unsigned at = first_special16(s + pos, 1);
+        if (at < 16)
+            return pos + at;
+    }
+#endif
     /* Eight bytes at a time while none is a quote, a backslash, a control
      * character or non-ASCII (a false alarm only drops to the byte loop). */
     const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
@@ -425,6 +454,11 @@ int jsonl_put_string(jsonl_buf *b, const char *s, size_t len)
     size_t i = 0;
     while (i < len) {
         size_t run = i;
+#if defined(__SSE2__)
+        for (unsigned at = 16; at == 16 && run + 16 <= len; run += at)
+            at = first_special16(s + run, 0);
+#endif
+        /* Bytes from 0x80 are copied as they are (valid UTF-8 by then). */
         while (run < len && (unsigned char)s[run] >= 0x20 && s[run] != '"' && s[run] != '\\')
             run++;
         if (jsonl_put(b, s + i, run - i) != 0)

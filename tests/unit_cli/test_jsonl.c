@@ -51,14 +51,18 @@ static void test_verdicts(void)
  * it falls in a word. */
 static void test_specials_at_every_offset(void)
 {
-    static const char *const specials[] = {"\x01", "\x1f", "\"", "\\n", "\xC3\xA9", "\xFF"};
+    static const char *const specials[] = {"\x01", "\x1f", "\"", "\\n", "\xC3\xA9", "\xFF",
+                                           "\x7f", " ",    "\\",  "\x80"};
     for (size_t k = 0; k < sizeof specials / sizeof specials[0]; k++) {
-        for (size_t at = 0; at < 20; at++) {
-            char line[128];
-            int n = snprintf(line, sizeof line, "{\"t\":\"%.*s%s%.*s\"}", (int)at,
-                             "aaaaaaaaaaaaaaaaaaaaaaaa", specials[k], 7, "bbbbbbbbbb");
-            CHECK(n > 0);
-            check_same_verdict(line);
+        for (size_t at = 0; at < 40; at++) {
+            for (int tail = 0; tail < 20; tail += 19) {
+                char line[128];
+                int n = snprintf(line, sizeof line, "{\"t\":\"%.*s%s%.*s\"}", (int)at,
+                                 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", specials[k], tail,
+                                 "bbbbbbbbbbbbbbbbbbbb");
+                CHECK(n > 0);
+                check_same_verdict(line);
+            }
         }
     }
 }
@@ -113,6 +117,25 @@ static void test_writer_matches_jansson(void)
         "", "plain", "quote \" and backslash \\", "controls \x01\x1f\b\f\n\r\t end",
         "caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80", "slash / and \x7f",
     };
+    /* Each byte that needs an escape, and a non-ASCII one, at every offset
+     * of a string longer than a block of the fast path. */
+    static const char *const specials[] = {"\"", "\\", "\x01", "\n", "\x1f", "\xC3\xA9", "\x7f"};
+    for (size_t k = 0; k < sizeof specials / sizeof specials[0]; k++) {
+        for (int at = 0; at < 40; at++) {
+            char s[80];
+            snprintf(s, sizeof s, "%.*s%s%s", at, "abcdefghijklmnopqrstuvwxyzabcdefghijklmn",
+                     specials[k], "tail of the string");
+            json_t *js = json_string(s);
+            char *want = json_dumps(js, JSON_ENCODE_ANY);
+            jsonl_buf got = {0};
+            CHECK_EQ(jsonl_put_string(&got, s, strlen(s)), 0);
+            CHECK_MSG(want && got.data && strcmp(got.data, want) == 0, "%s at %d: %s, want %s",
+                      specials[k], at, got.data, want);
+            free(want);
+            json_decref(js);
+            jsonl_buf_free(&got);
+        }
+    }
     for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
         json_t *js = json_string(strings[i]);
         char *want = json_dumps(js, JSON_ENCODE_ANY);
