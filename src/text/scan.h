@@ -73,6 +73,31 @@ static inline size_t lede_skip_alnum_scalar(const char *s, size_t i, size_t end)
     return i;
 }
 
+/* ASCII white space: what lede_is_space says of a byte below 0x80. */
+static inline int lede_space_byte(unsigned char b)
+{
+    return b < 0x80 && (lede_ascii_class[b] & LEDE_ASCII_SPACE) != 0;
+}
+
+/* The words of s[i, end) (runs of bytes that are not white space), when
+ * every byte is ASCII; LEDE_SCAN_NOT_ASCII when one is not (the caller then
+ * decodes, since non-ASCII white space also separates words). */
+#define LEDE_SCAN_NOT_ASCII ((size_t)-1)
+static inline size_t lede_ascii_words_scalar(const char *s, size_t i, size_t end)
+{
+    size_t words = 0;
+    int after_space = 1;
+    for (; i < end; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if (b >= 0x80)
+            return LEDE_SCAN_NOT_ASCII;
+        int space = lede_space_byte(b);
+        words += !space && after_space;
+        after_space = space;
+    }
+    return words;
+}
+
 /* ---- SSE2 ---- */
 
 #ifdef LEDE_SCAN_SSE2
@@ -157,6 +182,31 @@ static inline size_t lede_skip_alnum(const char *s, size_t i, size_t end)
     return lede_skip_alnum_scalar(s, i, end);
 }
 
+static inline size_t lede_ascii_words(const char *s, size_t i, size_t end)
+{
+    size_t words = 0;
+    unsigned after_space = 1; /* the byte before i, as a space bit */
+    for (; i + 16 <= end; i += 16) {
+        __m128i v = lede_load16(s + i);
+        if (lede_mask16(v))
+            return LEDE_SCAN_NOT_ASCII;
+        /* space, or \t \n \v \f \r */
+        __m128i space = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                                     lede_in_range16(v, '\t', 5));
+        unsigned spaces = lede_mask16(space);
+        unsigned starts = ~spaces & ((spaces << 1) | after_space) & 0xFFFF;
+        words += lede_count_bits(starts);
+        after_space = spaces >> 15;
+    }
+    /* The rest, continuing from the last block's last byte. */
+    size_t rest = lede_ascii_words_scalar(s, i, end);
+    if (rest == LEDE_SCAN_NOT_ASCII)
+        return rest;
+    if (rest > 0 && !after_space && !lede_space_byte((unsigned char)s[i]))
+        rest--; /* the word ran on from the last block */
+    return words + rest;
+}
+
 #else
 
 static inline size_t lede_skip_plain(const char *s, size_t i, size_t end)
@@ -172,6 +222,11 @@ static inline size_t lede_printable_run(const char *s, size_t i, size_t end, siz
 static inline size_t lede_skip_alnum(const char *s, size_t i, size_t end)
 {
     return lede_skip_alnum_scalar(s, i, end);
+}
+
+static inline size_t lede_ascii_words(const char *s, size_t i, size_t end)
+{
+    return lede_ascii_words_scalar(s, i, end);
 }
 
 #endif

@@ -547,6 +547,12 @@ static lede_status emit_sentence(splitter *sp, size_t start, size_t end)
     const char *text = sp->text;
     if (end - start < RUN_ON_BYTES)
         return emit(sp, start, end, LEDE_KIND_SENTENCE);
+    /* Most long sentences are not run-ons: an ASCII one's words are counted
+     * 16 bytes at a time, and only one of more than RUN_ON_WORDS words (or
+     * with other bytes) is looked at word by word. */
+    size_t quick = lede_ascii_words(text, start, end);
+    if (quick != LEDE_SCAN_NOT_ASCII && quick <= RUN_ON_WORDS)
+        return emit(sp, start, end, LEDE_KIND_SENTENCE);
     size_t cut_at[MAX_CUTS], cut_words[MAX_CUTS]; /* cut position, words before it */
     size_t ncuts = 0, words = 0, since_cut = 0;
     int in_word = 0;

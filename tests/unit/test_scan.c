@@ -37,6 +37,14 @@ static int same_skip_alnum(const char *buf, size_t start, size_t end)
                      slow);
 }
 
+static int same_ascii_words(const char *buf, size_t start, size_t end)
+{
+    size_t fast = lede_ascii_words(buf, start, end);
+    size_t slow = lede_ascii_words_scalar(buf, start, end);
+    return CHECK_MSG(fast == slow, "ascii_words [%zu, %zu): %zu, scalar %zu", start, end, fast,
+                     slow);
+}
+
 static int same_printable_run(const char *buf, size_t start, size_t end)
 {
     size_t fast_spaces = 0, slow_spaces = 0;
@@ -52,7 +60,7 @@ static int same_printable_run(const char *buf, size_t start, size_t end)
 static void test_every_byte_everywhere(void)
 {
     char buf[WINDOW];
-    int ok_plain = 1, ok_alnum = 1, ok_run = 1;
+    int ok_plain = 1, ok_alnum = 1, ok_run = 1, ok_words = 1;
     for (unsigned b = 0; b < 256; b++) {
         for (size_t at = 0; at < WINDOW; at++) {
             for (size_t end = at; end <= WINDOW && end <= at + 18; end++) {
@@ -64,6 +72,8 @@ static void test_every_byte_everywhere(void)
                 fill(buf, WINDOW, 1, at, (unsigned char)b);
                 if (ok_run)
                     ok_run = same_printable_run(buf, 0, end);
+                if (ok_words)
+                    ok_words = same_ascii_words(buf, 0, end) && same_ascii_words(buf, at, end);
             }
         }
     }
@@ -126,14 +136,44 @@ static void test_random_text(void)
         for (size_t start = 0; start < sizeof buf && ok; start += 7) {
             for (size_t end = start; end <= sizeof buf && ok; end += 5) {
                 ok = same_skip_plain(buf, start, end) && same_skip_alnum(buf, start, end) &&
-                     same_printable_run(buf, start, end);
+                     same_printable_run(buf, start, end) && same_ascii_words(buf, start, end);
             }
         }
     }
 }
 
+/* Word counts against a count by hand, across block boundaries: a word
+ * that runs over the end of a block counts once. */
+static void test_ascii_words_cases(void)
+{
+    static const struct {
+        const char *text;
+        size_t words;
+    } cases[] = {
+        {"", 0},
+        {"   ", 0},
+        {"one", 1},
+        {" one two  three ", 3},
+        {"abcdefghijklmnopqrstuvwxyz", 1},
+        {"abcdefghijklmno pqrstuvwxyz", 2},
+        {"abcdefghijklmnop qrstuvwxyz", 2},
+        {"abcdefghijklmnopq rstuvwxyz", 2},
+        {"a\tb\nc\vd\fe\rf g", 7},
+        {"The council approved the new budget on Monday after a long debate about schools", 14},
+        {"word\x1f\x7fword", 1},
+        {"caf\xC3\xA9 au lait, a sentence long enough to fill blocks", LEDE_SCAN_NOT_ASCII},
+        {"a sentence long enough to fill two blocks before its caf\xC3\xA9", LEDE_SCAN_NOT_ASCII},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *t = cases[i].text;
+        CHECK_MSG(lede_ascii_words(t, 0, strlen(t)) == cases[i].words, "words of '%s'", t);
+        same_ascii_words(t, 0, strlen(t));
+    }
+}
+
 int main(void)
 {
+    test_ascii_words_cases();
     test_every_byte_everywhere();
     test_space_before_end();
     test_printable_run_cases();
