@@ -138,52 +138,58 @@ static int write_output(line_scratch *ls, const lede_summary *sum)
     return rc ? -1 : 0;
 }
 
-/* The "text" member, decoded into ls->text; an error message when there is
- * none or more than one. */
-static char *find_text(line_scratch *ls)
+/* Decodes the "text" member into ls->text. Returns 0, or -1 with the
+ * reason in *why (none, more than one, not a string; NULL when out of
+ * memory). */
+static int find_text(line_scratch *ls, char **why)
 {
     const jsonl_member *text = NULL;
+    *why = NULL;
     for (size_t i = 0; i < ls->obj.count; i++) {
         if (!jsonl_key_is(&ls->obj.members[i], "text"))
             continue;
-        if (text)
-            return error_text("\"text\" given twice");
+        if (text) {
+            *why = error_text("\"text\" given twice");
+            return -1;
+        }
         text = &ls->obj.members[i];
     }
-    if (!text)
-        return error_text("no \"text\" string in the object");
+    if (!text) {
+        *why = error_text("no \"text\" string in the object");
+        return -1;
+    }
     int rc = jsonl_decode_string(text, &ls->text);
     if (rc == 1)
-        return error_text("\"text\" is not a string");
-    return rc == 0 ? NULL : error_text("out of memory");
+        *why = error_text("\"text\" is not a string");
+    return rc == 0 ? 0 : -1;
 }
 
-/* Summarizes the job's line: its output line is left in ls->out, or the
- * reason it failed in j->error. */
-static void run_job(lede_summarizer *s, const lede_options *opts, line_scratch *ls, job *j)
+/* Summarizes the job's line. Returns 1 with its output line in ls->out,
+ * or 0 with the reason in j->error (NULL when even that could not be
+ * allocated: out of memory). */
+static int run_job(lede_summarizer *s, const lede_options *opts, line_scratch *ls, job *j)
 {
     size_t column;
     const char *message;
     int rc = jsonl_parse_object(j->line, j->len, &ls->obj, &column, &message);
     if (rc != 0) {
-        j->error = rc == -1 ? error_text("invalid JSON: %s", message) : error_text("out of memory");
+        j->error = rc == -1 ? error_text("invalid JSON: %s", message) : NULL;
         j->column = rc == -1 ? (int)column : 0;
-        return;
+        return 0;
     }
-    j->error = find_text(ls);
-    if (j->error)
-        return;
+    if (find_text(ls, &j->error) != 0)
+        return 0;
     lede_summary *sum = NULL;
     lede_error *err = NULL;
     lede_status st = lede_summarizer_run(s, ls->text.data, ls->text.len, opts, &sum, &err);
     if (st != LEDE_OK) {
         j->error = summary_error(err, st);
         lede_error_free(err);
-        return;
+        return 0;
     }
-    if (write_output(ls, sum) != 0)
-        j->error = error_text("out of memory");
+    int written = write_output(ls, sum) == 0;
     lede_summary_free(sum);
+    return written;
 }
 
 /* ====== Workers ====== */
@@ -220,9 +226,8 @@ static void work_on_chunk(worker *w)
         if (!wait_for_job(b, i))
             return;
         job *j = &b->jobs[i];
-        run_job(w->s, b->opts, &w->scratch, j);
-        if (!j->error && !(j->out = strdup(w->scratch.out.data)))
-            j->error = error_text("out of memory");
+        if (run_job(w->s, b->opts, &w->scratch, j))
+            j->out = strdup(w->scratch.out.data); /* NULL: reported as out of memory */
         /* The line is not needed any more: give its memory back now. */
         free(j->line);
         j->line = NULL;
@@ -443,9 +448,9 @@ static int run_serial(batch *b, cli_lines *in, worker *w, int strict)
     size_t len;
     while (!stop && (rc = next_line(in, &line, &len, &lineno)) > 0) {
         job j = {line, len, lineno, NULL, NULL, 0};
-        run_job(w->s, b->opts, &w->scratch, &j);
+        int done = run_job(w->s, b->opts, &w->scratch, &j);
         const jsonl_buf *out = &w->scratch.out;
-        failed |= write_job(b, &j, j.error ? NULL : out->data, out->len, strict, &stop);
+        failed |= write_job(b, &j, done ? out->data : NULL, out->len, strict, &stop);
         free(j.error);
     }
     if (!stop && rc < 0) {

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""lede batch when memory runs out: every allocation that lede and liblede
+make on a small input is made to fail in turn (tests/isolated/failing_alloc.c,
+preloaded), with one thread and with two. Each run must end with status 0 or
+1, never by a signal; every output line must be the line a normal run gives
+for the same input line, in input order, each at most once; every message on
+standard error must be a lede message; and a run that prints fewer lines
+must exit with 1 and say why on standard error.
+
+Usage: batch_oom.py LEDE FAILING_ALLOC_LIBRARY
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+LINES = [
+    {"id": "a", "text": "The council approved the new budget on Monday. Teachers welcomed it. "
+                        "Parents asked for more money for schools. The mayor said no."},
+    "{\"id\": \"b\", \"text\": \"unterminated",
+    {"id": "c", "tags": [1, 2], "text": "Rain flooded the river road. The bridge closed at noon. "
+                                        "Drivers took the long way round. It opened again at six."},
+    {"id": "d", "title": "no text here"},
+    {"id": "e", "text": "Short one. Another short one. A third."},
+]
+
+
+def run(lede, args, env):
+    return subprocess.run([lede, "batch", "-n", "2"] + args, env=env, capture_output=True,
+                          text=True, timeout=60)
+
+
+def check(label, proc, reference):
+    problems = []
+    if proc.returncode not in (0, 1):
+        problems.append(f"exit status {proc.returncode}")
+    last = -1
+    seen = set()
+    for line in proc.stdout.splitlines():
+        try:
+            doc_id = json.loads(line)["id"]
+        except (ValueError, KeyError, TypeError):
+            problems.append(f"output line that is not a summary: {line[:80]!r}")
+            continue
+        if doc_id not in reference or reference[doc_id][1] != line:
+            problems.append(f"output for {doc_id!r} differs from the normal run's")
+            continue
+        if doc_id in seen or reference[doc_id][0] <= last:
+            problems.append(f"output for {doc_id!r} out of order or twice")
+        seen.add(doc_id)
+        last = reference[doc_id][0]
+    messages = proc.stderr.splitlines()
+    for m in messages:
+        if not m.startswith("lede: "):
+            problems.append(f"message without the program's name: {m[:80]!r}")
+    missing = len(reference) - len(seen)
+    if missing > 0 and (proc.returncode != 1 or not messages):
+        problems.append(f"{missing} summaries missing, status {proc.returncode}, "
+                        f"{len(messages)} messages")
+    if problems:
+        print(f"{label}: " + "; ".join(problems))
+        print("  stderr: " + proc.stderr[:300].replace("\n", " | "))
+    return not problems
+
+
+def main():
+    lede, library = sys.argv[1], sys.argv[2]
+    with tempfile.TemporaryDirectory() as tmp:
+        data = os.path.join(tmp, "in.jsonl")
+        with open(data, "w") as f:
+            for item in LINES:
+                f.write((item if isinstance(item, str) else json.dumps(item)) + "\n")
+        env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
+        normal = run(lede, [data], env)
+        reference = {}
+        for k, line in enumerate(normal.stdout.splitlines()):
+            reference[json.loads(line)["id"]] = (k, line)
+        expected_errors = len(normal.stderr.splitlines())
+        if normal.returncode != 1 or len(reference) != 3 or expected_errors != 2:
+            print(f"the normal run: status {normal.returncode}, {len(reference)} summaries, "
+                  f"{expected_errors} messages; expected 1, 3 and 2")
+            return 1
+        failures = 0
+        for threads in ("1", "2"):
+            counting = dict(env, LD_PRELOAD=library, LEDE_ALLOC_COUNT=os.path.join(tmp, "n"))
+            probe = run(lede, ["-j", threads, data], counting)
+            if probe.stdout != normal.stdout:
+                print(f"-j {threads}: the preloaded library changed the output")
+                return 1
+            with open(os.path.join(tmp, "n")) as f:
+                total = int(f.read())
+            if total < 50:
+                print(f"-j {threads}: only {total} allocations counted: is the library preloaded?")
+                return 1
+            for k in range(1, total + 1):
+                failing = dict(env, LD_PRELOAD=library, LEDE_FAIL_ALLOC=str(k))
+                proc = run(lede, ["-j", threads, data], failing)
+                if not check(f"-j {threads}, allocation {k} of {total} failing", proc, reference):
+                    failures += 1
+            print(f"-j {threads}: {total} allocations, each made to fail once")
+        return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
