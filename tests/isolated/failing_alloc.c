@@ -6,7 +6,7 @@
  * failures are theirs), and makes the one numbered LEDE_FAIL_ALLOC (from 1)
  * return NULL; 0 or unset fails none. At exit it writes the count to the
  * file named by LEDE_ALLOC_COUNT, when set, so that a driver knows how many
- * to try (tests/cli/batch_oom.py). */
+ * to try (tests/cli/out_of_memory.py). */
 #define _GNU_SOURCE
 #include <link.h>
 #include <stdatomic.h>

@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
-"""lede batch when memory runs out: every allocation that lede and liblede
-make on a small input is made to fail in turn (tests/isolated/failing_alloc.c,
-preloaded), with one thread and with two. Each run must end with status 0 or
-1, never by a signal; every output line must be the line a normal run gives
+"""lede when memory runs out: every allocation that lede and liblede make on
+a small input is made to fail in turn (tests/isolated/failing_alloc.c,
+preloaded). First `lede batch`, with one thread and with two: each run must
+end with status 0 or 1, never by a signal; every output line must be the line a normal run gives
 for the same input line, in input order, each at most once; every message on
 standard error must be a lede message; and a run that prints fewer lines
-must exit with 1 and say why on standard error.
+must exit with 1 and say why on standard error. Then `lede summarize` and
+`lede split` on a text, a Markdown file and a web page: each run gives the
+normal output with status 0, or status 1 with a message and at most the
+beginning of the normal output.
 
-Usage: batch_oom.py LEDE FAILING_ALLOC_LIBRARY
+Usage: out_of_memory.py LEDE FAILING_ALLOC_LIBRARY
 """
 import json
 import os
@@ -64,6 +67,45 @@ def check(label, proc, reference):
     return not problems
 
 
+# Commands on one input, each with every allocation made to fail in turn:
+# status 0 with the normal output, or 1 with a message and at most the
+# beginning of the normal output.
+HERE = os.path.dirname(os.path.abspath(__file__))
+SINGLE_RUNS = [
+    ["summarize", "-n", "3", os.path.join(HERE, "inputs", "sample.txt")],
+    ["summarize", "-n", "2", "--format", "json", os.path.join(HERE, "inputs", "markdown.md")],
+    ["split", os.path.join(HERE, "inputs", "crlf.txt")],
+    ["summarize", "-n", "2", os.path.join(HERE, "..", "data", "html", "lang-en.html")],
+]
+
+
+def single_run_fails(lede, library, args, env, tmp):
+    normal = subprocess.run([lede] + args, env=env, capture_output=True, text=True, timeout=60)
+    if normal.returncode != 0 or not normal.stdout:
+        print(f"{' '.join(args[:2])}: the normal run failed: {normal.stderr[:200]}")
+        return 1
+    counting = dict(env, LD_PRELOAD=library, LEDE_ALLOC_COUNT=os.path.join(tmp, "n"))
+    subprocess.run([lede] + args, env=counting, capture_output=True, timeout=60)
+    with open(os.path.join(tmp, "n")) as f:
+        total = int(f.read())
+    failures = 0
+    for k in range(1, total + 1):
+        failing = dict(env, LD_PRELOAD=library, LEDE_FAIL_ALLOC=str(k))
+        proc = subprocess.run([lede] + args, env=failing, capture_output=True, text=True,
+                              timeout=60)
+        ok = (proc.returncode == 0 and proc.stdout == normal.stdout) or (
+            proc.returncode == 1 and proc.stderr.startswith("lede: ")
+            and normal.stdout.startswith(proc.stdout))
+        if not ok:
+            failures += 1
+            print(f"{' '.join(args[:-1])} {os.path.basename(args[-1])}, allocation {k} of "
+                  f"{total} failing: status {proc.returncode}, "
+                  f"stderr {proc.stderr[:200]!r}, stdout {proc.stdout[:80]!r}")
+    print(f"{' '.join(args[:-1])} {os.path.basename(args[-1])}: {total} allocations, "
+          f"each made to fail once")
+    return 1 if failures else 0
+
+
 def main():
     lede, library = sys.argv[1], sys.argv[2]
     with tempfile.TemporaryDirectory() as tmp:
@@ -99,6 +141,8 @@ def main():
                 if not check(f"-j {threads}, allocation {k} of {total} failing", proc, reference):
                     failures += 1
             print(f"-j {threads}: {total} allocations, each made to fail once")
+        for args in SINGLE_RUNS:
+            failures += single_run_fails(lede, library, args, env, tmp)
         return 1 if failures else 0
 
 
