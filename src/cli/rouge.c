@@ -105,15 +105,18 @@ static void append_arg(rouge_cli *c, int flag, const char *value)
              value ? " " : "", value ? value : "");
 }
 
+/* Keeps a document's label. Returns 0, or -1 after saying so when out of
+ * memory. */
 static int push_label(rouge_cli *c, const char *label, size_t len)
 {
     char **bigger = realloc(c->labels, (c->n_labels + 1) * sizeof *bigger);
-    if (!bigger)
+    char *copy = bigger ? malloc(len + 1) : NULL;
+    if (bigger)
+        c->labels = bigger;
+    if (!copy) {
+        cli_warn("out of memory");
         return -1;
-    c->labels = bigger;
-    char *copy = malloc(len + 1);
-    if (!copy)
-        return -1;
+    }
     memcpy(copy, label, len);
     copy[len] = '\0';
     c->labels[c->n_labels++] = copy;

@@ -5,8 +5,9 @@ preloaded). First `lede batch`, with one thread and with two: each run must
 end with status 0 or 1, never by a signal; every output line must be the line a normal run gives
 for the same input line, in input order, each at most once; every message on
 standard error must be a lede message; and a run that prints fewer lines
-must exit with 1 and say why on standard error. Then `lede summarize` and
-`lede split` on a text, a Markdown file and a web page: each run gives the
+must exit with 1 and say why on standard error. Then `lede summarize`,
+`split`, `extract` and `rouge` on a text, a Markdown file, a web page and
+three pairs of summaries: each run gives the
 normal output with status 0, or status 1 with a message and at most the
 beginning of the normal output.
 
@@ -71,11 +72,14 @@ def check(label, proc, reference):
 # status 0 with the normal output, or 1 with a message and at most the
 # beginning of the normal output.
 HERE = os.path.dirname(os.path.abspath(__file__))
+PAGE = os.path.join(HERE, "..", "data", "html", "lang-en.html")
 SINGLE_RUNS = [
     ["summarize", "-n", "3", os.path.join(HERE, "inputs", "sample.txt")],
     ["summarize", "-n", "2", "--format", "json", os.path.join(HERE, "inputs", "markdown.md")],
     ["split", os.path.join(HERE, "inputs", "crlf.txt")],
-    ["summarize", "-n", "2", os.path.join(HERE, "..", "data", "html", "lang-en.html")],
+    ["summarize", "-n", "2", PAGE],
+    ["extract", PAGE],
+    ["rouge", "-n", "2", "-m", "-2", "4", "-u", "--pairs", "PAIRS"],
 ]
 
 
@@ -141,7 +145,13 @@ def main():
                 if not check(f"-j {threads}, allocation {k} of {total} failing", proc, reference):
                     failures += 1
             print(f"-j {threads}: {total} allocations, each made to fail once")
+        # The first three pairs of the ROUGE fixtures.
+        pairs = os.path.join(tmp, "pairs.jsonl")
+        with open(os.path.join(HERE, "..", "data", "rouge", "pairs.jsonl")) as f, \
+                open(pairs, "w") as out:
+            out.writelines(f.readlines()[:3])
         for args in SINGLE_RUNS:
+            args = [pairs if a == "PAIRS" else a for a in args]
             failures += single_run_fails(lede, library, args, env, tmp)
         return 1 if failures else 0
 
