@@ -20,12 +20,16 @@
 static const char batch_help[] =
     "Usage: lede batch [OPTIONS] [FILE...]\n"
     "Summarize every line of JSON Lines input (standard input when no FILE or\n"
-    "'-'). Each line is an object with \"text\" (a string) and any other fields,\n"
-    "such as \"id\"; each output line has the other fields, in their order, and\n"
-    "\"sentences\": the picked sentences with index, paragraph, start, end (byte\n"
-    "offsets into \"text\" as UTF-8), score, rank and text. Output keeps input\n"
-    "order. Blank lines are skipped. A bad line is reported on standard error\n"
-    "(FILE:LINE: reason) and skipped, unless --strict.\n"
+    "'-'). Each line is an object with \"text\" (a string) or \"html\" (a web\n"
+    "page, whose article is summarized) and any other fields, such as \"id\";\n"
+    "each output line has the other fields, in their order, and \"sentences\":\n"
+    "the picked sentences with index, paragraph, start, end (byte offsets into\n"
+    "\"text\" as UTF-8, or into the article's text, \"text\" of `lede extract -f json`),\n"
+    "score, rank and text; for a page also each sentence's source_line and the\n"
+    "page's title, author, date, language and encoding, when it gives them and\n"
+    "the line has no such field. Output keeps input order. Blank lines are\n"
+    "skipped. A bad line is reported on standard error (FILE:LINE: reason) and\n"
+    "skipped, unless --strict.\n"
     "\n"
     "  -j, --threads N       worker threads, each with its own summarizer (default 1)\n"
     "      --strict          stop at the first bad line\n"
@@ -96,31 +100,56 @@ static char *error_text(const char *fmt, ...)
     return s;
 }
 
-static char *summary_error(const lede_error *err, lede_status st)
+/* The reason a line's "text" or "html" (`member`) failed; for text, with
+ * the byte of it where the error lies. */
+static char *input_error(const char *member, const lede_error *err, lede_status st)
 {
     const char *msg = err ? lede_error_message(err) : lede_strerror(st);
-    if (err && lede_error_has_position(err))
-        return error_text("\"text\": %s (byte %zu)", msg, lede_error_offset(err));
-    return error_text("\"text\": %s", msg);
+    if (strcmp(member, "text") == 0 && err && lede_error_has_position(err))
+        return error_text("\"%s\": %s (byte %zu)", member, msg, lede_error_offset(err));
+    return error_text("\"%s\": %s", member, msg);
 }
 
 /* A worker's buffers, reused from line to line. */
 typedef struct line_scratch {
     jsonl_object obj;
-    jsonl_buf text;
+    jsonl_buf text;      /* the decoded "text", or "html" */
+    const char *member;  /* which of the two the line has */
     jsonl_buf out;
 } line_scratch;
 
-/* The output line: the input's members but "text", verbatim and in order,
- * then "sentences". Returns 0 or -1 when out of memory. */
-static int write_output(line_scratch *ls, const lede_summary *sum)
+/* The metadata of a page that a line's output gives, after "sentences". */
+static const char *const page_fields[] = {"title", "author", "date", "language", "encoding"};
+
+static const char *page_field(const lede_document *doc, size_t i)
+{
+    const char *(*const get[])(const lede_document *) = {
+        lede_document_title, lede_document_author, lede_document_date, lede_document_language,
+        lede_document_encoding};
+    return get[i](doc);
+}
+
+/* Whether the line has a member named `name` (then passed through). */
+static int line_has(const line_scratch *ls, const char *name)
+{
+    for (size_t i = 0; i < ls->obj.count; i++)
+        if (jsonl_key_is(&ls->obj.members[i], name))
+            return 1;
+    return 0;
+}
+
+/* The output line: the input's members but the "text" or "html" read,
+ * verbatim and in order, then "sentences"; for a page (`doc`), each
+ * sentence with its line in the page, then the page's metadata that the
+ * input does not already have. Returns 0 or -1 when out of memory. */
+static int write_output(line_scratch *ls, const lede_summary *sum, const lede_document *doc)
 {
     jsonl_buf *b = &ls->out;
     b->len = 0;
     int rc = jsonl_put(b, "{", 1);
     for (size_t i = 0; rc == 0 && i < ls->obj.count; i++) {
         const jsonl_member *m = &ls->obj.members[i];
-        if (jsonl_key_is(m, "text"))
+        if (jsonl_key_is(m, ls->member))
             continue;
         rc |= jsonl_put(b, "\"", 1);
         rc |= jsonl_put(b, m->key, m->key_len);
@@ -130,37 +159,54 @@ static int write_output(line_scratch *ls, const lede_summary *sum)
     }
     rc |= jsonl_put(b, "\"sentences\":[", 13);
     for (size_t i = 0; rc == 0 && i < lede_summary_count(sum); i++) {
+        const lede_sentence *s = lede_summary_sentence(sum, i);
         if (i > 0)
             rc |= jsonl_put(b, ",", 1);
-        rc |= jsonl_put_sentence(b, lede_summary_sentence(sum, i));
+        rc |= doc ? jsonl_put_sentence_at(b, s, lede_document_source_line(doc, s->start))
+                  : jsonl_put_sentence(b, s);
     }
-    rc |= jsonl_put(b, "]}", 2);
+    rc |= jsonl_put(b, "]", 1);
+    for (size_t i = 0; doc && rc == 0 && i < sizeof page_fields / sizeof page_fields[0]; i++) {
+        const char *value = page_field(doc, i);
+        if (!value || line_has(ls, page_fields[i]))
+            continue;
+        rc |= jsonl_put(b, ",\"", 2);
+        rc |= jsonl_put(b, page_fields[i], strlen(page_fields[i]));
+        rc |= jsonl_put(b, "\":", 2);
+        rc |= jsonl_put_string(b, value, strlen(value));
+    }
+    rc |= jsonl_put(b, "}", 1);
     return rc ? -1 : 0;
 }
 
-/* Decodes the "text" member into ls->text. Returns 0, or -1 with the
- * reason in *why (none, more than one, not a string; NULL when out of
- * memory). */
-static int find_text(line_scratch *ls, char **why)
+/* Decodes the line's "text" or "html" member into ls->text and names it
+ * in ls->member. Returns 0, or -1 with the reason in *why (neither, both,
+ * one twice, not a string; NULL when out of memory). */
+static int find_input(line_scratch *ls, char **why)
 {
-    const jsonl_member *text = NULL;
+    const jsonl_member *found = NULL;
     *why = NULL;
     for (size_t i = 0; i < ls->obj.count; i++) {
-        if (!jsonl_key_is(&ls->obj.members[i], "text"))
+        const jsonl_member *m = &ls->obj.members[i];
+        const char *name = jsonl_key_is(m, "text") ? "text" : jsonl_key_is(m, "html") ? "html" : NULL;
+        if (!name)
             continue;
-        if (text) {
-            *why = error_text("\"text\" given twice");
+        if (found) {
+            *why = strcmp(name, ls->member) == 0
+                       ? error_text("\"%s\" given twice", name)
+                       : error_text("\"text\" and \"html\" both given: a line has one of them");
             return -1;
         }
-        text = &ls->obj.members[i];
+        found = m;
+        ls->member = name;
     }
-    if (!text) {
-        *why = error_text("no \"text\" string in the object");
+    if (!found) {
+        *why = error_text("no \"text\" or \"html\" string in the object");
         return -1;
     }
-    int rc = jsonl_decode_string(text, &ls->text);
+    int rc = jsonl_decode_string(found, &ls->text);
     if (rc == 1)
-        *why = error_text("\"text\" is not a string");
+        *why = error_text("\"%s\" is not a string", ls->member);
     return rc == 0 ? 0 : -1;
 }
 
@@ -177,18 +223,30 @@ static int run_job(lede_summarizer *s, const lede_options *opts, line_scratch *l
         j->column = rc == -1 ? (int)column : 0;
         return 0;
     }
-    if (find_text(ls, &j->error) != 0)
+    if (find_input(ls, &j->error) != 0)
         return 0;
-    lede_summary *sum = NULL;
+    const char *text = ls->text.data;
+    size_t len = ls->text.len;
+    lede_document *doc = NULL;
     lede_error *err = NULL;
-    lede_status st = lede_summarizer_run(s, ls->text.data, ls->text.len, opts, &sum, &err);
-    if (st != LEDE_OK) {
-        j->error = summary_error(err, st);
-        lede_error_free(err);
-        return 0;
+    lede_status st = LEDE_OK;
+    if (strcmp(ls->member, "html") == 0) {
+        /* A page: its article, as `lede extract` finds it. */
+        st = lede_extract_html(text, len, NULL, &doc, &err);
+        if (st == LEDE_OK)
+            text = lede_document_text(doc, &len);
     }
-    int written = write_output(ls, sum) == 0;
+    lede_summary *sum = NULL;
+    if (st == LEDE_OK)
+        st = lede_summarizer_run(s, text, len, opts, &sum, &err);
+    int written = 0;
+    if (st != LEDE_OK)
+        j->error = input_error(ls->member, err, st);
+    else
+        written = write_output(ls, sum, doc) == 0;
+    lede_error_free(err);
     lede_summary_free(sum);
+    lede_document_free(doc);
     return written;
 }
 

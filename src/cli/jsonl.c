@@ -555,7 +555,8 @@ static int put_field(jsonl_buf *b, const char *key, size_t v)
     return jsonl_put(b, digits + n, sizeof digits - n);
 }
 
-int jsonl_put_sentence(jsonl_buf *b, const lede_sentence *s)
+/* A sentence object's members, without the closing brace. */
+static int put_sentence_fields(jsonl_buf *b, const lede_sentence *s)
 {
     if (put_field(b, "{\"index\":", s->index) != 0 ||
         put_field(b, ",\"paragraph\":", s->paragraph) != 0 ||
@@ -563,6 +564,20 @@ int jsonl_put_sentence(jsonl_buf *b, const lede_sentence *s)
         jsonl_put(b, ",\"score\":", 9) != 0 || put_real(b, s->score) != 0 ||
         put_field(b, ",\"rank\":", s->rank) != 0 || jsonl_put(b, ",\"text\":", 8) != 0 ||
         jsonl_put_string(b, s->text, s->text_len) != 0)
+        return -1;
+    return 0;
+}
+
+int jsonl_put_sentence(jsonl_buf *b, const lede_sentence *s)
+{
+    if (put_sentence_fields(b, s) != 0)
+        return -1;
+    return jsonl_put(b, "}", 1);
+}
+
+int jsonl_put_sentence_at(jsonl_buf *b, const lede_sentence *s, size_t source_line)
+{
+    if (put_sentence_fields(b, s) != 0 || put_field(b, ",\"source_line\":", source_line) != 0)
         return -1;
     return jsonl_put(b, "}", 1);
 }

@@ -57,6 +57,9 @@ int jsonl_put(jsonl_buf *b, const char *s, size_t len);
 int jsonl_put_string(jsonl_buf *b, const char *s, size_t len);
 /* A sentence object as cli_sentence_json writes it, compact. */
 int jsonl_put_sentence(jsonl_buf *b, const lede_sentence *s);
+/* The same with "source_line" last, as cli_document_json adds it for a
+ * sentence of a web page. */
+int jsonl_put_sentence_at(jsonl_buf *b, const lede_sentence *s, size_t source_line);
 
 void jsonl_buf_free(jsonl_buf *b);
 void jsonl_object_free(jsonl_object *obj);

@@ -27,6 +27,10 @@ LINES = [
                                         "Drivers took the long way round. It opened again at six."},
     {"id": "d", "title": "no text here"},
     {"id": "e", "text": "Short one. Another short one. A third."},
+    {"id": "f", "html": "<html><head><title>Floods</title></head><body><article>"
+                        "<p>Rain fell all night across the north.</p><p>Rivers rose quickly "
+                        "after the rain, and two bridges closed.</p><p>Engineers watched the "
+                        "water through the night.</p></article></body></html>"},
 ]
 
 
@@ -123,9 +127,9 @@ def main():
         for k, line in enumerate(normal.stdout.splitlines()):
             reference[json.loads(line)["id"]] = (k, line)
         expected_errors = len(normal.stderr.splitlines())
-        if normal.returncode != 1 or len(reference) != 3 or expected_errors != 2:
+        if normal.returncode != 1 or len(reference) != 4 or expected_errors != 2:
             print(f"the normal run: status {normal.returncode}, {len(reference)} summaries, "
-                  f"{expected_errors} messages; expected 1, 3 and 2")
+                  f"{expected_errors} messages; expected 1, 4 and 2")
             return 1
         failures = 0
         for threads in ("1", "2"):

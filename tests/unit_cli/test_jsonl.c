@@ -159,6 +159,13 @@ static void test_writer_matches_jansson(void)
         CHECK_EQ(jsonl_put_sentence(&got, &s), 0);
         CHECK_STR(got.data, want);
         free(want);
+        /* With its line in a page, as lede summarize writes it for HTML. */
+        json_object_set_new(o, "source_line", json_integer(27));
+        want = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(9));
+        got.len = 0;
+        CHECK_EQ(jsonl_put_sentence_at(&got, &s, 27), 0);
+        CHECK_STR(got.data, want);
+        free(want);
         json_decref(o);
         jsonl_buf_free(&got);
     }
