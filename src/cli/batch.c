@@ -204,6 +204,11 @@ static int find_input(line_scratch *ls, char **why)
         *why = error_text("no \"text\" or \"html\" string in the object");
         return -1;
     }
+    if (line_has(ls, "sentences")) {
+        /* The output's own member: a second one would hide one of the two. */
+        *why = error_text("the line has a \"sentences\" field, which the output adds");
+        return -1;
+    }
     int rc = jsonl_decode_string(found, &ls->text);
     if (rc == 1)
         *why = error_text("\"%s\" is not a string", ls->member);
