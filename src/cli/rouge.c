@@ -127,6 +127,8 @@ static int push_label(rouge_cli *c, const char *label, size_t len)
 
 /* The strings of a JSON array as a lede_rouge_text (pointers into `arr`).
  * Returns -1 when an element is not a string. */
+/* The strings of `arr` as a text: 0, 1 when one is not a string, -1 when
+ * out of memory. */
 static int json_text(json_t *arr, lede_rouge_text *out, const char ***sent, size_t **lens)
 {
     size_t n = json_array_size(arr);
@@ -137,7 +139,7 @@ static int json_text(json_t *arr, lede_rouge_text *out, const char ***sent, size
     for (size_t i = 0; i < n; i++) {
         json_t *s = json_array_get(arr, i);
         if (!json_is_string(s))
-            return -1;
+            return 1;
         (*sent)[i] = json_string_value(s);
         (*lens)[i] = json_string_length(s);
     }
@@ -201,15 +203,17 @@ static int add_pair_line(rouge_cli *c, const char *file, size_t lineno, json_t *
     int rc = add_json_text(&b, cand, &cand_text);
     if (rc != 0) {
         pair_buffers_free(&b);
-        return pair_error(file, lineno, "\"candidate\" must be a list of strings");
+        return pair_error(file, lineno,
+                          rc < 0 ? "out of memory" : "\"candidate\" must be a list of strings");
     }
     for (size_t r = 0; r < json_array_size(refs); r++) {
         json_t *ref = json_array_get(refs, r);
-        if (!json_is_array(ref) || add_json_text(&b, ref, &ref_texts[r]) != 0) {
+        rc = json_is_array(ref) ? add_json_text(&b, ref, &ref_texts[r]) : 1;
+        if (rc != 0) {
             pair_buffers_free(&b);
             char msg[96];
             snprintf(msg, sizeof msg, "reference %zu must be a list of strings", r + 1);
-            return pair_error(file, lineno, msg);
+            return pair_error(file, lineno, rc < 0 ? "out of memory" : msg);
         }
     }
     char label[64];
@@ -282,7 +286,10 @@ static int cmp_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The visible regular entries of `dir`, sorted. */
+static void free_names(char **names, size_t n);
+
+/* The visible regular entries of `dir`, sorted; NULL after a message when
+ * the folder cannot be read or memory runs out (never a partial list). */
 static char **list_dir(const char *dir, size_t *n)
 {
     DIR *d = opendir(dir);
@@ -299,16 +306,29 @@ static char **list_dir(const char *dir, size_t *n)
             continue;
         if (*n == cap) {
             char **bigger = realloc(names, 2 * cap * sizeof *names);
-            if (!bigger)
+            if (!bigger) {
+                free_names(names, *n);
+                names = NULL;
                 break;
+            }
             names = bigger;
             cap *= 2;
         }
-        names[(*n)++] = strdup(e->d_name);
+        char *name = strdup(e->d_name);
+        if (!name) {
+            free_names(names, *n);
+            names = NULL;
+            break;
+        }
+        names[(*n)++] = name;
     }
     closedir(d);
-    if (names)
-        qsort(names, *n, sizeof *names, cmp_name);
+    if (!names) {
+        cli_warn("%s: out of memory listing the folder", dir);
+        *n = 0;
+        return NULL;
+    }
+    qsort(names, *n, sizeof *names, cmp_name);
     return names;
 }
 
@@ -339,18 +359,23 @@ static int score_folder_pair(rouge_cli *c, const char *cand, char **refs, size_t
 {
     const char **paths = calloc(n_refs + 1, sizeof *paths);
     size_t n = 0;
+    int complete = paths != NULL;
     for (size_t r = 0; paths && r < n_refs; r++) {
         if (!is_reference_of(refs[r], cand))
             continue;
-        paths[n++] = join(c->ref_dir, refs[r]);
+        if (!(paths[n++] = join(c->ref_dir, refs[r])))
+            complete = 0;
         used[r] = 1;
     }
+    char *cand_path = complete ? join(c->cand_dir, cand) : NULL;
     int status = EXIT_OK;
-    if (n == 0) {
+    if (!cand_path && (n > 0 || !complete)) {
+        cli_warn("%s: out of memory", cand);
+        status = EXIT_INPUT;
+    } else if (n == 0) {
         cli_warn("%s: no reference named %s or %s.* in %s", cand, cand, cand, c->ref_dir);
         status = EXIT_INPUT;
     } else {
-        char *cand_path = join(c->cand_dir, cand);
         lede_error *err = NULL;
         lede_status st = lede_rouge_add_files(c->scorer, cand, "C", LEDE_ROUGE_FORMAT_SPL,
                                               cand_path, paths, n, &err);
@@ -361,8 +386,8 @@ static int score_folder_pair(rouge_cli *c, const char *cand, char **refs, size_t
             status = EXIT_INPUT;
         }
         lede_error_free(err);
-        free(cand_path);
     }
+    free(cand_path);
     for (size_t i = 0; i < n; i++)
         free((char *)paths[i]);
     free(paths);
@@ -374,7 +399,9 @@ static int read_folders(rouge_cli *c)
     size_t nc = 0, nr = 0;
     char **cands = list_dir(c->cand_dir, &nc);
     char **refs = cands ? list_dir(c->ref_dir, &nr) : NULL;
-    unsigned char *used = calloc(nr + 1, 1);
+    unsigned char *used = refs ? calloc(nr + 1, 1) : NULL;
+    if (refs && !used)
+        cli_warn("out of memory");
     int status = cands && refs && used ? EXIT_OK : EXIT_INPUT;
     if (status == EXIT_OK && nc == 0) {
         cli_warn("%s: no candidate file", c->cand_dir);

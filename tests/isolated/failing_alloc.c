@@ -8,6 +8,7 @@
  * file named by LEDE_ALLOC_COUNT, when set, so that a driver knows how many
  * to try (tests/cli/out_of_memory.py). */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <link.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -63,13 +64,18 @@ __attribute__((destructor)) static void report(void)
     }
 }
 
-/* Whether the allocation called from `caller` is the one to fail. */
+/* Whether the allocation called from `caller` is the one to fail; then
+ * errno is ENOMEM, as after a real failure. */
 static int should_fail(void *caller)
 {
     uintptr_t pc = (uintptr_t)caller;
     for (int i = 0; i < nranges; i++) {
-        if (pc >= ranges[i].start && pc < ranges[i].end)
-            return atomic_fetch_add(&counted, 1) + 1 == fail_at;
+        if (pc < ranges[i].start || pc >= ranges[i].end)
+            continue;
+        if (atomic_fetch_add(&counted, 1) + 1 != fail_at)
+            return 0;
+        errno = ENOMEM;
+        return 1;
     }
     return 0;
 }
