@@ -215,7 +215,9 @@ LEDE_API const char *lede_option_name(size_t i);
 /* Writes every option as space-separated NAME=VALUE pairs (enough to repeat
  * a run exactly, e.g. in benchmark records) into `buf`, like snprintf:
  * returns the length the whole text needs, writes at most `size` bytes
- * including the NUL. Thread-safe for options nobody modifies. */
+ * including the NUL. The text is never empty: 0 (and an empty string in
+ * `buf`) means `opts` is NULL or memory ran out. Thread-safe for options
+ * nobody modifies. */
 LEDE_API size_t lede_options_describe(const lede_options *opts, char *buf, size_t size);
 
 /* ====== Summaries ====== */

@@ -10,6 +10,14 @@
 #include "bench.h"
 #include "cli.h"
 
+/* Memory ran out: not a usage error, whatever the step. Returns EXIT_INPUT
+ * after saying so. */
+static int out_of_memory(void)
+{
+    cli_warn("out of memory");
+    return EXIT_INPUT;
+}
+
 static const char bench_help[] =
     "Usage: lede bench --data FILE.jsonl [OPTIONS]\n"
     "Runs summarization methods and baselines over documents with reference\n"
@@ -263,7 +271,7 @@ static int apply_option(int c, const char *arg, bench_run *run, bench_args *a)
     case 'l':
         return set_named(run, "language", arg);
     case OPT_ROUGE:
-        return split_rouge(run, a, arg) == 0 ? 0 : cli_usage_error("bench", "out of memory");
+        return split_rouge(run, a, arg) == 0 ? 0 : out_of_memory();
     case OPT_TOKENIZE:
         return set_choice(&run->rouge_unicode, "--tokenize", arg, cli_tokenize_choices);
     case OPT_EMPTY_REFERENCE:
@@ -295,7 +303,7 @@ static int parse_args(int argc, char **argv, bench_run *run, bench_args *a)
 {
     struct option *longopts = cli_long_options(bench_options);
     if (!longopts)
-        return cli_usage_error("bench", "out of memory");
+        return out_of_memory();
     opterr = 0;
     optind = 1;
     int c, status = 0;
@@ -375,7 +383,7 @@ static int add_method(bench_run *run, const char *spec)
 {
     char *copy = strdup(spec);
     if (!copy)
-        return cli_usage_error("bench", "out of memory");
+        return out_of_memory();
     char *colon = strchr(copy, ':');
     if (colon)
         *colon = '\0';
@@ -385,7 +393,7 @@ static int add_method(bench_run *run, const char *spec)
         method = eq + 1;
     }
     lede_options *opts = lede_options_copy(run->base);
-    int status = opts ? 0 : cli_usage_error("bench", "out of memory");
+    int status = opts ? 0 : out_of_memory();
     if (status == 0 && lede_options_set(opts, "method", method) != LEDE_OK)
         status = cli_usage_error("bench", "--method: unknown method '%s'", method);
     if (status == 0 && colon)
@@ -406,8 +414,8 @@ static int add_method(bench_run *run, const char *spec)
 /* The value of option `name` as lede_options_describe writes it. */
 static int option_text(const lede_options *opts, const char *name, char *buf, size_t size)
 {
-    size_t need = lede_options_describe(opts, NULL, 0);
-    char *desc = malloc(need + 2);
+    size_t need = lede_options_describe(opts, NULL, 0); /* 0: out of memory */
+    char *desc = need ? malloc(need + 2) : NULL;
     if (!desc)
         return -1;
     desc[0] = ' ';
@@ -431,13 +439,13 @@ static int add_methods(bench_run *run, const bench_args *a)
         int rc = fresh ? option_text(fresh, "method", method, sizeof method) : -1;
         lede_options_free(fresh);
         if (rc != 0)
-            return cli_usage_error("bench", "cannot tell lede's default method");
+            return out_of_memory();
         return add_method(run, method);
     }
     for (size_t i = 0; i < a->n_methods; i++) {
         char *list = strdup(a->methods[i]), *save = NULL;
         if (!list)
-            return cli_usage_error("bench", "out of memory");
+            return out_of_memory();
         int status = 0;
         for (char *spec = strtok_r(list, ",", &save); status == 0 && spec;
              spec = strtok_r(NULL, ",", &save))
@@ -476,7 +484,7 @@ static int add_system(bench_run *run, const char *arg)
     if (!e)
         return EXIT_USAGE;
     e->description = strdup(path);
-    return e->description ? 0 : cli_usage_error("bench", "out of memory");
+    return e->description ? 0 : out_of_memory();
 }
 
 enum { BASELINE_LEAD, BASELINE_RANDOM, BASELINE_ORACLE };
@@ -504,7 +512,7 @@ static int add_baselines(bench_run *run, const char *list)
         return 0;
     char *copy = strdup(list), *save = NULL;
     if (!copy)
-        return cli_usage_error("bench", "out of memory");
+        return out_of_memory();
     int status = 0;
     for (char *b = strtok_r(copy, ",", &save); status == 0 && b; b = strtok_r(NULL, ",", &save))
         status = add_baseline(run, b);
@@ -514,10 +522,12 @@ static int add_baselines(bench_run *run, const char *list)
 
 static char *describe(const lede_options *opts)
 {
-    size_t need = lede_options_describe(opts, NULL, 0);
-    char *s = malloc(need + 1);
-    if (s)
-        lede_options_describe(opts, s, need + 1);
+    size_t need = lede_options_describe(opts, NULL, 0); /* 0: out of memory */
+    char *s = need ? malloc(need + 1) : NULL;
+    if (s && lede_options_describe(opts, s, need + 1) != need) {
+        free(s);
+        s = NULL;
+    }
     return s;
 }
 
@@ -566,7 +576,7 @@ static int build_rows(bench_run *run, const bench_args *a)
     /* Room for every method spec, system and baseline. */
     run->entries = calloc(count_specs(a) + a->n_systems + 4, sizeof *run->entries);
     if (!run->entries)
-        return cli_usage_error("bench", "out of memory");
+        return out_of_memory();
     int status = add_methods(run, a);
     for (size_t i = 0; status == 0 && i < a->n_systems; i++)
         status = add_system(run, a->systems[i]);
@@ -583,7 +593,7 @@ static int build_rows(bench_run *run, const bench_args *a)
         else if (entry->kind == BENCH_BASELINE && describe_baseline(run, entry) != 0)
             entry->description = NULL;
         if (!entry->description)
-            status = cli_usage_error("bench", "out of memory");
+            status = out_of_memory();
     }
     return status;
 }
@@ -603,9 +613,9 @@ static int parse_plot_lengths(bench_run *run, const char *list)
     run->plot_lengths = calloc(strlen(copy ? copy : "") + 1, sizeof *run->plot_lengths);
     run->plot_copy = copy;
     if (!copy || !run->plot_lengths)
-        return cli_usage_error("bench", "out of memory");
+        return out_of_memory();
     lede_options *check = lede_options_new();
-    int status = check ? 0 : cli_usage_error("bench", "out of memory");
+    int status = check ? 0 : out_of_memory();
     for (char *v = strtok_r(copy, ",", &save); status == 0 && v; v = strtok_r(NULL, ",", &save)) {
         if (lede_options_set(check, run->plot_unit, v) != LEDE_OK)
             status = cli_usage_error("bench", "--plot-lengths: '%s' is not a valid %s", v,
@@ -709,13 +719,13 @@ static int setup(int argc, char **argv, bench_run *run, bench_args *a)
     run->argv = argv;
     a->read.only_sources = calloc(64, sizeof *a->read.only_sources);
     if (!run->base || !a->read.only_sources || split_rouge(run, a, default_rouge_flags) != 0)
-        return cli_usage_error("bench", "out of memory");
+        return out_of_memory();
     int status = parse_args(argc, argv, run, a);
     if (status != 0)
         return status;
-    lede_rouge_options *check = bench_rouge_options(run);
+    lede_rouge_options *check = bench_rouge_options(run, &status);
     if (!check)
-        return EXIT_USAGE;
+        return status;
     lede_rouge_options_free(check);
     status = build_rows(run, a);
     if (status == 0 && a->plot)

@@ -125,6 +125,7 @@ typedef struct bench_paired {
     double diff;
     double low, high;
     double p;
+    int failed; /* out of memory: no result */
 } bench_paired;
 
 /* A set of documents scored together: every document, then each source. */
@@ -201,7 +202,12 @@ int bench_fits(const lede_sentence *s, const bench_limit *lim, size_t words,
  * NULL after a message. `exhaustive` scores every candidate at every step
  * instead of pruning by bounds (same picks, slower). */
 bench_oracle *bench_oracle_new(const bench_run *run, size_t n_docs, int exhaustive);
-/* The oracle's summary of document d into `out`; -1 after a message. */
+/* Returned where a document could not be summarized because memory ran
+ * out: not the document's fault, so the run stops even with --skip-bad. */
+enum { BENCH_OUT_OF_MEMORY = -2 };
+
+/* The oracle's summary of document d into `out`; -1 after a message, or
+ * BENCH_OUT_OF_MEMORY. */
 int bench_oracle_summary(bench_run *run, size_t d, const bench_limit *lim,
                          bench_text *out);
 /* Forgets the documents marked in `bad`, as bench_data_drop does. */
@@ -223,11 +229,12 @@ void bench_doc_score(const bench_run *run, size_t e, size_t d, size_t metric,
 uint64_t bench_splitmix64(uint64_t *state);
 
 /* A new ROUGE options object from the run's flags; NULL after a message. */
-lede_rouge_options *bench_rouge_options(const bench_run *run);
+lede_rouge_options *bench_rouge_options(const bench_run *run, int *status);
 
 /* The paired bootstrap of `a` against `b` over n documents: the mean of
  * a[i] - b[i], its confidence interval at `confidence` percent and the
- * two-sided p-value, from `resamples` resamples drawn with `seed`. */
+ * two-sided p-value, from `resamples` resamples drawn with `seed`; `failed`
+ * set when out of memory. */
 bench_paired bench_paired_bootstrap(const double *a, const double *b, size_t n,
                                     size_t resamples, double confidence, uint64_t seed);
 

@@ -581,6 +581,8 @@ int bench_read_data(const char *path, const bench_read_options *ro, bench_data *
     cli_input_free(&in);
     unsigned char *dups = calloc(out->count + 1, 1);
     long repeated = dups ? index_ids(out, dups) : -1;
+    if (!dups)
+        cli_warn("out of memory");
     size_t bad = r.bad + (repeated > 0 ? (size_t)repeated : 0);
     int status = repeated < 0 ? EXIT_INPUT : EXIT_OK;
     if (status == EXIT_OK && bad > 0 && !ro->skip_bad) {

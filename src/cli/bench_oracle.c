@@ -59,7 +59,8 @@ bench_oracle *bench_oracle_new(const bench_run *run, size_t n_docs, int exhausti
     o->docs = calloc(n_docs + 1, sizeof *o->docs);
     o->n_docs = n_docs;
     o->exhaustive = exhaustive;
-    o->opts = bench_rouge_options(run);
+    int status;
+    o->opts = bench_rouge_options(run, &status);
     if (!o->docs || !o->opts) {
         bench_oracle_free(o);
         return NULL;
@@ -337,13 +338,14 @@ int bench_oracle_summary(bench_run *run, size_t d, const bench_limit *lim,
         rc = extend(o, scorer, doc, od, lim, &err);
     lede_rouge_free(scorer);
     if (rc != 0) {
-        bench_doc_error(run, doc, "oracle", err, err ? lede_error_code(err) : LEDE_ERR_NOMEM);
+        lede_status st = err ? lede_error_code(err) : LEDE_ERR_NOMEM;
+        bench_doc_error(run, doc, "oracle", err, st);
         lede_error_free(err);
-        return -1;
+        return st == LEDE_ERR_NOMEM ? BENCH_OUT_OF_MEMORY : -1;
     }
     size_t k = od->npicked < lim->count ? od->npicked : lim->count;
     size_t n = candidate(o, od, k, (size_t)-1);
     for (size_t i = 0; rc == 0 && i < n; i++)
         rc = bench_text_push(out, o->texts[i], o->lens[i]);
-    return rc;
+    return rc == 0 ? 0 : BENCH_OUT_OF_MEMORY;
 }

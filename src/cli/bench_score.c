@@ -8,16 +8,19 @@
 #include "bench.h"
 #include "cli.h"
 
-lede_rouge_options *bench_rouge_options(const bench_run *run)
+lede_rouge_options *bench_rouge_options(const bench_run *run, int *status)
 {
     lede_rouge_options *o = lede_rouge_options_new();
     lede_error *err = NULL;
-    if (!o) {
+    lede_status st = o ? lede_rouge_options_parse(o, run->rouge_argc, run->rouge_argv, NULL, &err)
+                       : LEDE_ERR_NOMEM;
+    if (st == LEDE_ERR_NOMEM) {
         cli_warn("out of memory");
-        return NULL;
+        *status = EXIT_INPUT;
+    } else if (st != LEDE_OK) {
+        *status = cli_usage_error("bench", "--rouge: %s", lede_error_message(err));
     }
-    if (lede_rouge_options_parse(o, run->rouge_argc, run->rouge_argv, NULL, &err) != LEDE_OK) {
-        cli_usage_error("bench", "--rouge: %s", lede_error_message(err));
+    if (st != LEDE_OK) {
         lede_error_free(err);
         lede_rouge_options_free(o);
         return NULL;
@@ -50,13 +53,17 @@ static int cmp_double(const void *a, const void *b)
 bench_paired bench_paired_bootstrap(const double *a, const double *b, size_t n,
                                     size_t resamples, double confidence, uint64_t seed)
 {
-    bench_paired r = {0, 0, 0, 1};
+    bench_paired r = {0, 0, 0, 1, 0};
+    if (n == 0 || resamples == 0) {
+        r.p = NAN;
+        return r;
+    }
     double *diff = malloc((n + 1) * sizeof *diff);
     double *means = malloc((resamples + 1) * sizeof *means);
-    if (!diff || !means || n == 0 || resamples == 0) {
+    if (!diff || !means) {
         free(diff);
         free(means);
-        r.p = NAN;
+        r.failed = 1;
         return r;
     }
     double sum = 0;
@@ -94,10 +101,11 @@ bench_paired bench_paired_bootstrap(const double *a, const double *b, size_t n,
 static int make_groups(bench_run *run)
 {
     const bench_data *data = &run->data;
-    run->n_groups = data->n_sources > 1 ? data->n_sources + 1 : 1;
-    run->groups = calloc(run->n_groups, sizeof *run->groups);
+    size_t n = data->n_sources > 1 ? data->n_sources + 1 : 1;
+    run->groups = calloc(n, sizeof *run->groups);
     if (!run->groups)
         return -1;
+    run->n_groups = n;
     for (size_t g = 0; g < run->n_groups; g++) {
         bench_group *grp = &run->groups[g];
         grp->name = g == 0 ? NULL : data->sources[g - 1];
@@ -219,6 +227,11 @@ static int paired_tests(bench_run *run, bench_group *g)
             }
             g->paired[e * 3 + m] = bench_paired_bootstrap(a, b, g->count, run->resamples,
                                                           confidence, run->seed);
+            if (g->paired[e * 3 + m].failed) {
+                free(a);
+                free(b);
+                return -1;
+            }
         }
     }
     free(a);
@@ -228,10 +241,10 @@ static int paired_tests(bench_run *run, bench_group *g)
 
 int bench_score(bench_run *run)
 {
-    lede_rouge_options *ropts = bench_rouge_options(run);
-    if (!ropts)
-        return EXIT_USAGE;
     int status = EXIT_OK;
+    lede_rouge_options *ropts = bench_rouge_options(run, &status);
+    if (!ropts)
+        return status;
     if (make_groups(run) != 0) {
         cli_warn("out of memory");
         status = EXIT_INPUT;

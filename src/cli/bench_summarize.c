@@ -50,6 +50,8 @@ static int run_method(const bench_run *run, bench_entry *e, const bench_doc *doc
         bench_doc_error(run, doc, e->label, err, st);
     lede_error_free(err);
     lede_summary_free(sum);
+    if (st == LEDE_ERR_NOMEM)
+        return BENCH_OUT_OF_MEMORY;
     return st == LEDE_OK ? 0 : -1;
 }
 
@@ -165,11 +167,12 @@ static int baseline_summary(const bench_run *run, const bench_entry *e, size_t d
     const bench_doc *doc = &run->data.docs[d];
     lede_summary *split = NULL;
     lede_error *err = NULL;
-    if (lede_summarizer_split(run->probe, doc->text, doc->text_len, run->probe_opts, &split,
-                              &err) != LEDE_OK) {
-        bench_doc_error(run, doc, e->label, err, lede_error_code(err));
+    lede_status st =
+        lede_summarizer_split(run->probe, doc->text, doc->text_len, run->probe_opts, &split, &err);
+    if (st != LEDE_OK) {
+        bench_doc_error(run, doc, e->label, err, st);
         lede_error_free(err);
-        return -1;
+        return st == LEDE_ERR_NOMEM ? BENCH_OUT_OF_MEMORY : -1;
     }
     size_t total = lede_summary_total(split), n = 0;
     size_t *order = malloc((total + 1) * sizeof *order);
@@ -182,7 +185,7 @@ static int baseline_summary(const bench_run *run, const bench_entry *e, size_t d
         order[i - 1] = order[j];
         order[j] = t;
     }
-    int rc = order ? take_in_order(split, order, n, lim, out) : -1;
+    int rc = order && take_in_order(split, order, n, lim, out) == 0 ? 0 : BENCH_OUT_OF_MEMORY;
     free(order);
     lede_summary_free(split);
     return rc;
@@ -254,18 +257,22 @@ static int check_references(const bench_run *run, lede_rouge *scorer, size_t d)
     for (size_t r = 0; r < doc->n_refs; r++)
         refs[r] = bench_rouge_text(&doc->refs[r]);
     lede_error *err = NULL;
-    if (lede_rouge_add(scorer, NULL, NULL, &empty, refs, doc->n_refs, &err) == LEDE_OK)
+    lede_status st = lede_rouge_add(scorer, NULL, NULL, &empty, refs, doc->n_refs, &err);
+    if (st == LEDE_OK)
         return 0;
-    bench_doc_error(run, doc, "references", err, lede_error_code(err));
+    bench_doc_error(run, doc, "references", err, st);
     lede_error_free(err);
-    return -1;
+    return st == LEDE_ERR_NOMEM ? BENCH_OUT_OF_MEMORY : -1;
 }
 
 int bench_summarize_all(bench_run *run, int skip_bad)
 {
-    lede_rouge_options *ropts = bench_rouge_options(run);
+    int status = EXIT_OK;
+    lede_rouge_options *ropts = bench_rouge_options(run, &status);
+    if (!ropts)
+        return status;
     lede_rouge *checker = NULL;
-    if (!ropts || lede_rouge_new(ropts, &checker, NULL) != LEDE_OK || start_oracle(run) != 0) {
+    if (lede_rouge_new(ropts, &checker, NULL) != LEDE_OK || start_oracle(run) != 0) {
         lede_rouge_options_free(ropts);
         cli_warn("out of memory");
         return EXIT_INPUT;
@@ -278,20 +285,28 @@ int bench_summarize_all(bench_run *run, int skip_bad)
         return EXIT_INPUT;
     }
     size_t n_bad = 0;
-    for (size_t d = 0; d < run->data.count; d++) {
+    int out_of_memory = 0;
+    for (size_t d = 0; !out_of_memory && d < run->data.count; d++) {
         const char *unit, *value;
         char buf[32];
-        if (check_references(run, checker, d) != 0 ||
-            main_length(run, d, &unit, &value, buf, sizeof buf) != 0)
+        int checked = check_references(run, checker, d);
+        out_of_memory = checked == BENCH_OUT_OF_MEMORY;
+        if (checked != 0 || main_length(run, d, &unit, &value, buf, sizeof buf) != 0)
             bad[d] = 1;
-        for (size_t e = 0; !bad[d] && e < run->n_entries; e++)
-            if (run->entries[e].kind != BENCH_SYSTEM &&
-                summarize_one(run, e, d, unit, value, &run->entries[e].summaries[d]) != 0)
-                bad[d] = 1;
+        for (size_t e = 0; !bad[d] && e < run->n_entries; e++) {
+            if (run->entries[e].kind == BENCH_SYSTEM)
+                continue;
+            int rc = summarize_one(run, e, d, unit, value, &run->entries[e].summaries[d]);
+            bad[d] = rc != 0;
+            /* Not the document's fault: the run cannot go on without it. */
+            out_of_memory = rc == BENCH_OUT_OF_MEMORY;
+        }
         n_bad += bad[d];
     }
-    int status = EXIT_OK;
-    if (n_bad > 0 && !skip_bad) {
+    if (out_of_memory) {
+        cli_warn("out of memory");
+        status = EXIT_INPUT;
+    } else if (n_bad > 0 && !skip_bad) {
         fprintf(stderr, "lede: %s: %zu document%s could not be summarized (--skip-bad leaves "
                         "them out)\n", run->data.path, n_bad, n_bad == 1 ? "" : "s");
         status = EXIT_INPUT;
@@ -377,9 +392,10 @@ static int plot_point(bench_run *run, const lede_rouge_options *ropts, size_t e,
 
 int bench_plot_points(bench_run *run)
 {
-    lede_rouge_options *ropts = bench_rouge_options(run);
+    int status = EXIT_INPUT;
+    lede_rouge_options *ropts = bench_rouge_options(run, &status);
     if (!ropts)
-        return EXIT_INPUT;
+        return status;
     /* The plot shows the table's measures only: leave out the costly
      * others when the table shows the customary three. */
     int customary = 1;
@@ -396,7 +412,7 @@ int bench_plot_points(bench_run *run)
         lede_rouge_options_set_wlcs(ropts, 0);
         lede_rouge_options_set_skip_bigram(ropts, LEDE_ROUGE_SKIP_NONE, 0);
     }
-    int status = EXIT_OK;
+    status = EXIT_OK;
     for (size_t e = 0; status == EXIT_OK && e < run->n_entries; e++) {
         run->entries[e].points = calloc(run->n_plot_lengths + 1, sizeof(bench_point));
         if (!run->entries[e].points)

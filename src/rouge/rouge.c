@@ -123,16 +123,18 @@ void lede_rouge_free(lede_rouge *r)
     free(r);
 }
 
-/* Index of peer `id`, registered when new; (size_t)-1 when out of memory. */
+/* Index of peer `id`, registered when new; (size_t)-1 when out of memory,
+ * with nothing registered (the room for the peer is made before its id is
+ * kept: an id without a peer would be taken for one by the next call). */
 static size_t peer_index(lede_rouge *r, const char *id)
 {
-    int is_new = 0;
-    int64_t k = lede_intern_add(&r->peer_ids, id, strlen(id), &is_new);
-    if (k < 0)
-        return (size_t)-1;
-    if (!is_new)
+    int64_t k = lede_intern_find(&r->peer_ids, id, strlen(id));
+    if (k >= 0)
         return r->peer_ids.entries[k].value;
     if (lede_grow((void **)&r->peers, &r->peers_cap, r->n_peers + 1, sizeof *r->peers) != 0)
+        return (size_t)-1;
+    k = lede_intern_add(&r->peer_ids, id, strlen(id), NULL);
+    if (k < 0)
         return (size_t)-1;
     rouge_peer *p = &r->peers[r->n_peers];
     memset(p, 0, sizeof *p);
@@ -199,9 +201,10 @@ static lede_status record_doc(lede_rouge *r, const char *eval_id, const char *pe
         lede_grow((void **)&r->scores, &r->scores_cap, (r->n_docs + 1) * width + 1,
                   sizeof *r->scores) != 0)
         return LEDE_ERR_NOMEM;
-    int64_t k = lede_intern_add(&r->doc_keys, key, key_len, NULL);
+    /* The key last: once kept, the document counts as given. */
     const char *eval_copy = lede_arena_strndup(&r->strings, eval_id, strlen(eval_id));
-    if (k < 0 || !eval_copy)
+    int64_t k = eval_copy ? lede_intern_add(&r->doc_keys, key, key_len, NULL) : -1;
+    if (k < 0)
         return LEDE_ERR_NOMEM;
     rouge_doc *d = &r->docs[r->n_docs];
     d->eval_id = eval_copy;

@@ -6,8 +6,9 @@ end with status 0 or 1, never by a signal; every output line must be the line a 
 for the same input line, in input order, each at most once; every message on
 standard error must be a lede message; and a run that prints fewer lines
 must exit with 1 and say on standard error that memory ran out. Then `lede summarize`,
-`split`, `extract` and `rouge` on a text, a Markdown file, a web page and
-three pairs of summaries: each run gives the
+`split`, `extract`, `rouge` and `bench` on a text, a Markdown file, a web
+page, summaries (pairs and folders) and three documents with references:
+each run gives the
 normal output with status 0, or status 1 with a message about memory and
 at most the beginning of the normal output.
 
@@ -85,6 +86,8 @@ SINGLE_RUNS = [
     ["extract", PAGE],
     ["rouge", "-n", "2", "-m", "-2", "4", "-u", "--pairs", "PAIRS"],
     ["rouge", "-n", "2", "-d", "--candidates", "CANDIDATES", "--references", "REFERENCES"],
+    ["summarize", "-n", "2", "--format", "html", os.path.join(HERE, "inputs", "sample.txt")],
+    ["bench", "--data", "BENCH"],
 ]
 
 
@@ -167,6 +170,12 @@ def main():
             os.makedirs(os.path.join(tmp, folder), exist_ok=True)
             with open(os.path.join(tmp, folder, name), "w") as f:
                 f.write(text)
+        # Three documents of the bench's test data.
+        bench = os.path.join(tmp, "bench.jsonl")
+        with open(os.path.join(HERE, "..", "data", "bench", "dev.jsonl")) as f, \
+                open(bench, "w") as out:
+            out.writelines(f.readlines()[:3])
+        folders["BENCH"] = bench
         for args in SINGLE_RUNS:
             args = [pairs if a == "PAIRS" else folders.get(a, a) for a in args]
             failures += single_run_fails(lede, library, args, env, tmp)
