@@ -273,15 +273,18 @@ static int name_is(const xmlNode *node, const char *name)
 }
 
 /* The script keeps the last text child, trimmed of leading and trailing
- * white space; NULL when there is none. */
-static char *trimmed_text(const xmlNode *node)
+ * white space: a copy in *out, NULL when there is none. Returns 0, or -1
+ * when out of memory (absent and unreadable must not look alike: an absent
+ * root means "/", a different file). */
+static int trimmed_text(const xmlNode *node, char **out)
 {
     const xmlNode *last = NULL;
+    *out = NULL;
     for (const xmlNode *c = node->children; c; c = c->next)
         if (c->type == XML_TEXT_NODE)
             last = c;
     if (!last || !last->content)
-        return NULL;
+        return 0;
     const char *s = (const char *)last->content;
     size_t len = strlen(s);
     while (len > 0 && strchr(" \t\n\v\f\r", s[0])) {
@@ -290,17 +293,26 @@ static char *trimmed_text(const xmlNode *node)
     }
     while (len > 0 && strchr(" \t\n\v\f\r", s[len - 1]))
         len--;
-    return lede_strndup(s, len);
+    *out = lede_strndup(s, len);
+    return *out ? 0 : -1;
 }
 
-static char *attribute(const xmlNode *node, const char *name)
+/* A copy of attribute `name` in *out, NULL when absent. Returns 0, or -1
+ * when out of memory. */
+static int attribute(const xmlNode *node, const char *name, char **out)
 {
+    *out = NULL;
     xmlChar *v = lede_libxml()->xmlGetProp(node, (const xmlChar *)name);
     if (!v)
-        return NULL;
-    char *copy = lede_strndup((const char *)v, strlen((const char *)v));
+        return 0;
+    *out = lede_strndup((const char *)v, strlen((const char *)v));
     lede_libxml()->xml_free(v);
-    return copy;
+    return *out ? 0 : -1;
+}
+
+static lede_status out_of_memory(lede_error **err)
+{
+    return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
 }
 
 static lede_status config_error(const config *c, const xmlNode *node, lede_error **err,
@@ -313,10 +325,14 @@ static lede_status config_error(const config *c, const xmlNode *node, lede_error
 static lede_status add_named(const config *c, const xmlNode *node, named_file **list,
                              size_t *n, lede_error **err)
 {
-    named_file f = {attribute(node, "ID"), trimmed_text(node)};
-    if (!f.id || !f.file) {
+    named_file f;
+    int rc = attribute(node, "ID", &f.id);
+    rc |= trimmed_text(node, &f.file);
+    if (rc != 0 || !f.id || !f.file) {
         free(f.id);
         free(f.file);
+        if (rc != 0)
+            return out_of_memory(err);
         return config_error(c, node, err,
                             !f.id ? "<P>/<M> without an ID attribute" : "<P>/<M> without a file name");
     }
@@ -324,7 +340,7 @@ static lede_status add_named(const config *c, const xmlNode *node, named_file **
     if (!bigger) {
         free(f.id);
         free(f.file);
-        return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+        return out_of_memory(err);
     }
     *list = bigger;
     (*list)[(*n)++] = f;
@@ -346,12 +362,15 @@ static lede_status read_eval_parts(const config *c, const xmlNode *node, eval_en
         lede_status st = LEDE_OK;
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        if (name_is(n, "PEER-ROOT")) {
-            replace(&e->peer_root, trimmed_text(n));
-        } else if (name_is(n, "MODEL-ROOT")) {
-            replace(&e->model_root, trimmed_text(n));
+        if (name_is(n, "PEER-ROOT") || name_is(n, "MODEL-ROOT")) {
+            char *root;
+            if (trimmed_text(n, &root) != 0)
+                return out_of_memory(err);
+            replace(name_is(n, "PEER-ROOT") ? &e->peer_root : &e->model_root, root);
         } else if (name_is(n, "INPUT-FORMAT")) {
-            char *type = attribute(n, "TYPE");
+            char *type;
+            if (attribute(n, "TYPE", &type) != 0)
+                return out_of_memory(err);
             if (!type)
                 return config_error(c, n, err, "<INPUT-FORMAT> without a TYPE attribute");
             replace(&e->format, type);
@@ -381,7 +400,9 @@ static lede_status find_evals(config *c, const xmlNode *node, lede_error **err)
                 return st;
             continue;
         }
-        char *id = attribute(n, "ID");
+        char *id;
+        if (attribute(n, "ID", &id) != 0)
+            return out_of_memory(err);
         if (!id)
             return config_error(c, n, err, "<EVAL> without an ID attribute");
         for (size_t i = 0; i < c->n; i++) {
@@ -392,7 +413,7 @@ static lede_status find_evals(config *c, const xmlNode *node, lede_error **err)
         }
         if (lede_grow((void **)&c->evals, &c->cap, c->n + 1, sizeof *c->evals) != 0) {
             free(id);
-            return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+            return out_of_memory(err);
         }
         eval_entry *e = &c->evals[c->n++];
         memset(e, 0, sizeof *e);

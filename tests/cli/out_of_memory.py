@@ -87,6 +87,7 @@ SINGLE_RUNS = [
     ["rouge", "-n", "2", "-m", "-2", "4", "-u", "--pairs", "PAIRS"],
     ["rouge", "-n", "2", "-d", "--candidates", "CANDIDATES", "--references", "REFERENCES"],
     ["summarize", "-n", "2", "--format", "html", os.path.join(HERE, "inputs", "sample.txt")],
+    ["rouge", "-n", "2", "-a", "CONFIG"],
     ["bench", "--data", "BENCH"],
 ]
 
@@ -170,6 +171,17 @@ def main():
             os.makedirs(os.path.join(tmp, folder), exist_ok=True)
             with open(os.path.join(tmp, folder, name), "w") as f:
                 f.write(text)
+        # The same summaries in a ROUGE-1.5.5 settings file.
+        folders["CONFIG"] = os.path.join(tmp, "config.xml")
+        with open(folders["CONFIG"], "w") as f:
+            f.write('<ROUGE_EVAL version="1.55">\n')
+            for doc, refs in (("000001", ("A", "B")), ("000002", ("A",))):
+                f.write(f'<EVAL ID="{doc}"><PEER-ROOT>{tmp}/c</PEER-ROOT>'
+                        f'<MODEL-ROOT>{tmp}/r</MODEL-ROOT><INPUT-FORMAT TYPE="SPL"/>'
+                        f'<PEERS><P ID="C">{doc}</P></PEERS><MODELS>'
+                        + "".join(f'<M ID="{m}">{doc}.{m}</M>' for m in refs)
+                        + "</MODELS></EVAL>\n")
+            f.write("</ROUGE_EVAL>\n")
         # Three documents of the bench's test data.
         bench = os.path.join(tmp, "bench.jsonl")
         with open(os.path.join(HERE, "..", "data", "bench", "dev.jsonl")) as f, \
