@@ -198,24 +198,30 @@ static lede_status emit_result(lede_html_text *out, const lede_hdom *dom, xmlXPa
     return LEDE_OK;
 }
 
-/* The text of the first node an XPath selects, white space collapsed; NULL
- * when none (or on error: the title is optional). */
-static char *first_text(xmlDoc *doc, const lede_hdom *dom, const char *expr)
+/* The text of the first node an XPath of lede's own selects, white space
+ * collapsed, in *out; NULL when none. Fails only when memory runs out (the
+ * expressions are constants): a title is optional, but one lost to a failed
+ * allocation must not pass for a page without one. */
+static lede_status first_text(xmlDoc *doc, const lede_hdom *dom, const char *expr, char **out,
+                              lede_error **err)
 {
+    *out = NULL;
     xmlXPathObjectPtr r;
-    if (eval_xpath(doc, expr, &r, NULL) != LEDE_OK)
-        return NULL;
-    char *text = NULL;
+    lede_status st = eval_xpath(doc, expr, &r, err);
+    if (st != LEDE_OK)
+        return st;
     if (r->type == XPATH_NODESET && r->nodesetval && r->nodesetval->nodeNr > 0) {
         uint32_t i = flat_index(r->nodesetval->nodeTab[0]);
         lede_strbuf b = {0};
-        if (i != LEDE_HNODE_NONE && lede_hdom_text(dom, i, &b) == LEDE_OK && b.len > 0)
-            text = b.data;
+        if (i != LEDE_HNODE_NONE)
+            st = lede_hdom_text(dom, i, &b);
+        if (st == LEDE_OK && b.len > 0)
+            *out = b.data;
         else
             lede_strbuf_free(&b);
     }
     lede_libxml()->xmlXPathFreeObject(r);
-    return text;
+    return st == LEDE_OK ? LEDE_OK : lede_fail(err, st, "out of memory reading the XML");
 }
 
 /* ====== The document ====== */
@@ -251,15 +257,16 @@ static lede_status xml_document(xmlDoc *tree, const char *xpath, const lede_extr
     if (st == LEDE_OK && text.count == 0)
         st = lede_fail(err, LEDE_ERR_EMPTY_INPUT, "the XPath '%s' selects no text", expr);
     if (st == LEDE_OK && format)
-        meta.title = first_text(tree, &dom, format->title);
+        st = first_text(tree, &dom, format->title, &meta.title, err);
     if (st == LEDE_OK && format && !meta.title && format->fallback)
-        meta.title = first_text(tree, &dom, format->fallback);
+        st = first_text(tree, &dom, format->fallback, &meta.title, err);
     if (st == LEDE_OK) {
         const char *lang = lede_html_attr(root, "lang");
-        if (lang && *lang)
-            meta.language = lede_strndup(lang, strlen(lang));
-        st = lede_document_finish(&text, &meta, encoding, out, err);
+        if (lang && *lang && !(meta.language = lede_strndup(lang, strlen(lang))))
+            st = lede_fail(err, LEDE_ERR_NOMEM, "out of memory reading the XML");
     }
+    if (st == LEDE_OK)
+        st = lede_document_finish(&text, &meta, encoding, out, err);
     lede_html_meta_free(&meta);
     lede_html_text_free(&text);
     lede_hdom_free(&dom);
