@@ -92,6 +92,7 @@ SINGLE_RUNS = [
     ["summarize", "-n", "2", "--format", "html", os.path.join(HERE, "inputs", "sample.txt")],
     ["rouge", "-n", "2", "-a", "CONFIG"],
     ["extract", "-f", "json", os.path.join(HERE, "..", "data", "html", "jats.xml")],
+    ["extract", "-f", "json", PAGE],
     ["summarize", "-n", "2", "--format", "jsonl", os.path.join(HERE, "inputs", "crlf.txt"),
      os.path.join(HERE, "inputs", "bom.txt")],
     ["split", "--format", "json", os.path.join(HERE, "inputs", "markdown.md")],
