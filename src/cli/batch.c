@@ -123,10 +123,18 @@ static const char *const page_fields[] = {"title", "author", "date", "language",
 
 static const char *page_field(const lede_document *doc, size_t i)
 {
-    const char *(*const get[])(const lede_document *) = {
-        lede_document_title, lede_document_author, lede_document_date, lede_document_language,
-        lede_document_encoding};
-    return get[i](doc);
+    switch (i) {
+    case 0:
+        return lede_document_title(doc);
+    case 1:
+        return lede_document_author(doc);
+    case 2:
+        return lede_document_date(doc);
+    case 3:
+        return lede_document_language(doc);
+    default:
+        return lede_document_encoding(doc);
+    }
 }
 
 /* Whether the line has a member named `name` (then passed through). */
