@@ -306,6 +306,7 @@ static int run_files(run_config *cfg, char **files, size_t nfiles)
         json_decref(json_all);
     }
     cli_report_finish(&report);
+    cfg->report = NULL; /* `report` ends here */
     lede_summarizer_free(s);
     return status;
 }
