@@ -197,8 +197,14 @@ static int find_input(line_scratch *ls, char **why)
     for (size_t i = 0; i < ls->obj.count; i++) {
         const jsonl_member *m = &ls->obj.members[i];
         const char *name = jsonl_key_is(m, "text") ? "text" : jsonl_key_is(m, "html") ? "html" : NULL;
-        if (!name)
+        if (!name) {
+            if (jsonl_key_is(m, "sentences")) {
+                /* The output's own member: a second one would hide one of the two. */
+                *why = error_text("the line has a \"sentences\" field, which the output adds");
+                return -1;
+            }
             continue;
+        }
         if (found) {
             *why = strcmp(name, ls->member) == 0
                        ? error_text("\"%s\" given twice", name)
@@ -210,11 +216,6 @@ static int find_input(line_scratch *ls, char **why)
     }
     if (!found) {
         *why = error_text("no \"text\" or \"html\" string in the object");
-        return -1;
-    }
-    if (line_has(ls, "sentences")) {
-        /* The output's own member: a second one would hide one of the two. */
-        *why = error_text("the line has a \"sentences\" field, which the output adds");
         return -1;
     }
     int rc = jsonl_decode_string(found, &ls->text);

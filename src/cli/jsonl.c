@@ -436,8 +436,13 @@ int jsonl_decode_string(const jsonl_member *m, jsonl_buf *out)
 int jsonl_key_is(const jsonl_member *m, const char *name)
 {
     size_t n = strlen(name);
-    if (!memchr(m->key, '\\', m->key_len))
+    /* An escape is longer than the character it stands for: a raw key of
+     * the name's length matches only byte for byte, and a shorter one not
+     * at all. */
+    if (m->key_len <= n)
         return m->key_len == n && memcmp(m->key, name, n) == 0;
+    if (!memchr(m->key, '\\', m->key_len))
+        return 0;
     jsonl_buf key = {0};
     int same = decode_raw(m->key, m->key_len, &key) == 0 && key.len == n &&
                memcmp(key.data, name, n) == 0;

@@ -42,7 +42,8 @@ int jsonl_parse_object(const char *line, size_t len, jsonl_object *obj, size_t *
 /* The 1-based column, in characters, of byte `pos` of a line. */
 size_t jsonl_column(const char *line, size_t pos);
 
-/* Whether a member's key is `name` (escapes in the key decoded). */
+/* Whether a member's key is `name` (escapes in the key decoded; `name` has
+ * no backslash). */
 int jsonl_key_is(const jsonl_member *m, const char *name);
 
 /* Decodes the raw string value of `m` (with its quotes) into `out` as
