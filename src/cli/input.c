@@ -152,8 +152,10 @@ lede_summarizer *cli_summarizer_for(const cli_prepared *p, const char *display,
     if (!code[0] || strcmp(code, "en") == 0)
         return shared;
     lede_options *copy = lede_options_copy(opts);
-    if (!copy)
-        return shared;
+    if (!copy) {
+        cli_warn("%s: out of memory", display);
+        return NULL;
+    }
     lede_status st = lede_options_set_language(copy, code);
     if (st == LEDE_OK)
         st = lede_summarizer_new(copy, own, NULL);
@@ -165,6 +167,11 @@ lede_summarizer *cli_summarizer_for(const cli_prepared *p, const char *display,
             st = lede_summarizer_new(copy, own, NULL);
     }
     lede_options_free(copy);
+    if (st == LEDE_ERR_NOMEM) {
+        /* Not the English summarizer instead: another language's summary. */
+        cli_warn("%s: out of memory", display);
+        return NULL;
+    }
     return st == LEDE_OK && *own ? *own : shared;
 }
 

@@ -42,7 +42,8 @@ void cli_prepared_free(cli_prepared *p);
 /* The summarizer for a prepared input: `shared`, unless the language was
  * left to the input (`lang_given` 0) and the page names another one; then
  * a summarizer for that language (or for none, with a warning, when lede has
- * no model for it) is made in `*own`, which the caller frees. */
+ * no model for it) is made in `*own`, which the caller frees. NULL after a
+ * message when memory runs out. */
 lede_summarizer *cli_summarizer_for(const cli_prepared *p, const char *display,
                                     const lede_options *opts, int lang_given,
                                     lede_summarizer *shared, lede_summarizer **own);

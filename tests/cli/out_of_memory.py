@@ -93,6 +93,8 @@ SINGLE_RUNS = [
     ["rouge", "-n", "2", "-a", "CONFIG"],
     ["extract", "-f", "json", os.path.join(HERE, "..", "data", "html", "jats.xml")],
     ["extract", "-f", "json", PAGE],
+    # A page in another language: its own summarizer, not the English one.
+    ["summarize", "-n", "2", os.path.join(HERE, "..", "data", "html", "lang-ja.html")],
     ["summarize", "-n", "2", "--format", "jsonl", os.path.join(HERE, "inputs", "crlf.txt"),
      os.path.join(HERE, "inputs", "bom.txt")],
     ["split", "--format", "json", os.path.join(HERE, "inputs", "markdown.md")],
