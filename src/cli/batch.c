@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "input.h"
 #include "jsonl.h"
 #include "lines.h"
 #include "output.h"
@@ -27,14 +28,15 @@ static const char batch_help[] =
     "\"text\" as UTF-8, or into the article's text, \"text\" of `lede extract -f json`),\n"
     "score, rank and text; for a page also each sentence's source_line and the\n"
     "page's title, author, date, language and encoding, when it gives them and\n"
-    "the line has no such field. Output keeps input order. Blank lines are\n"
+    "the line has no such field. A page in another language is read in its\n"
+    "language unless --lang is given. Output keeps input order. Blank lines are\n"
     "skipped. A bad line is reported on standard error (FILE:LINE: reason) and\n"
     "skipped, unless --strict.\n"
     "\n"
     "  -j, --threads N       worker threads, each with its own summarizer (default 1)\n"
     "      --strict          stop at the first bad line\n"
     "  -n, --sentences N     at most N sentences (or --ratio, --words, --chars)\n"
-    "  -l, --lang CODE       language of the texts (default en)\n"
+    "  -l, --lang CODE       language of the texts (default en), and of every page\n"
     "      --NAME VALUE      any summarizer option: method, damping, redundancy,\n"
     "                        background-idf, seed, replace-invalid (yes/no), ...\n"
     "  -h, --help            show this help\n"
@@ -54,11 +56,13 @@ typedef struct job {
     size_t lineno;
     char *out;   /* the output line, or NULL */
     char *error; /* the reason the line failed, or NULL */
+    char *warning; /* said before the output line, or NULL */
     int column;  /* where in the line, for JSON errors; 0 = nowhere */
 } job;
 
 typedef struct batch {
     const lede_options *opts;
+    int lang_given;        /* --lang given: a page's own language is not used */
     const char *file;      /* for messages */
     jsonl_buf output;      /* output lines not yet written */
     int interactive;       /* output to a terminal: written line by line */
@@ -224,11 +228,49 @@ static int find_input(line_scratch *ls, char **why)
     return rc == 0 ? 0 : -1;
 }
 
+/* A worker: a thread (or the main one) with its own summarizer. */
+typedef struct worker {
+    batch *b;
+    lede_summarizer *s;
+    /* For pages in another language (without --lang): the summarizer of
+     * the last such language, kept for the next page in it. */
+    lede_summarizer *page_s;
+    char page_lang[16];
+    line_scratch scratch;
+    pthread_t thread;
+} worker;
+
+/* The summarizer for a page: the worker's own, unless --lang was left out
+ * and the page names another language, as `lede summarize` does. NULL when
+ * memory runs out. A language lede has no model for is read without one,
+ * with a warning in j->warning. */
+static lede_summarizer *page_summarizer(worker *w, const lede_document *doc, job *j)
+{
+    char code[16];
+    if (w->b->lang_given || !cli_page_language(doc, code, sizeof code))
+        return w->s;
+    if (w->page_s && strcmp(code, w->page_lang) == 0)
+        return w->page_s;
+    lede_summarizer_free(w->page_s);
+    w->page_s = NULL;
+    int fallback;
+    if (cli_summarizer_in(w->b->opts, code, &w->page_s, &fallback) != LEDE_OK)
+        return NULL;
+    snprintf(w->page_lang, sizeof w->page_lang, "%s", code);
+    if (fallback)
+        j->warning = error_text("the page is in '%s', which lede has no model for; reading "
+                                "it without one (--lang sets the language)",
+                                lede_document_language(doc));
+    return w->page_s;
+}
+
 /* Summarizes the job's line. Returns 1 with its output line in ls->out,
  * or 0 with the reason in j->error (NULL when even that could not be
  * allocated: out of memory). */
-static int run_job(lede_summarizer *s, const lede_options *opts, line_scratch *ls, job *j)
+static int run_job(worker *w, job *j)
 {
+    line_scratch *ls = &w->scratch;
+    lede_summarizer *s = w->s;
     size_t column;
     const char *message;
     int rc = jsonl_parse_object(j->line, j->len, &ls->obj, &column, &message);
@@ -249,10 +291,12 @@ static int run_job(lede_summarizer *s, const lede_options *opts, line_scratch *l
         st = lede_extract_html(text, len, NULL, &doc, &err);
         if (st == LEDE_OK)
             text = lede_document_text(doc, &len);
+        if (st == LEDE_OK && !(s = page_summarizer(w, doc, j)))
+            st = LEDE_ERR_NOMEM;
     }
     lede_summary *sum = NULL;
     if (st == LEDE_OK)
-        st = lede_summarizer_run(s, text, len, opts, &sum, &err);
+        st = lede_summarizer_run(s, text, len, w->b->opts, &sum, &err);
     int written = 0;
     if (st != LEDE_OK)
         j->error = input_error(ls->member, err, st);
@@ -265,13 +309,6 @@ static int run_job(lede_summarizer *s, const lede_options *opts, line_scratch *l
 }
 
 /* ====== Workers ====== */
-
-typedef struct worker {
-    batch *b;
-    lede_summarizer *s;
-    line_scratch scratch;
-    pthread_t thread;
-} worker;
 
 /* Whether job i is (or becomes) a line of the chunk: waits while the main
  * thread is still reading up to it. */
@@ -298,7 +335,7 @@ static void work_on_chunk(worker *w)
         if (!wait_for_job(b, i))
             return;
         job *j = &b->jobs[i];
-        if (run_job(w->s, b->opts, &w->scratch, j))
+        if (run_job(w, j))
             j->out = strdup(w->scratch.out.data); /* NULL: reported as out of memory */
         /* The line is not needed any more: give its memory back now. */
         free(j->line);
@@ -370,6 +407,12 @@ static int write_job(batch *b, const job *j, const char *out, size_t out_len, in
 {
     if (*stop)
         return 0;
+    if (j->warning) {
+        /* After the output lines before it, like an error. */
+        flush_output(b);
+        fflush(stdout);
+        fprintf(stderr, "lede: %s:%zu: warning: %s\n", b->file, j->lineno, j->warning);
+    }
     if (out) {
         put_output(b, out, out_len);
         return 0;
@@ -396,6 +439,7 @@ static int write_chunk(batch *b, int strict, int *stop)
         failed |= write_job(b, j, j->out, j->out ? strlen(j->out) : 0, strict, stop);
         free(j->out);
         free(j->error);
+        free(j->warning);
         free(j->line);
     }
     b->njobs = 0;
@@ -454,7 +498,7 @@ static int read_chunk(cli_lines *in, batch *b, size_t *lineno)
             return -1;
         }
         memcpy(line, text, len + 1);
-        b->jobs[b->njobs++] = (job){line, len, *lineno, NULL, NULL, 0};
+        b->jobs[b->njobs++] = (job){line, len, *lineno, NULL, NULL, NULL, 0};
         bytes += len;
         if (b->started > 0)
             publish_jobs(b, 0);
@@ -519,11 +563,12 @@ static int run_serial(batch *b, cli_lines *in, worker *w, int strict)
     char *line;
     size_t len;
     while (!stop && (rc = next_line(in, &line, &len, &lineno)) > 0) {
-        job j = {line, len, lineno, NULL, NULL, 0};
-        int done = run_job(w->s, b->opts, &w->scratch, &j);
+        job j = {line, len, lineno, NULL, NULL, NULL, 0};
+        int done = run_job(w, &j);
         const jsonl_buf *out = &w->scratch.out;
         failed |= write_job(b, &j, done ? out->data : NULL, out->len, strict, &stop);
         free(j.error);
+        free(j.warning);
     }
     if (!stop && rc < 0) {
         report_read_error(b);
@@ -548,6 +593,7 @@ static int run_stream(batch *b, int fd, worker *workers, int strict)
 typedef struct batch_config {
     size_t threads;
     int strict;
+    int lang_given;
     lede_options *opts;
 } batch_config;
 
@@ -581,8 +627,10 @@ static int parse_args(int argc, char **argv, batch_config *cfg, const struct opt
             const char *name = c == 'n' ? "sentences" : "language";
             if (lede_options_set(cfg->opts, name, optarg) != LEDE_OK)
                 status = cli_usage_error("batch", "--%s: invalid value '%s'", name, optarg);
+            cfg->lang_given |= c == 'l';
         } else if (c >= CLI_NAMED_OPTION) {
             status = cli_apply_named_option(cfg->opts, "batch", c, optarg);
+            cfg->lang_given |= cli_named_option_is(c, "language");
         } else if (c == ':') {
             status = cli_usage_error("batch", "option '%s' needs a value", argv[optind - 1]);
         } else {
@@ -631,6 +679,7 @@ static void stop_workers(batch *b, worker *workers, size_t nthreads)
         pthread_join(workers[t].thread, NULL);
     for (size_t t = 0; t < nthreads; t++) {
         lede_summarizer_free(workers[t].s);
+        lede_summarizer_free(workers[t].page_s);
         jsonl_object_free(&workers[t].scratch.obj);
         jsonl_buf_free(&workers[t].scratch.text);
         jsonl_buf_free(&workers[t].scratch.out);
@@ -663,7 +712,7 @@ static int run_inputs(batch *b, worker *workers, const batch_config *cfg, char *
 
 int cli_batch(int argc, char **argv)
 {
-    batch_config cfg = {1, 0, lede_options_new()};
+    batch_config cfg = {1, 0, 0, lede_options_new()};
     struct option *longopts = cli_long_options(batch_options);
     if (!cfg.opts || !longopts) {
         cli_warn("out of memory");
@@ -678,6 +727,7 @@ int cli_batch(int argc, char **argv)
     /* Parallelism comes from the workers; OpenBLAS stays single-threaded. */
     cli_set_blas_threads(1);
     batch b = {.opts = cfg.opts,
+               .lang_given = cfg.lang_given,
                .interactive = isatty(STDOUT_FILENO),
                .jobs = calloc(CHUNK_LINES, sizeof(job)),
                .mutex = PTHREAD_MUTEX_INITIALIZER,

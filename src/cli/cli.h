@@ -78,6 +78,10 @@ struct option *cli_long_options(const struct option *fixed);
  * cli_long_options); a usage error names the option. */
 int cli_apply_named_option(lede_options *opts, const char *command, int c, const char *arg);
 
+/* Whether option code `c` (from cli_long_options) is the named option
+ * `name`. */
+int cli_named_option_is(int c, const char *name);
+
 int cli_summarize(int argc, char **argv);
 int cli_split(int argc, char **argv);
 int cli_batch(int argc, char **argv);

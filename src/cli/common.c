@@ -190,6 +190,13 @@ void cli_set_blas_threads(int threads)
         setenv("OPENBLAS_NUM_THREADS", count, 1);
 }
 
+int cli_named_option_is(int c, const char *name)
+{
+    const char *own =
+        c >= CLI_NAMED_OPTION ? lede_option_name((size_t)(c - CLI_NAMED_OPTION)) : NULL;
+    return own && strcmp(own, name) == 0;
+}
+
 struct option *cli_long_options(const struct option *fixed)
 {
     size_t nfixed = 0, named = 0;

@@ -139,36 +139,52 @@ static void primary_subtag(const char *tag, char *out, size_t size)
     out[n] = 0;
 }
 
+int cli_page_language(const lede_document *doc, char *code, size_t size)
+{
+    const char *lang = doc ? lede_document_language(doc) : NULL;
+    if (!lang || size == 0)
+        return 0;
+    primary_subtag(lang, code, size);
+    return code[0] && strcmp(code, "en") != 0;
+}
+
+lede_status cli_summarizer_in(const lede_options *opts, const char *code, lede_summarizer **out,
+                              int *fallback)
+{
+    *out = NULL;
+    *fallback = 0;
+    lede_options *copy = lede_options_copy(opts);
+    if (!copy)
+        return LEDE_ERR_NOMEM;
+    lede_status st = lede_options_set_language(copy, code);
+    if (st == LEDE_OK)
+        st = lede_summarizer_new(copy, out, NULL);
+    if (st == LEDE_ERR_UNKNOWN_LANGUAGE || st == LEDE_ERR_INVALID_ARGUMENT) {
+        *fallback = 1;
+        st = lede_options_set_language(copy, "und");
+        if (st == LEDE_OK)
+            st = lede_summarizer_new(copy, out, NULL);
+    }
+    lede_options_free(copy);
+    return st;
+}
+
 lede_summarizer *cli_summarizer_for(const cli_prepared *p, const char *display,
                                     const lede_options *opts, int lang_given,
                                     lede_summarizer *shared, lede_summarizer **own)
 {
     *own = NULL;
-    const char *lang = p->doc ? lede_document_language(p->doc) : NULL;
-    if (lang_given || !lang)
-        return shared;
     char code[16];
-    primary_subtag(lang, code, sizeof code);
-    if (!code[0] || strcmp(code, "en") == 0)
+    if (lang_given || !cli_page_language(p->doc, code, sizeof code))
         return shared;
-    lede_options *copy = lede_options_copy(opts);
-    if (!copy) {
-        cli_warn("%s: out of memory", display);
-        return NULL;
-    }
-    lede_status st = lede_options_set_language(copy, code);
-    if (st == LEDE_OK)
-        st = lede_summarizer_new(copy, own, NULL);
-    if (st == LEDE_ERR_UNKNOWN_LANGUAGE || st == LEDE_ERR_INVALID_ARGUMENT) {
+    int fallback;
+    lede_status st = cli_summarizer_in(opts, code, own, &fallback);
+    if (fallback)
         cli_warn("%s: the page is in '%s', which lede has no model for; reading it without "
                  "one (--lang sets the language)",
-                 display, lang);
-        if (lede_options_set_language(copy, "und") == LEDE_OK)
-            st = lede_summarizer_new(copy, own, NULL);
-    }
-    lede_options_free(copy);
+                 display, lede_document_language(p->doc));
     if (st == LEDE_ERR_NOMEM) {
-        /* Not the English summarizer instead: another language's summary. */
+        /* Not the shared summarizer instead: another language's summary. */
         cli_warn("%s: out of memory", display);
         return NULL;
     }

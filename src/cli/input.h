@@ -39,6 +39,17 @@ int cli_prepare(const cli_input *in, enum cli_input_kind kind, const cli_extract
                 cli_prepared *out);
 void cli_prepared_free(cli_prepared *p);
 
+/* The language a page asks for: the primary subtag of its declared one
+ * ("ja" of "ja-JP") in `code`, when it names one other than English.
+ * Returns 1 then, else 0. */
+int cli_page_language(const lede_document *doc, char *code, size_t size);
+
+/* A new summarizer for language `code`, with `opts`'s other settings; when
+ * lede has no model for it, one for no language ("und"), with *fallback
+ * set. Returns LEDE_OK, or LEDE_ERR_NOMEM when memory runs out. */
+lede_status cli_summarizer_in(const lede_options *opts, const char *code, lede_summarizer **out,
+                              int *fallback);
+
 /* The summarizer for a prepared input: `shared`, unless the language was
  * left to the input (`lang_given` 0) and the page names another one; then
  * a summarizer for that language (or for none, with a warning, when lede has

@@ -354,10 +354,12 @@ static int run_command(enum mode mode, int argc, char **argv)
                                               argv[optind - 1]);
             break;
         }
-        if (mode == MODE_SUMMARIZE && c >= CLI_NAMED_OPTION)
+        if (mode == MODE_SUMMARIZE && c >= CLI_NAMED_OPTION) {
             status = cli_apply_named_option(cfg.opts, cfg.command, c, optarg);
-        else
+            cfg.lang_given |= cli_named_option_is(c, "language");
+        } else {
             status = apply_option(&cfg, c, optarg);
+        }
     }
     free(longopts);
     if (status == EXIT_OK) {

@@ -143,15 +143,18 @@ def main():
         with open(data, "w") as f:
             for item in LINES:
                 f.write((item if isinstance(item, str) else json.dumps(item)) + "\n")
+            # A page in Japanese: the batch makes a summarizer for its language.
+            with open(os.path.join(HERE, "..", "data", "html", "lang-ja.html")) as page:
+                f.write(json.dumps({"id": "g", "html": page.read()}) + "\n")
         env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
         normal = run(lede, [data], env)
         reference = {}
         for k, line in enumerate(normal.stdout.splitlines()):
             reference[json.loads(line)["id"]] = (k, line)
         expected_errors = len(normal.stderr.splitlines())
-        if normal.returncode != 1 or len(reference) != 4 or expected_errors != 2:
+        if normal.returncode != 1 or len(reference) != 5 or expected_errors != 2:
             print(f"the normal run: status {normal.returncode}, {len(reference)} summaries, "
-                  f"{expected_errors} messages; expected 1, 4 and 2")
+                  f"{expected_errors} messages; expected 1, 5 and 2")
             return 1
         failures = 0
         for threads in ("1", "2"):
