@@ -33,11 +33,10 @@ static lede_arena_chunk *chunk_new(size_t size)
     return c;
 }
 
-void *lede_arena_alloc(lede_arena *a, size_t size)
+/* `size` bytes (already rounded as the caller wants them) from the current
+ * chunk, or from a new one. */
+static void *take(lede_arena *a, size_t size)
 {
-    if (size > SIZE_MAX - alignof(max_align_t))
-        return NULL;
-    size = align_up(size ? size : 1);
     lede_arena_chunk *c = a->head;
     if (c && c->size - c->used >= size) {
         void *p = c->data + c->used;
@@ -58,11 +57,26 @@ void *lede_arena_alloc(lede_arena *a, size_t size)
     return fresh->data;
 }
 
+void *lede_arena_alloc(lede_arena *a, size_t size)
+{
+    if (size > SIZE_MAX - alignof(max_align_t))
+        return NULL;
+    lede_arena_chunk *c = a->head;
+    if (c) {
+        /* Strings before may have left it unaligned. */
+        size_t aligned = align_up(c->used);
+        c->used = aligned < c->size ? aligned : c->size;
+    }
+    return take(a, align_up(size ? size : 1));
+}
+
 char *lede_arena_strndup(lede_arena *a, const char *s, size_t len)
 {
     if (len == SIZE_MAX)
         return NULL;
-    char *copy = lede_arena_alloc(a, len + 1);
+    /* Strings need no alignment: packed, a word of five letters takes six
+     * bytes instead of sixteen, and the vocabulary's strings fewer pages. */
+    char *copy = take(a, len + 1);
     if (!copy)
         return NULL;
     if (len)

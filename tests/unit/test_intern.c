@@ -1,11 +1,16 @@
-/* test_intern.c - the interning table behind the tokenizer's caches: ids
- * in order of first insertion, every string found again and no other,
- * whatever its length and wherever two strings differ (the inline compare
- * reads the first eight bytes as one word, and the rest byte by byte). */
+/* test_intern.c - the interning table behind the tokenizer's caches, and
+ * the arena that holds its strings: ids in order of first insertion, every
+ * string found again and no other, whatever its length and wherever two
+ * strings differ (the inline compare reads the first eight bytes as one
+ * word, and the rest byte by byte); strings packed, other allocations
+ * aligned. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
+#include "common/arena.h"
 #include "common/intern.h"
 #include "harness.h"
 
@@ -120,8 +125,33 @@ static void test_growth_and_clear(void)
     lede_intern_free(&t);
 }
 
+/* Strings are packed in the arena; other allocations stay aligned for any
+ * type after them, even at the end of a chunk. */
+static void test_arena_packing(void)
+{
+    lede_arena a = {0};
+    char *prev = NULL;
+    int ok = 1;
+    for (int i = 0; i < 200000 && ok; i++) {
+        char *s = lede_arena_strndup(&a, "abcdefghij", (size_t)(i % 11));
+        ok = CHECK(s != NULL) && CHECK((size_t)strlen(s) == (size_t)(i % 11));
+        if (ok && prev && s > prev && s - prev < 64)
+            ok = CHECK_MSG(s - prev == (i - 1) % 11 + 1, "string %d not packed", i);
+        prev = s;
+        if (i % 7 == 0) {
+            double *d = lede_arena_alloc(&a, sizeof(double) * 3);
+            ok = ok && CHECK(d != NULL) && CHECK((uintptr_t)d % _Alignof(max_align_t) == 0);
+            if (ok)
+                d[0] = d[1] = d[2] = 1.5;
+            prev = NULL;
+        }
+    }
+    lede_arena_free(&a);
+}
+
 int main(void)
 {
+    test_arena_packing();
     test_head();
     test_strings_that_differ_anywhere();
     test_growth_and_clear();
