@@ -99,6 +99,7 @@ typedef struct line_ctx {
     const char *file;
     size_t lineno;
     const char *line;
+    int *out_of_memory; /* set when memory runs out on the line, or NULL */
 } line_ctx;
 
 /* Reports an error at `at` (a pointer into the line; NULL: no column). */
@@ -117,6 +118,15 @@ static int line_error(const line_ctx *c, const char *at, const char *fmt, ...)
     va_end(ap);
     fputc('\n', stderr);
     return -1;
+}
+
+/* Memory ran out on the line: not the line's fault, so it is not a bad line
+ * that --skip-bad may leave out. Returns -1. */
+static int line_nomem(const line_ctx *c)
+{
+    if (c->out_of_memory)
+        *c->out_of_memory = 1;
+    return line_error(c, NULL, "out of memory");
 }
 
 /* The member named `name`, or NULL; a second one is an error (*dup). */
@@ -157,7 +167,7 @@ static int decode_text(const line_ctx *c, const jsonl_member *m, char **out, siz
     }
     if (rc != 0) {
         jsonl_buf_free(&buf);
-        return line_error(c, NULL, "out of memory");
+        return line_nomem(c);
     }
     *out = buf.data;
     if (len)
@@ -171,7 +181,7 @@ static int decode_id(const line_ctx *c, const jsonl_member *m, char **out)
     char first = m->value[0];
     if (first == '-' || (first >= '0' && first <= '9')) {
         *out = strndup(m->value, m->value_len);
-        return *out ? 0 : line_error(c, NULL, "out of memory");
+        return *out ? 0 : line_nomem(c);
     }
     if (first != '"')
         return line_error(c, m->value, "\"id\" must be a string or a number");
@@ -189,7 +199,7 @@ static int array_to_text(const line_ctx *c, const jsonl_member *m, json_t *arr, 
         if (!json_is_string(s))
             return line_error(c, m->value, "%s: item %zu is not a string", what, i + 1);
         if (bench_text_push(out, json_string_value(s), json_string_length(s)) != 0)
-            return line_error(c, NULL, "out of memory");
+            return line_nomem(c);
     }
     if (!has_words(out))
         return line_error(c, m->value, "%s has no words", what);
@@ -224,7 +234,7 @@ static int decode_references(const line_ctx *c, const jsonl_member *m, bench_doc
     size_t n = rc ? 0 : json_array_size(arr);
     doc->refs = rc ? NULL : calloc(n, sizeof *doc->refs);
     if (!rc && !doc->refs)
-        rc = line_error(c, NULL, "out of memory");
+        rc = line_nomem(c);
     for (size_t r = 0; rc == 0 && r < n; r++) {
         char what[64];
         snprintf(what, sizeof what, "reference %zu", r + 1);
@@ -250,7 +260,7 @@ static int prepend_title(const line_ctx *c, const char *title, size_t len, bench
 {
     char *text = malloc(len + 2 + doc->text_len + 1);
     if (!text)
-        return line_error(c, NULL, "out of memory");
+        return line_nomem(c);
     memcpy(text, title, len);
     memcpy(text + len, "\n\n", 2);
     memcpy(text + len + 2, doc->text, doc->text_len + 1);
@@ -274,6 +284,8 @@ static int extract_html(const line_ctx *c, const jsonl_member *m, bench_doc *doc
     free(html);
     if (st != LEDE_OK) {
         const char *msg = err ? lede_error_message(err) : lede_strerror(st);
+        if (st == LEDE_ERR_NOMEM && c->out_of_memory)
+            *c->out_of_memory = 1;
         if (err && lede_error_has_position(err))
             line_error(c, m->value, "\"html\": %s (byte %zu of the page)", msg,
                        lede_error_offset(err));
@@ -289,7 +301,7 @@ static int extract_html(const line_ctx *c, const jsonl_member *m, bench_doc *doc
         memcpy(doc->text, text, doc->text_len + 1);
     int oom = !doc->text || (lede_document_title(page) && !*title);
     lede_document_free(page);
-    return oom ? line_error(c, NULL, "out of memory") : 0;
+    return oom ? line_nomem(c) : 0;
 }
 
 typedef struct doc_members {
@@ -354,7 +366,7 @@ static int parse_doc(const line_ctx *c, const jsonl_object *obj, int title, benc
         return decode_references(c, m.references, doc);
     doc->refs = calloc(1, sizeof *doc->refs);
     if (!doc->refs)
-        return line_error(c, NULL, "out of memory");
+        return line_nomem(c);
     doc->n_refs = 1;
     return decode_sentences(c, m.summary, "\"summary\"", &doc->refs[0]);
 }
@@ -418,7 +430,7 @@ static int parse_line(const line_ctx *c, size_t len, jsonl_object *obj)
                 message);
         return -1;
     }
-    return rc == 0 ? 0 : line_error(c, NULL, "out of memory");
+    return rc == 0 ? 0 : line_nomem(c);
 }
 
 /* One non-blank line: 1 when the document was kept, 0 when another
@@ -443,7 +455,7 @@ static int read_line(const line_ctx *c, size_t len, const bench_read_options *ro
     doc.source = source_index(d, source);
     if (doc.source == (size_t)-1 || push_doc(d, &doc, cap) != 0) {
         doc_free(&doc);
-        return line_error(c, NULL, "out of memory");
+        return line_nomem(c);
     }
     return 1;
 }
@@ -515,7 +527,7 @@ size_t bench_find_doc(const bench_data *d, const char *id)
 /* Calls `fn` on each non-blank line of `in` (a CR before the LF dropped). */
 typedef void (*line_fn)(void *ctx, const line_ctx *c, size_t len);
 
-static void for_each_line(const cli_input *in, line_fn fn, void *ctx)
+static void for_each_line(const cli_input *in, line_fn fn, void *ctx, int *out_of_memory)
 {
     size_t pos = 0, lineno = 0;
     while (pos < in->len) {
@@ -531,7 +543,7 @@ static void for_each_line(const cli_input *in, line_fn fn, void *ctx)
             k++;
         if (k == len)
             continue;
-        line_ctx c = {in->display, lineno, line};
+        line_ctx c = {in->display, lineno, line, out_of_memory};
         fn(ctx, &c, len);
     }
 }
@@ -576,7 +588,8 @@ int bench_read_data(const char *path, const bench_read_options *ro, bench_data *
     if (cli_read_input(path, &in) != 0)
         return EXIT_INPUT;
     data_reader r = {.ro = ro, .d = out};
-    for_each_line(&in, read_data_line, &r);
+    int out_of_memory = 0;
+    for_each_line(&in, read_data_line, &r, &out_of_memory);
     jsonl_object_free(&r.obj);
     cli_input_free(&in);
     unsigned char *dups = calloc(out->count + 1, 1);
@@ -584,7 +597,7 @@ int bench_read_data(const char *path, const bench_read_options *ro, bench_data *
     if (!dups)
         cli_warn("out of memory");
     size_t bad = r.bad + (repeated > 0 ? (size_t)repeated : 0);
-    int status = repeated < 0 ? EXIT_INPUT : EXIT_OK;
+    int status = repeated < 0 || out_of_memory ? EXIT_INPUT : EXIT_OK;
     if (status == EXIT_OK && bad > 0 && !ro->skip_bad) {
         fprintf(stderr, "lede: %s: %zu bad line%s (--skip-bad leaves them out)\n", path, bad,
                 bad == 1 ? "" : "s");
@@ -714,7 +727,7 @@ static int read_system_file(const char *path, const bench_data *data, bench_text
         cli_warn("out of memory");
         return EXIT_INPUT;
     }
-    for_each_line(&in, read_system_line, &r);
+    for_each_line(&in, read_system_line, &r, NULL);
     size_t missing = 0, first = 0;
     for (size_t i = data->count; !r.failed && i-- > 0;) {
         missing += !r.line_of[i];
@@ -751,7 +764,7 @@ static int read_sentence_file(const char *path, bench_text *out)
     if (cli_read_input(path, &in) != 0)
         return -1;
     sentence_reader r = {out, 0};
-    for_each_line(&in, push_sentence, &r);
+    for_each_line(&in, push_sentence, &r, NULL);
     cli_input_free(&in);
     if (r.failed)
         cli_warn("out of memory");

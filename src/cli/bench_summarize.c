@@ -104,7 +104,7 @@ static int limit_for(bench_run *run, size_t d, const char *unit, const char *val
     if (st != LEDE_OK) {
         bench_doc_error(run, doc, label, err, st);
         lede_error_free(err);
-        return -1;
+        return st == LEDE_ERR_NOMEM ? BENCH_OUT_OF_MEMORY : -1;
     }
     lim->count = lede_summary_count(sum);
     lede_summary_free(sum);
@@ -199,8 +199,9 @@ static int summarize_one(bench_run *run, size_t e, size_t d, const char *unit,
     if (entry->kind == BENCH_METHOD)
         return run_method(run, entry, &run->data.docs[d], out);
     bench_limit lim;
-    if (limit_for(run, d, unit, value, entry->label, &lim) != 0)
-        return -1;
+    int rc = limit_for(run, d, unit, value, entry->label, &lim);
+    if (rc != 0)
+        return rc;
     if (entry->kind == BENCH_ORACLE)
         return bench_oracle_summary(run, d, &lim, out);
     return baseline_summary(run, entry, d, &lim, out);

@@ -99,6 +99,8 @@ SINGLE_RUNS = [
      os.path.join(HERE, "inputs", "bom.txt")],
     ["split", "--format", "json", os.path.join(HERE, "inputs", "markdown.md")],
     ["bench", "--data", "BENCH"],
+    # Pages, and a bad line left out: memory running out is not a bad line.
+    ["bench", "--skip-bad", "--data", os.path.join(HERE, "..", "data", "bench", "html.jsonl")],
 ]
 
 
