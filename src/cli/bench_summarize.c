@@ -356,7 +356,7 @@ static int plot_point(bench_run *run, const lede_rouge_options *ropts, size_t e,
     lede_error *err = NULL;
     if (lede_rouge_new(ropts, &scorer, &err) != LEDE_OK) {
         lede_error_free(err);
-        return -1;
+        return BENCH_OUT_OF_MEMORY;
     }
     size_t metrics[3];
     for (size_t m = 0; m < run->n_shown; m++)
@@ -375,10 +375,12 @@ static int plot_point(bench_run *run, const lede_rouge_options *ropts, size_t e,
         lede_rouge_text cand = bench_rouge_text(use), refs[BENCH_MAX_REFERENCES];
         for (size_t r = 0; r < doc->n_refs; r++)
             refs[r] = bench_rouge_text(&doc->refs[r]);
-        if (rc == 0 &&
-            lede_rouge_add(scorer, NULL, NULL, &cand, refs, doc->n_refs, &err) != LEDE_OK) {
-            bench_doc_error(run, doc, entry->label, err, lede_error_code(err));
-            rc = -1;
+        lede_status st = rc == 0 ? lede_rouge_add(scorer, NULL, NULL, &cand, refs, doc->n_refs,
+                                                 &err)
+                                 : LEDE_OK;
+        if (st != LEDE_OK) {
+            bench_doc_error(run, doc, entry->label, err, st);
+            rc = st == LEDE_ERR_NOMEM ? BENCH_OUT_OF_MEMORY : -1;
         }
         words += bench_text_words(use);
         bench_text_free(&sum);
@@ -414,11 +416,12 @@ int bench_plot_points(bench_run *run)
         lede_rouge_options_set_skip_bigram(ropts, LEDE_ROUGE_SKIP_NONE, 0);
     }
     status = EXIT_OK;
-    for (size_t e = 0; status == EXIT_OK && e < run->n_entries; e++) {
+    int out_of_memory = 0;
+    for (size_t e = 0; !out_of_memory && e < run->n_entries; e++) {
         run->entries[e].points = calloc(run->n_plot_lengths + 1, sizeof(bench_point));
-        if (!run->entries[e].points)
-            status = EXIT_INPUT;
+        out_of_memory = !run->entries[e].points;
     }
+    status = out_of_memory ? EXIT_INPUT : EXIT_OK;
     for (size_t l = 0; status == EXIT_OK && l < run->n_plot_lengths; l++) {
         if (set_length(run, run->plot_unit, run->plot_lengths[l]) != 0) {
             fprintf(stderr, "lede: --plot-lengths: '%s' is not a valid %s\n",
@@ -430,10 +433,14 @@ int bench_plot_points(bench_run *run)
             /* Another program's summaries have one length: one point. */
             if (run->entries[e].kind == BENCH_SYSTEM && l > 0)
                 continue;
-            if (plot_point(run, ropts, e, l) != 0)
+            int rc = plot_point(run, ropts, e, l);
+            out_of_memory = rc == BENCH_OUT_OF_MEMORY;
+            if (rc != 0)
                 status = EXIT_INPUT;
         }
     }
+    if (out_of_memory)
+        cli_warn("out of memory");
     lede_rouge_options_free(ropts);
     return status;
 }

@@ -99,6 +99,7 @@ SINGLE_RUNS = [
      os.path.join(HERE, "inputs", "bom.txt")],
     ["split", "--format", "json", os.path.join(HERE, "inputs", "markdown.md")],
     ["bench", "--data", "BENCH"],
+    ["bench", "--data", "BENCH", "--baselines", "lead", "--plot", "PLOT"],
     # Pages, and a bad line left out: memory running out is not a bad line.
     ["bench", "--skip-bad", "--data", os.path.join(HERE, "..", "data", "bench", "html.jsonl")],
 ]
@@ -210,6 +211,7 @@ def main():
                 open(bench, "w") as out:
             out.writelines(f.readlines()[:3])
         folders["BENCH"] = bench
+        folders["PLOT"] = os.path.join(tmp, "plot.svg")
         for args in SINGLE_RUNS:
             args = [pairs if a == "PAIRS" else folders.get(a, a) for a in args]
             failures += single_run_fails(lede, library, args, env, tmp)
