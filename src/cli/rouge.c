@@ -147,9 +147,12 @@ static int json_text(json_t *arr, lede_rouge_text *out, const char ***sent, size
     return 0;
 }
 
+enum { MAX_REFERENCES = 63 };
+
+/* The sentence lists of one pair: its candidate and every reference. */
 typedef struct pair_buffers {
-    const char **sent[64];
-    size_t *lens[64];
+    const char **sent[MAX_REFERENCES + 1];
+    size_t *lens[MAX_REFERENCES + 1];
     size_t n;
 } pair_buffers;
 
@@ -164,8 +167,6 @@ static void pair_buffers_free(pair_buffers *b)
 
 static int add_json_text(pair_buffers *b, json_t *arr, lede_rouge_text *out)
 {
-    if (b->n == 64)
-        return -2;
     int rc = json_text(arr, out, &b->sent[b->n], &b->lens[b->n]);
     b->n++;
     return rc;
@@ -196,10 +197,10 @@ static int add_pair_line(rouge_cli *c, const char *file, size_t lineno, json_t *
                           "sentences");
     if (json_array_size(refs) == 0)
         return pair_error(file, lineno, "the pair has no reference");
-    if (json_array_size(refs) > 63)
+    if (json_array_size(refs) > MAX_REFERENCES)
         return pair_error(file, lineno, "more than 63 references");
     pair_buffers b = {.n = 0};
-    lede_rouge_text cand_text, ref_texts[63];
+    lede_rouge_text cand_text, ref_texts[MAX_REFERENCES];
     int rc = add_json_text(&b, cand, &cand_text);
     if (rc != 0) {
         pair_buffers_free(&b);
