@@ -376,6 +376,14 @@ static int flush_output(batch *b)
     return n > 0 && fwrite(b->output.data, 1, n, stdout) != n ? -1 : 0;
 }
 
+/* Writes the output lines queued so far and flushes stdout, so that a
+ * message on stderr follows the lines before it. */
+static void flush_before_message(batch *b)
+{
+    flush_output(b);
+    fflush(stdout);
+}
+
 /* Queues an output line, writing the queue when it has a block. */
 static void put_output(batch *b, const char *line, size_t len)
 {
@@ -394,8 +402,7 @@ static void put_output(batch *b, const char *line, size_t len)
 static void report_read_error(batch *b)
 {
     int error = errno;
-    flush_output(b);
-    fflush(stdout);
+    flush_before_message(b);
     cli_warn("%s: cannot read: %s", b->file, strerror(error));
 }
 
@@ -408,18 +415,14 @@ static int write_job(batch *b, const job *j, const char *out, size_t out_len, in
     if (*stop)
         return 0;
     if (j->warning) {
-        /* After the output lines before it, like an error. */
-        flush_output(b);
-        fflush(stdout);
+        flush_before_message(b);
         fprintf(stderr, "lede: %s:%zu: warning: %s\n", b->file, j->lineno, j->warning);
     }
     if (out) {
         put_output(b, out, out_len);
         return 0;
     }
-    /* The lines before it first, so that the message follows them. */
-    flush_output(b);
-    fflush(stdout);
+    flush_before_message(b);
     const char *why = j->error ? j->error : "out of memory";
     if (j->column > 0)
         fprintf(stderr, "lede: %s:%zu:%d: %s\n", b->file, j->lineno, j->column, why);
