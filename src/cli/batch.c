@@ -236,6 +236,7 @@ typedef struct worker {
      * the last such language, kept for the next page in it. */
     lede_summarizer *page_s;
     char page_lang[16];
+    int page_fallback; /* page_s reads page_lang without a model */
     line_scratch scratch;
     pthread_t thread;
 } worker;
@@ -249,15 +250,15 @@ static lede_summarizer *page_summarizer(worker *w, const lede_document *doc, job
     char code[16];
     if (w->b->lang_given || !cli_page_language(doc, code, sizeof code))
         return w->s;
-    if (w->page_s && strcmp(code, w->page_lang) == 0)
-        return w->page_s;
-    lede_summarizer_free(w->page_s);
-    w->page_s = NULL;
-    int fallback;
-    if (cli_summarizer_in(w->b->opts, code, &w->page_s, &fallback) != LEDE_OK)
-        return NULL;
-    snprintf(w->page_lang, sizeof w->page_lang, "%s", code);
-    if (fallback)
+    if (!w->page_s || strcmp(code, w->page_lang) != 0) {
+        lede_summarizer_free(w->page_s);
+        w->page_s = NULL;
+        if (cli_summarizer_in(w->b->opts, code, &w->page_s, &w->page_fallback) != LEDE_OK)
+            return NULL;
+        snprintf(w->page_lang, sizeof w->page_lang, "%s", code);
+    }
+    /* Every page read without a model says so, not only the first. */
+    if (w->page_fallback)
         j->warning = error_text("the page is in '%s', which lede has no model for; reading "
                                 "it without one (--lang sets the language)",
                                 lede_document_language(doc));
