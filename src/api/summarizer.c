@@ -63,7 +63,7 @@ lede_status lede_summarizer_new(const lede_options *opts, lede_summarizer **out,
     *out = NULL;
     lede_summarizer *s = calloc(1, sizeof *s);
     if (!s)
-        return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+        return lede_fail_nomem(err);
     if (opts)
         s->opts = *opts;
     else
@@ -283,7 +283,7 @@ static lede_status score_by_graph(lede_summarizer *s, size_t nrows, const lede_o
     size_t need = lede_textrank_work_size(&s->graph);
     if (need > s->rank_work_cap) {
         if (resize((void **)&s->rank_work, need, sizeof *s->rank_work) != 0)
-            return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+            return lede_fail_nomem(err);
         s->rank_work_cap = need;
     }
     int lexrank = o->method == LEDE_METHOD_LEXRANK;
@@ -300,7 +300,7 @@ static lede_status score_rows(lede_summarizer *s, size_t nrows, const lede_optio
                               int *graph, lede_error **err)
 {
     if (reserve_scratch(s, nrows) != 0)
-        return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+        return lede_fail_nomem(err);
     *graph = 0;
     switch (o->method) {
     case LEDE_METHOD_LEAD:
@@ -399,7 +399,7 @@ lede_status lede_summarizer_split(lede_summarizer *s, const char *text, size_t l
         return st;
     *out = lede_summary_from_units(text, &s->units);
     if (!*out)
-        return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+        return lede_fail_nomem(err);
     return LEDE_OK;
 }
 
@@ -428,7 +428,7 @@ lede_status lede_summarizer_run(lede_summarizer *s, const char *text, size_t len
                          "no sentence to summarize: the input has only headings or short lines");
     lede_summary *sum = lede_summary_from_units(text, &s->units);
     if (!sum)
-        return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+        return lede_fail_nomem(err);
     st = rank_and_pick(s, nrows, o, sum, err);
     if (st != LEDE_OK) {
         lede_summary_free(sum);

@@ -60,6 +60,11 @@ lede_status lede_fail(lede_error **err, lede_status code, const char *fmt, ...)
     return code;
 }
 
+lede_status lede_fail_nomem(lede_error **err)
+{
+    return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+}
+
 void lede_text_position(const char *text, size_t len, size_t offset, size_t *line,
                         size_t *column)
 {

@@ -22,6 +22,10 @@ struct lede_error {
 lede_status lede_fail(lede_error **err, lede_status code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* lede_fail(err, LEDE_ERR_NOMEM, "out of memory"): every allocation that
+ * fails reports the same words. */
+lede_status lede_fail_nomem(lede_error **err);
+
 /* Like lede_fail, with the position of byte `offset` of `text` (line and
  * column computed from the start of `text`). */
 lede_status lede_fail_at(lede_error **err, lede_status code, const char *text, size_t len,

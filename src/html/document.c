@@ -166,7 +166,7 @@ lede_status lede_document_finish(lede_html_text *text, lede_html_meta *meta, con
 {
     lede_document *doc = calloc(1, sizeof *doc);
     if (!doc)
-        return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+        return lede_fail_nomem(err);
     doc->text = text->text.data ? text->text.data : lede_strndup("", 0);
     doc->text_len = text->text.len;
     doc->paras = text->paras;
@@ -180,7 +180,7 @@ lede_status lede_document_finish(lede_html_text *text, lede_html_meta *meta, con
     doc->encoding = lede_strndup(encoding, strlen(encoding));
     if (!doc->text || !doc->encoding) {
         lede_document_free(doc);
-        return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+        return lede_fail_nomem(err);
     }
     *out = doc;
     return LEDE_OK;
@@ -279,7 +279,7 @@ lede_status lede_document_from_tree(xmlDoc *tree, const lede_extract_options *op
         st = lede_fail(err, LEDE_ERR_NO_ARTICLE,
                        "no article found: nothing of the page's text reads as an article");
     if (st == LEDE_OK && choose_title(&dom, title_node, &meta) != LEDE_OK)
-        st = lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+        st = lede_fail_nomem(err);
     if (st == LEDE_OK)
         st = lede_document_finish(&text, &meta, encoding, out, err);
     lede_html_text_free(&text);

@@ -200,7 +200,7 @@ lede_status lede_rouge_add_files(lede_rouge *r, const char *eval_id, const char 
     file_text peer = {0};
     file_text *models = calloc(n_models + 1, sizeof *models);
     lede_rouge_text *texts = calloc(n_models + 1, sizeof *texts);
-    lede_status st = models && texts ? LEDE_OK : lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+    lede_status st = models && texts ? LEDE_OK : lede_fail_nomem(err);
     if (st == LEDE_OK)
         st = load_summary(peer_path, format, &peer, err);
     for (size_t m = 0; st == LEDE_OK && m < n_models; m++) {
@@ -310,11 +310,6 @@ static int attribute(const xmlNode *node, const char *name, char **out)
     return *out ? 0 : -1;
 }
 
-static lede_status out_of_memory(lede_error **err)
-{
-    return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
-}
-
 static lede_status config_error(const config *c, const xmlNode *node, lede_error **err,
                                 const char *what)
 {
@@ -332,7 +327,7 @@ static lede_status add_named(const config *c, const xmlNode *node, named_file **
         free(f.id);
         free(f.file);
         if (rc != 0)
-            return out_of_memory(err);
+            return lede_fail_nomem(err);
         return config_error(c, node, err,
                             !f.id ? "<P>/<M> without an ID attribute" : "<P>/<M> without a file name");
     }
@@ -340,7 +335,7 @@ static lede_status add_named(const config *c, const xmlNode *node, named_file **
     if (!bigger) {
         free(f.id);
         free(f.file);
-        return out_of_memory(err);
+        return lede_fail_nomem(err);
     }
     *list = bigger;
     (*list)[(*n)++] = f;
@@ -365,12 +360,12 @@ static lede_status read_eval_parts(const config *c, const xmlNode *node, eval_en
         if (name_is(n, "PEER-ROOT") || name_is(n, "MODEL-ROOT")) {
             char *root;
             if (trimmed_text(n, &root) != 0)
-                return out_of_memory(err);
+                return lede_fail_nomem(err);
             replace(name_is(n, "PEER-ROOT") ? &e->peer_root : &e->model_root, root);
         } else if (name_is(n, "INPUT-FORMAT")) {
             char *type;
             if (attribute(n, "TYPE", &type) != 0)
-                return out_of_memory(err);
+                return lede_fail_nomem(err);
             if (!type)
                 return config_error(c, n, err, "<INPUT-FORMAT> without a TYPE attribute");
             replace(&e->format, type);
@@ -402,7 +397,7 @@ static lede_status find_evals(config *c, const xmlNode *node, lede_error **err)
         }
         char *id;
         if (attribute(n, "ID", &id) != 0)
-            return out_of_memory(err);
+            return lede_fail_nomem(err);
         if (!id)
             return config_error(c, n, err, "<EVAL> without an ID attribute");
         for (size_t i = 0; i < c->n; i++) {
@@ -413,7 +408,7 @@ static lede_status find_evals(config *c, const xmlNode *node, lede_error **err)
         }
         if (lede_grow((void **)&c->evals, &c->cap, c->n + 1, sizeof *c->evals) != 0) {
             free(id);
-            return out_of_memory(err);
+            return lede_fail_nomem(err);
         }
         eval_entry *e = &c->evals[c->n++];
         memset(e, 0, sizeof *e);
@@ -433,7 +428,7 @@ static lede_status parse_config(const char *path, config *c, lede_error **err)
     const lede_libxml_api *xml = lede_libxml();
     xmlParserCtxtPtr ctxt = xml->xmlNewParserCtxt();
     if (!ctxt)
-        return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+        return lede_fail_nomem(err);
     xmlDocPtr doc = xml->xmlCtxtReadFile(ctxt, path, NULL,
                                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!doc) {
@@ -494,7 +489,7 @@ static lede_status add_eval(lede_rouge *r, const eval_entry *e, const named_file
         return st;
     char *peer_path = join_path(e->peer_root, peer->file);
     char **models = calloc(e->n_models + 1, sizeof *models);
-    st = peer_path && models ? LEDE_OK : lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+    st = peer_path && models ? LEDE_OK : lede_fail_nomem(err);
     for (size_t m = 0; st == LEDE_OK && m < e->n_models; m++) {
         /* The script keeps one file per ID (the last given) but lists the ID
          * as often as it appears. */
@@ -504,7 +499,7 @@ static lede_status add_eval(lede_rouge *r, const eval_entry *e, const named_file
                 file = e->models[k].file;
         models[m] = join_path(e->model_root, file);
         if (!models[m])
-            st = lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+            st = lede_fail_nomem(err);
     }
     if (st == LEDE_OK)
         st = lede_rouge_add_files(r, e->id, peer->id, format, peer_path,
@@ -572,11 +567,11 @@ lede_status lede_rouge_add_config(lede_rouge *r, const char *config_path,
     if (st == LEDE_OK) {
         ids = peer_list(&c, system_id, &n_ids);
         if (!ids)
-            st = lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+            st = lede_fail_nomem(err);
     }
     for (size_t p = 0; st == LEDE_OK && p < n_ids; p++) {
         if (lede_rouge_register_peer(r, ids[p]) != LEDE_OK)
-            st = lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+            st = lede_fail_nomem(err);
         for (size_t i = 0; st == LEDE_OK && i < c.n; i++) {
             const named_file *peer = find_peer(&c.evals[i], ids[p]);
             if (peer)
@@ -585,7 +580,7 @@ lede_status lede_rouge_add_config(lede_rouge *r, const char *config_path,
                                             "*ROUGE Warning: test instance for peer %s does "
                                             "not exist for evaluation %s",
                                             ids[p], c.evals[i].id) != LEDE_OK)
-                st = lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+                st = lede_fail_nomem(err);
         }
     }
     free(ids);

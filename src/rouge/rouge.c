@@ -68,14 +68,14 @@ lede_status lede_rouge_new(const lede_rouge_options *opts, lede_rouge **out, led
     *out = NULL;
     lede_rouge *r = calloc(1, sizeof *r);
     if (!r)
-        return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+        return lede_fail_nomem(err);
     if (opts) {
         r->opts = *opts;
     } else {
         lede_rouge_options *defaults = lede_rouge_options_new();
         if (!defaults) {
             free(r);
-            return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+            return lede_fail_nomem(err);
         }
         r->opts = *defaults;
         lede_rouge_options_free(defaults);
@@ -176,7 +176,7 @@ static lede_status tokenize_all(lede_rouge *r, const lede_rouge_text *candidate,
     if (n_refs > r->refs_cap) {
         rouge_tokens *refs = lede_realloc_array(r->refs, n_refs, sizeof *refs);
         if (!refs)
-            return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+            return lede_fail_nomem(err);
         memset(refs + r->refs_cap, 0, (n_refs - r->refs_cap) * sizeof *refs);
         r->refs = refs;
         r->refs_cap = n_refs;
@@ -236,7 +236,7 @@ lede_status lede_rouge_add(lede_rouge *r, const char *eval_id, const char *peer_
     size_t key_len = strlen(eval_id) + 1 + strlen(peer_id);
     char *key = malloc(key_len + 1);
     if (!key)
-        return lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+        return lede_fail_nomem(err);
     snprintf(key, key_len + 1, "%s.%s", eval_id, peer_id);
     lede_status st = LEDE_OK;
     double *scores = NULL;
@@ -254,7 +254,7 @@ lede_status lede_rouge_add(lede_rouge *r, const char *eval_id, const char *peer_
         goto done;
     scores = calloc(SCORE_WIDTH * r->n_metrics + 1, sizeof *scores);
     if (!scores) {
-        st = lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+        st = lede_fail_nomem(err);
         goto done;
     }
     size_t empty_ref = 0;
@@ -283,7 +283,7 @@ lede_status lede_rouge_add(lede_rouge *r, const char *eval_id, const char *peer_
     if (empty_ref)
         memset(scores, 0, SCORE_WIDTH * r->n_metrics * sizeof *scores);
     if (record_doc(r, eval_id, peer_id, key, key_len, scores) != LEDE_OK)
-        st = lede_fail(err, LEDE_ERR_NOMEM, "out of memory");
+        st = lede_fail_nomem(err);
 done:
     free(scores);
     free(key);
