@@ -1,12 +1,15 @@
 /* blas.h - OpenBLAS, loaded the first time a similarity graph is built.
  *
  * Linked in, OpenBLAS cost every lede process 2.2 ms of start-up, most of
- * it the dynamic loader binding 12,000 of OpenBLAS's references to its own
- * symbols, each looked up through every library loaded before it. Opened
- * with dlopen(RTLD_DEEPBIND), its own symbols come first: 1.4 ms, paid only
- * by the processes that rank by a graph (not `lede split`, `lede rouge`,
- * `lede extract`, nor the baselines). OpenBLAS also reads
- * OPENBLAS_NUM_THREADS when it is loaded, so a program may still set it
+ * it the dynamic loader binding 13,900 of OpenBLAS's references to its own
+ * symbols. Loaded on demand, it is paid only by the processes that rank by
+ * a graph (not `lede split`, `lede rouge`, `lede extract`, nor the
+ * baselines). What is loaded is lede's own copy of the three functions,
+ * lede-openblas.so beside liblede (openblas_module.c), whose references are
+ * bound when it is linked: 0.3 ms. Without it (not built, or liblede linked
+ * statically into a program elsewhere) the system's OpenBLAS is opened with
+ * RTLD_DEEPBIND, its own symbols first: 1.3 ms. Both read
+ * OPENBLAS_NUM_THREADS when they are loaded, so a program may still set it
  * before its first summary. The headers are still OpenBLAS's cblas.h.
  *
  * Loading happens once per process, under pthread_once; after that the
@@ -37,14 +40,20 @@ typedef struct lede_blas_api {
     char *(*openblas_get_config)(void);
 } lede_blas_api;
 
-/* Loads OpenBLAS (the soname lede was built against), once per process;
- * thread-safe. Returns LEDE_OK, or LEDE_ERR_DEPENDENCY with `*err` naming
- * the library and what dlopen or dlsym said when it cannot be loaded
- * (every later call says the same). */
+/* Loads OpenBLAS once per process: lede-openblas.so beside the object this
+ * code is linked into, when its path is absolute and the module opens;
+ * else the soname lede was built against. Thread-safe. Returns LEDE_OK, or
+ * LEDE_ERR_DEPENDENCY with `*err` naming the soname and what dlopen or
+ * dlsym said when neither can be loaded (every later call says the same). */
 lede_status lede_blas_load(lede_error **err);
 
 /* The loaded library's functions: only after lede_blas_load() succeeded
  * (a dense graph from lede_graph_build is proof of that). */
 const lede_blas_api *lede_blas(void);
+
+/* The file name of what lede_blas_load() loaded: LEDE_OPENBLAS_MODULE for
+ * lede's own copy, else the soname (the same when it failed). Static,
+ * valid for the life of the process. */
+const char *lede_blas_origin(void);
 
 #endif

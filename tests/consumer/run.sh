@@ -3,10 +3,13 @@
 # staging, as packagers do), then builds examples/summarize_file.c against
 # it three ways: pkg-config (shared), pkg-config --static, and CMake's
 # find_package (shared and static); each program must summarize the sample.
-# Usage: run.sh BUILD_DIR SOURCE_DIR
+# The installed lede must load the OpenBLAS named by BLAS_FILE (lede's own
+# copy, installed beside liblede, when it is built).
+# Usage: run.sh BUILD_DIR SOURCE_DIR BLAS_FILE
 set -eu
 build=$(cd "$1" && pwd)
 src=$(cd "$2" && pwd)
+blas_file=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 prefix=/opt/lede-test
@@ -38,3 +41,8 @@ cmake --build "$tmp/cm" >/dev/null
 check "$tmp/cm/consumer_shared"
 check "$tmp/cm/consumer_static"
 "$root/bin/lede" summarize -n 1 "$sample" >/dev/null && echo "ok: installed lede program"
+versions=$("$root/bin/lede" --version)
+case $versions in
+*"($blas_file)"*) echo "ok: installed lede loads $blas_file" ;;
+*) echo "installed lede does not load $blas_file:"; echo "$versions"; exit 1 ;;
+esac
