@@ -83,6 +83,10 @@ typedef struct batch {
     size_t running;
     size_t started;        /* worker threads besides the main thread */
     int quit;
+    /* The chunk being worked on is the input's last: worker threads end
+     * after it instead of waiting for the next, so that they are gone (and
+     * have freed what they own) by the time the main thread has written it. */
+    int last_chunk;
 } batch;
 
 /* ====== One line ====== */
@@ -344,6 +348,17 @@ static void work_on_chunk(worker *w)
     }
 }
 
+/* What a worker owns: its summarizers and scratch buffers. */
+static void free_worker(worker *w)
+{
+    lede_summarizer_free(w->s);
+    lede_summarizer_free(w->page_s);
+    jsonl_object_free(&w->scratch.obj);
+    jsonl_buf_free(&w->scratch.text);
+    jsonl_buf_free(&w->scratch.out);
+    w->s = w->page_s = NULL;
+}
+
 static void *worker_main(void *arg)
 {
     worker *w = arg;
@@ -361,8 +376,12 @@ static void *worker_main(void *arg)
         pthread_mutex_lock(&b->mutex);
         if (--b->running == 0)
             pthread_cond_signal(&b->finished);
+        if (b->last_chunk)
+            break;
     }
     pthread_mutex_unlock(&b->mutex);
+    /* In this thread, while the main thread writes the last chunk. */
+    free_worker(w);
     return NULL;
 }
 
@@ -486,14 +505,17 @@ static int next_line(cli_lines *in, char **line, size_t *len, size_t *lineno)
 }
 
 /* Reads up to a chunk of non-blank lines, handing each to the workers as
- * it comes. Returns -1 on a read error, else 0. */
-static int read_chunk(cli_lines *in, batch *b, size_t *lineno)
+ * it comes; *eof says whether the input ended. Returns -1 on a read
+ * error, else 0. */
+static int read_chunk(cli_lines *in, batch *b, size_t *lineno, int *eof)
 {
     size_t bytes = 0;
+    *eof = 0;
     while (b->njobs < CHUNK_LINES && bytes < CHUNK_BYTES) {
         char *text;
         size_t len;
         int rc = next_line(in, &text, &len, lineno);
+        *eof = rc == 0;
         if (rc <= 0)
             return rc;
         char *line = malloc(len + 1);
@@ -523,9 +545,13 @@ static void start_chunk(batch *b)
     pthread_mutex_unlock(&b->mutex);
 }
 
-/* The main thread's share of the chunk, then the wait for the workers. */
-static void finish_chunk(batch *b, worker *workers)
+/* The main thread's share of the chunk, then the wait for the workers.
+ * `last`: no chunk follows, so the worker threads end after this one. */
+static void finish_chunk(batch *b, worker *workers, int last)
 {
+    pthread_mutex_lock(&b->mutex);
+    b->last_chunk = last;
+    pthread_mutex_unlock(&b->mutex);
     publish_jobs(b, 1);
     work_on_chunk(&workers[0]);
     pthread_mutex_lock(&b->mutex);
@@ -535,17 +561,16 @@ static void finish_chunk(batch *b, worker *workers)
 }
 
 /* Summarizes one input stream with the workers; returns 0, 1 (a line
- * failed) or -1 (stop). */
-static int run_chunks(batch *b, cli_lines *in, worker *workers, int strict)
+ * failed) or -1 (stop). `last_stream`: no input follows this one. */
+static int run_chunks(batch *b, cli_lines *in, worker *workers, int strict, int last_stream)
 {
     size_t lineno = 0;
-    int failed = 0, stop = 0;
-    for (;;) {
+    int failed = 0, stop = 0, eof = 0;
+    while (!eof) {
         start_chunk(b);
-        int rc = read_chunk(in, b, &lineno);
-        finish_chunk(b, workers);
-        if (b->njobs == 0 && rc == 0)
-            break;
+        int rc = read_chunk(in, b, &lineno, &eof);
+        /* A read error ends the run too. */
+        finish_chunk(b, workers, rc != 0 || (eof && last_stream));
         failed |= write_chunk(b, strict, &stop);
         if (rc != 0) {
             report_read_error(b);
@@ -582,12 +607,12 @@ static int run_serial(batch *b, cli_lines *in, worker *w, int strict)
 }
 
 /* Summarizes one input stream; returns 0, 1 (a line failed) or -1 (stop). */
-static int run_stream(batch *b, int fd, worker *workers, int strict)
+static int run_stream(batch *b, int fd, worker *workers, int strict, int last_stream)
 {
     cli_lines in;
     cli_lines_init(&in, fd);
     int rc = b->started == 0 ? run_serial(b, &in, &workers[0], strict)
-                             : run_chunks(b, &in, workers, strict);
+                             : run_chunks(b, &in, workers, strict, last_stream);
     cli_lines_free(&in);
     return rc;
 }
@@ -681,13 +706,11 @@ static void stop_workers(batch *b, worker *workers, size_t nthreads)
     pthread_mutex_unlock(&b->mutex);
     for (size_t t = 1; t <= b->started; t++)
         pthread_join(workers[t].thread, NULL);
-    for (size_t t = 0; t < nthreads; t++) {
-        lede_summarizer_free(workers[t].s);
-        lede_summarizer_free(workers[t].page_s);
-        jsonl_object_free(&workers[t].scratch.obj);
-        jsonl_buf_free(&workers[t].scratch.text);
-        jsonl_buf_free(&workers[t].scratch.out);
-    }
+    /* Each thread freed its own worker; the main thread's, and those whose
+     * thread could not be started, are left. */
+    free_worker(&workers[0]);
+    for (size_t t = b->started + 1; t < nthreads; t++)
+        free_worker(&workers[t]);
 }
 
 static int run_inputs(batch *b, worker *workers, const batch_config *cfg, char **files,
@@ -703,7 +726,7 @@ static int run_inputs(batch *b, worker *workers, const batch_config *cfg, char *
             status = EXIT_INPUT;
             continue;
         }
-        int rc = run_stream(b, fd, workers, cfg->strict);
+        int rc = run_stream(b, fd, workers, cfg->strict, i + 1 == nfiles);
         if (!is_stdin)
             close(fd);
         if (rc != 0)

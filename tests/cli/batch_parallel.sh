@@ -1,7 +1,9 @@
 #!/bin/sh
 # lede batch gives the same bytes whether it runs in one process with one
 # thread, with several threads, or split over two processes by GNU parallel
-# (parallel --pipe --keep-order), as Hadoop Streaming or Spark's pipe would.
+# (parallel --pipe --keep-order), as Hadoop Streaming or Spark's pipe would;
+# and with threads over inputs that fill whole chunks (1,024 lines) and over
+# several files, where the threads end after the last one.
 # Usage: batch_parallel.sh LEDE
 set -eu
 lede=$1
@@ -37,4 +39,21 @@ lines=$(wc -l <"$tmp/one.jsonl")
 cmp "$tmp/one.jsonl" "$tmp/threads.jsonl"
 cmp "$tmp/one.err" "$tmp/threads.err"
 cmp "$tmp/one.jsonl" "$tmp/parallel.jsonl"
-echo "one process, 3 threads and parallel --pipe agree on $lines lines"
+
+# 2,400 lines: two full chunks and a part; then the same as two files, the
+# first exactly one chunk (its end is found in an empty chunk after it).
+for i in 1 2 3 4; do cat "$tmp/in.jsonl"; done >"$tmp/big.jsonl"
+head -n 1024 "$tmp/big.jsonl" >"$tmp/first.jsonl"
+tail -n +1025 "$tmp/big.jsonl" >"$tmp/rest.jsonl"
+"$lede" batch -n 3 "$tmp/big.jsonl" >"$tmp/big-one.jsonl" 2>/dev/null || true
+timeout 120 "$lede" batch -n 3 -j 2 "$tmp/big.jsonl" >"$tmp/big-threads.jsonl" 2>/dev/null ||
+    [ $? -eq 1 ] || { echo "lede batch -j 2 on 2,400 lines failed or hung"; exit 1; }
+timeout 120 "$lede" batch -n 3 -j 2 "$tmp/first.jsonl" "$tmp/rest.jsonl" \
+    >"$tmp/two-files.jsonl" 2>/dev/null ||
+    [ $? -eq 1 ] || { echo "lede batch -j 2 on two files failed or hung"; exit 1; }
+big_lines=$(wc -l <"$tmp/big-one.jsonl")
+[ "$big_lines" -eq $((4 * lines)) ] || { echo "expected $((4 * lines)) summaries, got $big_lines"; exit 1; }
+cmp "$tmp/big-one.jsonl" "$tmp/big-threads.jsonl"
+cmp "$tmp/big-one.jsonl" "$tmp/two-files.jsonl"
+echo "one process, 3 threads and parallel --pipe agree on $lines lines;" \
+     "one and two threads on $big_lines lines, in one file and in two"
