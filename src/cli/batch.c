@@ -17,6 +17,7 @@
 #include "jsonl.h"
 #include "lines.h"
 #include "output.h"
+#include "threads.h"
 
 static const char batch_help[] =
     "Usage: lede batch [OPTIONS] [FILE...]\n"
@@ -82,6 +83,7 @@ typedef struct batch {
     unsigned long generation;
     size_t running;
     size_t started;        /* worker threads besides the main thread */
+    cli_threads threads;   /* where they start */
     int quit;
     /* The chunk being worked on is the input's last: worker threads end
      * after it instead of waiting for the next, so that they are gone (and
@@ -364,6 +366,7 @@ static void *worker_main(void *arg)
     worker *w = arg;
     batch *b = w->b;
     unsigned long seen = 0;
+    cli_thread_unpin(&b->threads);
     pthread_mutex_lock(&b->mutex);
     for (;;) {
         while (b->generation == seen && !b->quit)
@@ -688,8 +691,9 @@ static int start_workers(batch *b, worker *workers, size_t nthreads)
             return usage ? EXIT_USAGE : EXIT_INPUT;
         }
     }
+    cli_threads_init(&b->threads);
     for (size_t t = 1; t < nthreads; t++) {
-        if (pthread_create(&workers[t].thread, NULL, worker_main, &workers[t]) != 0) {
+        if (cli_thread_start(&b->threads, t, &workers[t].thread, worker_main, &workers[t]) != 0) {
             cli_warn("could start only %zu of %zu threads", t, nthreads);
             break;
         }
