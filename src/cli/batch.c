@@ -59,6 +59,7 @@ typedef struct job {
     char *error; /* the reason the line failed, or NULL */
     char *warning; /* said before the output line, or NULL */
     int column;  /* where in the line, for JSON errors; 0 = nowhere */
+    atomic_int done; /* set (release) by the worker once the fields above are final */
 } job;
 
 typedef struct batch {
@@ -85,6 +86,12 @@ typedef struct batch {
     size_t started;        /* worker threads besides the main thread */
     cli_threads threads;   /* where they start */
     int quit;
+    /* The main thread writes the chunk's results in order as they are
+     * done, between its own jobs: jobs[0, written) are written and freed. */
+    size_t written;
+    int strict;
+    int failed;            /* a line of the stream failed */
+    int stop;              /* --strict and a line failed: nothing more is written */
     /* The chunk being worked on is the input's last: worker threads end
      * after it instead of waiting for the next, so that they are gone (and
      * have freed what they own) by the time the main thread has written it. */
@@ -334,7 +341,11 @@ static int wait_for_job(batch *b, size_t i)
     return taken;
 }
 
-static void work_on_chunk(worker *w)
+static void write_done_jobs(batch *b);
+
+/* Takes the chunk's jobs one by one until none is left; the main thread
+ * (`writes`) also writes the results that are done, in order, after each. */
+static void work_on_chunk(worker *w, int writes)
 {
     batch *b = w->b;
     for (;;) {
@@ -347,6 +358,9 @@ static void work_on_chunk(worker *w)
         /* The line is not needed any more: give its memory back now. */
         free(j->line);
         j->line = NULL;
+        atomic_store_explicit(&j->done, 1, memory_order_release);
+        if (writes)
+            write_done_jobs(b);
     }
 }
 
@@ -375,7 +389,7 @@ static void *worker_main(void *arg)
             break;
         seen = b->generation;
         pthread_mutex_unlock(&b->mutex);
-        work_on_chunk(w);
+        work_on_chunk(w, 0);
         pthread_mutex_lock(&b->mutex);
         if (--b->running == 0)
             pthread_cond_signal(&b->finished);
@@ -455,21 +469,29 @@ static int write_job(batch *b, const job *j, const char *out, size_t out_len, in
     return 1;
 }
 
-/* Writes the results of the chunk in order and frees them. Returns 1 when
- * a line failed (and reports it), 0 otherwise. */
-static int write_chunk(batch *b, int strict, int *stop)
+/* Writes the results of the chunk that are done, in order, up to the first
+ * that is not, and frees them; a failed line is reported and sets
+ * b->failed. Main thread only. */
+static void write_done_jobs(batch *b)
 {
-    int failed = 0;
-    for (size_t i = 0; i < b->njobs; i++) {
-        job *j = &b->jobs[i];
-        failed |= write_job(b, j, j->out, j->out ? strlen(j->out) : 0, strict, stop);
+    for (; b->written < b->njobs; b->written++) {
+        job *j = &b->jobs[b->written];
+        if (!atomic_load_explicit(&j->done, memory_order_acquire))
+            return;
+        b->failed |= write_job(b, j, j->out, j->out ? strlen(j->out) : 0, b->strict, &b->stop);
         free(j->out);
         free(j->error);
         free(j->warning);
         free(j->line);
     }
+}
+
+/* Writes what is left of a finished chunk and empties it. */
+static void write_chunk(batch *b)
+{
+    write_done_jobs(b);
+    b->written = 0;
     b->njobs = 0;
-    return failed;
 }
 
 /* Makes the jobs read so far takeable; `done` when the chunk is complete. */
@@ -527,7 +549,9 @@ static int read_chunk(cli_lines *in, batch *b, size_t *lineno, int *eof)
             return -1;
         }
         memcpy(line, text, len + 1);
-        b->jobs[b->njobs++] = (job){line, len, *lineno, NULL, NULL, NULL, 0};
+        job *j = &b->jobs[b->njobs++];
+        *j = (job){.line = line, .len = len, .lineno = *lineno};
+        atomic_init(&j->done, 0);
         bytes += len;
         if (b->started > 0)
             publish_jobs(b, 0);
@@ -556,7 +580,7 @@ static void finish_chunk(batch *b, worker *workers, int last)
     b->last_chunk = last;
     pthread_mutex_unlock(&b->mutex);
     publish_jobs(b, 1);
-    work_on_chunk(&workers[0]);
+    work_on_chunk(&workers[0], 1);
     pthread_mutex_lock(&b->mutex);
     while (b->running > 0)
         pthread_cond_wait(&b->finished, &b->mutex);
@@ -568,21 +592,23 @@ static void finish_chunk(batch *b, worker *workers, int last)
 static int run_chunks(batch *b, cli_lines *in, worker *workers, int strict, int last_stream)
 {
     size_t lineno = 0;
-    int failed = 0, stop = 0, eof = 0;
+    int eof = 0;
+    b->strict = strict;
+    b->failed = 0;
     while (!eof) {
         start_chunk(b);
         int rc = read_chunk(in, b, &lineno, &eof);
         /* A read error ends the run too. */
         finish_chunk(b, workers, rc != 0 || (eof && last_stream));
-        failed |= write_chunk(b, strict, &stop);
+        write_chunk(b);
         if (rc != 0) {
             report_read_error(b);
             return -1;
         }
-        if (stop)
+        if (b->stop)
             return -1;
     }
-    return failed;
+    return b->failed;
 }
 
 /* One thread: each line is read, summarized and written before the next,
@@ -595,7 +621,7 @@ static int run_serial(batch *b, cli_lines *in, worker *w, int strict)
     char *line;
     size_t len;
     while (!stop && (rc = next_line(in, &line, &len, &lineno)) > 0) {
-        job j = {line, len, lineno, NULL, NULL, NULL, 0};
+        job j = {.line = line, .len = len, .lineno = lineno};
         int done = run_job(w, &j);
         const jsonl_buf *out = &w->scratch.out;
         failed |= write_job(b, &j, done ? out->data : NULL, out->len, strict, &stop);
