@@ -128,8 +128,11 @@ def model_entry(conf, stopwords, abbrevs, idf):
     aliases = c_string(",".join(conf["aliases"]))
     tables = ", ".join(table_fields(f"{name}_{ident}", entries) for name, entries in
                        (("stopwords", stopwords), ("abbrevs", abbrevs), ("idf", idf)))
+    # Written as the table writes its values, so that it is one of them.
+    idf_max = f"{max(v for _, v in idf):.6g}f" if idf else "0.0f"
     return (f"    {{{c_string(conf['code'])}, {c_string(conf['name'])}, "
-            f"{c_string(conf['stemmer'])}, {aliases}, {strip}, {ordinal}, {tables}}},")
+            f"{c_string(conf['stemmer'])}, {aliases}, {strip}, {ordinal}, {tables}, "
+            f"{idf_max}}},")
 
 
 def main():

@@ -61,13 +61,9 @@ lede_status lede_model_init(lede_model *m, const lede_model_data *data)
         st = fill(&m->abbrevs, lede_model_abbrev_word(data, i), data->abbrevs[i].cls);
     /* The IDF table is sorted by term and searched in place: building a
      * hash table of its tens of thousands of terms would cost every new
-     * summarizer milliseconds. */
-    float max_idf = 0;
-    for (size_t i = 0; i < data->n_idf; i++)
-        if (data->idf[i].idf > max_idf)
-            max_idf = data->idf[i].idf;
-    /* An unseen term is at least as rare as the rarest one in the table. */
-    m->idf_unknown = max_idf;
+     * summarizer milliseconds. An unseen term is at least as rare as the
+     * rarest one in the table. */
+    m->idf_unknown = data->idf_max;
     if (st != LEDE_OK)
         lede_model_free(m);
     return st;

@@ -44,6 +44,8 @@ typedef struct lede_model_data {
     const char *idf_strings;
     const lede_idf_entry *idf;
     size_t n_idf;
+    float idf_max;       /* the largest idf of the table (0 without one), worked out
+                          * by the generator instead of by every new summarizer */
 } lede_model_data;
 
 /* The strings of the i-th entry of a model's tables. */

@@ -254,6 +254,15 @@ static void check_background_idf(void)
     CHECK(lede_model_idf(&m, "zzzznotaword", 12) == max);
     CHECK(lede_model_idf(&m, "", 0) == max);
     lede_model_free(&m);
+    /* The generator's idf_max (scripts/gen_models.py) is each table's own. */
+    for (size_t k = 0; k < lede_builtin_model_count; k++) {
+        const lede_model_data *d = &lede_builtin_models[k];
+        float table_max = 0;
+        for (size_t i = 0; i < d->n_idf; i++)
+            table_max = d->idf[i].idf > table_max ? d->idf[i].idf : table_max;
+        CHECK_MSG(d->idf_max == table_max, "%s: idf_max %g, table's largest %g", d->code,
+                  (double)d->idf_max, (double)table_max);
+    }
     const lede_model_data *de = lede_model_find("de");
     lede_model dm;
     if (CHECK(de && lede_model_init(&dm, de) == LEDE_OK)) {
