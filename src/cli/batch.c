@@ -254,28 +254,35 @@ typedef struct worker {
     pthread_t thread;
 } worker;
 
-/* The summarizer for a page: the worker's own, unless --lang was left out
- * and the page names another language, as `lede summarize` does. NULL when
- * memory runs out. A language lede has no model for is read without one,
- * with a warning in j->warning. */
-static lede_summarizer *page_summarizer(worker *w, const lede_document *doc, job *j)
+/* The summarizer for a page, in *out: the worker's own, unless --lang was
+ * left out and the page names another language, as `lede summarize` does.
+ * A language lede has no model for is read without one, with a warning in
+ * j->warning. Returns LEDE_OK, or why the page's summarizer cannot be made
+ * (out of memory). */
+static lede_status page_summarizer(worker *w, const lede_document *doc, job *j,
+                                   lede_summarizer **out)
 {
     char code[16];
+    *out = w->s;
     if (w->b->lang_given || !cli_page_language(doc, code, sizeof code))
-        return w->s;
+        return LEDE_OK;
     if (!w->page_s || strcmp(code, w->page_lang) != 0) {
         lede_summarizer_free(w->page_s);
         w->page_s = NULL;
-        if (cli_summarizer_in(w->b->opts, code, &w->page_s, &w->page_fallback) != LEDE_OK)
-            return NULL;
+        lede_status st = cli_summarizer_in(w->b->opts, code, &w->page_s, &w->page_fallback);
+        if (st != LEDE_OK)
+            return st;
         snprintf(w->page_lang, sizeof w->page_lang, "%s", code);
     }
     /* Every page read without a model says so, not only the first. */
-    if (w->page_fallback)
-        j->warning = error_text("the page is in '%s', which lede has no model for; reading "
-                                "it without one (--lang sets the language)",
-                                lede_document_language(doc));
-    return w->page_s;
+    if (w->page_fallback) {
+        char warning[256];
+        cli_no_model_warning(doc, warning, sizeof warning);
+        if (!(j->warning = strdup(warning)))
+            return LEDE_ERR_NOMEM;
+    }
+    *out = w->page_s;
+    return LEDE_OK;
 }
 
 /* Summarizes the job's line. Returns 1 with its output line in ls->out,
@@ -305,8 +312,8 @@ static int run_job(worker *w, job *j)
         st = lede_extract_html(text, len, NULL, &doc, &err);
         if (st == LEDE_OK)
             text = lede_document_text(doc, &len);
-        if (st == LEDE_OK && !(s = page_summarizer(w, doc, j)))
-            st = LEDE_ERR_NOMEM;
+        if (st == LEDE_OK)
+            st = page_summarizer(w, doc, j, &s);
     }
     lede_summary *sum = NULL;
     if (st == LEDE_OK)

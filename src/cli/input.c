@@ -169,6 +169,14 @@ lede_status cli_summarizer_in(const lede_options *opts, const char *code, lede_s
     return st;
 }
 
+void cli_no_model_warning(const lede_document *doc, char *buf, size_t size)
+{
+    snprintf(buf, size,
+             "the page is in '%s', which lede has no model for; reading it without one "
+             "(--lang sets the language)",
+             lede_document_language(doc));
+}
+
 lede_summarizer *cli_summarizer_for(const cli_prepared *p, const char *display,
                                     const lede_options *opts, int lang_given,
                                     lede_summarizer *shared, lede_summarizer **own)
@@ -179,16 +187,17 @@ lede_summarizer *cli_summarizer_for(const cli_prepared *p, const char *display,
         return shared;
     int fallback;
     lede_status st = cli_summarizer_in(opts, code, own, &fallback);
-    if (fallback)
-        cli_warn("%s: the page is in '%s', which lede has no model for; reading it without "
-                 "one (--lang sets the language)",
-                 display, lede_document_language(p->doc));
-    if (st == LEDE_ERR_NOMEM) {
+    if (fallback) {
+        char warning[256];
+        cli_no_model_warning(p->doc, warning, sizeof warning);
+        cli_warn("%s: %s", display, warning);
+    }
+    if (st != LEDE_OK) {
         /* Not the shared summarizer instead: another language's summary. */
-        cli_warn("%s: out of memory", display);
+        cli_warn("%s: %s", display, lede_strerror(st));
         return NULL;
     }
-    return st == LEDE_OK && *own ? *own : shared;
+    return *own;
 }
 
 /* ====== JSON ====== */

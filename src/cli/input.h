@@ -50,11 +50,16 @@ int cli_page_language(const lede_document *doc, char *code, size_t size);
 lede_status cli_summarizer_in(const lede_options *opts, const char *code, lede_summarizer **out,
                               int *fallback);
 
+/* What is said of a page read without a model because lede has none for
+ * its language, written to `buf` (cut to `size`): one wording for `lede
+ * summarize` and `lede batch`, which put their own where in front. */
+void cli_no_model_warning(const lede_document *doc, char *buf, size_t size);
+
 /* The summarizer for a prepared input: `shared`, unless the language was
  * left to the input (`lang_given` 0) and the page names another one; then
  * a summarizer for that language (or for none, with a warning, when lede has
  * no model for it) is made in `*own`, which the caller frees. NULL after a
- * message when memory runs out. */
+ * message when it cannot be made (out of memory). */
 lede_summarizer *cli_summarizer_for(const cli_prepared *p, const char *display,
                                     const lede_options *opts, int lang_given,
                                     lede_summarizer *shared, lede_summarizer **own);
