@@ -88,9 +88,10 @@ lede_summary *lede_summary_from_units(const char *text, const lede_units *units)
     sum->picked = lede_alloc_array(n, sizeof *sum->picked);
     lede_strbuf texts = {0};
     size_t *offsets = lede_alloc_array(n, sizeof *offsets);
+    size_t *lengths = lede_alloc_array(n, sizeof *lengths);
     sum->words = lede_alloc_array(n, sizeof *sum->words);
     sum->chars = lede_alloc_array(n, sizeof *sum->chars);
-    if (!sum->units || !sum->picked || !offsets || !sum->words || !sum->chars)
+    if (!sum->units || !sum->picked || !offsets || !lengths || !sum->words || !sum->chars)
         goto fail;
     /* The texts take at most their spans plus a NUL each (more only where
      * U+FFFD replaces bad bytes, which the buffer then grows for): reserve
@@ -105,8 +106,10 @@ lede_summary *lede_summary_from_units(const char *text, const lede_units *units)
         const lede_unit *u = &units->items[i];
         offsets[i] = texts.len;
         if (lede_collapse_text(text, u->start, u->end, &texts, &sum->chars[i], &sum->words[i]) !=
-                0 ||
-            lede_strbuf_putc(&texts, '\0') != 0)
+            0)
+            goto fail;
+        lengths[i] = texts.len - offsets[i];
+        if (lede_strbuf_putc(&texts, '\0') != 0)
             goto fail;
         /* Number paragraphs densely, in case a block produced no unit. */
         if (i > 0 && u->paragraph != last_paragraph)
@@ -130,12 +133,14 @@ lede_summary *lede_summary_from_units(const char *text, const lede_units *units)
     sum->texts = texts.data;
     for (size_t i = 0; i < n; i++) {
         sum->units[i].text = sum->texts + offsets[i];
-        sum->units[i].text_len = strlen(sum->units[i].text);
+        sum->units[i].text_len = lengths[i];
     }
     free(offsets);
+    free(lengths);
     return sum;
 fail:
     free(offsets);
+    free(lengths);
     lede_strbuf_free(&texts);
     lede_summary_free(sum);
     return NULL;
