@@ -2,8 +2,8 @@
 # lede batch gives the same bytes whether it runs in one process with one
 # thread, with several threads, or split over two processes by GNU parallel
 # (parallel --pipe --keep-order), as Hadoop Streaming or Spark's pipe would;
-# and with threads over inputs that fill whole chunks (1,024 lines) and over
-# several files, where the threads end after the last one.
+# and with threads over inputs that fill whole chunks (1,024 lines), over
+# several files, where the threads end after the last one, and on one CPU.
 # Usage: batch_parallel.sh LEDE
 set -eu
 lede=$1
@@ -53,7 +53,11 @@ timeout 120 "$lede" batch -n 3 -j 2 "$tmp/first.jsonl" "$tmp/rest.jsonl" \
     [ $? -eq 1 ] || { echo "lede batch -j 2 on two files failed or hung"; exit 1; }
 big_lines=$(wc -l <"$tmp/big-one.jsonl")
 [ "$big_lines" -eq $((4 * lines)) ] || { echo "expected $((4 * lines)) summaries, got $big_lines"; exit 1; }
+# The same on one CPU, where the threads wait without polling (src/cli/batch.c).
+timeout 120 taskset -c 0 "$lede" batch -n 3 -j 2 "$tmp/big.jsonl" >"$tmp/one-cpu.jsonl" 2>/dev/null ||
+    [ $? -eq 1 ] || { echo "lede batch -j 2 on one CPU failed or hung"; exit 1; }
 cmp "$tmp/big-one.jsonl" "$tmp/big-threads.jsonl"
 cmp "$tmp/big-one.jsonl" "$tmp/two-files.jsonl"
+cmp "$tmp/big-one.jsonl" "$tmp/one-cpu.jsonl"
 echo "one process, 3 threads and parallel --pipe agree on $lines lines;" \
      "one and two threads on $big_lines lines, in one file and in two"
