@@ -87,11 +87,12 @@ lede_summary *lede_summary_from_units(const char *text, const lede_units *units)
     sum->units = lede_alloc_array(n, sizeof *sum->units);
     sum->picked = lede_alloc_array(n, sizeof *sum->picked);
     lede_strbuf texts = {0};
-    size_t *offsets = lede_alloc_array(n, sizeof *offsets);
-    size_t *lengths = lede_alloc_array(n, sizeof *lengths);
+    /* Where each unit's text starts; one more for the end of the last:
+     * a text's length is the distance to the next, less its NUL. */
+    size_t *offsets = lede_alloc_array(n + 1, sizeof *offsets);
     sum->words = lede_alloc_array(n, sizeof *sum->words);
     sum->chars = lede_alloc_array(n, sizeof *sum->chars);
-    if (!sum->units || !sum->picked || !offsets || !lengths || !sum->words || !sum->chars)
+    if (!sum->units || !sum->picked || !offsets || !sum->words || !sum->chars)
         goto fail;
     /* The texts take at most their spans plus a NUL each (more only where
      * U+FFFD replaces bad bytes, which the buffer then grows for): reserve
@@ -106,10 +107,8 @@ lede_summary *lede_summary_from_units(const char *text, const lede_units *units)
         const lede_unit *u = &units->items[i];
         offsets[i] = texts.len;
         if (lede_collapse_text(text, u->start, u->end, &texts, &sum->chars[i], &sum->words[i]) !=
-            0)
-            goto fail;
-        lengths[i] = texts.len - offsets[i];
-        if (lede_strbuf_putc(&texts, '\0') != 0)
+                0 ||
+            lede_strbuf_putc(&texts, '\0') != 0)
             goto fail;
         /* Number paragraphs densely, in case a block produced no unit. */
         if (i > 0 && u->paragraph != last_paragraph)
@@ -131,16 +130,15 @@ lede_summary *lede_summary_from_units(const char *text, const lede_units *units)
     sum->total = n;
     sum->paragraphs = n ? paragraph + 1 : 0;
     sum->texts = texts.data;
+    offsets[n] = texts.len;
     for (size_t i = 0; i < n; i++) {
         sum->units[i].text = sum->texts + offsets[i];
-        sum->units[i].text_len = lengths[i];
+        sum->units[i].text_len = offsets[i + 1] - offsets[i] - 1;
     }
     free(offsets);
-    free(lengths);
     return sum;
 fail:
     free(offsets);
-    free(lengths);
     lede_strbuf_free(&texts);
     lede_summary_free(sum);
     return NULL;
