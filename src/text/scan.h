@@ -139,6 +139,8 @@ static inline size_t lede_skip_plain(const char *s, size_t i, size_t end)
     return lede_skip_plain_scalar(s, i, end);
 }
 
+/* Not __builtin_popcount: without -mpopcnt (the x86-64 baseline) it is a
+ * call into libgcc, and the masks counted here have two or three bits. */
 static inline unsigned lede_count_bits(unsigned x)
 {
     unsigned n = 0;
