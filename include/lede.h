@@ -333,7 +333,9 @@ LEDE_API const char *lede_language_code(size_t i);
  * returns the length the full line needs (excluding the NUL). `buf` may be
  * NULL when `size` is 0. libxml2 and OpenBLAS are loaded on demand: this
  * call loads them (once per process), and says "(cannot be loaded)" in
- * place of a version when one cannot be. Never fails. Thread-safe. */
+ * place of a version when one cannot be; after OpenBLAS's configuration it
+ * names the file loaded (lede-openblas.so, lede's own copy, or the
+ * system's soname). Never fails. Thread-safe. */
 LEDE_API size_t lede_dependency_versions(char *buf, size_t size);
 
 /* ====== ROUGE ====== */

@@ -505,12 +505,11 @@ int jsonl_put_string(jsonl_buf *b, const char *s, size_t len)
     return jsonl_put(b, "\"", 1);
 }
 
-/* A real as jansson writes it with JSON_REAL_PRECISION(9): %.9g, with ".0"
- * added when that looks like an integer. */
 /* "%.9g" of `v` into `num`. glibc's strfromd formats as printf does
  * without going through vfprintf, which takes its slow positional path in
- * every process that loads libquadmath (OpenBLAS brings it, through
- * libgfortran): half the cost of a sentence's output line. */
+ * every process that loads libquadmath (the system's OpenBLAS brings it,
+ * through libgfortran; lede-openblas.so does not): it was half the cost of
+ * a sentence's output line. */
 static int format_real(char *num, size_t size, double v)
 {
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 25))
@@ -520,6 +519,8 @@ static int format_real(char *num, size_t size, double v)
 #endif
 }
 
+/* A real as jansson writes it with JSON_REAL_PRECISION(9): %.9g, with ".0"
+ * added when that looks like an integer. */
 static int put_real(jsonl_buf *b, double v)
 {
     char num[40];

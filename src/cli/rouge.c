@@ -125,10 +125,9 @@ static int push_label(rouge_cli *c, const char *label, size_t len)
 
 /* ---- --pairs ---- */
 
-/* The strings of a JSON array as a lede_rouge_text (pointers into `arr`).
- * Returns -1 when an element is not a string. */
-/* The strings of `arr` as a text: 0, 1 when one is not a string, -1 when
- * out of memory. */
+/* The strings of JSON array `arr` as a lede_rouge_text (pointers into
+ * `arr`, in arrays *sent and *lens the caller frees). Returns 0, 1 when an
+ * element is not a string, -1 when out of memory. */
 static int json_text(json_t *arr, lede_rouge_text *out, const char ***sent, size_t **lens)
 {
     size_t n = json_array_size(arr);
