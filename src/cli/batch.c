@@ -60,6 +60,7 @@ typedef struct job {
     size_t len;
     size_t lineno;
     char *out;   /* the output line, or NULL */
+    size_t out_len;
     char *error; /* the reason the line failed, or NULL */
     char *warning; /* said before the output line, or NULL */
     int column;  /* where in the line, for JSON errors; 0 = nowhere */
@@ -94,8 +95,8 @@ typedef struct batch {
     /* The main thread writes the chunk's results in order as they are
      * done, between its own jobs: jobs[0, written) are written and freed. */
     size_t written;
-    int strict;
-    int failed;            /* a line of the stream failed */
+    int strict;            /* --strict */
+    int failed;            /* a line of the current stream failed */
     int stop;              /* --strict and a line failed: nothing more is written */
     /* The chunk being worked on is the input's last: worker threads end
      * after it instead of waiting for the next, so that they are gone (and
@@ -421,8 +422,13 @@ static void work_on_chunk(worker *w, int writes)
         if (!wait_for_job(b, i))
             return;
         job *j = &b->jobs[i];
-        if (run_job(w, j))
-            j->out = strdup(w->scratch.out.data); /* NULL: reported as out of memory */
+        if (run_job(w, j)) {
+            /* NULL: reported as out of memory. */
+            j->out_len = w->scratch.out.len;
+            j->out = malloc(j->out_len + 1);
+            if (j->out)
+                memcpy(j->out, w->scratch.out.data, j->out_len + 1);
+        }
         /* The line is not needed any more: give its memory back now. */
         free(j->line);
         j->line = NULL;
@@ -514,20 +520,19 @@ static void report_read_error(batch *b)
 }
 
 /* Writes one job's output line `out` (NULL when it failed), or reports why
- * it failed. Returns 1 when it failed, 0 otherwise; *stop is set under
- * --strict at the first failure, and nothing is written after it. */
-static int write_job(batch *b, const job *j, const char *out, size_t out_len, int strict,
-                     int *stop)
+ * it failed and sets b->failed, and b->stop under --strict: nothing is
+ * written after that. */
+static void write_job(batch *b, const job *j, const char *out, size_t out_len)
 {
-    if (*stop)
-        return 0;
+    if (b->stop)
+        return;
     if (j->warning) {
         flush_before_message(b);
         fprintf(stderr, "lede: %s:%zu: warning: %s\n", b->file, j->lineno, j->warning);
     }
     if (out) {
         put_output(b, out, out_len);
-        return 0;
+        return;
     }
     flush_before_message(b);
     const char *why = j->error ? j->error : "out of memory";
@@ -535,8 +540,8 @@ static int write_job(batch *b, const job *j, const char *out, size_t out_len, in
         fprintf(stderr, "lede: %s:%zu:%d: %s\n", b->file, j->lineno, j->column, why);
     else
         fprintf(stderr, "lede: %s:%zu: %s\n", b->file, j->lineno, why);
-    *stop = strict;
-    return 1;
+    b->failed = 1;
+    b->stop = b->strict;
 }
 
 /* Writes the results of the chunk that are done, in order, up to the first
@@ -548,7 +553,7 @@ static void write_done_jobs(batch *b)
         job *j = &b->jobs[b->written];
         if (!atomic_load_explicit(&j->done, memory_order_acquire))
             return;
-        b->failed |= write_job(b, j, j->out, j->out ? strlen(j->out) : 0, b->strict, &b->stop);
+        write_job(b, j, j->out, j->out_len);
         free(j->out);
         free(j->error);
         free(j->warning);
@@ -660,12 +665,10 @@ static void finish_chunk(batch *b, worker *workers, int last)
 
 /* Summarizes one input stream with the workers; returns 0, 1 (a line
  * failed) or -1 (stop). `last_stream`: no input follows this one. */
-static int run_chunks(batch *b, cli_lines *in, worker *workers, int strict, int last_stream)
+static int run_chunks(batch *b, cli_lines *in, worker *workers, int last_stream)
 {
     size_t lineno = 0;
     int eof = 0;
-    b->strict = strict;
-    b->failed = 0;
     while (!eof) {
         start_chunk(b);
         int rc = read_chunk(in, b, &lineno, &eof);
@@ -685,34 +688,35 @@ static int run_chunks(batch *b, cli_lines *in, worker *workers, int strict, int 
 /* One thread: each line is read, summarized and written before the next,
  * in place in the reader's buffer, so that the memory the run touches stays
  * small and warm. Returns as run_chunks. */
-static int run_serial(batch *b, cli_lines *in, worker *w, int strict)
+static int run_serial(batch *b, cli_lines *in, worker *w)
 {
     size_t lineno = 0;
-    int failed = 0, stop = 0, rc = 0;
+    int rc = 0;
     char *line;
     size_t len;
-    while (!stop && (rc = next_line(in, &line, &len, &lineno)) > 0) {
+    while (!b->stop && (rc = next_line(in, &line, &len, &lineno)) > 0) {
         job j = {.line = line, .len = len, .lineno = lineno};
         int done = run_job(w, &j);
         const jsonl_buf *out = &w->scratch.out;
-        failed |= write_job(b, &j, done ? out->data : NULL, out->len, strict, &stop);
+        write_job(b, &j, done ? out->data : NULL, out->len);
         free(j.error);
         free(j.warning);
     }
-    if (!stop && rc < 0) {
+    if (!b->stop && rc < 0) {
         report_read_error(b);
         return -1;
     }
-    return stop ? -1 : failed;
+    return b->stop ? -1 : b->failed;
 }
 
 /* Summarizes one input stream; returns 0, 1 (a line failed) or -1 (stop). */
-static int run_stream(batch *b, int fd, worker *workers, int strict, int last_stream)
+static int run_stream(batch *b, int fd, worker *workers, int last_stream)
 {
     cli_lines in;
     cli_lines_init(&in, fd);
-    int rc = b->started == 0 ? run_serial(b, &in, &workers[0], strict)
-                             : run_chunks(b, &in, workers, strict, last_stream);
+    b->failed = 0;
+    int rc = b->started == 0 ? run_serial(b, &in, &workers[0])
+                             : run_chunks(b, &in, workers, last_stream);
     cli_lines_free(&in);
     return rc;
 }
@@ -814,8 +818,7 @@ static void stop_workers(batch *b, worker *workers, size_t nthreads)
         free_worker(&workers[t]);
 }
 
-static int run_inputs(batch *b, worker *workers, const batch_config *cfg, char **files,
-                      size_t nfiles)
+static int run_inputs(batch *b, worker *workers, char **files, size_t nfiles)
 {
     int status = EXIT_OK;
     for (size_t i = 0; i < nfiles; i++) {
@@ -827,7 +830,7 @@ static int run_inputs(batch *b, worker *workers, const batch_config *cfg, char *
             status = EXIT_INPUT;
             continue;
         }
-        int rc = run_stream(b, fd, workers, cfg->strict, i + 1 == nfiles);
+        int rc = run_stream(b, fd, workers, i + 1 == nfiles);
         if (!is_stdin)
             close(fd);
         if (rc != 0)
@@ -856,6 +859,7 @@ int cli_batch(int argc, char **argv)
     cli_set_blas_threads(1);
     batch b = {.opts = cfg.opts,
                .lang_given = cfg.lang_given,
+               .strict = cfg.strict,
                .interactive = isatty(STDOUT_FILENO),
                .jobs = calloc(CHUNK_LINES, sizeof(job)),
                .mutex = PTHREAD_MUTEX_INITIALIZER,
@@ -872,7 +876,7 @@ int cli_batch(int argc, char **argv)
             char *stdin_only[] = {"-"};
             char **files = optind < argc ? argv + optind : stdin_only;
             size_t nfiles = optind < argc ? (size_t)(argc - optind) : 1;
-            status = run_inputs(&b, workers, &cfg, files, nfiles);
+            status = run_inputs(&b, workers, files, nfiles);
         }
         stop_workers(&b, workers, cfg.threads);
     }
