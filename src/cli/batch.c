@@ -846,8 +846,7 @@ int cli_batch(int argc, char **argv)
     batch_config cfg = {1, 0, 0, lede_options_new()};
     struct option *longopts = cli_long_options(batch_options);
     if (!cfg.opts || !longopts) {
-        cli_warn("out of memory");
-        return EXIT_INPUT;
+        return cli_out_of_memory();
     }
     int status = parse_args(argc, argv, &cfg, longopts);
     free(longopts);
@@ -868,8 +867,7 @@ int cli_batch(int argc, char **argv)
                .more = PTHREAD_COND_INITIALIZER};
     worker *workers = calloc(cfg.threads, sizeof *workers);
     if (!b.jobs || !workers) {
-        cli_warn("out of memory");
-        status = EXIT_INPUT;
+        status = cli_out_of_memory();
     } else {
         status = start_workers(&b, workers, cfg.threads);
         if (status == 0) {

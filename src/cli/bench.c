@@ -10,14 +10,6 @@
 #include "bench.h"
 #include "cli.h"
 
-/* Memory ran out: not a usage error, whatever the step. Returns EXIT_INPUT
- * after saying so. */
-static int out_of_memory(void)
-{
-    cli_warn("out of memory");
-    return EXIT_INPUT;
-}
-
 static const char bench_help[] =
     "Usage: lede bench --data FILE.jsonl [OPTIONS]\n"
     "Runs summarization methods and baselines over documents with reference\n"
@@ -271,7 +263,7 @@ static int apply_option(int c, const char *arg, bench_run *run, bench_args *a)
     case 'l':
         return set_named(run, "language", arg);
     case OPT_ROUGE:
-        return split_rouge(run, a, arg) == 0 ? 0 : out_of_memory();
+        return split_rouge(run, a, arg) == 0 ? 0 : cli_out_of_memory();
     case OPT_TOKENIZE:
         return set_choice(&run->rouge_unicode, "--tokenize", arg, cli_tokenize_choices);
     case OPT_EMPTY_REFERENCE:
@@ -303,7 +295,7 @@ static int parse_args(int argc, char **argv, bench_run *run, bench_args *a)
 {
     struct option *longopts = cli_long_options(bench_options);
     if (!longopts)
-        return out_of_memory();
+        return cli_out_of_memory();
     opterr = 0;
     optind = 1;
     int c, status = 0;
@@ -383,7 +375,7 @@ static int add_method(bench_run *run, const char *spec)
 {
     char *copy = strdup(spec);
     if (!copy)
-        return out_of_memory();
+        return cli_out_of_memory();
     char *colon = strchr(copy, ':');
     if (colon)
         *colon = '\0';
@@ -393,7 +385,7 @@ static int add_method(bench_run *run, const char *spec)
         method = eq + 1;
     }
     lede_options *opts = lede_options_copy(run->base);
-    int status = opts ? 0 : out_of_memory();
+    int status = opts ? 0 : cli_out_of_memory();
     if (status == 0 && lede_options_set(opts, "method", method) != LEDE_OK)
         status = cli_usage_error("bench", "--method: unknown method '%s'", method);
     if (status == 0 && colon)
@@ -439,13 +431,13 @@ static int add_methods(bench_run *run, const bench_args *a)
         int rc = fresh ? option_text(fresh, "method", method, sizeof method) : -1;
         lede_options_free(fresh);
         if (rc != 0)
-            return out_of_memory();
+            return cli_out_of_memory();
         return add_method(run, method);
     }
     for (size_t i = 0; i < a->n_methods; i++) {
         char *list = strdup(a->methods[i]), *save = NULL;
         if (!list)
-            return out_of_memory();
+            return cli_out_of_memory();
         int status = 0;
         for (char *spec = strtok_r(list, ",", &save); status == 0 && spec;
              spec = strtok_r(NULL, ",", &save))
@@ -484,7 +476,7 @@ static int add_system(bench_run *run, const char *arg)
     if (!e)
         return EXIT_USAGE;
     e->description = strdup(path);
-    return e->description ? 0 : out_of_memory();
+    return e->description ? 0 : cli_out_of_memory();
 }
 
 enum { BASELINE_LEAD, BASELINE_RANDOM, BASELINE_ORACLE };
@@ -512,7 +504,7 @@ static int add_baselines(bench_run *run, const char *list)
         return 0;
     char *copy = strdup(list), *save = NULL;
     if (!copy)
-        return out_of_memory();
+        return cli_out_of_memory();
     int status = 0;
     for (char *b = strtok_r(copy, ",", &save); status == 0 && b; b = strtok_r(NULL, ",", &save))
         status = add_baseline(run, b);
@@ -576,7 +568,7 @@ static int build_rows(bench_run *run, const bench_args *a)
     /* Room for every method spec, system and baseline. */
     run->entries = calloc(count_specs(a) + a->n_systems + 4, sizeof *run->entries);
     if (!run->entries)
-        return out_of_memory();
+        return cli_out_of_memory();
     int status = add_methods(run, a);
     for (size_t i = 0; status == 0 && i < a->n_systems; i++)
         status = add_system(run, a->systems[i]);
@@ -593,7 +585,7 @@ static int build_rows(bench_run *run, const bench_args *a)
         else if (entry->kind == BENCH_BASELINE && describe_baseline(run, entry) != 0)
             entry->description = NULL;
         if (!entry->description)
-            status = out_of_memory();
+            status = cli_out_of_memory();
     }
     return status;
 }
@@ -613,9 +605,9 @@ static int parse_plot_lengths(bench_run *run, const char *list)
     run->plot_lengths = calloc(strlen(copy ? copy : "") + 1, sizeof *run->plot_lengths);
     run->plot_copy = copy;
     if (!copy || !run->plot_lengths)
-        return out_of_memory();
+        return cli_out_of_memory();
     lede_options *check = lede_options_new();
-    int status = check ? 0 : out_of_memory();
+    int status = check ? 0 : cli_out_of_memory();
     for (char *v = strtok_r(copy, ",", &save); status == 0 && v; v = strtok_r(NULL, ",", &save)) {
         if (lede_options_set(check, run->plot_unit, v) != LEDE_OK)
             status = cli_usage_error("bench", "--plot-lengths: '%s' is not a valid %s", v,
@@ -657,8 +649,7 @@ static int alloc_summaries(bench_run *run)
     for (size_t e = 0; e < run->n_entries; e++) {
         run->entries[e].summaries = calloc(run->data.count + 1, sizeof(bench_text));
         if (!run->entries[e].summaries) {
-            cli_warn("out of memory");
-            return EXIT_INPUT;
+            return cli_out_of_memory();
         }
     }
     return EXIT_OK;
@@ -719,7 +710,7 @@ static int setup(int argc, char **argv, bench_run *run, bench_args *a)
     run->argv = argv;
     a->read.only_sources = calloc(64, sizeof *a->read.only_sources);
     if (!run->base || !a->read.only_sources || split_rouge(run, a, default_rouge_flags) != 0)
-        return out_of_memory();
+        return cli_out_of_memory();
     int status = parse_args(argc, argv, run, a);
     if (status != 0)
         return status;

@@ -724,8 +724,7 @@ static int read_system_file(const char *path, const bench_data *data, bench_text
                        .line_of = calloc(data->count + 1, sizeof(size_t))};
     if (!r.line_of) {
         cli_input_free(&in);
-        cli_warn("out of memory");
-        return EXIT_INPUT;
+        return cli_out_of_memory();
     }
     for_each_line(&in, read_system_line, &r, NULL);
     size_t missing = 0, first = 0;

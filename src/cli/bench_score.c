@@ -246,8 +246,7 @@ int bench_score(bench_run *run)
     if (!ropts)
         return status;
     if (make_groups(run) != 0) {
-        cli_warn("out of memory");
-        status = EXIT_INPUT;
+        status = cli_out_of_memory();
     }
     for (size_t g = 0; status == EXIT_OK && g < run->n_groups; g++)
         if (score_group(run, &run->groups[g], ropts) != 0)
@@ -256,8 +255,7 @@ int bench_score(bench_run *run)
         status = EXIT_USAGE;
     for (size_t g = 0; status == EXIT_OK && g < run->n_groups; g++)
         if (paired_tests(run, &run->groups[g]) != 0) {
-            cli_warn("out of memory");
-            status = EXIT_INPUT;
+            status = cli_out_of_memory();
         }
     lede_rouge_options_free(ropts);
     return status;

@@ -275,15 +275,13 @@ int bench_summarize_all(bench_run *run, int skip_bad)
     lede_rouge *checker = NULL;
     if (lede_rouge_new(ropts, &checker, NULL) != LEDE_OK || start_oracle(run) != 0) {
         lede_rouge_options_free(ropts);
-        cli_warn("out of memory");
-        return EXIT_INPUT;
+        return cli_out_of_memory();
     }
     lede_rouge_options_free(ropts);
     unsigned char *bad = calloc(run->data.count + 1, 1);
     if (!bad) {
         lede_rouge_free(checker);
-        cli_warn("out of memory");
-        return EXIT_INPUT;
+        return cli_out_of_memory();
     }
     size_t n_bad = 0;
     int out_of_memory = 0;
@@ -305,8 +303,7 @@ int bench_summarize_all(bench_run *run, int skip_bad)
         n_bad += bad[d];
     }
     if (out_of_memory) {
-        cli_warn("out of memory");
-        status = EXIT_INPUT;
+        status = cli_out_of_memory();
     } else if (n_bad > 0 && !skip_bad) {
         fprintf(stderr, "lede: %s: %zu document%s could not be summarized (--skip-bad leaves "
                         "them out)\n", run->data.path, n_bad, n_bad == 1 ? "" : "s");

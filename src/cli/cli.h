@@ -78,6 +78,10 @@ struct option *cli_long_options(const struct option *fixed);
  * cli_long_options); a usage error names the option. */
 int cli_apply_named_option(lede_options *opts, const char *command, int c, const char *arg);
 
+/* Says that memory ran out (not a usage error, whatever the step) and
+ * returns EXIT_INPUT. */
+int cli_out_of_memory(void);
+
 /* Whether option code `c` (from cli_long_options) is the named option
  * `name`. */
 int cli_named_option_is(int c, const char *name);

@@ -190,6 +190,12 @@ void cli_set_blas_threads(int threads)
         setenv("OPENBLAS_NUM_THREADS", count, 1);
 }
 
+int cli_out_of_memory(void)
+{
+    cli_warn("out of memory");
+    return EXIT_INPUT;
+}
+
 int cli_named_option_is(int c, const char *name)
 {
     const char *own =

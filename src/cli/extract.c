@@ -145,8 +145,7 @@ static int run_files(const extract_config *cfg, char **files, size_t nfiles)
                 json_decref(obj);
             }
             if (rc != 0) {
-                cli_warn("out of memory");
-                status = EXIT_INPUT;
+                status = cli_out_of_memory();
             }
         }
         cli_prepared_free(&prep);
@@ -154,8 +153,7 @@ static int run_files(const extract_config *cfg, char **files, size_t nfiles)
     }
     if (json_all) {
         if (json_array_size(json_all) > 0 && cli_print_json(json_all, 0) != 0) {
-            cli_warn("out of memory");
-            status = EXIT_INPUT;
+            status = cli_out_of_memory();
         }
         json_decref(json_all);
     }
@@ -195,8 +193,7 @@ int cli_extract(int argc, char **argv)
 {
     extract_config cfg = {FORMAT_TEXT, INPUT_AUTO, NULL, lede_extract_options_new()};
     if (!cfg.opts) {
-        cli_warn("out of memory");
-        return EXIT_INPUT;
+        return cli_out_of_memory();
     }
     int status = EXIT_OK;
     opterr = 0;

@@ -750,8 +750,7 @@ static int read_file_list(rouge_cli *c)
         lineno++;
         char *line = strndup(start, len);
         if (!line) {
-            cli_warn("out of memory");
-            status = EXIT_INPUT;
+            status = cli_out_of_memory();
             break;
         }
         char *files[64];
@@ -807,8 +806,7 @@ int cli_rouge(int argc, char **argv)
     rouge_cli c = {0};
     c.opts = lede_rouge_options_new();
     if (!c.opts) {
-        cli_warn("out of memory");
-        return EXIT_INPUT;
+        return cli_out_of_memory();
     }
     int status = parse_command_line(&c, argc, argv);
     if (status != 0) {

@@ -293,8 +293,7 @@ static int run_files(run_config *cfg, char **files, size_t nfiles)
             err = NULL;
             status = EXIT_INPUT;
         } else if (print_result(cfg, &in, sum, nfiles, i, json_all, prep.doc) != 0) {
-            cli_warn("out of memory");
-            status = EXIT_INPUT;
+            status = cli_out_of_memory();
         }
         lede_summary_free(sum);
         lede_summarizer_free(own);
@@ -303,8 +302,7 @@ static int run_files(run_config *cfg, char **files, size_t nfiles)
     }
     if (json_all) {
         if (json_array_size(json_all) > 0 && cli_print_json(json_all, 0) != 0) {
-            cli_warn("out of memory");
-            status = EXIT_INPUT;
+            status = cli_out_of_memory();
         }
         json_decref(json_all);
     }
@@ -320,16 +318,14 @@ static int run_command(enum mode mode, int argc, char **argv)
                       mode == MODE_SPLIT ? FORMAT_TEXT : FORMAT_BULLETS, 0, lede_options_new(),
                       INPUT_AUTO, NULL, 0, NULL};
     if (!cfg.opts) {
-        cli_warn("out of memory");
-        return EXIT_INPUT;
+        return cli_out_of_memory();
     }
     /* summarize takes every summarizer option by name; split needs none. */
     struct option *longopts =
         cli_long_options(mode == MODE_SPLIT ? split_options : summarize_options);
     if (!longopts) {
         lede_options_free(cfg.opts);
-        cli_warn("out of memory");
-        return EXIT_INPUT;
+        return cli_out_of_memory();
     }
     /* Leading ':' makes getopt report a missing argument as ':'. */
     const char *shortopts = mode == MODE_SPLIT ? ":l:f:h" : ":n:l:f:h";
