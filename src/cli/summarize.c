@@ -281,12 +281,12 @@ static int run_files(run_config *cfg, char **files, size_t nfiles)
         lede_summarizer *use =
             cli_summarizer_for(&prep, in.display, cfg->opts, cfg->lang_given, s, &own);
         lede_summary *sum = NULL;
-        if (use && cfg->mode == MODE_SPLIT)
-            st = lede_summarizer_split(use, prep.text, prep.len, cfg->opts, &sum, &err);
-        else if (use)
-            st = lede_summarizer_run(use, prep.text, prep.len, cfg->opts, &sum, &err);
+        if (use)
+            st = cfg->mode == MODE_SPLIT
+                     ? lede_summarizer_split(use, prep.text, prep.len, cfg->opts, &sum, &err)
+                     : lede_summarizer_run(use, prep.text, prep.len, cfg->opts, &sum, &err);
         if (!use) {
-            status = EXIT_INPUT; /* out of memory, reported */
+            status = EXIT_INPUT; /* cli_summarizer_for said why */
         } else if (st != LEDE_OK) {
             cli_report_error(in.display, err, st);
             lede_error_free(err);
