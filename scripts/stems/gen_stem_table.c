@@ -17,7 +17,7 @@
 #include "model/model_data.h"
 #include "model/stem_table.h"
 
-enum { MAX_WORD_BYTES = 64, MAX_PREFIX = 255 };
+enum { MAX_WORD_BYTES = 64 };
 
 typedef struct word_list {
     char **words;
@@ -81,64 +81,146 @@ static void put_escaped(FILE *out, const char *s, size_t len)
     }
 }
 
-static size_t common_prefix(const char *a, size_t alen, const char *b, size_t blen)
+/* The distinct stems of a table, sorted, and each word's stem id. */
+typedef struct stem_list {
+    char **stems; /* sorted, distinct */
+    size_t count;
+    uint32_t *word_stem; /* stem id of each word of the word list */
+} stem_list;
+
+static int compare_strings(const void *a, const void *b)
 {
-    size_t n = 0;
-    while (n < alen && n < blen && n < MAX_PREFIX && a[n] == b[n])
-        n++;
-    return n;
+    return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Writes the strings of one table; stores each word's offset in offsets. */
-static size_t write_strings(FILE *out, const char *code, const char *stemmer_name,
-                            const word_list *list, uint32_t *offsets)
+static size_t find_stem(const stem_list *stems, const char *stem)
+{
+    size_t lo = 0, hi = stems->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(stems->stems[mid], stem);
+        if (c == 0)
+            return mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    fputs("lede_gen_stem_table: a stem went missing\n", stderr);
+    exit(1);
+}
+
+/* Stems every word with libstemmer; numbers the distinct stems in byte
+ * order (a stable id, whatever order the word list is in). */
+static void stem_words(const char *code, const char *stemmer_name, const word_list *list,
+                       stem_list *stems)
 {
     struct sb_stemmer *stemmer = sb_stemmer_new(stemmer_name, NULL);
     if (!stemmer)
         die(stemmer_name, 0, "libstemmer has no such algorithm");
-    fprintf(out, "static const char strings_%s[] =\n", code);
+    char **of_word = checked(calloc(list->count + 1, sizeof *of_word));
+    for (size_t i = 0; i < list->count; i++) {
+        const char *word = list->words[i];
+        const sb_symbol *stem =
+            sb_stemmer_stem(stemmer, (const sb_symbol *)word, (int)strlen(word));
+        if (!stem)
+            die(code, 0, "out of memory");
+        size_t len = (size_t)sb_stemmer_length(stemmer);
+        /* The tokenizer looks a term up among the stems only when it comes
+         * from the stemmer: a word it does not stem (no letter, or longer
+         * than LEDE_MAX_STEM_BYTES, which is MAX_WORD_BYTES) must never be
+         * a stem here (src/text/tokens.c, stem_new_word). */
+        if (!lede_stem_has_letter((const char *)stem, len) || len > MAX_WORD_BYTES)
+            die(code, 0, "a stem without a letter, or longer than 64 bytes");
+        of_word[i] = checked(strndup((const char *)stem, len));
+    }
+    sb_stemmer_delete(stemmer);
+    char **sorted = checked(calloc(list->count + 1, sizeof *sorted));
+    memcpy(sorted, of_word, list->count * sizeof *sorted);
+    qsort(sorted, list->count, sizeof *sorted, compare_strings);
+    stems->stems = checked(calloc(list->count + 1, sizeof *stems->stems));
+    stems->count = 0;
+    for (size_t i = 0; i < list->count; i++)
+        if (stems->count == 0 || strcmp(stems->stems[stems->count - 1], sorted[i]) != 0)
+            stems->stems[stems->count++] = checked(strdup(sorted[i]));
+    if (stems->count >= LEDE_STEM_MAX_STEMS)
+        die(code, 0, "too many stems for 24-bit ids");
+    stems->word_stem = checked(calloc(list->count + 1, sizeof *stems->word_stem));
+    for (size_t i = 0; i < list->count; i++) {
+        stems->word_stem[i] = (uint32_t)find_stem(stems, of_word[i]);
+        free(of_word[i]);
+    }
+    free(of_word);
+    free(sorted);
+}
+
+/* Writes the words of one table, each followed by its stem id; stores each
+ * word's offset in offsets. */
+static void write_words(FILE *out, const char *code, const word_list *list,
+                        const stem_list *stems, uint32_t *offsets)
+{
+    fprintf(out, "static const char words_%s[] =\n", code);
     size_t size = 0;
     for (size_t i = 0; i < list->count; i++) {
         const char *word = list->words[i];
         size_t len = strlen(word);
-        const sb_symbol *stem = sb_stemmer_stem(stemmer, (const sb_symbol *)word, (int)len);
-        if (!stem)
-            die(code, 0, "out of memory");
-        size_t stem_len = (size_t)sb_stemmer_length(stemmer);
-        size_t prefix = common_prefix(word, len, (const char *)stem, stem_len);
+        uint32_t id = stems->word_stem[i];
         offsets[i] = (uint32_t)size;
         fputs("    \"", out);
         put_escaped(out, word, len);
-        fprintf(out, "\\000\\%03o", (unsigned)prefix);
-        put_escaped(out, (const char *)stem + prefix, stem_len - prefix);
-        fputs("\\000\"\n", out);
-        size += len + 1 + 1 + (stem_len - prefix) + 1;
+        fprintf(out, "\\000\\%03o\\%03o\\%03o\"\n", (unsigned)(id & 0xFF),
+                (unsigned)(id >> 8 & 0xFF), (unsigned)(id >> 16));
+        size += len + 1 + LEDE_STEM_ID_BYTES;
     }
     fputs("    ;\n\n", out);
-    sb_stemmer_delete(stemmer);
     if (size >= (1u << LEDE_STEM_SLOT_OFFSET_BITS) - 1)
         die(code, 0, "word list too large for 24-bit offsets");
-    return size;
 }
 
-/* Open addressing with linear probing, at most 40% full so that a word
- * missing from the table (a name, say) is known after a probe or two. */
-static size_t write_slots(FILE *out, const char *code, const word_list *list,
-                          const uint32_t *offsets)
+/* Writes the stems, back to back with a NUL after each, and where each
+ * starts (one more offset at the end, so every stem's length is known). */
+static void write_stems(FILE *out, const char *code, const stem_list *stems)
+{
+    fprintf(out, "static const char stems_%s[] =\n", code);
+    uint32_t *offsets = checked(calloc(stems->count + 1, sizeof *offsets));
+    size_t size = 0;
+    for (size_t i = 0; i < stems->count; i++) {
+        size_t len = strlen(stems->stems[i]);
+        offsets[i] = (uint32_t)size;
+        fputs("    \"", out);
+        put_escaped(out, stems->stems[i], len);
+        fputs("\\000\"\n", out);
+        size += len + 1;
+    }
+    offsets[stems->count] = (uint32_t)size;
+    fputs("    ;\n\n", out);
+    fprintf(out, "static const uint32_t stem_offsets_%s[%zu] = {\n", code, stems->count + 1);
+    for (size_t i = 0; i <= stems->count; i++)
+        fprintf(out, "%s%" PRIu32 ",%s", i % 8 == 0 ? "    " : " ", offsets[i],
+                i % 8 == 7 || i == stems->count ? "\n" : "");
+    fputs("};\n\n", out);
+    free(offsets);
+}
+
+/* Open addressing with linear probing, at most 40% full so that a key
+ * missing from the table (a name, say) is known after a probe or two. Slot
+ * = value + 1 in the low 24 bits, the top byte of the key's hash above.
+ * Returns the slot count. */
+static size_t write_slots(FILE *out, const char *name, const char *code, char *const *keys,
+                          const uint32_t *values, size_t count)
 {
     size_t nslots = 1024;
-    while (nslots * 2 < list->count * 5)
+    while (nslots * 2 < count * 5)
         nslots *= 2;
     uint32_t *slots = checked(calloc(nslots, sizeof *slots));
-    for (size_t i = 0; i < list->count; i++) {
-        const char *word = list->words[i];
-        uint64_t hash = lede_stem_table_hash(word, strlen(word));
+    for (size_t i = 0; i < count; i++) {
+        uint64_t hash = lede_stem_table_hash(keys[i], strlen(keys[i]));
         size_t s = (size_t)hash & (nslots - 1);
         while (slots[s])
             s = (s + 1) & (nslots - 1);
-        slots[s] = (offsets[i] + 1) | (uint32_t)(hash >> 56) << LEDE_STEM_SLOT_OFFSET_BITS;
+        slots[s] = (values[i] + 1) | (uint32_t)(hash >> 56) << LEDE_STEM_SLOT_OFFSET_BITS;
     }
-    fprintf(out, "static const uint32_t slots_%s[%zu] = {\n", code, nslots);
+    fprintf(out, "static const uint32_t %s_%s[%zu] = {\n", name, code, nslots);
     for (size_t s = 0; s < nslots; s++)
         fprintf(out, "%s0x%" PRIx32 ",%s", s % 8 == 0 ? "    " : " ", slots[s],
                 s % 8 == 7 ? "\n" : "");
@@ -162,19 +244,39 @@ static const char *stemmer_of(const char *code)
     return NULL;
 }
 
-/* Writes the tables of one model; returns its slot mask. */
-static size_t write_table(FILE *out, const char *code, const char *stemmer, const char *words)
+/* What main needs of a written table for its lede_stem_table. */
+typedef struct table_shape {
+    size_t word_slots, stem_slots, stems;
+} table_shape;
+
+/* Writes the tables of one model. */
+static table_shape write_table(FILE *out, const char *code, const char *stemmer,
+                               const char *words)
 {
     word_list list = {0};
     read_words(words, &list);
+    stem_list stems = {0};
+    stem_words(code, stemmer, &list, &stems);
     uint32_t *offsets = checked(calloc(list.count + 1, sizeof *offsets));
-    write_strings(out, code, stemmer, &list, offsets);
-    size_t mask = write_slots(out, code, &list, offsets) - 1;
+    write_words(out, code, &list, &stems, offsets);
+    write_stems(out, code, &stems);
+    table_shape shape = {0};
+    shape.word_slots = write_slots(out, "word_slots", code, list.words, offsets, list.count);
+    uint32_t *ids = checked(calloc(stems.count + 1, sizeof *ids));
+    for (size_t i = 0; i < stems.count; i++)
+        ids[i] = (uint32_t)i;
+    shape.stem_slots = write_slots(out, "stem_slots", code, stems.stems, ids, stems.count);
+    shape.stems = stems.count;
     for (size_t i = 0; i < list.count; i++)
         free(list.words[i]);
     free(list.words);
+    for (size_t i = 0; i < stems.count; i++)
+        free(stems.stems[i]);
+    free(stems.stems);
+    free(stems.word_stem);
     free(offsets);
-    return mask;
+    free(ids);
+    return shape;
 }
 
 int main(int argc, char **argv)
@@ -191,19 +293,22 @@ int main(int argc, char **argv)
           "#include \"model/stem_table.h\"\n\n",
           out);
     size_t ntables = (size_t)(argc - 2) / 2;
-    size_t *masks = checked(calloc(ntables, sizeof *masks));
+    table_shape *shapes = checked(calloc(ntables, sizeof *shapes));
     for (size_t t = 0; t < ntables; t++) {
         const char *code = argv[2 + 2 * t];
-        masks[t] = write_table(out, code, stemmer_of(code), argv[3 + 2 * t]);
+        shapes[t] = write_table(out, code, stemmer_of(code), argv[3 + 2 * t]);
     }
     fputs("const lede_stem_table lede_builtin_stem_tables[] = {\n", out);
     for (size_t t = 0; t < ntables; t++) {
-        const char *code = argv[2 + 2 * t];
-        fprintf(out, "    {\"%s\", \"%s\", strings_%s, slots_%s, %zu},\n", code, stemmer_of(code),
-                code, code, masks[t]);
+        const char *c = argv[2 + 2 * t];
+        fprintf(out,
+                "    {\"%s\", \"%s\", words_%s, word_slots_%s, %zu,\n"
+                "     stems_%s, stem_offsets_%s, %zu, stem_slots_%s, %zu},\n",
+                c, stemmer_of(c), c, c, shapes[t].word_slots - 1, c, c, shapes[t].stems, c,
+                shapes[t].stem_slots - 1);
     }
     fprintf(out, "};\n\nconst size_t lede_builtin_stem_table_count = %zu;\n", ntables);
-    free(masks);
+    free(shapes);
     if (fclose(out) != 0)
         die(argv[1], 0, "write error");
     return 0;

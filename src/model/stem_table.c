@@ -28,67 +28,65 @@ static int is_entry_of(const char *entry, const char *word, size_t len)
     return i == len && entry[len] == '\0';
 }
 
-/* The next entry from slot *i on whose tag is the hash's (the probe
- * sequence of linear probing), leaving *i at the slot after it; NULL at the
- * first empty slot, which ends the probe. */
-static const char *next_candidate(const lede_stem_table *table, uint64_t hash, size_t *i)
+/* The next slot value (offset or id, without the + 1) from slot *i on
+ * whose tag is the hash's (the probe sequence of linear probing), leaving
+ * *i at the slot after it; -1 at the first empty slot, which ends the
+ * probe. */
+static int64_t next_candidate(const uint32_t *slots, uint32_t mask, uint64_t hash, size_t *i)
 {
-    const uint32_t offset_mask = (1u << LEDE_STEM_SLOT_OFFSET_BITS) - 1;
-    for (;; *i = (*i + 1) & table->mask) {
-        uint32_t slot = table->slots[*i];
+    const uint32_t value_mask = (1u << LEDE_STEM_SLOT_OFFSET_BITS) - 1;
+    for (;; *i = (*i + 1) & mask) {
+        uint32_t slot = slots[*i];
         if (slot == 0)
-            return NULL;
+            return -1;
         if (slot >> LEDE_STEM_SLOT_OFFSET_BITS == tag_of(hash)) {
-            *i = (*i + 1) & table->mask;
-            return table->strings + (slot & offset_mask) - 1;
+            *i = (*i + 1) & mask;
+            return (int64_t)(slot & value_mask) - 1;
         }
     }
 }
 
-/* The stored entry of `word`, or NULL. */
-static const char *find_entry(const lede_stem_table *table, const char *word, size_t len,
-                              uint64_t hash)
+int64_t lede_stem_table_word(const lede_stem_table *table, const char *word, size_t len,
+                             uint64_t hash)
 {
-    size_t i = (size_t)hash & table->mask;
-    const char *entry;
-    while ((entry = next_candidate(table, hash, &i)) != NULL)
-        if (is_entry_of(entry, word, len))
-            return entry;
-    return NULL;
+    size_t i = (size_t)hash & table->word_mask;
+    int64_t offset;
+    while ((offset = next_candidate(table->word_slots, table->word_mask, hash, &i)) >= 0) {
+        const char *entry = table->words + offset;
+        if (!is_entry_of(entry, word, len))
+            continue;
+        const unsigned char *id = (const unsigned char *)entry + len + 1;
+        return (int64_t)id[0] | (int64_t)id[1] << 8 | (int64_t)id[2] << 16;
+    }
+    return -1;
 }
 
-size_t lede_stem_table_find(const lede_stem_table *table, const char *word, size_t len,
-                            char *out, size_t cap)
+int64_t lede_stem_table_stem_id(const lede_stem_table *table, const char *stem, size_t len,
+                                uint64_t hash)
 {
-    return lede_stem_table_find_hashed(table, word, len, lede_stem_table_hash(word, len), out,
-                                       cap);
+    size_t i = (size_t)hash & table->stem_mask;
+    int64_t id;
+    while ((id = next_candidate(table->stem_slots, table->stem_mask, hash, &i)) >= 0)
+        if (is_entry_of(table->stems + table->stem_offsets[id], stem, len))
+            return id;
+    return -1;
+}
+
+const char *lede_stem_table_stem(const lede_stem_table *table, uint32_t id, size_t *len)
+{
+    *len = table->stem_offsets[id + 1] - table->stem_offsets[id] - 1;
+    return table->stems + table->stem_offsets[id];
 }
 
 void lede_stem_table_prefetch_slot(const lede_stem_table *table, uint64_t hash)
 {
-    lede_prefetch(&table->slots[(size_t)hash & table->mask]);
+    lede_prefetch(&table->word_slots[(size_t)hash & table->word_mask]);
 }
 
 void lede_stem_table_prefetch_entry(const lede_stem_table *table, uint64_t hash)
 {
-    size_t i = (size_t)hash & table->mask;
-    const char *entry = next_candidate(table, hash, &i);
-    if (entry)
-        lede_prefetch(entry);
-}
-
-size_t lede_stem_table_find_hashed(const lede_stem_table *table, const char *word, size_t len,
-                                   uint64_t hash, char *out, size_t cap)
-{
-    const char *entry = find_entry(table, word, len, hash);
-    if (!entry)
-        return 0;
-    size_t prefix = (unsigned char)entry[len + 1];
-    const char *tail = entry + len + 2;
-    size_t tail_len = strlen(tail);
-    if (prefix + tail_len > cap)
-        return 0;
-    memcpy(out, word, prefix);
-    memcpy(out + prefix, tail, tail_len);
-    return prefix + tail_len;
+    size_t i = (size_t)hash & table->word_mask;
+    int64_t offset = next_candidate(table->word_slots, table->word_mask, hash, &i);
+    if (offset >= 0)
+        lede_prefetch(table->words + offset);
 }

@@ -15,20 +15,34 @@
 
 #include "../common/intern.h"
 
-/* Each word is stored as "WORD\0" followed by one byte P and "TAIL\0": its
- * stem is the first P bytes of the word followed by TAIL. A slot holds the
- * offset of a word plus one in its low 24 bits (0 = empty) and the top
- * byte of the word's hash in its high 8, so that most probes of a missing
- * word never read the strings. */
+/* Each distinct stem has an id, 0 to `nstems` - 1, which a tokenizer can
+ * use as the stem's term id as it is: no summarizer then stores, hashes or
+ * interns the stems of the words the table knows.
+ *
+ * Each word is stored as "WORD\0" followed by its stem id in
+ * LEDE_STEM_ID_BYTES bytes, least significant first; each stem as "STEM\0"
+ * at stem_offsets[id] (stem_offsets[nstems] is the end of the last). A slot
+ * holds a word's offset, or a stem's id, plus one in its low 24 bits (0 =
+ * empty) and the top byte of the key's hash in its high 8, so that most
+ * probes of a missing key never read the strings. */
 typedef struct lede_stem_table {
     const char *code;    /* the model's language code */
     const char *stemmer; /* the Snowball algorithm the stems come from */
-    const char *strings;
-    const uint32_t *slots;
-    uint32_t mask;       /* slot count - 1; the count is a power of two */
+    const char *words;
+    const uint32_t *word_slots;
+    uint32_t word_mask;  /* slot count - 1; the count is a power of two */
+    const char *stems;
+    const uint32_t *stem_offsets;
+    uint32_t nstems;
+    const uint32_t *stem_slots;
+    uint32_t stem_mask;
 } lede_stem_table;
 
-enum { LEDE_STEM_SLOT_OFFSET_BITS = 24 };
+enum {
+    LEDE_STEM_SLOT_OFFSET_BITS = 24,
+    LEDE_STEM_ID_BYTES = 3,
+    LEDE_STEM_MAX_STEMS = (1 << 24) - 1
+};
 
 extern const lede_stem_table lede_builtin_stem_tables[];
 extern const size_t lede_builtin_stem_table_count;
@@ -39,30 +53,46 @@ extern const size_t lede_builtin_stem_table_count;
 /* The table of the model with language code `code`, or NULL. */
 const lede_stem_table *lede_stem_table_for(const char *code);
 
-/* Writes the stem of `word` (case-folded as the tokenizer folds words) to
- * `out` and returns its length; 0 when the table lacks the word or the
- * stem does not fit in `cap` bytes. */
-size_t lede_stem_table_find(const lede_stem_table *table, const char *word, size_t len,
-                            char *out, size_t cap);
-
-/* The hash that places a word: its low bits pick the slot, its top byte
- * is the tag. Shared by the generator and the lookup. */
+/* The hash that places a word or a stem: its low bits pick the slot, its
+ * top byte is the tag. Shared by the generator and the lookup. */
 static inline uint64_t lede_stem_table_hash(const char *word, size_t len)
 {
     return lede_hash_bytes(word, len);
 }
 
-/* lede_stem_table_find with the word's hash already computed. */
-size_t lede_stem_table_find_hashed(const lede_stem_table *table, const char *word, size_t len,
-                                   uint64_t hash, char *out, size_t cap);
+/* Whether a case-folded word has a letter: an ASCII lower-case letter or
+ * any byte of a non-ASCII character. The tokenizer stems only such words,
+ * and the generator makes sure every stem of a table has one, so that a
+ * word not stemmed is never taken for a stem of the table. */
+static inline int lede_stem_has_letter(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80 || (c >= 'a' && c <= 'z'))
+            return 1;
+    }
+    return 0;
+}
 
-/* A lookup's reads are a slot, then the string it points to, each most
- * likely a cache miss in a table of megabytes. To look up a batch of words
- * with their misses overlapping: lede_stem_table_prefetch_slot for every
- * word, then lede_stem_table_prefetch_entry for every word (it reads the
- * slots, now cached, and starts reading the entry they point to), then
- * lede_stem_table_find_hashed for every word. Hints only: they change no
- * result. */
+/* The stem id of `word` (case-folded as the tokenizer folds words; `hash`
+ * its lede_stem_table_hash), or -1 when the table lacks the word. */
+int64_t lede_stem_table_word(const lede_stem_table *table, const char *word, size_t len,
+                             uint64_t hash);
+
+/* The id of the stem `stem` (`hash` its lede_stem_table_hash), or -1 when
+ * no word of the table has that stem. */
+int64_t lede_stem_table_stem_id(const lede_stem_table *table, const char *stem, size_t len,
+                                uint64_t hash);
+
+/* The NUL-terminated stem of id `id` (< nstems), its length in *len. */
+const char *lede_stem_table_stem(const lede_stem_table *table, uint32_t id, size_t *len);
+
+/* A word lookup's reads are a slot, then the string it points to, each
+ * most likely a cache miss in a table of megabytes. To look up a batch of
+ * words with their misses overlapping: lede_stem_table_prefetch_slot for
+ * every word, then lede_stem_table_prefetch_entry for every word (it reads
+ * the slots, now cached, and starts reading the entry they point to), then
+ * lede_stem_table_word for every word. Hints only: they change no result. */
 void lede_stem_table_prefetch_slot(const lede_stem_table *table, uint64_t hash);
 void lede_stem_table_prefetch_entry(const lede_stem_table *table, uint64_t hash);
 

@@ -18,6 +18,8 @@ enum { MAX_CACHED_TERMS = 1 << 20 };
  * MAX_CACHED_TERMS. */
 enum { SURFACE_DROPPED = 1, SURFACE_TERM_BASE = 2 };
 #define NEW_WORD 0x80000000u
+/* A new word's term before it is known. */
+#define UNRESOLVED UINT32_MAX
 
 lede_status lede_tokenizer_init(lede_tokenizer *t, const lede_model *model, const char *stemmer)
 {
@@ -25,8 +27,10 @@ lede_status lede_tokenizer_init(lede_tokenizer *t, const lede_model *model, cons
     t->model = model;
     if (stemmer && stemmer[0]) {
         const lede_stem_table *stems = lede_stem_table_for(model->data->code);
-        if (stems && strcmp(stems->stemmer, stemmer) == 0)
+        if (stems && strcmp(stems->stemmer, stemmer) == 0) {
             t->stems = stems;
+            t->nstatic = stems->nstems;
+        }
         t->stemmer = sb_stemmer_new(stemmer, NULL);
         if (!t->stemmer) {
             /* libstemmer returns NULL for an unknown algorithm and when out
@@ -54,8 +58,15 @@ void lede_tokenizer_free(lede_tokenizer *t)
 
 const char *lede_tokenizer_term(const lede_tokenizer *t, uint32_t id, size_t *len)
 {
-    *len = t->terms.entries[id].len;
-    return t->terms.entries[id].str;
+    if (id < t->nstatic)
+        return lede_stem_table_stem(t->stems, id, len);
+    *len = t->terms.entries[id - t->nstatic].len;
+    return t->terms.entries[id - t->nstatic].str;
+}
+
+size_t lede_tokenizer_term_count(const lede_tokenizer *t)
+{
+    return t->nstatic + t->terms.count;
 }
 
 void lede_tokens_free(lede_tokens *tok)
@@ -123,33 +134,24 @@ static int normalize_ascii(lede_tokenizer *t, const char *s, size_t len)
     return 0;
 }
 
-static int has_letter(const char *s, size_t len)
+/* The Snowball stem of a normalized word of `*len` bytes; `*len` becomes
+ * the stem's length. The stem lives in the stemmer until the next call;
+ * NULL when out of memory. */
+static const char *snowball_stem(lede_tokenizer *t, const char *word, size_t *len)
 {
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80 || (c >= 'a' && c <= 'z'))
-            return 1;
-    }
-    return 0;
-}
-
-/* The stem of a normalized word of `*len` bytes (`hash` its stem-table
- * hash), from the built-in table when it has the word, else from Snowball;
- * `*len` becomes the stem's length. The stem lives in the tokenizer until
- * the next call; NULL when out of memory. */
-static const char *stem_of(lede_tokenizer *t, const char *word, size_t *len, uint64_t hash)
-{
-    size_t known = t->stems ? lede_stem_table_find_hashed(t->stems, word, *len, hash, t->stem,
-                                                          sizeof t->stem)
-                            : 0;
-    if (known) {
-        *len = known;
-        return t->stem;
-    }
     const sb_symbol *stem = sb_stemmer_stem(t->stemmer, (const sb_symbol *)word, (int)*len);
     if (stem)
         *len = (size_t)sb_stemmer_length(t->stemmer);
     return (const char *)stem;
+}
+
+/* The term id of a string the stem table lacks (`hash` its
+ * lede_hash_bytes): its id in the term table, after the static ones; -1
+ * when out of memory. */
+static int64_t dynamic_term(lede_tokenizer *t, const char *s, size_t len, uint64_t hash)
+{
+    int64_t id = lede_intern_add_hashed(&t->terms, s, len, hash, NULL);
+    return id < 0 ? -1 : id + (int64_t)t->nstatic;
 }
 
 /* Records surface `sid`, normalized to t->norm and not a stopword, as a
@@ -168,7 +170,7 @@ static int64_t add_new_word(lede_tokenizer *t, uint32_t sid)
     size_t offset = t->new_text.len;
     if (lede_strbuf_append(&t->new_text, word, len) != 0)
         return -2;
-    int stem = t->stemmer && len <= LEDE_MAX_STEM_BYTES && has_letter(word, len);
+    int stem = t->stemmer && len <= LEDE_MAX_STEM_BYTES && lede_stem_has_letter(word, len);
     uint32_t index = (uint32_t)t->new_count++;
     t->new_words[index] =
         (lede_new_word){sid, 0, offset, len, lede_hash_bytes(word, len), stem};
@@ -225,16 +227,19 @@ static void prefetch_stems(lede_tokenizer *t)
             lede_stem_table_prefetch_entry(t->stems, t->new_words[i].hash);
 }
 
-/* Starts the term-table reads of every new word's term (the batch hints of
- * intern.h). */
+/* Starts the term-table reads of every new word whose term is not known
+ * yet (the batch hints of intern.h). */
 static void prefetch_terms(lede_tokenizer *t)
 {
     for (size_t i = 0; i < t->new_count; i++)
-        lede_intern_prefetch_slot(&t->terms, t->new_words[i].hash);
+        if (t->new_words[i].term == UNRESOLVED)
+            lede_intern_prefetch_slot(&t->terms, t->new_words[i].hash);
     for (size_t i = 0; i < t->new_count; i++)
-        lede_intern_prefetch_entry(&t->terms, t->new_words[i].hash);
+        if (t->new_words[i].term == UNRESOLVED)
+            lede_intern_prefetch_entry(&t->terms, t->new_words[i].hash);
     for (size_t i = 0; i < t->new_count; i++)
-        lede_intern_prefetch_string(&t->terms, t->new_words[i].hash);
+        if (t->new_words[i].term == UNRESOLVED)
+            lede_intern_prefetch_string(&t->terms, t->new_words[i].hash);
 }
 
 /* After a failure: the surface table may point at new words that will not
@@ -246,6 +251,45 @@ static void forget_new_words(lede_tokenizer *t)
     lede_strbuf_clear(&t->new_text);
 }
 
+/* A new word's term when the stem table gives it: the table's id of its
+ * stem, for a word of the table or a word whose Snowball stem is a stem of
+ * the table (a string has one term id however it was reached). The others
+ * are left UNRESOLVED, pointing at their term's string: the word itself,
+ * or its Snowball stem. A word not to be stemmed (lede_stem_has_letter,
+ * LEDE_MAX_STEM_BYTES) is never a stem of the table: the generator checks
+ * that. Returns -1 when out of memory. */
+static int stem_new_word(lede_tokenizer *t, lede_new_word *w)
+{
+    w->term = UNRESOLVED;
+    if (!w->stem)
+        return 0;
+    const char *word = t->new_text.data + w->offset;
+    int64_t id = t->stems ? lede_stem_table_word(t->stems, word, w->len, w->hash) : -1;
+    if (id >= 0) {
+        w->term = (uint32_t)id;
+        return 0;
+    }
+    size_t len = w->len;
+    const char *stem = snowball_stem(t, word, &len);
+    if (!stem)
+        return -1;
+    uint64_t hash = lede_hash_bytes(stem, len);
+    id = t->stems ? lede_stem_table_stem_id(t->stems, stem, len, hash) : -1;
+    if (id >= 0) {
+        w->term = (uint32_t)id;
+        return 0;
+    }
+    /* Stems go after the normalized forms, and the word then points at
+     * its stem. */
+    size_t offset = t->new_text.len;
+    if (lede_strbuf_append(&t->new_text, stem, len) != 0)
+        return -1;
+    w->offset = offset;
+    w->len = len;
+    w->hash = hash;
+    return 0;
+}
+
 /* Stems and interns the new words of the document in the order they were
  * met, and gives their tokens the terms. */
 static lede_status resolve_new_words(lede_tokenizer *t, lede_tokens *out)
@@ -253,30 +297,19 @@ static lede_status resolve_new_words(lede_tokenizer *t, lede_tokens *out)
     if (t->new_count == 0)
         return LEDE_OK;
     prefetch_stems(t);
-    /* Stems go after the normalized forms, and each word then points at
-     * its term's string: its stem or itself. */
-    for (size_t i = 0; i < t->new_count; i++) {
-        lede_new_word *w = &t->new_words[i];
-        if (!w->stem)
-            continue;
-        size_t len = w->len;
-        const char *stem = stem_of(t, t->new_text.data + w->offset, &len, w->hash);
-        size_t offset = t->new_text.len;
-        if (!stem || lede_strbuf_append(&t->new_text, stem, len) != 0)
+    for (size_t i = 0; i < t->new_count; i++)
+        if (stem_new_word(t, &t->new_words[i]) != 0)
             return LEDE_ERR_NOMEM;
-        w->offset = offset;
-        w->len = len;
-        w->hash = lede_hash_bytes(t->new_text.data + offset, len);
-    }
     prefetch_terms(t);
     for (size_t i = 0; i < t->new_count; i++) {
         lede_new_word *w = &t->new_words[i];
-        int64_t term =
-            lede_intern_add_hashed(&t->terms, t->new_text.data + w->offset, w->len, w->hash, NULL);
-        if (term < 0)
-            return LEDE_ERR_NOMEM;
-        w->term = (uint32_t)term;
-        t->surface.entries[w->surface].value = (uint32_t)term + SURFACE_TERM_BASE;
+        if (w->term == UNRESOLVED) {
+            int64_t term = dynamic_term(t, t->new_text.data + w->offset, w->len, w->hash);
+            if (term < 0)
+                return LEDE_ERR_NOMEM;
+            w->term = (uint32_t)term;
+        }
+        t->surface.entries[w->surface].value = w->term + SURFACE_TERM_BASE;
     }
     for (size_t k = 0; k < out->count; k++)
         if (out->items[k].term & NEW_WORD)

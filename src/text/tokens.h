@@ -47,7 +47,10 @@ typedef struct lede_tokenizer {
     const lede_model *model;
     struct sb_stemmer *stemmer; /* NULL when the language has none */
     const lede_stem_table *stems; /* built-in stems for `stemmer`, or NULL */
-    lede_intern terms;          /* normalized, stemmed terms */
+    /* Term ids below nstatic are the stem ids of `stems` (its nstems, or 0
+     * without it); the term table's ids come after them. */
+    uint32_t nstatic;
+    lede_intern terms;          /* normalized, stemmed terms the table lacks */
     lede_intern surface;        /* token as written -> 1 (dropped), a new word, or term + 2 */
     /* New word forms are stemmed and interned together at the end of the
      * document, in the order they were met (so term ids are as if each
@@ -60,7 +63,6 @@ typedef struct lede_tokenizer {
     int32_t *cps;               /* normalization scratch */
     size_t cps_cap;
     lede_strbuf norm;
-    char stem[LEDE_MAX_STEM_BYTES + 16]; /* a stem from `stems` */
 } lede_tokenizer;
 
 /* Tokens longer than this many bytes are not words (base64, hashes, runs of
@@ -82,6 +84,9 @@ lede_status lede_tokenize(lede_tokenizer *t, const char *text, const lede_units 
 
 /* The string of term `id`. */
 const char *lede_tokenizer_term(const lede_tokenizer *t, uint32_t id, size_t *len);
+
+/* How many term ids there are so far: every id is below it. */
+size_t lede_tokenizer_term_count(const lede_tokenizer *t);
 
 void lede_tokens_free(lede_tokens *tok);
 

@@ -33,8 +33,9 @@ static void sort_terms(uint32_t *t, size_t n)
 /* Local id of a global term, numbering new terms as they come. */
 static lede_status local_id(lede_tfidf *v, uint32_t g, uint32_t *out)
 {
-    if (v->stamp[g] == v->generation) {
-        *out = v->local_of[g];
+    lede_term_slot *slot = &v->map[g];
+    if (slot->stamp == v->generation) {
+        *out = slot->local;
         return LEDE_OK;
     }
     if (v->nterms == v->term_cap) {
@@ -49,8 +50,7 @@ static lede_status local_id(lede_tfidf *v, uint32_t g, uint32_t *out)
         v->global = global;
         v->term_cap = cap;
     }
-    v->stamp[g] = v->generation;
-    v->local_of[g] = (uint32_t)v->nterms;
+    *slot = (lede_term_slot){v->generation, (uint32_t)v->nterms};
     v->df[v->nterms] = 0;
     v->global[v->nterms] = g;
     *out = (uint32_t)v->nterms++;
@@ -65,20 +65,21 @@ static lede_status prepare(lede_tfidf *v, size_t nrows, size_t ntokens, size_t n
         /* The vocabulary grows a little with every document of a batch:
          * grow by doubling, not to the exact size each time. */
         size_t cap = v->map_cap * 2 > nglobal ? v->map_cap * 2 : nglobal;
-        uint32_t *local_of = lede_realloc_array(v->local_of, cap, sizeof *local_of);
-        if (!local_of)
+        /* The first map comes zeroed from calloc: for the stem table's
+         * tens of thousands of ids, pages the document never touches are
+         * then never written. */
+        lede_term_slot *map = v->map ? lede_realloc_array(v->map, cap, sizeof *map)
+                                     : calloc(cap, sizeof *map);
+        if (!map)
             return LEDE_ERR_NOMEM;
-        v->local_of = local_of;
-        uint32_t *stamp = lede_realloc_array(v->stamp, cap, sizeof *stamp);
-        if (!stamp)
-            return LEDE_ERR_NOMEM;
-        memset(stamp + v->map_cap, 0, (cap - v->map_cap) * sizeof *stamp);
-        v->stamp = stamp;
+        if (v->map)
+            memset(map + v->map_cap, 0, (cap - v->map_cap) * sizeof *map);
+        v->map = map;
         v->map_cap = cap;
     }
     if (++v->generation == 0) {
         /* After 2^32 documents the stamps wrap: start them afresh. */
-        memset(v->stamp, 0, v->map_cap * sizeof *v->stamp);
+        memset(v->map, 0, v->map_cap * sizeof *v->map);
         v->generation = 1;
     }
     if (lede_grow((void **)&v->row_ptr, &v->row_cap, nrows + 1, sizeof *v->row_ptr) != 0)
@@ -253,8 +254,7 @@ void lede_tfidf_free(lede_tfidf *v)
     free(v->val);
     free(v->df);
     free(v->global);
-    free(v->local_of);
-    free(v->stamp);
+    free(v->map);
     free(v->row_terms);
     free(v->idf);
     free(v->idf_by_df);

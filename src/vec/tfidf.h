@@ -9,6 +9,14 @@
 
 #include "lede.h"
 
+/* A global term's local id in the current document, valid when its stamp
+ * is the document's generation. Side by side, so that a token's lookup
+ * reads one cache line of a map as long as the vocabulary. */
+typedef struct lede_term_slot {
+    uint32_t stamp;
+    uint32_t local;
+} lede_term_slot;
+
 typedef struct lede_tfidf {
     size_t rows;
     size_t nnz;
@@ -24,8 +32,7 @@ typedef struct lede_tfidf {
     size_t idf_by_df_cap;
     /* capacities and scratch, reused across documents */
     size_t row_cap, nnz_cap, term_cap;
-    uint32_t *local_of;   /* global id -> local id, valid when stamp matches */
-    uint32_t *stamp;
+    lede_term_slot *map;  /* global id -> local id */
     size_t map_cap;
     uint32_t generation;
     uint32_t *row_terms;  /* one row's local ids while counting */

@@ -10,8 +10,9 @@
 #include "model/stem_table.h"
 #include "text/tokens.h"
 
-/* Every word of `table` (found through its slots) gives libstemmer's stem,
- * and is found by lede_stem_table_find. Returns the number of words. */
+/* Every word of `table` (found through its slots) has libstemmer's stem,
+ * and that stem's id is found from the stem too. Returns the number of
+ * words. */
 static size_t check_every_word(const lede_stem_table *table)
 {
     struct sb_stemmer *stemmer = sb_stemmer_new(table->stemmer, NULL);
@@ -19,19 +20,24 @@ static size_t check_every_word(const lede_stem_table *table)
         return 0;
     const uint32_t offset_mask = (1u << LEDE_STEM_SLOT_OFFSET_BITS) - 1;
     size_t words = 0, wrong = 0;
-    for (size_t i = 0; i <= table->mask; i++) {
-        if (table->slots[i] == 0)
+    for (size_t i = 0; i <= table->word_mask; i++) {
+        if (table->word_slots[i] == 0)
             continue;
-        const char *word = table->strings + (table->slots[i] & offset_mask) - 1;
+        const char *word = table->words + (table->word_slots[i] & offset_mask) - 1;
         size_t len = strlen(word);
-        char stem[LEDE_MAX_STEM_BYTES + 16];
-        size_t n = lede_stem_table_find(table, word, len, stem, sizeof stem);
+        int64_t id = lede_stem_table_word(table, word, len, lede_stem_table_hash(word, len));
+        size_t n = 0;
+        const char *stem = id >= 0 && id < table->nstems
+                               ? lede_stem_table_stem(table, (uint32_t)id, &n)
+                               : "";
         const sb_symbol *want = sb_stemmer_stem(stemmer, (const sb_symbol *)word, (int)len);
         size_t want_len = (size_t)sb_stemmer_length(stemmer);
-        if (n != want_len || memcmp(stem, want, n) != 0) {
+        if (n != want_len || memcmp(stem, want, n) != 0 ||
+            lede_stem_table_stem_id(table, stem, n, lede_stem_table_hash(stem, n)) != id) {
             if (wrong++ < 5)
-                CHECK_MSG(0, "%s: '%s' stems to '%.*s' in the table, '%.*s' in libstemmer",
-                          table->code, word, (int)n, stem, (int)want_len, (const char *)want);
+                CHECK_MSG(0, "%s: '%s' has stem %lld '%.*s' in the table, '%.*s' in libstemmer",
+                          table->code, word, (long long)id, (int)n, stem, (int)want_len,
+                          (const char *)want);
         }
         words++;
     }
@@ -40,18 +46,50 @@ static size_t check_every_word(const lede_stem_table *table)
     return words;
 }
 
+/* Every stem id names a distinct stem that is found by its string, has a
+ * letter (the tokenizer relies on it) and is no longer than a word it
+ * stems. Returns the number of stems. */
+static size_t check_every_stem(const lede_stem_table *table)
+{
+    size_t wrong = 0;
+    for (uint32_t id = 0; id < table->nstems; id++) {
+        size_t len;
+        const char *stem = lede_stem_table_stem(table, id, &len);
+        int ok = len > 0 && len <= LEDE_MAX_STEM_BYTES && lede_stem_has_letter(stem, len) &&
+                 strlen(stem) == len &&
+                 lede_stem_table_stem_id(table, stem, len, lede_stem_table_hash(stem, len)) == id;
+        if (!ok && wrong++ < 5)
+            CHECK_MSG(0, "%s: stem %u '%.*s' is not found by its string, or has no letter",
+                      table->code, id, (int)len, stem);
+    }
+    CHECK_EQ(wrong, 0);
+    return table->nstems;
+}
+
 static void test_tables_match_libstemmer(void)
 {
     CHECK(lede_builtin_stem_table_count >= 1);
     for (size_t i = 0; i < lede_builtin_stem_table_count; i++) {
-        size_t words = check_every_word(&lede_builtin_stem_tables[i]);
-        CHECK_MSG(words > 1000, "%s: only %zu words", lede_builtin_stem_tables[i].code, words);
+        const lede_stem_table *table = &lede_builtin_stem_tables[i];
+        size_t words = check_every_word(table);
+        CHECK_MSG(words > 1000, "%s: only %zu words", table->code, words);
+        size_t stems = check_every_stem(table);
+        CHECK_MSG(stems > 1000 && stems < words, "%s: %zu stems for %zu words", table->code,
+                  stems, words);
     }
 }
 
-static size_t find(const lede_stem_table *t, const char *word, char *out, size_t cap)
+/* The stem of `word` in the table, or "" when the table lacks the word. */
+static const char *stem_of(const lede_stem_table *t, const char *word, size_t *len)
 {
-    return lede_stem_table_find(t, word, strlen(word), out, cap);
+    int64_t id = lede_stem_table_word(t, word, strlen(word), lede_hash_bytes(word, strlen(word)));
+    *len = 0;
+    return id < 0 ? "" : lede_stem_table_stem(t, (uint32_t)id, len);
+}
+
+static int64_t stem_id(const lede_stem_table *t, const char *stem)
+{
+    return lede_stem_table_stem_id(t, stem, strlen(stem), lede_hash_bytes(stem, strlen(stem)));
 }
 
 static void test_english_lookups(void)
@@ -61,20 +99,22 @@ static void test_english_lookups(void)
         return;
     CHECK(lede_stem_table_for("xx") == NULL);
     CHECK_STR(en->stemmer, "english");
-    char stem[80];
-    size_t n = find(en, "running", stem, sizeof stem);
+    size_t n;
+    CHECK_STR(stem_of(en, "running", &n), "run");
     CHECK_EQ(n, 3);
-    CHECK(memcmp(stem, "run", 3) == 0);
-    n = find(en, "happiness", stem, sizeof stem);
+    CHECK_STR(stem_of(en, "happiness", &n), "happi");
     CHECK_EQ(n, 5);
-    CHECK(memcmp(stem, "happi", 5) == 0);
+    /* Words of one stem share its id. */
+    CHECK(stem_id(en, "run") >= 0);
+    CHECK_EQ(lede_stem_table_word(en, "runs", 4, lede_hash_bytes("runs", 4)), stem_id(en, "run"));
     /* Prefixes, extensions and made-up words of table words are not in it. */
-    CHECK_EQ(find(en, "runnin", stem, sizeof stem), 0);
-    CHECK_EQ(find(en, "runningg", stem, sizeof stem), 0);
-    CHECK_EQ(find(en, "qxzvbrrt", stem, sizeof stem), 0);
-    CHECK_EQ(find(en, "Running", stem, sizeof stem), 0); /* tables hold folded words */
-    /* A stem that does not fit is not written. */
-    CHECK_EQ(find(en, "running", stem, 2), 0);
+    CHECK_STR(stem_of(en, "runnin", &n), "");
+    CHECK_STR(stem_of(en, "runningg", &n), "");
+    CHECK_STR(stem_of(en, "qxzvbrrt", &n), "");
+    CHECK_STR(stem_of(en, "Running", &n), ""); /* tables hold folded words */
+    CHECK_EQ(stem_id(en, "runn"), -1);
+    CHECK_EQ(stem_id(en, "running"), -1); /* a word, not a stem */
+    CHECK_EQ(stem_id(en, ""), -1);
 }
 
 /* The tokenizer takes the table of its model only for the stemmer the
@@ -92,8 +132,9 @@ static void test_tokenizer_uses_table(void)
     CHECK(with.stems == lede_stem_table_for("en"));
     CHECK(porter.stems == NULL);
     without.stems = NULL;
+    without.nstatic = 0;
     const char *text = "The ministers were running generously happy campaigns, Sarkozy's aides "
-                       "said; organisations re-elected qxzvbrrt.";
+                       "said; organisations re-elected qxzvbrrt 2004 runnings.";
     lede_units units = {0};
     lede_unit unit = {.start = 0, .end = strlen(text)};
     units.items = &unit;
@@ -110,6 +151,26 @@ static void test_tokenizer_uses_table(void)
                       (int)la, ta, (int)lb, tb);
         }
     }
+    /* The table's stems are terms of their own, numbered first: "running"
+     * (a word of the table) and "runnings" (not one, stemmed by Snowball
+     * to the table's "run") have the table's id of "run"; "qxzvbrrt" and
+     * "2004" come after the table's stems. */
+    CHECK(with.nstatic == with.stems->nstems);
+    CHECK_EQ(lede_tokenizer_term_count(&with), with.nstatic + with.terms.count);
+    int64_t run = stem_id(with.stems, "run");
+    size_t runs = 0, dynamic = 0;
+    for (size_t i = 0; i < a.count; i++) {
+        size_t len = a.items[i].len;
+        const char *word = text + a.items[i].start;
+        if ((len == 7 && memcmp(word, "running", 7) == 0) ||
+            (len == 8 && memcmp(word, "runnings", 8) == 0))
+            runs += CHECK_EQ(a.items[i].term, run);
+        if ((len == 8 && memcmp(word, "qxzvbrrt", 8) == 0) ||
+            (len == 4 && memcmp(word, "2004", 4) == 0))
+            dynamic += CHECK(a.items[i].term >= with.nstatic);
+    }
+    CHECK_EQ(runs, 2);
+    CHECK_EQ(dynamic, 2);
     lede_tokens_free(&a);
     lede_tokens_free(&b);
     lede_tokenizer_free(&with);
