@@ -83,6 +83,11 @@ void lede_stem_table_prefetch_slot(const lede_stem_table *table, uint64_t hash)
     lede_prefetch(&table->word_slots[(size_t)hash & table->word_mask]);
 }
 
+void lede_stem_table_prefetch_stem_slot(const lede_stem_table *table, uint64_t hash)
+{
+    lede_prefetch(&table->stem_slots[(size_t)hash & table->stem_mask]);
+}
+
 void lede_stem_table_prefetch_entry(const lede_stem_table *table, uint64_t hash)
 {
     size_t i = (size_t)hash & table->word_mask;

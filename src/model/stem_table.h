@@ -96,4 +96,7 @@ const char *lede_stem_table_stem(const lede_stem_table *table, uint32_t id, size
 void lede_stem_table_prefetch_slot(const lede_stem_table *table, uint64_t hash);
 void lede_stem_table_prefetch_entry(const lede_stem_table *table, uint64_t hash);
 
+/* The same hint for a lookup of lede_stem_table_stem_id: its slot. */
+void lede_stem_table_prefetch_stem_slot(const lede_stem_table *table, uint64_t hash);
+
 #endif

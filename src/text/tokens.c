@@ -251,13 +251,12 @@ static void forget_new_words(lede_tokenizer *t)
     lede_strbuf_clear(&t->new_text);
 }
 
-/* A new word's term when the stem table gives it: the table's id of its
- * stem, for a word of the table or a word whose Snowball stem is a stem of
- * the table (a string has one term id however it was reached). The others
- * are left UNRESOLVED, pointing at their term's string: the word itself,
- * or its Snowball stem. A word not to be stemmed (lede_stem_has_letter,
- * LEDE_MAX_STEM_BYTES) is never a stem of the table: the generator checks
- * that. Returns -1 when out of memory. */
+/* A new word's term when the stem table has the word: the table's id of
+ * its stem. Otherwise, when it is to be stemmed, Snowball's stem goes
+ * after the normalized forms and the word points at it (`stem` stays set:
+ * the stem may be one of the table's, which find_snowball_stems looks up);
+ * the term of a word not stemmed is the word itself. Returns -1 when out
+ * of memory. */
 static int stem_new_word(lede_tokenizer *t, lede_new_word *w)
 {
     w->term = UNRESOLVED;
@@ -267,27 +266,42 @@ static int stem_new_word(lede_tokenizer *t, lede_new_word *w)
     int64_t id = t->stems ? lede_stem_table_word(t->stems, word, w->len, w->hash) : -1;
     if (id >= 0) {
         w->term = (uint32_t)id;
+        w->stem = 0;
         return 0;
     }
     size_t len = w->len;
     const char *stem = snowball_stem(t, word, &len);
     if (!stem)
         return -1;
-    uint64_t hash = lede_hash_bytes(stem, len);
-    id = t->stems ? lede_stem_table_stem_id(t->stems, stem, len, hash) : -1;
-    if (id >= 0) {
-        w->term = (uint32_t)id;
-        return 0;
-    }
-    /* Stems go after the normalized forms, and the word then points at
-     * its stem. */
     size_t offset = t->new_text.len;
     if (lede_strbuf_append(&t->new_text, stem, len) != 0)
         return -1;
     w->offset = offset;
     w->len = len;
-    w->hash = hash;
+    w->hash = lede_hash_bytes(stem, len);
+    if (t->stems)
+        lede_stem_table_prefetch_stem_slot(t->stems, w->hash);
     return 0;
+}
+
+/* Gives the words whose Snowball stem is a stem of the table that stem's
+ * id, so that a string has one term id however it was reached. A word not
+ * stemmed (lede_stem_has_letter, LEDE_MAX_STEM_BYTES) is never a stem of
+ * the table: the generator checks that. Done after all the Snowball calls,
+ * so that the reads of the table their stem_new_word started are done. */
+static void find_snowball_stems(lede_tokenizer *t)
+{
+    if (!t->stems)
+        return;
+    for (size_t i = 0; i < t->new_count; i++) {
+        lede_new_word *w = &t->new_words[i];
+        if (!w->stem)
+            continue;
+        int64_t id =
+            lede_stem_table_stem_id(t->stems, t->new_text.data + w->offset, w->len, w->hash);
+        if (id >= 0)
+            w->term = (uint32_t)id;
+    }
 }
 
 /* Stems and interns the new words of the document in the order they were
@@ -300,6 +314,7 @@ static lede_status resolve_new_words(lede_tokenizer *t, lede_tokens *out)
     for (size_t i = 0; i < t->new_count; i++)
         if (stem_new_word(t, &t->new_words[i]) != 0)
             return LEDE_ERR_NOMEM;
+    find_snowball_stems(t);
     prefetch_terms(t);
     for (size_t i = 0; i < t->new_count; i++) {
         lede_new_word *w = &t->new_words[i];

@@ -40,7 +40,7 @@ typedef struct lede_new_word {
     size_t offset;    /* its string in lede_tokenizer.new_text: the normalized */
     size_t len;       /* form, then (once stemmed) its term */
     uint64_t hash;    /* lede_hash_bytes of that string */
-    int stem;         /* whether it is to be stemmed */
+    int stem;         /* whether it is to be stemmed (then: whether by Snowball) */
 } lede_new_word;
 
 typedef struct lede_tokenizer {
