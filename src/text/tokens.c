@@ -18,7 +18,7 @@ enum { MAX_CACHED_TERMS = 1 << 20 };
  * MAX_CACHED_TERMS. */
 enum { SURFACE_DROPPED = 1, SURFACE_TERM_BASE = 2 };
 #define NEW_WORD 0x80000000u
-/* A new word's term before it is known. */
+/* A new word without a stem in the stem table (yet). */
 #define UNRESOLVED UINT32_MAX
 
 lede_status lede_tokenizer_init(lede_tokenizer *t, const lede_model *model, const char *stemmer)
@@ -27,10 +27,8 @@ lede_status lede_tokenizer_init(lede_tokenizer *t, const lede_model *model, cons
     t->model = model;
     if (stemmer && stemmer[0]) {
         const lede_stem_table *stems = lede_stem_table_for(model->data->code);
-        if (stems && strcmp(stems->stemmer, stemmer) == 0) {
+        if (stems && strcmp(stems->stemmer, stemmer) == 0)
             t->stems = stems;
-            t->nstatic = stems->nstems;
-        }
         t->stemmer = sb_stemmer_new(stemmer, NULL);
         if (!t->stemmer) {
             /* libstemmer returns NULL for an unknown algorithm and when out
@@ -49,6 +47,8 @@ void lede_tokenizer_free(lede_tokenizer *t)
     sb_stemmer_delete(t->stemmer);
     lede_intern_free(&t->terms);
     lede_intern_free(&t->surface);
+    free(t->origin);
+    free(t->term_of_stem);
     free(t->new_words);
     lede_strbuf_free(&t->new_text);
     free(t->cps);
@@ -58,15 +58,27 @@ void lede_tokenizer_free(lede_tokenizer *t)
 
 const char *lede_tokenizer_term(const lede_tokenizer *t, uint32_t id, size_t *len)
 {
-    if (id < t->nstatic)
-        return lede_stem_table_stem(t->stems, id, len);
-    *len = t->terms.entries[id - t->nstatic].len;
-    return t->terms.entries[id - t->nstatic].str;
+    uint32_t origin = t->origin[id];
+    if (!(origin & LEDE_TERM_INTERNED))
+        return lede_stem_table_stem(t->stems, origin, len);
+    const lede_intern_entry *e = &t->terms.entries[origin & ~LEDE_TERM_INTERNED];
+    *len = e->len;
+    return e->str;
 }
 
 size_t lede_tokenizer_term_count(const lede_tokenizer *t)
 {
-    return t->nstatic + t->terms.count;
+    return t->nterms;
+}
+
+/* Forgets every term: the caches are cleared past MAX_CACHED_TERMS. */
+static void clear_terms(lede_tokenizer *t)
+{
+    lede_intern_clear(&t->terms);
+    lede_intern_clear(&t->surface);
+    if (t->term_of_stem)
+        memset(t->term_of_stem, 0, t->stems->nstems * sizeof *t->term_of_stem);
+    t->nterms = 0;
 }
 
 void lede_tokens_free(lede_tokens *tok)
@@ -145,13 +157,41 @@ static const char *snowball_stem(lede_tokenizer *t, const char *word, size_t *le
     return (const char *)stem;
 }
 
-/* The term id of a string the stem table lacks (`hash` its
- * lede_hash_bytes): its id in the term table, after the static ones; -1
+/* The term of the stem table's stem `stem`, numbered on first sight; -1
  * when out of memory. */
-static int64_t dynamic_term(lede_tokenizer *t, const char *s, size_t len, uint64_t hash)
+static int64_t table_term(lede_tokenizer *t, uint32_t stem)
 {
-    int64_t id = lede_intern_add_hashed(&t->terms, s, len, hash, NULL);
-    return id < 0 ? -1 : id + (int64_t)t->nstatic;
+    if (!t->term_of_stem) {
+        /* Zeroed by calloc: only the pages of the stems met are written. */
+        t->term_of_stem = calloc(t->stems->nstems, sizeof *t->term_of_stem);
+        if (!t->term_of_stem)
+            return -1;
+    }
+    if (t->term_of_stem[stem])
+        return (int64_t)t->term_of_stem[stem] - 1;
+    if (lede_grow((void **)&t->origin, &t->origin_cap, t->nterms + 1, sizeof *t->origin) != 0)
+        return -1;
+    t->origin[t->nterms] = stem;
+    t->term_of_stem[stem] = (uint32_t)t->nterms + 1;
+    return (int64_t)t->nterms++;
+}
+
+/* The term of a string the stem table lacks (`hash` its lede_hash_bytes),
+ * numbered on first sight; -1 when out of memory. */
+static int64_t string_term(lede_tokenizer *t, const char *s, size_t len, uint64_t hash)
+{
+    /* Room first: a string interned without its term would be lost. */
+    if (lede_grow((void **)&t->origin, &t->origin_cap, t->nterms + 1, sizeof *t->origin) != 0)
+        return -1;
+    int is_new;
+    int64_t id = lede_intern_add_hashed(&t->terms, s, len, hash, &is_new);
+    if (id < 0)
+        return -1;
+    if (!is_new)
+        return t->terms.entries[id].value;
+    t->terms.entries[id].value = (uint32_t)t->nterms;
+    t->origin[t->nterms] = (uint32_t)id | LEDE_TERM_INTERNED;
+    return (int64_t)t->nterms++;
 }
 
 /* Records surface `sid`, normalized to t->norm and not a stopword, as a
@@ -172,8 +212,11 @@ static int64_t add_new_word(lede_tokenizer *t, uint32_t sid)
         return -2;
     int stem = t->stemmer && len <= LEDE_MAX_STEM_BYTES && lede_stem_has_letter(word, len);
     uint32_t index = (uint32_t)t->new_count++;
-    t->new_words[index] =
-        (lede_new_word){sid, 0, offset, len, lede_hash_bytes(word, len), stem};
+    t->new_words[index] = (lede_new_word){.surface = sid,
+                                          .offset = offset,
+                                          .len = len,
+                                          .hash = lede_hash_bytes(word, len),
+                                          .stem = stem};
     t->surface.entries[sid].value = NEW_WORD | index;
     return (int64_t)(NEW_WORD | index);
 }
@@ -232,13 +275,13 @@ static void prefetch_stems(lede_tokenizer *t)
 static void prefetch_terms(lede_tokenizer *t)
 {
     for (size_t i = 0; i < t->new_count; i++)
-        if (t->new_words[i].term == UNRESOLVED)
+        if (t->new_words[i].table_stem == UNRESOLVED)
             lede_intern_prefetch_slot(&t->terms, t->new_words[i].hash);
     for (size_t i = 0; i < t->new_count; i++)
-        if (t->new_words[i].term == UNRESOLVED)
+        if (t->new_words[i].table_stem == UNRESOLVED)
             lede_intern_prefetch_entry(&t->terms, t->new_words[i].hash);
     for (size_t i = 0; i < t->new_count; i++)
-        if (t->new_words[i].term == UNRESOLVED)
+        if (t->new_words[i].table_stem == UNRESOLVED)
             lede_intern_prefetch_string(&t->terms, t->new_words[i].hash);
 }
 
@@ -251,21 +294,21 @@ static void forget_new_words(lede_tokenizer *t)
     lede_strbuf_clear(&t->new_text);
 }
 
-/* A new word's term when the stem table has the word: the table's id of
- * its stem. Otherwise, when it is to be stemmed, Snowball's stem goes
+/* A new word's stem in the stem table when the table has the word.
+ * Otherwise, when it is to be stemmed, Snowball's stem goes
  * after the normalized forms and the word points at it (`stem` stays set:
  * the stem may be one of the table's, which find_snowball_stems looks up);
  * the term of a word not stemmed is the word itself. Returns -1 when out
  * of memory. */
 static int stem_new_word(lede_tokenizer *t, lede_new_word *w)
 {
-    w->term = UNRESOLVED;
+    w->table_stem = UNRESOLVED;
     if (!w->stem)
         return 0;
     const char *word = t->new_text.data + w->offset;
     int64_t id = t->stems ? lede_stem_table_word(t->stems, word, w->len, w->hash) : -1;
     if (id >= 0) {
-        w->term = (uint32_t)id;
+        w->table_stem = (uint32_t)id;
         w->stem = 0;
         return 0;
     }
@@ -284,8 +327,8 @@ static int stem_new_word(lede_tokenizer *t, lede_new_word *w)
     return 0;
 }
 
-/* Gives the words whose Snowball stem is a stem of the table that stem's
- * id, so that a string has one term id however it was reached. A word not
+/* Gives the words whose Snowball stem is a stem of the table that stem,
+ * so that a string has one term however it was reached. A word not
  * stemmed (lede_stem_has_letter, LEDE_MAX_STEM_BYTES) is never a stem of
  * the table: the generator checks that. Done after all the Snowball calls,
  * so that the reads of the table their stem_new_word started are done. */
@@ -300,7 +343,7 @@ static void find_snowball_stems(lede_tokenizer *t)
         int64_t id =
             lede_stem_table_stem_id(t->stems, t->new_text.data + w->offset, w->len, w->hash);
         if (id >= 0)
-            w->term = (uint32_t)id;
+            w->table_stem = (uint32_t)id;
     }
 }
 
@@ -318,12 +361,12 @@ static lede_status resolve_new_words(lede_tokenizer *t, lede_tokens *out)
     prefetch_terms(t);
     for (size_t i = 0; i < t->new_count; i++) {
         lede_new_word *w = &t->new_words[i];
-        if (w->term == UNRESOLVED) {
-            int64_t term = dynamic_term(t, t->new_text.data + w->offset, w->len, w->hash);
-            if (term < 0)
-                return LEDE_ERR_NOMEM;
-            w->term = (uint32_t)term;
-        }
+        int64_t term = w->table_stem != UNRESOLVED
+                           ? table_term(t, w->table_stem)
+                           : string_term(t, t->new_text.data + w->offset, w->len, w->hash);
+        if (term < 0)
+            return LEDE_ERR_NOMEM;
+        w->term = (uint32_t)term;
         t->surface.entries[w->surface].value = w->term + SURFACE_TERM_BASE;
     }
     for (size_t k = 0; k < out->count; k++)
@@ -486,10 +529,8 @@ static lede_status tokenize_span(lede_tokenizer *t, lede_tokens *out, source src
 lede_status lede_tokenize(lede_tokenizer *t, const char *text, const lede_units *units,
                           lede_tokens *out)
 {
-    if (t->terms.count > MAX_CACHED_TERMS) {
-        lede_intern_clear(&t->terms);
-        lede_intern_clear(&t->surface);
-    }
+    if (t->nterms > MAX_CACHED_TERMS)
+        clear_terms(t);
     out->count = 0;
     if (lede_grow((void **)&out->first, &out->first_cap, units->count + 1, sizeof *out->first) !=
         0)

@@ -37,20 +37,28 @@ struct sb_stemmer;
 typedef struct lede_new_word {
     uint32_t surface; /* its entry in the surface table */
     uint32_t term;    /* its term, once resolved */
+    uint32_t table_stem; /* its stem's id in the stem table, or UINT32_MAX */
     size_t offset;    /* its string in lede_tokenizer.new_text: the normalized */
     size_t len;       /* form, then (once stemmed) its term */
     uint64_t hash;    /* lede_hash_bytes of that string */
     int stem;         /* whether it is to be stemmed (then: whether by Snowball) */
 } lede_new_word;
 
+#define LEDE_TERM_INTERNED 0x80000000u
+
 typedef struct lede_tokenizer {
     const lede_model *model;
     struct sb_stemmer *stemmer; /* NULL when the language has none */
     const lede_stem_table *stems; /* built-in stems for `stemmer`, or NULL */
-    /* Term ids below nstatic are the stem ids of `stems` (its nstems, or 0
-     * without it); the term table's ids come after them. */
-    uint32_t nstatic;
-    lede_intern terms;          /* normalized, stemmed terms the table lacks */
+    /* Term ids are 0, 1, 2, ... in order of first sight. A term is a stem
+     * of `stems` (found by its id there, with no copy of its string) or a
+     * string of `terms`: origin[id] is the stem's id, or the string's id
+     * plus LEDE_TERM_INTERNED. */
+    uint32_t *origin;
+    size_t nterms;
+    size_t origin_cap;
+    uint32_t *term_of_stem;     /* stem id -> term id + 1, 0 = none yet */
+    lede_intern terms;          /* terms the stem table lacks; value = term id */
     lede_intern surface;        /* token as written -> 1 (dropped), a new word, or term + 2 */
     /* New word forms are stemmed and interned together at the end of the
      * document, in the order they were met (so term ids are as if each

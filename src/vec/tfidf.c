@@ -63,17 +63,16 @@ static lede_status prepare(lede_tfidf *v, size_t nrows, size_t ntokens, size_t n
         return LEDE_ERR_TOO_LARGE;
     if (nglobal > v->map_cap) {
         /* The vocabulary grows a little with every document of a batch:
-         * grow by doubling, not to the exact size each time. */
-        size_t cap = v->map_cap * 2 > nglobal ? v->map_cap * 2 : nglobal;
-        /* The first map comes zeroed from calloc: for the stem table's
-         * tens of thousands of ids, pages the document never touches are
-         * then never written. */
-        lede_term_slot *map = v->map ? lede_realloc_array(v->map, cap, sizeof *map)
-                                     : calloc(cap, sizeof *map);
+         * room for twice what it has, not the exact size each time. Nothing in
+         * the map outlives a document, so a new one replaces it instead of
+         * a copy: zeroed by calloc, its pages are written only as the
+         * documents' terms reach them (the stem table's ids alone are tens
+         * of thousands). */
+        size_t cap = nglobal > SIZE_MAX / 2 ? nglobal : nglobal * 2;
+        lede_term_slot *map = calloc(cap, sizeof *map);
         if (!map)
             return LEDE_ERR_NOMEM;
-        if (v->map)
-            memset(map + v->map_cap, 0, (cap - v->map_cap) * sizeof *map);
+        free(v->map);
         v->map = map;
         v->map_cap = cap;
     }
