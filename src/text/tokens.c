@@ -162,10 +162,16 @@ static const char *snowball_stem(lede_tokenizer *t, const char *word, size_t *le
 static int64_t table_term(lede_tokenizer *t, uint32_t stem)
 {
     if (!t->term_of_stem) {
-        /* Zeroed by calloc: only the pages of the stems met are written. */
-        t->term_of_stem = calloc(t->stems->nstems, sizeof *t->term_of_stem);
+        /* Zeroed by writing, not by calloc: a page calloc leaves to the
+         * kernel is first read here, then written, which costs a second
+         * page fault, and in a process with threads on other CPUs an
+         * interrupt to each of them (to flush the zero page's mapping
+         * from their TLBs): lede batch -j 2 spent 1.8 ms of its 14 in
+         * those. */
+        t->term_of_stem = lede_alloc_array(t->stems->nstems, sizeof *t->term_of_stem);
         if (!t->term_of_stem)
             return -1;
+        memset(t->term_of_stem, 0, t->stems->nstems * sizeof *t->term_of_stem);
     }
     if (t->term_of_stem[stem])
         return (int64_t)t->term_of_stem[stem] - 1;
