@@ -49,14 +49,14 @@ static const char batch_help[] =
     "Exit status: 0 success, 1 some line could not be summarized, 2 usage error,\n"
     "3 output error.\n";
 
-/* Lines read before the workers start on them: bounds memory. */
+/* Lines taken before their results are written: bounds memory. */
 enum { CHUNK_LINES = 1024, CHUNK_BYTES = 64 << 20, MAX_THREADS = 256 };
 
 /* Output is written in blocks of about this size. */
 enum { OUTPUT_BLOCK_BYTES = 1 << 16 };
 
 typedef struct job {
-    char *line;
+    char *line;  /* the worker's copy, while it works on the line */
     size_t len;
     size_t lineno;
     char *out;   /* the output line, or NULL */
@@ -74,19 +74,26 @@ typedef struct batch {
     jsonl_buf output;      /* output lines not yet written */
     int interactive;       /* output to a terminal: written line by line */
     job *jobs;
-    size_t njobs;          /* lines read into the chunk so far */
-    atomic_size_t next;    /* next job to take */
-    /* The main thread reads a chunk while the workers summarize its first
-     * lines: jobs[0, ready) may be taken, and `reading` says whether more
-     * will come. */
-    atomic_size_t ready;
-    atomic_int reading;
-    size_t waiting;        /* workers waiting for a line */
+    /* Each thread reads the next line of the chunk itself when it is ready
+     * for one, under read_lock, into its own buffer: no thread reads ahead
+     * into memory of its own that the others would then have to wait for,
+     * and the lines land in memory already touched. */
+    pthread_mutex_t read_lock;
+    cli_lines *in;         /* the stream being read */
+    size_t lineno;         /* its lines read so far */
+    size_t chunk_bytes;    /* the bytes of the chunk's lines */
+    int reading;           /* the chunk may have more lines */
+    int read_errno;        /* a read failed (its errno), which ends the run */
+    int stream_ended;      /* the stream has no more lines */
+    int last_stream;       /* no stream follows this one */
+    /* jobs[0, njobs) are the chunk's lines taken so far: stored with
+     * release once the job is set up, for the main thread writing them. */
+    atomic_size_t njobs;
     /* Workers wait for a new generation (a chunk to work on) or quit; the
      * main thread waits until none is running. Changed under the mutex,
      * atomic so that a waiting thread may poll them first (wait_briefly). */
     pthread_mutex_t mutex;
-    pthread_cond_t go, finished, more;
+    pthread_cond_t go, finished;
     atomic_ulong generation;
     atomic_size_t running;
     size_t started;        /* worker threads besides the main thread */
@@ -98,9 +105,10 @@ typedef struct batch {
     int strict;            /* --strict */
     int failed;            /* a line of the current stream failed */
     int stop;              /* --strict and a line failed: nothing more is written */
-    /* The chunk being worked on is the input's last: worker threads end
-     * after it instead of waiting for the next, so that they are gone (and
-     * have freed what they own) by the time the main thread has written it. */
+    /* The chunk being worked on is the input's last (set under read_lock
+     * when its reading ends): worker threads end after it instead of
+     * waiting for the next, so that they are gone (and have freed what they
+     * own) by the time the main thread has written it. */
     int last_chunk;
 } batch;
 
@@ -257,6 +265,7 @@ typedef struct worker {
     char page_lang[16];
     int page_fallback; /* page_s reads page_lang without a model */
     line_scratch scratch;
+    jsonl_buf line;    /* the line being worked on, copied out of the reader */
     pthread_t thread;
 } worker;
 
@@ -374,11 +383,6 @@ static int wait_briefly(const batch *b, int (*done)(const batch *b, size_t arg),
 }
 
 /* The conditions the threads wait for. */
-static int job_known(const batch *b, size_t i)
-{
-    return i < atomic_load(&b->ready) || !atomic_load(&b->reading);
-}
-
 static int workers_done(const batch *b, size_t unused)
 {
     (void)unused;
@@ -390,38 +394,67 @@ static int chunk_started(const batch *b, size_t seen)
     return atomic_load(&b->generation) != seen || atomic_load(&b->quit);
 }
 
-/* Whether job i is (or becomes) a line of the chunk: waits while the main
- * thread is still reading up to it. */
-static int wait_for_job(batch *b, size_t i)
+static int next_line(cli_lines *in, char **line, size_t *len, size_t *lineno);
+static void write_done_jobs(batch *b);
+
+/* Ends the chunk's reading; at the end of the input (or on a read error)
+ * the chunk is the run's last when no stream follows. Under read_lock. */
+static void end_reading(batch *b, int rc)
 {
-    if (i < atomic_load(&b->ready))
-        return 1;
-    wait_briefly(b, job_known, i);
-    if (i < atomic_load(&b->ready))
-        return 1;
-    pthread_mutex_lock(&b->mutex);
-    while (i >= atomic_load(&b->ready) && atomic_load(&b->reading)) {
-        b->waiting++;
-        pthread_cond_wait(&b->more, &b->mutex);
-        b->waiting--;
+    b->reading = 0;
+    b->stream_ended = rc == 0;
+    if (rc < 0)
+        b->read_errno = errno;
+    if (rc < 0 || (rc == 0 && b->last_stream))
+        b->last_chunk = 1;
+}
+
+/* Reads the chunk's next line into the worker's buffer and sets up its
+ * job, *index. Returns 0 when the chunk has no more lines: it is full, or
+ * the stream ended, or could not be read (b->read_errno). */
+static int take_line(worker *w, size_t *index)
+{
+    batch *b = w->b;
+    int taken = 0;
+    pthread_mutex_lock(&b->read_lock);
+    while (b->reading && !taken) {
+        char *text;
+        size_t len;
+        int rc = next_line(b->in, &text, &len, &b->lineno);
+        if (rc > 0) {
+            w->line.len = 0;
+            if (jsonl_put(&w->line, text, len + 1) != 0) {
+                errno = ENOMEM;
+                rc = -1;
+            }
+        }
+        if (rc <= 0) {
+            end_reading(b, rc);
+            break;
+        }
+        *index = atomic_load_explicit(&b->njobs, memory_order_relaxed);
+        job *j = &b->jobs[*index];
+        *j = (job){.len = len, .lineno = b->lineno};
+        atomic_init(&j->done, 0);
+        atomic_store_explicit(&b->njobs, *index + 1, memory_order_release);
+        b->chunk_bytes += len;
+        if (*index + 1 == CHUNK_LINES || b->chunk_bytes >= CHUNK_BYTES)
+            b->reading = 0;
+        taken = 1;
     }
-    int taken = i < atomic_load(&b->ready);
-    pthread_mutex_unlock(&b->mutex);
+    pthread_mutex_unlock(&b->read_lock);
     return taken;
 }
 
-static void write_done_jobs(batch *b);
-
-/* Takes the chunk's jobs one by one until none is left; the main thread
+/* Takes the chunk's lines one by one until none is left; the main thread
  * (`writes`) also writes the results that are done, in order, after each. */
 static void work_on_chunk(worker *w, int writes)
 {
     batch *b = w->b;
-    for (;;) {
-        size_t i = atomic_fetch_add(&b->next, 1);
-        if (!wait_for_job(b, i))
-            return;
+    size_t i;
+    while (take_line(w, &i)) {
         job *j = &b->jobs[i];
+        j->line = w->line.data;
         if (run_job(w, j)) {
             /* NULL: reported as out of memory. */
             j->out_len = w->scratch.out.len;
@@ -429,8 +462,6 @@ static void work_on_chunk(worker *w, int writes)
             if (j->out)
                 memcpy(j->out, w->scratch.out.data, j->out_len + 1);
         }
-        /* The line is not needed any more: give its memory back now. */
-        free(j->line);
         j->line = NULL;
         atomic_store_explicit(&j->done, 1, memory_order_release);
         if (writes)
@@ -446,6 +477,7 @@ static void free_worker(worker *w)
     jsonl_object_free(&w->scratch.obj);
     jsonl_buf_free(&w->scratch.text);
     jsonl_buf_free(&w->scratch.out);
+    jsonl_buf_free(&w->line);
     w->s = w->page_s = NULL;
 }
 
@@ -465,10 +497,12 @@ static void *worker_main(void *arg)
         seen = atomic_load(&b->generation);
         pthread_mutex_unlock(&b->mutex);
         work_on_chunk(w, 0);
+        /* Set before the reading ended, which take_line saw under read_lock. */
+        int last = b->last_chunk;
         pthread_mutex_lock(&b->mutex);
         if (atomic_fetch_sub(&b->running, 1) == 1)
             pthread_cond_signal(&b->finished);
-        if (b->last_chunk)
+        if (last)
             break;
         pthread_mutex_unlock(&b->mutex);
     }
@@ -549,7 +583,8 @@ static void write_job(batch *b, const job *j, const char *out, size_t out_len)
  * b->failed. Main thread only. */
 static void write_done_jobs(batch *b)
 {
-    for (; b->written < b->njobs; b->written++) {
+    size_t taken = atomic_load_explicit(&b->njobs, memory_order_acquire);
+    for (; b->written < taken; b->written++) {
         job *j = &b->jobs[b->written];
         if (!atomic_load_explicit(&j->done, memory_order_acquire))
             return;
@@ -557,7 +592,6 @@ static void write_done_jobs(batch *b)
         free(j->out);
         free(j->error);
         free(j->warning);
-        free(j->line);
     }
 }
 
@@ -566,19 +600,7 @@ static void write_chunk(batch *b)
 {
     write_done_jobs(b);
     b->written = 0;
-    b->njobs = 0;
-}
-
-/* Makes the jobs read so far takeable; `done` when the chunk is complete. */
-static void publish_jobs(batch *b, int done)
-{
-    pthread_mutex_lock(&b->mutex);
-    atomic_store(&b->ready, b->njobs);
-    if (done)
-        atomic_store(&b->reading, 0);
-    if (b->waiting > 0)
-        pthread_cond_broadcast(&b->more);
-    pthread_mutex_unlock(&b->mutex);
+    atomic_store(&b->njobs, 0);
 }
 
 /* The next non-blank line of the input, its line ending cut off, in
@@ -604,57 +626,26 @@ static int next_line(cli_lines *in, char **line, size_t *len, size_t *lineno)
     }
 }
 
-/* Reads up to a chunk of non-blank lines, handing each to the workers as
- * it comes; *eof says whether the input ended. Returns -1 on a read
- * error, else 0. */
-static int read_chunk(cli_lines *in, batch *b, size_t *lineno, int *eof)
+/* Wakes the workers on a new chunk of the stream `in`. */
+static void start_chunk(batch *b, cli_lines *in, int last_stream)
 {
-    size_t bytes = 0;
-    *eof = 0;
-    while (b->njobs < CHUNK_LINES && bytes < CHUNK_BYTES) {
-        char *text;
-        size_t len;
-        int rc = next_line(in, &text, &len, lineno);
-        *eof = rc == 0;
-        if (rc <= 0)
-            return rc;
-        char *line = malloc(len + 1);
-        if (!line) {
-            errno = ENOMEM;
-            return -1;
-        }
-        memcpy(line, text, len + 1);
-        job *j = &b->jobs[b->njobs++];
-        *j = (job){.line = line, .len = len, .lineno = *lineno};
-        atomic_init(&j->done, 0);
-        bytes += len;
-        if (b->started > 0)
-            publish_jobs(b, 0);
-    }
-    return 0;
-}
-
-/* Wakes the workers on a new chunk, before its first line is read. */
-static void start_chunk(batch *b)
-{
-    atomic_store(&b->next, 0);
-    atomic_store(&b->ready, 0);
+    pthread_mutex_lock(&b->read_lock);
+    b->in = in;
+    b->last_stream = last_stream;
+    b->chunk_bytes = 0;
+    b->reading = 1;
+    b->last_chunk = 0;
+    pthread_mutex_unlock(&b->read_lock);
     pthread_mutex_lock(&b->mutex);
-    atomic_store(&b->reading, 1);
     atomic_store(&b->running, b->started);
     atomic_fetch_add(&b->generation, 1);
     pthread_cond_broadcast(&b->go);
     pthread_mutex_unlock(&b->mutex);
 }
 
-/* The main thread's share of the chunk, then the wait for the workers.
- * `last`: no chunk follows, so the worker threads end after this one. */
-static void finish_chunk(batch *b, worker *workers, int last)
+/* The main thread's share of the chunk, then the wait for the workers. */
+static void finish_chunk(batch *b, worker *workers)
 {
-    pthread_mutex_lock(&b->mutex);
-    b->last_chunk = last;
-    pthread_mutex_unlock(&b->mutex);
-    publish_jobs(b, 1);
     work_on_chunk(&workers[0], 1);
     wait_briefly(b, workers_done, 0);
     pthread_mutex_lock(&b->mutex);
@@ -667,22 +658,23 @@ static void finish_chunk(batch *b, worker *workers, int last)
  * failed) or -1 (stop). `last_stream`: no input follows this one. */
 static int run_chunks(batch *b, cli_lines *in, worker *workers, int last_stream)
 {
-    size_t lineno = 0;
-    int eof = 0;
-    while (!eof) {
-        start_chunk(b);
-        int rc = read_chunk(in, b, &lineno, &eof);
-        /* A read error ends the run too. */
-        finish_chunk(b, workers, rc != 0 || (eof && last_stream));
+    b->lineno = 0;
+    b->stream_ended = 0;
+    for (;;) {
+        start_chunk(b, in, last_stream);
+        finish_chunk(b, workers);
         write_chunk(b);
-        if (rc != 0) {
+        /* The workers are waiting: the reader's state is the main thread's. */
+        if (b->read_errno) {
+            errno = b->read_errno;
             report_read_error(b);
             return -1;
         }
         if (b->stop)
             return -1;
+        if (b->stream_ended)
+            return b->failed;
     }
-    return b->failed;
 }
 
 /* One thread: each line is read, summarized and written before the next,
@@ -864,7 +856,7 @@ int cli_batch(int argc, char **argv)
                .mutex = PTHREAD_MUTEX_INITIALIZER,
                .go = PTHREAD_COND_INITIALIZER,
                .finished = PTHREAD_COND_INITIALIZER,
-               .more = PTHREAD_COND_INITIALIZER};
+               .read_lock = PTHREAD_MUTEX_INITIALIZER};
     worker *workers = calloc(cfg.threads, sizeof *workers);
     if (!b.jobs || !workers) {
         status = cli_out_of_memory();

@@ -18,9 +18,10 @@
 #error "LEDE_OPENBLAS_MODULE must name lede's own copy of OpenBLAS (CMakeLists.txt)"
 #endif
 
-/* AddressSanitizer refuses libraries opened with RTLD_DEEPBIND (they would
- * bypass its malloc); under it OpenBLAS's symbols are bound the usual way. */
-#if defined(__SANITIZE_ADDRESS__)
+/* The sanitizers refuse libraries opened with RTLD_DEEPBIND (they would
+ * bypass their malloc); under them OpenBLAS's symbols are bound the usual
+ * way. */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define LEDE_BLAS_DEEPBIND 0
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer) || \
