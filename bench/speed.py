@@ -387,6 +387,10 @@ def batch_table(bb):
     ratios = [a["wall"] / b["wall"] for a, b in zip(bb.runs["lede-batch-1"], bb.runs["lede-batch-2"])]
     lines.append(f"- 2 threads against 1, the data once, round by round: "
                  + ", ".join(f"{r:.2f}" for r in ratios))
+    busy = [r["cpu"] / r["wall"] for r in bb.runs["lede-batch-2"]]
+    lines.append("- CPUs busy in the 2-thread runs on the data once (CPU time over wall time, "
+                 "round by round; 1.00 means the two threads never ran at the same time): "
+                 + ", ".join(f"{b:.2f}" for b in busy))
     return lines
 
 
