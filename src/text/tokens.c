@@ -9,13 +9,11 @@
 #include "chars.h"
 #include "scan.h"
 
-enum { MAX_CACHED_TERMS = 1 << 20 };
-
 /* Surface-table values: 1 for a dropped word (a stopword), NEW_WORD plus
  * its index for a new word of the document being tokenized, else its term
  * plus 2. A token's term is NEW_WORD plus the index too until the end of
  * the document. Term ids stay below 2^31: the tables are cleared past
- * MAX_CACHED_TERMS. */
+ * LEDE_MAX_CACHED_TERMS. */
 enum { SURFACE_DROPPED = 1, SURFACE_TERM_BASE = 2 };
 #define NEW_WORD 0x80000000u
 /* A new word without a stem in the stem table (yet). */
@@ -25,6 +23,7 @@ lede_status lede_tokenizer_init(lede_tokenizer *t, const lede_model *model, cons
 {
     memset(t, 0, sizeof *t);
     t->model = model;
+    t->max_cached_terms = LEDE_MAX_CACHED_TERMS;
     if (stemmer && stemmer[0]) {
         const lede_stem_table *stems = lede_stem_table_for(model->data->code);
         if (stems && strcmp(stems->stemmer, stemmer) == 0)
@@ -71,7 +70,7 @@ size_t lede_tokenizer_term_count(const lede_tokenizer *t)
     return t->nterms;
 }
 
-/* Forgets every term: the caches are cleared past MAX_CACHED_TERMS. */
+/* Forgets every term: the caches are cleared past max_cached_terms. */
 static void clear_terms(lede_tokenizer *t)
 {
     lede_intern_clear(&t->terms);
@@ -535,7 +534,7 @@ static lede_status tokenize_span(lede_tokenizer *t, lede_tokens *out, source src
 lede_status lede_tokenize(lede_tokenizer *t, const char *text, const lede_units *units,
                           lede_tokens *out)
 {
-    if (t->nterms > MAX_CACHED_TERMS)
+    if (t->nterms > t->max_cached_terms)
         clear_terms(t);
     out->count = 0;
     if (lede_grow((void **)&out->first, &out->first_cap, units->count + 1, sizeof *out->first) !=

@@ -46,6 +46,10 @@ typedef struct lede_new_word {
 
 #define LEDE_TERM_INTERNED 0x80000000u
 
+/* A summarizer's vocabulary is forgotten between documents past this many
+ * terms, so that memory stays bounded over a long batch. */
+#define LEDE_MAX_CACHED_TERMS ((size_t)1 << 20)
+
 typedef struct lede_tokenizer {
     const lede_model *model;
     struct sb_stemmer *stemmer; /* NULL when the language has none */
@@ -58,6 +62,9 @@ typedef struct lede_tokenizer {
     size_t nterms;
     size_t origin_cap;
     uint32_t *term_of_stem;     /* stem id -> term id + 1, 0 = none yet */
+    /* Between documents the tables are cleared once there are more terms
+     * than this (LEDE_MAX_CACHED_TERMS; tests set less). */
+    size_t max_cached_terms;
     lede_intern terms;          /* terms the stem table lacks; value = term id */
     lede_intern surface;        /* token as written -> 1 (dropped), a new word, or term + 2 */
     /* New word forms are stemmed and interned together at the end of the

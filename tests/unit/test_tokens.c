@@ -194,9 +194,49 @@ static void test_term_ids_in_order_of_first_sight(void)
     check_term_ids_in_order_of_first_sight("english");
 }
 
+/* Past max_cached_terms the tables are cleared before the next document;
+ * the terms found through the stem table must then be numbered afresh too
+ * (the map from stem numbers to terms is cleared with the rest), and so
+ * must the interned ones. */
+static void check_terms_after_clearing(const char *stemmer)
+{
+    lede_model model;
+    lede_tokenizer tok;
+    if (!open_english(&model, &tok, stemmer))
+        return;
+    tok.max_cached_terms = 6;
+    const char *first = "Cats run. Dogs bark at cats near zyxwv and qwrtp plmok.";
+    const size_t first_cuts[] = {10, strlen(first)};
+    /* cat run dog bark cat near zyxwv qwrtp plmok */
+    const uint32_t first_ids[] = {0, 1, 2, 3, 0, 4, 5, 6, 7};
+    expect_ids(&tok, first, first_cuts, 2, first_ids, 9);
+    CHECK_EQ(lede_tokenizer_term_count(&tok), 8);
+    const char *second = "Dogs chase qwrtp cats.";
+    const size_t second_cuts[] = {strlen(second)};
+    const uint32_t second_ids[] = {0, 1, 2, 3}; /* dog chase qwrtp cat, afresh */
+    expect_ids(&tok, second, second_cuts, 1, second_ids, 4);
+    CHECK_EQ(lede_tokenizer_term_count(&tok), 4);
+    const char *want[] = {"dog", "chase", "qwrtp", "cat"};
+    for (uint32_t id = 0; id < 4; id++) {
+        size_t len;
+        const char *term = lede_tokenizer_term(&tok, id, &len);
+        CHECK_MSG(len == strlen(want[id]) && memcmp(term, want[id], len) == 0,
+                  "%s: term %u is '%.*s', want '%s'", stemmer, id, (int)len, term, want[id]);
+    }
+    lede_tokenizer_free(&tok);
+    lede_model_free(&model);
+}
+
+static void test_terms_after_clearing(void)
+{
+    check_terms_after_clearing("english");
+    check_terms_after_clearing("porter");
+}
+
 int main(void)
 {
     test_term_ids_in_order_of_first_sight();
+    test_terms_after_clearing();
     test_words();
     test_normalization();
     test_stopwords_and_numbers();
