@@ -15,9 +15,10 @@
 
 #include "../common/intern.h"
 
-/* Each distinct stem has an id, 0 to `nstems` - 1, which a tokenizer can
- * use as the stem's term id as it is: no summarizer then stores, hashes or
- * interns the stems of the words the table knows.
+/* Each distinct stem has an id, 0 to `nstems` - 1, by which a tokenizer
+ * knows a word's stem without its string: no summarizer then copies,
+ * hashes or interns the stems of the words the table knows (the tokenizer
+ * maps the ids to its own term ids, src/text/tokens.h).
  *
  * Each word is stored as "WORD\0" followed by its stem id in
  * LEDE_STEM_ID_BYTES bytes, least significant first; each stem as "STEM\0"
