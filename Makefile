@@ -3,11 +3,12 @@
 
 BUILD      ?= build
 BUILD_ASAN ?= build-asan
+BUILD_TSAN ?= build-tsan
 BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 SAMPLE     ?= samples/ceasefire-commentary.txt
 
-.PHONY: all deps build run test test-fast test-asan bench clean format
+.PHONY: all deps build run test test-fast test-asan test-tsan bench clean format
 
 all: build
 
@@ -25,8 +26,9 @@ run: deps $(BUILD)/Makefile
 	@cmake --build $(BUILD) -j $(JOBS) --target lede_cli >/dev/null
 	@./$(BUILD)/lede summarize $(SAMPLE)
 
-# The whole suite, then again under AddressSanitizer and UBSan.
-test: test-fast test-asan
+# The whole suite, then again under AddressSanitizer and UBSan, then the
+# tests that run threads under ThreadSanitizer.
+test: test-fast test-asan test-tsan
 
 test-fast: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -36,6 +38,11 @@ test-asan: deps
 	@cmake --build $(BUILD_ASAN) -j $(JOBS)
 	@cd $(BUILD_ASAN) && ctest --output-on-failure -j $(JOBS) -LE nosan
 
+test-tsan: deps
+	@cmake -S . -B $(BUILD_TSAN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLEDE_TSAN=ON >/dev/null
+	@cmake --build $(BUILD_TSAN) -j $(JOBS) --target lede_thread_tests
+	@cd $(BUILD_TSAN) && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -j $(JOBS) -L threads -LE nosan
+
 bench: deps $(BUILD)/Makefile
 	@./bench/run.sh $(BUILD)
 
@@ -43,7 +50,7 @@ format:
 	@clang-format -i $$(git ls-files '*.c' '*.h' | grep -v model_data.c)
 
 clean:
-	@rm -rf $(BUILD) $(BUILD_ASAN)
+	@rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_TSAN)
 
 # Install (PREFIX, DESTDIR as usual) and uninstall through CMake's manifest.
 PREFIX ?= /usr/local
