@@ -130,8 +130,11 @@ static void stem_words(const char *code, const char *stemmer_name, const word_li
          * from the stemmer: a word it does not stem (no letter, or longer
          * than LEDE_MAX_STEM_BYTES, which is MAX_WORD_BYTES) must never be
          * a stem here (src/text/tokens.c, stem_new_word). */
-        if (!lede_stem_has_letter((const char *)stem, len) || len > MAX_WORD_BYTES)
-            die(code, 0, "a stem without a letter, or longer than 64 bytes");
+        if (!lede_stem_has_letter((const char *)stem, len) || len > MAX_WORD_BYTES) {
+            char why[160];
+            snprintf(why, sizeof why, "the stem of '%s' has no letter or passes 64 bytes", word);
+            die(code, 0, why);
+        }
         of_word[i] = checked(strndup((const char *)stem, len));
     }
     sb_stemmer_delete(stemmer);
