@@ -29,32 +29,34 @@ static double edge_weight(float w, edge_rule r)
     return kept * (r.binary + (1.0 - r.binary) * x);
 }
 
-static double weight_sum(const lede_graph *g, size_t j, edge_rule r)
+static double sparse_weight_sum(const lede_graph *g, size_t j, edge_rule r)
 {
     double sum = 0;
-    if (g->sparse) {
-        for (size_t k = g->adj_ptr[j]; k < g->adj_ptr[j + 1]; k++)
-            sum += edge_weight(g->adj[k].w, r);
-        return sum;
-    }
-    const float *row = g->sim + j * g->n;
-    for (size_t i = 0; i < g->n; i++)
-        sum += edge_weight(row[i], r);
+    for (size_t k = g->adj_ptr[j]; k < g->adj_ptr[j + 1]; k++)
+        sum += edge_weight(g->adj[k].w, r);
     return sum;
 }
 
 /* Dense graphs: row j of `share` holds what sentence j passes to each
- * sentence per unit of its score (edge weight over j's total weight). */
-static void build_shares(const lede_graph *g, edge_rule r, const double *restrict out_weight,
+ * sentence per unit of its score (edge weight over j's total weight,
+ * out_weight[j]). Each edge's weight is made once, summed and stored, then
+ * scaled: the same products, in the same order, as making it twice. */
+static void build_shares(const lede_graph *g, edge_rule r, double *restrict out_weight,
                          double *restrict share)
 {
     size_t n = g->n;
     for (size_t j = 0; j < n; j++) {
-        double inv = out_weight[j] > 0 ? 1.0 / out_weight[j] : 0.0;
         const float *row = g->sim + j * n;
         double *dst = share + j * n;
+        double sum = 0;
+        for (size_t i = 0; i < n; i++) {
+            dst[i] = edge_weight(row[i], r);
+            sum += dst[i];
+        }
+        out_weight[j] = sum;
+        double inv = sum > 0 ? 1.0 / sum : 0.0;
         for (size_t i = 0; i < n; i++)
-            dst[i] = edge_weight(row[i], r) * inv;
+            dst[i] *= inv;
     }
 }
 
@@ -91,12 +93,14 @@ void lede_textrank(const lede_graph *g, const lede_rank_params *p, double *score
     double *in = work + n;
     double *share = work + 2 * n;
     edge_rule r = {p->threshold, p->binary ? 1.0 : 0.0};
-    for (size_t j = 0; j < n; j++) {
-        out_weight[j] = weight_sum(g, j, r);
+    for (size_t j = 0; j < n; j++)
         scores[j] = 1.0 / (double)n;
-    }
-    if (!g->sparse)
+    if (g->sparse) {
+        for (size_t j = 0; j < n; j++)
+            out_weight[j] = sparse_weight_sum(g, j, r);
+    } else {
         build_shares(g, r, out_weight, share);
+    }
     /* Most graphs have no sentence without edges: then the sum of their
      * scores, below, is skipped in every iteration. */
     size_t first_dangling = n;
