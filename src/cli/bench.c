@@ -331,22 +331,22 @@ static int label_taken(const bench_run *run, const char *label)
     return 0;
 }
 
-static bench_entry *new_entry(bench_run *run, const char *label, enum bench_kind kind)
+/* A new row named `label` in *out; returns 0, or the exit status after
+ * the message (a label already taken, or out of memory). */
+static int new_entry(bench_run *run, const char *label, enum bench_kind kind, bench_entry **out)
 {
-    if (label_taken(run, label)) {
-        cli_usage_error("bench", "two rows are named '%s': give one a LABEL=", label);
-        return NULL;
-    }
+    *out = NULL;
+    if (label_taken(run, label))
+        return cli_usage_error("bench", "two rows are named '%s': give one a LABEL=", label);
     bench_entry *e = &run->entries[run->n_entries];
     memset(e, 0, sizeof *e);
     e->label = strdup(label);
     e->kind = kind;
-    if (!e->label) {
-        cli_warn("out of memory");
-        return NULL;
-    }
+    if (!e->label)
+        return cli_out_of_memory();
     run->n_entries++;
-    return e;
+    *out = e;
+    return 0;
 }
 
 /* NAME=VALUE options of a method spec, on `opts`. */
@@ -391,10 +391,8 @@ static int add_method(bench_run *run, const char *spec)
     if (status == 0 && colon)
         status = apply_overrides(spec, colon + 1, opts);
     bench_entry *e = NULL;
-    if (status == 0) {
-        e = new_entry(run, eq ? copy : spec, BENCH_METHOD);
-        status = e ? 0 : EXIT_USAGE;
-    }
+    if (status == 0)
+        status = new_entry(run, eq ? copy : spec, BENCH_METHOD, &e);
     if (e)
         e->opts = opts;
     else
@@ -472,9 +470,10 @@ static int add_system(bench_run *run, const char *arg)
         if (dot && dot != label)
             *dot = '\0';
     }
-    bench_entry *e = new_entry(run, label, BENCH_SYSTEM);
-    if (!e)
-        return EXIT_USAGE;
+    bench_entry *e;
+    int status = new_entry(run, label, BENCH_SYSTEM, &e);
+    if (status != 0)
+        return status;
     e->description = strdup(path);
     return e->description ? 0 : cli_out_of_memory();
 }
@@ -491,9 +490,11 @@ static int add_baseline(bench_run *run, const char *name)
         return cli_usage_error("bench", "two rows are named '%s': label the method "
                                         "(e.g. lede-%s=%s) or leave the baseline out "
                                         "(--baselines)", name, name, name);
-    bench_entry *e = new_entry(run, name, kind == BASELINE_ORACLE ? BENCH_ORACLE : BENCH_BASELINE);
-    if (!e)
-        return EXIT_USAGE;
+    bench_entry *e;
+    int status =
+        new_entry(run, name, kind == BASELINE_ORACLE ? BENCH_ORACLE : BENCH_BASELINE, &e);
+    if (status != 0)
+        return status;
     e->random = kind == BASELINE_RANDOM;
     return 0;
 }

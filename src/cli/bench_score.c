@@ -14,10 +14,9 @@ lede_rouge_options *bench_rouge_options(const bench_run *run, int *status)
     lede_error *err = NULL;
     lede_status st = o ? lede_rouge_options_parse(o, run->rouge_argc, run->rouge_argv, NULL, &err)
                        : LEDE_ERR_NOMEM;
-    if (st == LEDE_ERR_NOMEM) {
-        cli_warn("out of memory");
-        *status = EXIT_INPUT;
-    } else if (st != LEDE_OK) {
+    if (st == LEDE_ERR_NOMEM)
+        *status = cli_out_of_memory();
+    else if (st != LEDE_OK) {
         *status = cli_usage_error("bench", "--rouge: %s", lede_error_message(err));
     }
     if (st != LEDE_OK) {

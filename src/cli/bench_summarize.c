@@ -273,11 +273,12 @@ int bench_summarize_all(bench_run *run, int skip_bad)
     if (!ropts)
         return status;
     lede_rouge *checker = NULL;
-    if (lede_rouge_new(ropts, &checker, NULL) != LEDE_OK || start_oracle(run) != 0) {
-        lede_rouge_options_free(ropts);
+    int ready = lede_rouge_new(ropts, &checker, NULL) == LEDE_OK && start_oracle(run) == 0;
+    lede_rouge_options_free(ropts);
+    if (!ready) {
+        lede_rouge_free(checker);
         return cli_out_of_memory();
     }
-    lede_rouge_options_free(ropts);
     unsigned char *bad = calloc(run->data.count + 1, 1);
     if (!bad) {
         lede_rouge_free(checker);
@@ -392,7 +393,7 @@ static int plot_point(bench_run *run, const lede_rouge_options *ropts, size_t e,
 
 int bench_plot_points(bench_run *run)
 {
-    int status = EXIT_INPUT;
+    int status = EXIT_OK;
     lede_rouge_options *ropts = bench_rouge_options(run, &status);
     if (!ropts)
         return status;
@@ -412,13 +413,11 @@ int bench_plot_points(bench_run *run)
         lede_rouge_options_set_wlcs(ropts, 0);
         lede_rouge_options_set_skip_bigram(ropts, LEDE_ROUGE_SKIP_NONE, 0);
     }
-    status = EXIT_OK;
-    int out_of_memory = 0;
-    for (size_t e = 0; !out_of_memory && e < run->n_entries; e++) {
+    for (size_t e = 0; status == EXIT_OK && e < run->n_entries; e++) {
         run->entries[e].points = calloc(run->n_plot_lengths + 1, sizeof(bench_point));
-        out_of_memory = !run->entries[e].points;
+        if (!run->entries[e].points)
+            status = cli_out_of_memory();
     }
-    status = out_of_memory ? EXIT_INPUT : EXIT_OK;
     for (size_t l = 0; status == EXIT_OK && l < run->n_plot_lengths; l++) {
         if (set_length(run, run->plot_unit, run->plot_lengths[l]) != 0) {
             fprintf(stderr, "lede: --plot-lengths: '%s' is not a valid %s\n",
@@ -431,13 +430,12 @@ int bench_plot_points(bench_run *run)
             if (run->entries[e].kind == BENCH_SYSTEM && l > 0)
                 continue;
             int rc = plot_point(run, ropts, e, l);
-            out_of_memory = rc == BENCH_OUT_OF_MEMORY;
-            if (rc != 0)
+            if (rc == BENCH_OUT_OF_MEMORY)
+                status = cli_out_of_memory();
+            else if (rc != 0)
                 status = EXIT_INPUT;
         }
     }
-    if (out_of_memory)
-        cli_warn("out of memory");
     lede_rouge_options_free(ropts);
     return status;
 }
