@@ -17,8 +17,6 @@
 #include "model/model_data.h"
 #include "model/stem_table.h"
 
-enum { MAX_WORD_BYTES = 64 };
-
 typedef struct word_list {
     char **words;
     size_t count, cap;
@@ -57,8 +55,8 @@ static void read_words(const char *path, word_list *list)
         line[len] = '\0';
         if (len == 0 || line[0] == '#')
             continue;
-        if (len > MAX_WORD_BYTES)
-            die(path, lineno, "word longer than 64 bytes");
+        if (len > LEDE_MAX_STEM_BYTES)
+            die(path, lineno, "word longer than LEDE_MAX_STEM_BYTES (the tokenizer would not stem it)");
         if (list->count == list->cap) {
             list->cap = list->cap ? list->cap * 2 : 1024;
             list->words = checked(realloc(list->words, list->cap * sizeof *list->words));
@@ -83,7 +81,7 @@ static void put_escaped(FILE *out, const char *s, size_t len)
 
 /* The distinct stems of a table, sorted, and each word's stem id. */
 typedef struct stem_list {
-    char **stems; /* sorted, distinct */
+    char **stems;        /* sorted, distinct; they own their strings */
     size_t count;
     uint32_t *word_stem; /* stem id of each word of the word list */
 } stem_list;
@@ -91,23 +89,6 @@ typedef struct stem_list {
 static int compare_strings(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static size_t find_stem(const stem_list *stems, const char *stem)
-{
-    size_t lo = 0, hi = stems->count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(stems->stems[mid], stem);
-        if (c == 0)
-            return mid;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    fputs("lede_gen_stem_table: a stem went missing\n", stderr);
-    exit(1);
 }
 
 /* Stems every word with libstemmer; numbers the distinct stems in byte
@@ -128,33 +109,37 @@ static void stem_words(const char *code, const char *stemmer_name, const word_li
         size_t len = (size_t)sb_stemmer_length(stemmer);
         /* The tokenizer looks a term up among the stems only when it comes
          * from the stemmer: a word it does not stem (no letter, or longer
-         * than LEDE_MAX_STEM_BYTES, which is MAX_WORD_BYTES) must never be
-         * a stem here (src/text/tokens.c, stem_new_word). */
-        if (!lede_stem_has_letter((const char *)stem, len) || len > MAX_WORD_BYTES) {
+         * than LEDE_MAX_STEM_BYTES) must never be a stem here
+         * (src/text/tokens.c, find_snowball_stems). */
+        if (!lede_stem_has_letter((const char *)stem, len) || len > LEDE_MAX_STEM_BYTES) {
             char why[160];
-            snprintf(why, sizeof why, "the stem of '%s' has no letter or passes 64 bytes", word);
+            snprintf(why, sizeof why, "the stem of '%s' has no letter or passes %d bytes", word,
+                     LEDE_MAX_STEM_BYTES);
             die(code, 0, why);
         }
         of_word[i] = checked(strndup((const char *)stem, len));
     }
     sb_stemmer_delete(stemmer);
+    /* The distinct stems: the words' own copies, sorted, duplicates freed. */
     char **sorted = checked(calloc(list->count + 1, sizeof *sorted));
     memcpy(sorted, of_word, list->count * sizeof *sorted);
     qsort(sorted, list->count, sizeof *sorted, compare_strings);
-    stems->stems = checked(calloc(list->count + 1, sizeof *stems->stems));
     stems->count = 0;
-    for (size_t i = 0; i < list->count; i++)
-        if (stems->count == 0 || strcmp(stems->stems[stems->count - 1], sorted[i]) != 0)
-            stems->stems[stems->count++] = checked(strdup(sorted[i]));
-    if (stems->count >= LEDE_STEM_MAX_STEMS)
-        die(code, 0, "too many stems for 24-bit ids");
+    for (size_t i = 0; i < list->count; i++) {
+        if (stems->count > 0 && strcmp(sorted[stems->count - 1], sorted[i]) == 0)
+            continue;
+        sorted[stems->count++] = sorted[i];
+    }
+    stems->stems = sorted;
     stems->word_stem = checked(calloc(list->count + 1, sizeof *stems->word_stem));
     for (size_t i = 0; i < list->count; i++) {
-        stems->word_stem[i] = (uint32_t)find_stem(stems, of_word[i]);
-        free(of_word[i]);
+        char **found = bsearch(&of_word[i], stems->stems, stems->count, sizeof *stems->stems,
+                               compare_strings);
+        stems->word_stem[i] = (uint32_t)(found - stems->stems);
+        if (*found != of_word[i])
+            free(of_word[i]); /* a duplicate of the stem kept */
     }
     free(of_word);
-    free(sorted);
 }
 
 /* Writes the words of one table, each followed by its stem id; stores each
@@ -173,11 +158,9 @@ static void write_words(FILE *out, const char *code, const word_list *list,
         put_escaped(out, word, len);
         fprintf(out, "\\000\\%03o\\%03o\\%03o\"\n", (unsigned)(id & 0xFF),
                 (unsigned)(id >> 8 & 0xFF), (unsigned)(id >> 16));
-        size += len + 1 + LEDE_STEM_ID_BYTES;
+        size += len + 1 + 3;
     }
     fputs("    ;\n\n", out);
-    if (size >= (1u << LEDE_STEM_SLOT_OFFSET_BITS) - 1)
-        die(code, 0, "word list too large for 24-bit offsets");
 }
 
 /* Writes the stems, back to back with a NUL after each, and where each
@@ -217,11 +200,13 @@ static size_t write_slots(FILE *out, const char *name, const char *code, char *c
         nslots *= 2;
     uint32_t *slots = checked(calloc(nslots, sizeof *slots));
     for (size_t i = 0; i < count; i++) {
+        if (values[i] + (uint64_t)1 >= 1u << LEDE_STEM_SLOT_VALUE_BITS)
+            die(code, 0, "table too large: a slot value passes 24 bits");
         uint64_t hash = lede_stem_table_hash(keys[i], strlen(keys[i]));
         size_t s = (size_t)hash & (nslots - 1);
         while (slots[s])
             s = (s + 1) & (nslots - 1);
-        slots[s] = (values[i] + 1) | (uint32_t)(hash >> 56) << LEDE_STEM_SLOT_OFFSET_BITS;
+        slots[s] = (values[i] + 1) | (uint32_t)(hash >> 56) << LEDE_STEM_SLOT_VALUE_BITS;
     }
     fprintf(out, "static const uint32_t %s_%s[%zu] = {\n", name, code, nslots);
     for (size_t s = 0; s < nslots; s++)

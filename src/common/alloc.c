@@ -38,6 +38,14 @@ int lede_grow(void **items, size_t *cap, size_t need, size_t size)
     return 0;
 }
 
+void *lede_alloc_zeroed(size_t n, size_t size)
+{
+    void *p = lede_alloc_array(n, size);
+    if (p)
+        memset(p, 0, n * size);
+    return p;
+}
+
 char *lede_strndup(const char *s, size_t len)
 {
     if (len == SIZE_MAX)

@@ -34,12 +34,12 @@ static int is_entry_of(const char *entry, const char *word, size_t len)
  * probe. */
 static int64_t next_candidate(const uint32_t *slots, uint32_t mask, uint64_t hash, size_t *i)
 {
-    const uint32_t value_mask = (1u << LEDE_STEM_SLOT_OFFSET_BITS) - 1;
+    const uint32_t value_mask = (1u << LEDE_STEM_SLOT_VALUE_BITS) - 1;
     for (;; *i = (*i + 1) & mask) {
         uint32_t slot = slots[*i];
         if (slot == 0)
             return -1;
-        if (slot >> LEDE_STEM_SLOT_OFFSET_BITS == tag_of(hash)) {
+        if (slot >> LEDE_STEM_SLOT_VALUE_BITS == tag_of(hash)) {
             *i = (*i + 1) & mask;
             return (int64_t)(slot & value_mask) - 1;
         }

@@ -20,8 +20,8 @@
  * hashes or interns the stems of the words the table knows (the tokenizer
  * maps the ids to its own term ids, src/text/tokens.h).
  *
- * Each word is stored as "WORD\0" followed by its stem id in
- * LEDE_STEM_ID_BYTES bytes, least significant first; each stem as "STEM\0"
+ * Each word is stored as "WORD\0" followed by its stem id in three bytes,
+ * least significant first; each stem as "STEM\0"
  * at stem_offsets[id] (stem_offsets[nstems] is the end of the last). A slot
  * holds a word's offset, or a stem's id, plus one in its low 24 bits (0 =
  * empty) and the top byte of the key's hash in its high 8, so that most
@@ -39,11 +39,9 @@ typedef struct lede_stem_table {
     uint32_t stem_mask;
 } lede_stem_table;
 
-enum {
-    LEDE_STEM_SLOT_OFFSET_BITS = 24,
-    LEDE_STEM_ID_BYTES = 3,
-    LEDE_STEM_MAX_STEMS = (1 << 24) - 1
-};
+/* A slot's value (plus one) takes its low 24 bits: word offsets and stem
+ * ids (three bytes in a word's entry) are below 2^24 - 1. */
+enum { LEDE_STEM_SLOT_VALUE_BITS = 24 };
 
 extern const lede_stem_table lede_builtin_stem_tables[];
 extern const size_t lede_builtin_stem_table_count;
@@ -60,6 +58,9 @@ static inline uint64_t lede_stem_table_hash(const char *word, size_t len)
 {
     return lede_hash_bytes(word, len);
 }
+
+/* Longer words are not stemmed by the tokenizer, nor kept in a table. */
+#define LEDE_MAX_STEM_BYTES 64
 
 /* Whether a case-folded word has a letter: an ASCII lower-case letter or
  * any byte of a non-ASCII character. The tokenizer stems only such words,

@@ -40,7 +40,7 @@ static double sparse_weight_sum(const lede_graph *g, size_t j, edge_rule r)
 /* Dense graphs: row j of `share` holds what sentence j passes to each
  * sentence per unit of its score (edge weight over j's total weight,
  * out_weight[j]). Each edge's weight is made once, summed and stored, then
- * scaled: the same products, in the same order, as making it twice. */
+ * scaled. */
 static void build_shares(const lede_graph *g, edge_rule r, double *restrict out_weight,
                          double *restrict share)
 {

@@ -156,47 +156,51 @@ static const char *snowball_stem(lede_tokenizer *t, const char *word, size_t *le
     return (const char *)stem;
 }
 
+/* Room for one more term; -1 when out of memory. Made before the term's
+ * maps are written, so that a failure leaves none pointing at no term. */
+static int reserve_term(lede_tokenizer *t)
+{
+    return lede_grow((void **)&t->origin, &t->origin_cap, t->nterms + 1, sizeof *t->origin);
+}
+
+/* Numbers a new term of origin `origin` (reserve_term first). */
+static uint32_t add_term(lede_tokenizer *t, uint32_t origin)
+{
+    t->origin[t->nterms] = origin;
+    return (uint32_t)t->nterms++;
+}
+
 /* The term of the stem table's stem `stem`, numbered on first sight; -1
  * when out of memory. */
 static int64_t table_term(lede_tokenizer *t, uint32_t stem)
 {
     if (!t->term_of_stem) {
-        /* Zeroed by writing, not by calloc: a page calloc leaves to the
-         * kernel is first read here, then written, which costs a second
-         * page fault, and in a process with threads on other CPUs an
-         * interrupt to each of them (to flush the zero page's mapping
-         * from their TLBs): lede batch -j 2 spent 1.8 ms of CPU time of
-         * its 24 in those. */
-        t->term_of_stem = lede_alloc_array(t->stems->nstems, sizeof *t->term_of_stem);
+        t->term_of_stem = lede_alloc_zeroed(t->stems->nstems, sizeof *t->term_of_stem);
         if (!t->term_of_stem)
             return -1;
-        memset(t->term_of_stem, 0, t->stems->nstems * sizeof *t->term_of_stem);
     }
     if (t->term_of_stem[stem])
         return (int64_t)t->term_of_stem[stem] - 1;
-    if (lede_grow((void **)&t->origin, &t->origin_cap, t->nterms + 1, sizeof *t->origin) != 0)
+    if (reserve_term(t) != 0)
         return -1;
-    t->origin[t->nterms] = stem;
-    t->term_of_stem[stem] = (uint32_t)t->nterms + 1;
-    return (int64_t)t->nterms++;
+    uint32_t term = add_term(t, stem);
+    t->term_of_stem[stem] = term + 1;
+    return term;
 }
 
 /* The term of a string the stem table lacks (`hash` its lede_hash_bytes),
  * numbered on first sight; -1 when out of memory. */
 static int64_t string_term(lede_tokenizer *t, const char *s, size_t len, uint64_t hash)
 {
-    /* Room first: a string interned without its term would be lost. */
-    if (lede_grow((void **)&t->origin, &t->origin_cap, t->nterms + 1, sizeof *t->origin) != 0)
+    if (reserve_term(t) != 0)
         return -1;
     int is_new;
     int64_t id = lede_intern_add_hashed(&t->terms, s, len, hash, &is_new);
     if (id < 0)
         return -1;
-    if (!is_new)
-        return t->terms.entries[id].value;
-    t->terms.entries[id].value = (uint32_t)t->nterms;
-    t->origin[t->nterms] = (uint32_t)id | LEDE_TERM_INTERNED;
-    return (int64_t)t->nterms++;
+    if (is_new)
+        t->terms.entries[id].value = add_term(t, (uint32_t)id | LEDE_TERM_INTERNED);
+    return t->terms.entries[id].value;
 }
 
 /* Records surface `sid`, normalized to t->norm and not a stopword, as a
@@ -221,7 +225,8 @@ static int64_t add_new_word(lede_tokenizer *t, uint32_t sid)
                                           .offset = offset,
                                           .len = len,
                                           .hash = lede_hash_bytes(word, len),
-                                          .stem = stem};
+                                          .stem = stem,
+                                          .table_stem = UNRESOLVED};
     t->surface.entries[sid].value = NEW_WORD | index;
     return (int64_t)(NEW_WORD | index);
 }
@@ -300,21 +305,18 @@ static void forget_new_words(lede_tokenizer *t)
 }
 
 /* A new word's stem in the stem table when the table has the word.
- * Otherwise, when it is to be stemmed, Snowball's stem goes
- * after the normalized forms and the word points at it (`stem` stays set:
- * the stem may be one of the table's, which find_snowball_stems looks up);
- * the term of a word not stemmed is the word itself. Returns -1 when out
- * of memory. */
+ * Otherwise, when it is to be stemmed, Snowball's stem goes after the
+ * normalized forms and the word points at it (the stem may be one of the
+ * table's, which find_snowball_stems looks up); the term of a word not
+ * stemmed is the word itself. Returns -1 when out of memory. */
 static int stem_new_word(lede_tokenizer *t, lede_new_word *w)
 {
-    w->table_stem = UNRESOLVED;
     if (!w->stem)
         return 0;
     const char *word = t->new_text.data + w->offset;
     int64_t id = t->stems ? lede_stem_table_word(t->stems, word, w->len, w->hash) : -1;
     if (id >= 0) {
         w->table_stem = (uint32_t)id;
-        w->stem = 0;
         return 0;
     }
     size_t len = w->len;
@@ -343,8 +345,8 @@ static void find_snowball_stems(lede_tokenizer *t)
         return;
     for (size_t i = 0; i < t->new_count; i++) {
         lede_new_word *w = &t->new_words[i];
-        if (!w->stem)
-            continue;
+        if (!w->stem || w->table_stem != UNRESOLVED)
+            continue; /* not stemmed, or found in the table by the word */
         int64_t id =
             lede_stem_table_stem_id(t->stems, t->new_text.data + w->offset, w->len, w->hash);
         if (id >= 0)

@@ -17,7 +17,7 @@
 typedef struct lede_token {
     size_t start;  /* byte span [start, start + len) in the caller's buffer */
     uint32_t len;
-    uint32_t term; /* id in the tokenizer's term table */
+    uint32_t term; /* its term id (lede_tokenizer_term) */
 } lede_token;
 
 typedef struct lede_tokens {
@@ -30,18 +30,15 @@ typedef struct lede_tokens {
 
 struct sb_stemmer;
 
-/* Longer words are not stemmed. */
-#define LEDE_MAX_STEM_BYTES 64
-
 /* A word form met for the first time in the document being tokenized. */
 typedef struct lede_new_word {
     uint32_t surface; /* its entry in the surface table */
     uint32_t term;    /* its term, once resolved */
-    uint32_t table_stem; /* its stem's id in the stem table, or UINT32_MAX */
     size_t offset;    /* its string in lede_tokenizer.new_text: the normalized */
-    size_t len;       /* form, then (once stemmed) its term */
+    size_t len;       /* form, then (once stemmed by Snowball) its stem */
     uint64_t hash;    /* lede_hash_bytes of that string */
-    int stem;         /* whether it is to be stemmed (then: whether by Snowball) */
+    int stem;         /* whether it is to be stemmed */
+    uint32_t table_stem; /* its stem's id in the stem table, or UINT32_MAX */
 } lede_new_word;
 
 #define LEDE_TERM_INTERNED 0x80000000u

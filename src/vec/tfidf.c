@@ -65,13 +65,11 @@ static lede_status prepare(lede_tfidf *v, size_t nrows, size_t ntokens, size_t n
         /* The vocabulary grows a little with every document of a batch:
          * room for twice what it has, not the exact size each time. Nothing
          * in the map outlives a document, so a new one replaces it instead
-         * of a copy. Zeroed by writing, not by calloc (see tokens.c,
-         * table_term: a page first read, then written, faults twice). */
+         * of a copy. */
         size_t cap = nglobal > SIZE_MAX / 2 ? nglobal : nglobal * 2;
-        lede_term_slot *map = lede_alloc_array(cap, sizeof *map);
+        lede_term_slot *map = lede_alloc_zeroed(cap, sizeof *map);
         if (!map)
             return LEDE_ERR_NOMEM;
-        memset(map, 0, cap * sizeof *map);
         free(v->map);
         v->map = map;
         v->map_cap = cap;

@@ -18,7 +18,7 @@ static size_t check_every_word(const lede_stem_table *table)
     struct sb_stemmer *stemmer = sb_stemmer_new(table->stemmer, NULL);
     if (!CHECK_MSG(stemmer != NULL, "%s: no stemmer '%s'", table->code, table->stemmer))
         return 0;
-    const uint32_t offset_mask = (1u << LEDE_STEM_SLOT_OFFSET_BITS) - 1;
+    const uint32_t offset_mask = (1u << LEDE_STEM_SLOT_VALUE_BITS) - 1;
     size_t words = 0, wrong = 0;
     for (size_t i = 0; i <= table->word_mask; i++) {
         if (table->word_slots[i] == 0)
