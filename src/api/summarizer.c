@@ -258,7 +258,7 @@ static lede_status score_by_graph(lede_summarizer *s, size_t nrows, const lede_o
                                   lede_error **err)
 {
     lede_tfidf_params tp = {o->background_idf > 0 ? background_idf : NULL, s,
-                            o->background_idf, s->model.idf_unknown, o->idf_power};
+                            o->background_idf, s->model.data->idf_max, o->idf_power};
     lede_status st = lede_tfidf_build(&s->tfidf, nrows, s->terms, s->row_first,
                                       lede_tokenizer_term_count(&s->tokenizer), &tp);
     lede_graph_params gp = lede_graph_defaults();

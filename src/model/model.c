@@ -59,11 +59,6 @@ lede_status lede_model_init(lede_model *m, const lede_model_data *data)
         st = fill(&m->stopwords, lede_model_stopword(data, i), 1);
     for (size_t i = 0; st == LEDE_OK && i < data->n_abbrevs; i++)
         st = fill(&m->abbrevs, lede_model_abbrev_word(data, i), data->abbrevs[i].cls);
-    /* The IDF table is sorted by term and searched in place: building a
-     * hash table of its tens of thousands of terms would cost every new
-     * summarizer milliseconds. An unseen term is at least as rare as the
-     * rarest one in the table. */
-    m->idf_unknown = data->idf_max;
     if (st != LEDE_OK)
         lede_model_free(m);
     return st;
@@ -129,6 +124,9 @@ static int compare_term(const char *term, size_t len, const char *entry)
     return (len > elen) - (len < elen);
 }
 
+/* The IDF table is sorted by term and searched in place: building a hash
+ * table of its tens of thousands of terms would cost every new summarizer
+ * milliseconds. */
 double lede_model_idf(const lede_model *m, const char *term, size_t len)
 {
     const lede_idf_entry *table = m->data->idf;
@@ -145,5 +143,6 @@ double lede_model_idf(const lede_model *m, const char *term, size_t len)
         else
             lo = mid + 1;
     }
-    return m->idf_unknown;
+    /* An unseen term is at least as rare as the rarest one in the table. */
+    return m->data->idf_max;
 }

@@ -13,7 +13,6 @@ typedef struct lede_model {
     const lede_model_data *data;
     lede_intern stopwords;   /* case-folded words */
     lede_intern abbrevs;     /* case-folded words; value = LEDE_ABBR_* */
-    float idf_unknown;       /* background IDF of a term not in the table */
 } lede_model;
 
 /* Finds the built-in model for `language`: a model code ("en") or one of
