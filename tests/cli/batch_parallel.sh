@@ -45,7 +45,8 @@ cmp "$tmp/one.jsonl" "$tmp/parallel.jsonl"
 for i in 1 2 3 4; do cat "$tmp/in.jsonl"; done >"$tmp/big.jsonl"
 head -n 1024 "$tmp/big.jsonl" >"$tmp/first.jsonl"
 tail -n +1025 "$tmp/big.jsonl" >"$tmp/rest.jsonl"
-"$lede" batch -n 3 "$tmp/big.jsonl" >"$tmp/big-one.jsonl" 2>/dev/null || true
+"$lede" batch -n 3 "$tmp/big.jsonl" >"$tmp/big-one.jsonl" 2>/dev/null ||
+    [ $? -eq 1 ] || { echo "lede batch on 2,400 lines failed"; exit 1; }
 timeout 120 "$lede" batch -n 3 -j 2 "$tmp/big.jsonl" >"$tmp/big-threads.jsonl" 2>/dev/null ||
     [ $? -eq 1 ] || { echo "lede batch -j 2 on 2,400 lines failed or hung"; exit 1; }
 timeout 120 "$lede" batch -n 3 -j 2 "$tmp/first.jsonl" "$tmp/rest.jsonl" \

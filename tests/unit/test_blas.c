@@ -95,6 +95,9 @@ int main(void)
     blas->cblas_dgemv(CblasRowMajor, CblasTrans, 2, 2, 1.0, m, 2, x, 1, 0.0, y, 1);
     CHECK_NEAR(y[0], 4, 1e-12);
     CHECK_NEAR(y[1], 6, 1e-12);
-    check_same_results(blas);
+    /* With the system's library the loaded table is the linked one (checked
+     * above): comparing it with itself could not fail. */
+    if (own_copy)
+        check_same_results(blas);
     return harness_finish();
 }

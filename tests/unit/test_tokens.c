@@ -154,6 +154,14 @@ static int open_english(lede_model *model, lede_tokenizer *tok, const char *stem
         lede_model_free(model);
         return 0;
     }
+    /* The tests below count on "english" having the built-in stem table,
+     * "porter" none, and "runnings" missing from the table (so that its
+     * stem comes from Snowball and is found among the table's stems). */
+    int english = strcmp(stemmer, "english") == 0;
+    CHECK_MSG((tok->stems != NULL) == english, "%s: stem table %p", stemmer,
+              (const void *)tok->stems);
+    if (tok->stems)
+        CHECK(lede_stem_table_word(tok->stems, "runnings", 8, lede_hash_bytes("runnings", 8)) < 0);
     return 1;
 }
 
