@@ -20,7 +20,6 @@
 #include "input.h"
 #include "jsonl.h"
 #include "lines.h"
-#include "output.h"
 #include "threads.h"
 
 static const char batch_help[] =
@@ -56,7 +55,7 @@ enum { CHUNK_LINES = 1024, CHUNK_BYTES = 64 << 20, MAX_THREADS = 256 };
 enum { OUTPUT_BLOCK_BYTES = 1 << 16 };
 
 typedef struct job {
-    char *line;  /* the worker's copy, while it works on the line */
+    char *line;  /* the line, while a worker works on it (not owned) */
     size_t len;
     size_t lineno;
     char *out;   /* the output line, or NULL */
@@ -83,9 +82,14 @@ typedef struct batch {
     size_t lineno;         /* its lines read so far */
     size_t chunk_bytes;    /* the bytes of the chunk's lines */
     int reading;           /* the chunk may have more lines */
-    int read_errno;        /* a read failed (its errno), which ends the run */
+    int read_errno;        /* a read failed (its errno, never 0), which ends the run */
     int stream_ended;      /* the stream has no more lines */
     int last_stream;       /* no stream follows this one */
+    /* The chunk being worked on is the input's last when its reading ends
+     * at the end of the last stream or on an error (last_chunk): worker
+     * threads end after it instead of waiting for the next, so that they
+     * are gone (and have freed what they own) by the time the main thread
+     * has written it. */
     /* jobs[0, njobs) are the chunk's lines taken so far: stored with
      * release once the job is set up, for the main thread writing them. */
     atomic_size_t njobs;
@@ -98,6 +102,7 @@ typedef struct batch {
     atomic_size_t running;
     size_t started;        /* worker threads besides the main thread */
     cli_threads threads;   /* where they start */
+    int poll;              /* waits poll first (see POLL_NS) */
     atomic_int quit;
     /* The main thread writes the chunk's results in order as they are
      * done, between its own jobs: jobs[0, written) are written and freed. */
@@ -105,11 +110,6 @@ typedef struct batch {
     int strict;            /* --strict */
     int failed;            /* a line of the current stream failed */
     int stop;              /* --strict and a line failed: nothing more is written */
-    /* The chunk being worked on is the input's last (set under read_lock
-     * when its reading ends): worker threads end after it instead of
-     * waiting for the next, so that they are gone (and have freed what they
-     * own) by the time the main thread has written it. */
-    int last_chunk;
 } batch;
 
 /* ====== One line ====== */
@@ -349,10 +349,9 @@ static int run_job(worker *w, job *j)
 /* How long a thread polls before it sleeps on a condition variable. A
  * sleeping thread leaves its virtual CPU idle, and on the machine lede is
  * measured on waking an idle one took up to 4 ms: the helper thread of
- * `lede batch -j 2`, asleep until the first line was read, started on it
- * 3.5 ms late in a third of the runs. The waits here are mostly a few
- * microseconds. Only with two CPUs or more: on one, polling would hold the
- * CPU the awaited thread needs. */
+ * `lede batch -j 2`, asleep until its chunk started, took its first line
+ * 3.5 ms late in a third of the runs. Only with a CPU for every thread: with
+ * fewer, polling would hold a CPU the awaited thread needs. */
 enum { POLL_NS = 1000000, POLLS_PER_CLOCK = 64 };
 
 static void cpu_relax(void)
@@ -362,23 +361,23 @@ static void cpu_relax(void)
 #endif
 }
 
-/* Polls done(b, arg) for up to POLL_NS; returns its last answer. */
-static int wait_briefly(const batch *b, int (*done)(const batch *b, size_t arg), size_t arg)
+/* Polls done(b, arg) for up to POLL_NS, when b->poll. */
+static void wait_briefly(const batch *b, int (*done)(const batch *b, size_t arg), size_t arg)
 {
-    if (!b->threads.spread)
-        return done(b, arg);
+    if (!b->poll || done(b, arg))
+        return;
     struct timespec start, now;
     clock_gettime(CLOCK_MONOTONIC, &start);
     for (unsigned n = 1;; n++) {
         if (done(b, arg))
-            return 1;
+            return;
         cpu_relax();
         if (n % POLLS_PER_CLOCK != 0)
             continue;
         clock_gettime(CLOCK_MONOTONIC, &now);
         long long ns = (now.tv_sec - start.tv_sec) * 1000000000LL + (now.tv_nsec - start.tv_nsec);
         if (ns > POLL_NS)
-            return 0;
+            return;
     }
 }
 
@@ -397,16 +396,21 @@ static int chunk_started(const batch *b, size_t seen)
 static int next_line(cli_lines *in, char **line, size_t *len, size_t *lineno);
 static void write_done_jobs(batch *b);
 
-/* Ends the chunk's reading; at the end of the input (or on a read error)
- * the chunk is the run's last when no stream follows. Under read_lock. */
+/* Ends the chunk's reading at the end of the stream (rc 0) or on a read
+ * error (rc -1, errno set). Under read_lock. */
 static void end_reading(batch *b, int rc)
 {
     b->reading = 0;
     b->stream_ended = rc == 0;
     if (rc < 0)
-        b->read_errno = errno;
-    if (rc < 0 || (rc == 0 && b->last_stream))
-        b->last_chunk = 1;
+        b->read_errno = errno ? errno : EIO;
+}
+
+/* Whether the chunk is the run's last: its reading ended on an error or at
+ * the end of the last stream. Read once the chunk's reading has ended. */
+static int last_chunk(const batch *b)
+{
+    return b->read_errno != 0 || (b->stream_ended && b->last_stream);
 }
 
 /* Reads the chunk's next line into the worker's buffer and sets up its
@@ -423,7 +427,7 @@ static int take_line(worker *w, size_t *index)
         int rc = next_line(b->in, &text, &len, &b->lineno);
         if (rc > 0) {
             w->line.len = 0;
-            if (jsonl_put(&w->line, text, len + 1) != 0) {
+            if (jsonl_put(&w->line, text, len) != 0) {
                 errno = ENOMEM;
                 rc = -1;
             }
@@ -462,7 +466,6 @@ static void work_on_chunk(worker *w, int writes)
             if (j->out)
                 memcpy(j->out, w->scratch.out.data, j->out_len + 1);
         }
-        j->line = NULL;
         atomic_store_explicit(&j->done, 1, memory_order_release);
         if (writes)
             write_done_jobs(b);
@@ -498,7 +501,7 @@ static void *worker_main(void *arg)
         pthread_mutex_unlock(&b->mutex);
         work_on_chunk(w, 0);
         /* Set before the reading ended, which take_line saw under read_lock. */
-        int last = b->last_chunk;
+        int last = last_chunk(b);
         pthread_mutex_lock(&b->mutex);
         if (atomic_fetch_sub(&b->running, 1) == 1)
             pthread_cond_signal(&b->finished);
@@ -545,10 +548,9 @@ static void put_output(batch *b, const char *line, size_t len)
         flush_output(b);
 }
 
-/* Reports a failed read, after the output lines before it. */
-static void report_read_error(batch *b)
+/* Reports a failed read (errno `error`), after the output lines before it. */
+static void report_read_error(batch *b, int error)
 {
-    int error = errno;
     flush_before_message(b);
     cli_warn("%s: cannot read: %s", b->file, strerror(error));
 }
@@ -626,15 +628,12 @@ static int next_line(cli_lines *in, char **line, size_t *len, size_t *lineno)
     }
 }
 
-/* Wakes the workers on a new chunk of the stream `in`. */
-static void start_chunk(batch *b, cli_lines *in, int last_stream)
+/* Wakes the workers on a new chunk of the stream. */
+static void start_chunk(batch *b)
 {
     pthread_mutex_lock(&b->read_lock);
-    b->in = in;
-    b->last_stream = last_stream;
     b->chunk_bytes = 0;
     b->reading = 1;
-    b->last_chunk = 0;
     pthread_mutex_unlock(&b->read_lock);
     pthread_mutex_lock(&b->mutex);
     atomic_store(&b->running, b->started);
@@ -658,16 +657,18 @@ static void finish_chunk(batch *b, worker *workers)
  * failed) or -1 (stop). `last_stream`: no input follows this one. */
 static int run_chunks(batch *b, cli_lines *in, worker *workers, int last_stream)
 {
+    /* The workers are waiting (or gone): the reader's state is the main
+     * thread's between chunks, and start_chunk hands it over. */
+    b->in = in;
+    b->last_stream = last_stream;
     b->lineno = 0;
     b->stream_ended = 0;
     for (;;) {
-        start_chunk(b, in, last_stream);
+        start_chunk(b);
         finish_chunk(b, workers);
         write_chunk(b);
-        /* The workers are waiting: the reader's state is the main thread's. */
         if (b->read_errno) {
-            errno = b->read_errno;
-            report_read_error(b);
+            report_read_error(b, b->read_errno);
             return -1;
         }
         if (b->stop)
@@ -695,7 +696,7 @@ static int run_serial(batch *b, cli_lines *in, worker *w)
         free(j.warning);
     }
     if (!b->stop && rc < 0) {
-        report_read_error(b);
+        report_read_error(b, errno);
         return -1;
     }
     return b->stop ? -1 : b->failed;
@@ -785,6 +786,7 @@ static int start_workers(batch *b, worker *workers, size_t nthreads)
         }
     }
     cli_threads_init(&b->threads);
+    b->poll = b->threads.spread && nthreads <= (size_t)b->threads.cpus;
     for (size_t t = 1; t < nthreads; t++) {
         if (cli_thread_start(&b->threads, t, &workers[t].thread, worker_main, &workers[t]) != 0) {
             cli_warn("could start only %zu of %zu threads", t, nthreads);

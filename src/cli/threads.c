@@ -11,7 +11,8 @@ void cli_threads_init(cli_threads *t)
     cpu_set_t allowed;
     if (sizeof allowed > sizeof t->mask || sched_getaffinity(0, sizeof allowed, &allowed) != 0)
         return;
-    if (CPU_COUNT(&allowed) < 2)
+    t->cpus = CPU_COUNT(&allowed);
+    if (t->cpus < 2)
         return;
     memcpy(t->mask, &allowed, sizeof allowed);
     t->spread = 1;

@@ -17,8 +17,9 @@
  * their affinity back to. Filled by cli_threads_init; zeroed, it means
  * "nothing to do" (one CPU, or not Linux). */
 typedef struct cli_threads {
-    int spread;                /* nonzero when threads are placed on other CPUs */
-    unsigned long mask[16];    /* the process's cpu_set_t (1,024 CPUs), copied */
+    int spread;                 /* nonzero when threads are placed on other CPUs */
+    int cpus;                   /* how many CPUs the mask allows (0: unknown) */
+    unsigned char mask[1024 / 8]; /* the process's cpu_set_t (1,024 CPUs), copied */
 } cli_threads;
 
 /* Reads the process's CPU affinity. Never fails: without it, threads are
