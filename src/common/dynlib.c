@@ -6,6 +6,7 @@
 
 int lede_dynlib_open(lede_dynlib *lib, int flags)
 {
+    lib->error[0] = '\0'; /* a failure of an earlier open is over */
     lib->handle = dlopen(lib->soname, flags);
     if (lib->handle)
         return 0;

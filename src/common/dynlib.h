@@ -15,8 +15,8 @@ typedef struct lede_dynlib {
     char error[256]; /* empty while all is well; else the first failure */
 } lede_dynlib;
 
-/* Opens lib->soname with dlopen(`flags`). Returns 0, or -1 with lib->error
- * saying what dlopen said. */
+/* Opens lib->soname with dlopen(`flags`), forgetting an earlier failure.
+ * Returns 0, or -1 with lib->error saying what dlopen said. */
 int lede_dynlib_open(lede_dynlib *lib, int flags);
 
 /* Copies the address of symbol `name` into the `size` bytes at `out` (a

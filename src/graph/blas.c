@@ -14,9 +14,9 @@
 #ifndef LEDE_OPENBLAS_SONAME
 #error "LEDE_OPENBLAS_SONAME must name the OpenBLAS lede is built against (src/CMakeLists.txt)"
 #endif
-#ifndef LEDE_OPENBLAS_MODULE
-#error "LEDE_OPENBLAS_MODULE must name lede's own copy of OpenBLAS (CMakeLists.txt)"
-#endif
+/* LEDE_OPENBLAS_MODULE names lede's own copy of OpenBLAS when the build
+ * made one (src/CMakeLists.txt); without it, no module is looked for, not
+ * even a stray file of that name. */
 
 /* The sanitizers refuse libraries opened with RTLD_DEEPBIND (they would
  * bypass their malloc); under them OpenBLAS's symbols are bound the usual
@@ -35,9 +35,11 @@
 
 /* Written once under pthread_once, read-only afterwards. */
 static lede_blas_api loaded;
-static char module_path[PATH_MAX];
 static lede_dynlib library = {LEDE_OPENBLAS_SONAME, NULL, ""};
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
+
+#ifdef LEDE_OPENBLAS_MODULE
+static char module_path[PATH_MAX];
 
 /* The module's path: beside the object this code is in, liblede.so or a
  * program linked with liblede.a (whose file the kernel names; dladdr would
@@ -64,12 +66,12 @@ static int find_module(char *path, size_t size)
     int n = snprintf(path, size, "%.*s/%s", dir_length, file, LEDE_OPENBLAS_MODULE);
     return n > 0 && (size_t)n < size ? 0 : -1;
 }
+#endif
 
 /* Lazy binding: most of the shared OpenBLAS's thousands of kernels never run. */
 static int open_library(const char *name)
 {
     library.soname = name;
-    library.error[0] = '\0';
     return lede_dynlib_open(&library, RTLD_LAZY | RTLD_LOCAL | LEDE_BLAS_DEEPBIND);
 }
 
@@ -77,10 +79,12 @@ static void load_library(void)
 {
     /* A module that is absent or does not open leaves the system's OpenBLAS:
      * the same functions, only slower to load. */
-    if (find_module(module_path, sizeof module_path) != 0 || open_library(module_path) != 0) {
-        if (open_library(LEDE_OPENBLAS_SONAME) != 0)
-            return;
-    }
+    int opened = 0;
+#ifdef LEDE_OPENBLAS_MODULE
+    opened = find_module(module_path, sizeof module_path) == 0 && open_library(module_path) == 0;
+#endif
+    if (!opened && open_library(LEDE_OPENBLAS_SONAME) != 0)
+        return;
     lede_dynlib_bind(&library, "cblas_ssyrk", &loaded.cblas_ssyrk, sizeof loaded.cblas_ssyrk);
     lede_dynlib_bind(&library, "cblas_dgemv", &loaded.cblas_dgemv, sizeof loaded.cblas_dgemv);
     lede_dynlib_bind(&library, "openblas_get_config", &loaded.openblas_get_config,
