@@ -21,8 +21,9 @@
  *    modifies) may be read from several threads.
  *  - liblede loads OpenBLAS (with dlopen, once per process) at the first
  *    summary that ranks by a similarity graph: lede-openblas.so, lede's own
- *    copy of the functions it calls, when it is installed beside liblede,
- *    else the system's libopenblas.so.0. It never changes OpenBLAS's
+ *    copy of the functions it calls, when it lies beside liblede.so (or
+ *    beside a program linked with liblede.a), else the system's
+ *    libopenblas.so.0. It never changes OpenBLAS's
  *    process-wide thread count; OpenBLAS reads OPENBLAS_NUM_THREADS then. A
  *    multithreaded program that summarizes in several threads should set it
  *    to 1 before its first summary (see the OpenBLAS FAQ). Threads need a
@@ -335,7 +336,8 @@ LEDE_API const char *lede_language_code(size_t i);
  * call loads them (once per process), and says "(cannot be loaded)" in
  * place of a version when one cannot be; after OpenBLAS's configuration it
  * names the file loaded (lede-openblas.so, lede's own copy, or the
- * system's soname). Never fails. Thread-safe. */
+ * system's soname), or the soname that could not be. Never fails.
+ * Thread-safe. */
 LEDE_API size_t lede_dependency_versions(char *buf, size_t size);
 
 /* ====== ROUGE ====== */

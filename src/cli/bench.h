@@ -64,7 +64,8 @@ typedef struct bench_read_options {
 
 /* Reads the data file. Bad lines are reported on stderr as FILE:LINE:COL;
  * returns EXIT_OK, or EXIT_INPUT when the file cannot be read, holds no
- * document, or has a bad line and skip_bad is off. */
+ * document, has a bad line and skip_bad is off, or memory ran out (even
+ * with skip_bad). */
 int bench_read_data(const char *path, const bench_read_options *ro, bench_data *out);
 void bench_data_free(bench_data *d);
 
@@ -198,10 +199,11 @@ typedef struct bench_limit {
 int bench_fits(const lede_sentence *s, const bench_limit *lim, size_t words,
                size_t chars);
 
-/* The oracle of n_docs documents (run->data's) under the run's ROUGE flags;
- * NULL after a message. `exhaustive` scores every candidate at every step
- * instead of pruning by bounds (same picks, slower). */
-bench_oracle *bench_oracle_new(const bench_run *run, size_t n_docs, int exhaustive);
+/* The oracle of n_docs documents (run->data's) under the run's ROUGE
+ * options `opts`, which it takes (and frees, even when it fails); NULL when
+ * memory runs out, without a message. `exhaustive` scores every candidate
+ * at every step instead of pruning by bounds (same picks, slower). */
+bench_oracle *bench_oracle_new(lede_rouge_options *opts, size_t n_docs, int exhaustive);
 /* Returned where a document could not be summarized because memory ran
  * out: not the document's fault, so the run stops even with --skip-bad. */
 enum { BENCH_OUT_OF_MEMORY = -2 };
@@ -228,7 +230,8 @@ void bench_doc_score(const bench_run *run, size_t e, size_t d, size_t metric,
 /* The next output of splitmix64 (Steele, Lea and Flood 2014) from *state. */
 uint64_t bench_splitmix64(uint64_t *state);
 
-/* A new ROUGE options object from the run's flags; NULL after a message. */
+/* A new ROUGE options object from the run's flags; NULL after a message,
+ * with *status EXIT_INPUT when memory ran out, EXIT_USAGE for bad flags. */
 lede_rouge_options *bench_rouge_options(const bench_run *run, int *status);
 
 /* The paired bootstrap of `a` against `b` over n documents: the mean of

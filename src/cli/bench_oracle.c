@@ -51,17 +51,18 @@ struct bench_oracle {
     size_t cap;
 };
 
-bench_oracle *bench_oracle_new(const bench_run *run, size_t n_docs, int exhaustive)
+bench_oracle *bench_oracle_new(lede_rouge_options *opts, size_t n_docs, int exhaustive)
 {
     bench_oracle *o = calloc(1, sizeof *o);
-    if (!o)
+    if (!o) {
+        lede_rouge_options_free(opts);
         return NULL;
+    }
     o->docs = calloc(n_docs + 1, sizeof *o->docs);
     o->n_docs = n_docs;
     o->exhaustive = exhaustive;
-    int status;
-    o->opts = bench_rouge_options(run, &status);
-    if (!o->docs || !o->opts) {
+    o->opts = opts;
+    if (!o->docs) {
         bench_oracle_free(o);
         return NULL;
     }

@@ -209,10 +209,15 @@ static int summarize_one(bench_run *run, size_t e, size_t d, const char *unit,
 
 /* ====== Every document ====== */
 
-static int start_oracle(bench_run *run)
+/* Makes the run's oracle with `ropts` (taken) unless it has one; -1 when
+ * memory runs out. */
+static int start_oracle(bench_run *run, lede_rouge_options *ropts)
 {
-    if (!run->oracle)
-        run->oracle = bench_oracle_new(run, run->data.count, run->oracle_exhaustive);
+    if (run->oracle) {
+        lede_rouge_options_free(ropts);
+        return 0;
+    }
+    run->oracle = bench_oracle_new(ropts, run->data.count, run->oracle_exhaustive);
     return run->oracle ? 0 : -1;
 }
 
@@ -272,9 +277,13 @@ int bench_summarize_all(bench_run *run, int skip_bad)
     lede_rouge_options *ropts = bench_rouge_options(run, &status);
     if (!ropts)
         return status;
+    /* The checker copies the options; the oracle takes them. */
     lede_rouge *checker = NULL;
-    int ready = lede_rouge_new(ropts, &checker, NULL) == LEDE_OK && start_oracle(run) == 0;
-    lede_rouge_options_free(ropts);
+    int ready = lede_rouge_new(ropts, &checker, NULL) == LEDE_OK;
+    if (ready)
+        ready = start_oracle(run, ropts) == 0;
+    else
+        lede_rouge_options_free(ropts);
     if (!ready) {
         lede_rouge_free(checker);
         return cli_out_of_memory();

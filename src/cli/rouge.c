@@ -196,8 +196,11 @@ static int add_pair_line(rouge_cli *c, const char *file, size_t lineno, json_t *
                           "sentences");
     if (json_array_size(refs) == 0)
         return pair_error(file, lineno, "the pair has no reference");
-    if (json_array_size(refs) > MAX_REFERENCES)
-        return pair_error(file, lineno, "more than 63 references");
+    if (json_array_size(refs) > MAX_REFERENCES) {
+        char why[64];
+        snprintf(why, sizeof why, "more than %d references", MAX_REFERENCES);
+        return pair_error(file, lineno, why);
+    }
     pair_buffers b = {.n = 0};
     lede_rouge_text cand_text, ref_texts[MAX_REFERENCES];
     int rc = add_json_text(&b, cand, &cand_text);

@@ -59,15 +59,14 @@ static void *take(lede_arena *a, size_t size)
 
 void *lede_arena_alloc(lede_arena *a, size_t size)
 {
-    if (size > SIZE_MAX - alignof(max_align_t))
-        return NULL;
     lede_arena_chunk *c = a->head;
     if (c) {
-        /* Strings before may have left it unaligned. */
+        /* Each allocation's start is aligned here (strings before may have
+         * left the chunk unaligned), so its size need not be rounded. */
         size_t aligned = align_up(c->used);
         c->used = aligned < c->size ? aligned : c->size;
     }
-    return take(a, align_up(size ? size : 1));
+    return take(a, size ? size : 1);
 }
 
 char *lede_arena_strndup(lede_arena *a, const char *s, size_t len)

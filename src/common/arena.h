@@ -16,7 +16,8 @@ typedef struct lede_arena {
  * Memory stays valid until lede_arena_reset or lede_arena_free. */
 void *lede_arena_alloc(lede_arena *a, size_t size);
 
-/* A NUL-terminated copy of `len` bytes of `s` in the arena. */
+/* A NUL-terminated copy of `len` bytes of `s` in the arena, packed after
+ * the one before (not aligned); NULL when out of memory. */
 char *lede_arena_strndup(lede_arena *a, const char *s, size_t len);
 
 /* Forgets every allocation but keeps the largest chunk for reuse. */
