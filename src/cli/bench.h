@@ -181,9 +181,10 @@ typedef struct bench_run {
 int bench_summarize_all(bench_run *run, int skip_bad);
 
 /* Reports a document that a row could not summarize or score:
- * "FILE:LINE: document 'ID': LABEL: message". */
-void bench_doc_error(const bench_run *run, const bench_doc *doc, const char *label,
-                     const lede_error *err, lede_status st);
+ * "FILE:LINE: document 'ID': LABEL: message" (`err`'s, else `st`'s);
+ * frees `err`. Returns BENCH_OUT_OF_MEMORY for LEDE_ERR_NOMEM, else -1. */
+int bench_doc_error(const bench_run *run, const bench_doc *doc, const char *label,
+                    lede_error *err, lede_status st);
 
 /* ====== The bench's own rows (bench_summarize.c) and its oracle (bench_oracle.c) ====== */
 

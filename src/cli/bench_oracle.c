@@ -340,9 +340,7 @@ int bench_oracle_summary(bench_run *run, size_t d, const bench_limit *lim,
     lede_rouge_free(scorer);
     if (rc != 0) {
         lede_status st = err ? lede_error_code(err) : LEDE_ERR_NOMEM;
-        bench_doc_error(run, doc, "oracle", err, st);
-        lede_error_free(err);
-        return st == LEDE_ERR_NOMEM ? BENCH_OUT_OF_MEMORY : -1;
+        return bench_doc_error(run, doc, "oracle", err, st);
     }
     size_t k = od->npicked < lim->count ? od->npicked : lim->count;
     size_t n = candidate(o, od, k, (size_t)-1);

@@ -21,14 +21,16 @@ static int picked_text(const lede_summary *sum, bench_text *out)
     return 0;
 }
 
-void bench_doc_error(const bench_run *run, const bench_doc *doc, const char *label,
-                      const lede_error *err, lede_status st)
+int bench_doc_error(const bench_run *run, const bench_doc *doc, const char *label,
+                    lede_error *err, lede_status st)
 {
     fprintf(stderr, "lede: %s:%zu: document '%s': %s: %s", run->data.path, doc->line, doc->id,
             label, err ? lede_error_message(err) : lede_strerror(st));
     if (err && lede_error_has_position(err))
         fprintf(stderr, " (byte %zu of \"text\")", lede_error_offset(err));
     fputc('\n', stderr);
+    lede_error_free(err);
+    return st == LEDE_ERR_NOMEM ? BENCH_OUT_OF_MEMORY : -1;
 }
 
 /* One method on one document into `out`. No sentence fitting a words or
@@ -46,13 +48,11 @@ static int run_method(const bench_run *run, bench_entry *e, const bench_doc *doc
     } else if (st == LEDE_OK && picked_text(sum, out) != 0) {
         st = LEDE_ERR_NOMEM;
     }
-    if (st != LEDE_OK)
-        bench_doc_error(run, doc, e->label, err, st);
-    lede_error_free(err);
     lede_summary_free(sum);
-    if (st == LEDE_ERR_NOMEM)
-        return BENCH_OUT_OF_MEMORY;
-    return st == LEDE_OK ? 0 : -1;
+    if (st != LEDE_OK)
+        return bench_doc_error(run, doc, e->label, err, st);
+    lede_error_free(err); /* a budget's */
+    return 0;
 }
 
 /* ====== Lengths ====== */
@@ -101,11 +101,8 @@ static int limit_for(bench_run *run, size_t d, const char *unit, const char *val
     lede_error *err = NULL;
     lede_status st = lede_summarizer_run(run->probe, doc->text, doc->text_len, run->probe_opts,
                                          &sum, &err);
-    if (st != LEDE_OK) {
-        bench_doc_error(run, doc, label, err, st);
-        lede_error_free(err);
-        return st == LEDE_ERR_NOMEM ? BENCH_OUT_OF_MEMORY : -1;
-    }
+    if (st != LEDE_OK)
+        return bench_doc_error(run, doc, label, err, st);
     lim->count = lede_summary_count(sum);
     lede_summary_free(sum);
     return 0;
@@ -169,11 +166,8 @@ static int baseline_summary(const bench_run *run, const bench_entry *e, size_t d
     lede_error *err = NULL;
     lede_status st =
         lede_summarizer_split(run->probe, doc->text, doc->text_len, run->probe_opts, &split, &err);
-    if (st != LEDE_OK) {
-        bench_doc_error(run, doc, e->label, err, st);
-        lede_error_free(err);
-        return st == LEDE_ERR_NOMEM ? BENCH_OUT_OF_MEMORY : -1;
-    }
+    if (st != LEDE_OK)
+        return bench_doc_error(run, doc, e->label, err, st);
     size_t total = lede_summary_total(split), n = 0;
     size_t *order = malloc((total + 1) * sizeof *order);
     for (size_t i = 0; order && i < total; i++)
@@ -266,9 +260,7 @@ static int check_references(const bench_run *run, lede_rouge *scorer, size_t d)
     lede_status st = lede_rouge_add(scorer, NULL, NULL, &empty, refs, doc->n_refs, &err);
     if (st == LEDE_OK)
         return 0;
-    bench_doc_error(run, doc, "references", err, st);
-    lede_error_free(err);
-    return st == LEDE_ERR_NOMEM ? BENCH_OUT_OF_MEMORY : -1;
+    return bench_doc_error(run, doc, "references", err, st);
 }
 
 int bench_summarize_all(bench_run *run, int skip_bad)
@@ -386,8 +378,8 @@ static int plot_point(bench_run *run, const lede_rouge_options *ropts, size_t e,
                                                  &err)
                                  : LEDE_OK;
         if (st != LEDE_OK) {
-            bench_doc_error(run, doc, entry->label, err, st);
-            rc = st == LEDE_ERR_NOMEM ? BENCH_OUT_OF_MEMORY : -1;
+            rc = bench_doc_error(run, doc, entry->label, err, st);
+            err = NULL;
         }
         words += bench_text_words(use);
         bench_text_free(&sum);
