@@ -1,6 +1,5 @@
 #include "arena.h"
 
-#include <stdalign.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,16 +8,10 @@ struct lede_arena_chunk {
     lede_arena_chunk *next;
     size_t size; /* usable bytes after the header */
     size_t used;
-    alignas(max_align_t) unsigned char data[];
+    unsigned char data[];
 };
 
 enum { ARENA_FIRST_CHUNK = 64 * 1024, ARENA_MAX_CHUNK = 16 * 1024 * 1024 };
-
-static size_t align_up(size_t n)
-{
-    size_t a = alignof(max_align_t);
-    return (n + a - 1) & ~(a - 1);
-}
 
 static lede_arena_chunk *chunk_new(size_t size)
 {
@@ -55,18 +48,6 @@ static void *take(lede_arena *a, size_t size)
     a->head = fresh;
     fresh->used = size;
     return fresh->data;
-}
-
-void *lede_arena_alloc(lede_arena *a, size_t size)
-{
-    lede_arena_chunk *c = a->head;
-    if (c) {
-        /* Each allocation's start is aligned here (strings before may have
-         * left the chunk unaligned), so its size need not be rounded. */
-        size_t aligned = align_up(c->used);
-        c->used = aligned < c->size ? aligned : c->size;
-    }
-    return take(a, size ? size : 1);
 }
 
 char *lede_arena_strndup(lede_arena *a, const char *s, size_t len)

@@ -1,5 +1,5 @@
-/* arena.h - a bump allocator for data that lives as long as one document or
- * one object: many small allocations, one reset or free. */
+/* arena.h - a bump allocator for strings that live as long as one document
+ * or one object: many small copies, one reset or free. */
 #ifndef LEDE_COMMON_ARENA_H
 #define LEDE_COMMON_ARENA_H
 
@@ -11,10 +11,6 @@ typedef struct lede_arena {
     lede_arena_chunk *head; /* chunk being filled; older chunks follow */
     size_t chunk_size;      /* size of the next regular chunk */
 } lede_arena;
-
-/* Returns `size` bytes aligned for any type, or NULL when out of memory.
- * Memory stays valid until lede_arena_reset or lede_arena_free. */
-void *lede_arena_alloc(lede_arena *a, size_t size);
 
 /* A NUL-terminated copy of `len` bytes of `s` in the arena, packed after
  * the one before (not aligned); NULL when out of memory. */
