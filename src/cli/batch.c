@@ -91,7 +91,7 @@ typedef struct batch {
      * are gone (and have freed what they own) by the time the main thread
      * has written it. */
     /* jobs[0, njobs) are the chunk's lines taken so far: stored with
-     * release once the job is set up, for the main thread writing them. */
+     * release once the job is set up, for the thread writing them. */
     atomic_size_t njobs;
     /* Workers wait for a new generation (a chunk to work on) or quit; the
      * main thread waits until none is running. Changed under the mutex,
@@ -104,12 +104,24 @@ typedef struct batch {
     cli_threads threads;   /* where they start */
     int poll;              /* waits poll first (see POLL_NS) */
     atomic_int quit;
-    /* The main thread writes the chunk's results in order as they are
-     * done, between its own jobs: jobs[0, written) are written and freed. */
+    /* Whichever thread finishes a job writes the chunk's results that are
+     * done, in order, under write_lock (with b->output, failed and stop):
+     * jobs[0, written) are written and freed. A thread that waits for
+     * input holds none back (wait_for_input). */
+    pthread_mutex_t write_lock;
     size_t written;
+    /* A thread is about to wait for input, or waits: what is written is
+     * flushed to stdout at once, so that a program feeding the input line
+     * by line and waiting for each answer gets it. */
+    atomic_int input_waiting;
     int strict;            /* --strict */
     int failed;            /* a line of the current stream failed */
-    int stop;              /* --strict and a line failed: nothing more is written */
+    /* --strict and a line failed: nothing more is written, and no more
+     * lines are taken; a byte written to stop_pipe[1] ends a wait for
+     * input (cli_lines_on_wait). The pipe is made for --strict with
+     * threads only (one thread stops before its next read). */
+    atomic_int stop;
+    int stop_pipe[2];
 } batch;
 
 /* ====== One line ====== */
@@ -415,16 +427,22 @@ static int last_chunk(const batch *b)
 
 /* Reads the chunk's next line into the worker's buffer and sets up its
  * job, *index. Returns 0 when the chunk has no more lines: it is full, or
- * the stream ended, or could not be read (b->read_errno). */
+ * the stream ended, or could not be read (b->read_errno), or the run stops
+ * (b->stop). */
 static int take_line(worker *w, size_t *index)
 {
     batch *b = w->b;
     int taken = 0;
     pthread_mutex_lock(&b->read_lock);
-    while (b->reading && !taken) {
+    while (b->reading && !taken && !atomic_load(&b->stop)) {
         char *text;
         size_t len;
         int rc = next_line(b->in, &text, &len, &b->lineno);
+        atomic_store(&b->input_waiting, 0);
+        if (rc < 0 && errno == ECANCELED) {
+            b->reading = 0; /* the run stops: b->stop */
+            break;
+        }
         if (rc > 0) {
             w->line.len = 0;
             if (jsonl_put(&w->line, text, len) != 0) {
@@ -450,9 +468,9 @@ static int take_line(worker *w, size_t *index)
     return taken;
 }
 
-/* Takes the chunk's lines one by one until none is left; the main thread
- * (`writes`) also writes the results that are done, in order, after each. */
-static void work_on_chunk(worker *w, int writes)
+/* Takes the chunk's lines one by one until none is left, writing the
+ * results that are done, in order, after each. */
+static void work_on_chunk(worker *w)
 {
     batch *b = w->b;
     size_t i;
@@ -467,8 +485,7 @@ static void work_on_chunk(worker *w, int writes)
                 memcpy(j->out, w->scratch.out.data, j->out_len + 1);
         }
         atomic_store_explicit(&j->done, 1, memory_order_release);
-        if (writes)
-            write_done_jobs(b);
+        write_done_jobs(b);
     }
 }
 
@@ -499,7 +516,7 @@ static void *worker_main(void *arg)
             break;
         seen = atomic_load(&b->generation);
         pthread_mutex_unlock(&b->mutex);
-        work_on_chunk(w, 0);
+        work_on_chunk(w);
         /* Set before the reading ended, which take_line saw under read_lock. */
         int last = last_chunk(b);
         pthread_mutex_lock(&b->mutex);
@@ -510,7 +527,7 @@ static void *worker_main(void *arg)
         pthread_mutex_unlock(&b->mutex);
     }
     pthread_mutex_unlock(&b->mutex);
-    /* In this thread, while the main thread writes the last chunk. */
+    /* In this thread, while the others finish the last chunk. */
     free_worker(w);
     return NULL;
 }
@@ -577,13 +594,17 @@ static void write_job(batch *b, const job *j, const char *out, size_t out_len)
     else
         fprintf(stderr, "lede: %s:%zu: %s\n", b->file, j->lineno, why);
     b->failed = 1;
-    b->stop = b->strict;
+    if (b->strict) {
+        b->stop = 1;
+        if (b->stop_pipe[1] >= 0)
+            (void)!write(b->stop_pipe[1], "", 1);
+    }
 }
 
 /* Writes the results of the chunk that are done, in order, up to the first
  * that is not, and frees them; a failed line is reported and sets
- * b->failed. Main thread only. */
-static void write_done_jobs(batch *b)
+ * b->failed. Under write_lock. */
+static void write_done_locked(batch *b)
 {
     size_t taken = atomic_load_explicit(&b->njobs, memory_order_acquire);
     for (; b->written < taken; b->written++) {
@@ -595,6 +616,29 @@ static void write_done_jobs(batch *b)
         free(j->error);
         free(j->warning);
     }
+}
+
+/* write_done_locked from any thread, flushed when input is awaited. */
+static void write_done_jobs(batch *b)
+{
+    pthread_mutex_lock(&b->write_lock);
+    write_done_locked(b);
+    if (atomic_load(&b->input_waiting))
+        flush_before_message(b);
+    pthread_mutex_unlock(&b->write_lock);
+}
+
+/* The reader's on_wait: input is about to be awaited, so every result
+ * that is done goes out now (a thread finishing one while the wait lasts
+ * flushes it too), instead of waiting for a full block or the end. */
+static void wait_for_input(void *arg)
+{
+    batch *b = arg;
+    atomic_store(&b->input_waiting, 1);
+    pthread_mutex_lock(&b->write_lock);
+    write_done_locked(b);
+    flush_before_message(b);
+    pthread_mutex_unlock(&b->write_lock);
 }
 
 /* Writes what is left of a finished chunk and empties it. */
@@ -645,7 +689,7 @@ static void start_chunk(batch *b)
 /* The main thread's share of the chunk, then the wait for the workers. */
 static void finish_chunk(batch *b, worker *workers)
 {
-    work_on_chunk(&workers[0], 1);
+    work_on_chunk(&workers[0]);
     wait_briefly(b, workers_done, 0);
     pthread_mutex_lock(&b->mutex);
     while (atomic_load(&b->running) > 0)
@@ -707,6 +751,7 @@ static int run_stream(batch *b, int fd, worker *workers, int last_stream)
 {
     cli_lines in;
     cli_lines_init(&in, fd);
+    cli_lines_on_wait(&in, wait_for_input, b, b->stop_pipe[0]);
     b->failed = 0;
     int rc = b->started == 0 ? run_serial(b, &in, &workers[0])
                              : run_chunks(b, &in, workers, last_stream);
@@ -858,12 +903,20 @@ int cli_batch(int argc, char **argv)
                .mutex = PTHREAD_MUTEX_INITIALIZER,
                .go = PTHREAD_COND_INITIALIZER,
                .finished = PTHREAD_COND_INITIALIZER,
-               .read_lock = PTHREAD_MUTEX_INITIALIZER};
+               .read_lock = PTHREAD_MUTEX_INITIALIZER,
+               .write_lock = PTHREAD_MUTEX_INITIALIZER,
+               .stop_pipe = {-1, -1}};
     worker *workers = calloc(cfg.threads, sizeof *workers);
     if (!b.jobs || !workers) {
         status = cli_out_of_memory();
     } else {
         status = start_workers(&b, workers, cfg.threads);
+        /* Without the pipe, a waiting reader would not see --strict stop
+         * the run until more input or its end came: said, not fatal. */
+        if (status == 0 && b.strict && b.started > 0 && pipe(b.stop_pipe) != 0) {
+            cli_warn("cannot make a pipe: %s; --strict stops only at more input", strerror(errno));
+            b.stop_pipe[0] = b.stop_pipe[1] = -1;
+        }
         if (status == 0) {
             char *stdin_only[] = {"-"};
             char **files = optind < argc ? argv + optind : stdin_only;
@@ -873,6 +926,9 @@ int cli_batch(int argc, char **argv)
         stop_workers(&b, workers, cfg.threads);
     }
     flush_output(&b);
+    for (int i = 0; i < 2; i++)
+        if (b.stop_pipe[i] >= 0)
+            close(b.stop_pipe[i]);
     jsonl_buf_free(&b.output);
     free(workers);
     free(b.jobs);

@@ -4,7 +4,9 @@
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <poll.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 enum { READ_BYTES = 1 << 16 };
@@ -13,6 +15,47 @@ void cli_lines_init(cli_lines *r, int fd)
 {
     memset(r, 0, sizeof *r);
     r->fd = fd;
+    r->cancel_fd = -1;
+}
+
+void cli_lines_on_wait(cli_lines *r, void (*on_wait)(void *arg), void *arg, int cancel_fd)
+{
+    struct stat st;
+    /* A regular file (or a disk) always has its bytes: no poll per read. */
+    r->may_wait = fstat(r->fd, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISBLK(st.st_mode));
+    r->on_wait = on_wait;
+    r->on_wait_arg = arg;
+    r->cancel_fd = cancel_fd;
+}
+
+static int poll_retrying(struct pollfd *fds, nfds_t n, int timeout)
+{
+    int ready;
+    do
+        ready = poll(fds, n, timeout);
+    while (ready < 0 && errno == EINTR);
+    return ready;
+}
+
+/* When a read would wait (nothing to read yet), calls on_wait, then waits
+ * for input or for cancel_fd. Returns 0 (read now), or -1 with errno
+ * ECANCELED. A failing poll is left to the read to report. */
+static int before_read(cli_lines *r)
+{
+    if (!r->on_wait || !r->may_wait)
+        return 0;
+    struct pollfd fds[2] = {{.fd = r->fd, .events = POLLIN},
+                            {.fd = r->cancel_fd, .events = POLLIN}};
+    if (poll_retrying(fds, 1, 0) != 0)
+        return 0;
+    r->on_wait(r->on_wait_arg);
+    if (r->cancel_fd < 0)
+        return 0;
+    if (poll_retrying(fds, 2, -1) > 0 && fds[1].revents != 0 && fds[0].revents == 0) {
+        errno = ECANCELED;
+        return -1;
+    }
+    return 0;
 }
 
 /* Room for READ_BYTES more after the unread bytes, moved to the front
@@ -50,6 +93,8 @@ static int make_room(cli_lines *r)
 static int fill(cli_lines *r)
 {
     if (make_room(r) != 0)
+        return -1;
+    if (before_read(r) != 0)
         return -1;
     for (;;) {
         ssize_t n = read(r->fd, r->buf + r->end, r->cap - r->end - 1);

@@ -4,7 +4,10 @@
  * 4 KB, and copies every line out of it; on a short batch of news articles
  * both showed in the profile. This reader reads 64 KB or more at a time
  * with read(2), which returns what a pipe has without waiting for a full
- * block, and hands back each line in place. */
+ * block, and hands back each line in place; before a read that would wait
+ * for the writer it can tell its caller (cli_lines_on_wait), which then
+ * writes what it holds back: a program that sends a line and waits for the
+ * answer before sending the next gets it. */
 #ifndef LEDE_CLI_LINES_H
 #define LEDE_CLI_LINES_H
 
@@ -18,16 +21,29 @@ typedef struct cli_lines {
     size_t end;
     size_t scanned; /* buf[start, scanned) holds no newline */
     int eof;
+    int may_wait;  /* fd is a pipe, socket or terminal: a read may wait */
+    void (*on_wait)(void *arg);
+    void *on_wait_arg;
+    int cancel_fd; /* readable: a wait ends with ECANCELED; -1 = none */
 } cli_lines;
 
 /* Starts reading file descriptor `fd`, which stays the caller's. */
 void cli_lines_init(cli_lines *r, int fd);
 
+/* Has on_wait(arg) called before each read that would wait for the
+ * writer: when no complete line is buffered and the descriptor (not a
+ * regular file) has nothing to read yet. It is called from the thread
+ * calling cli_lines_next. While such a read waits, `cancel_fd` (>= 0; -1
+ * for none), once readable, ends it: cli_lines_next returns -1 with errno
+ * ECANCELED (another thread can stop a reader waiting for input that may
+ * never come). */
+void cli_lines_on_wait(cli_lines *r, void (*on_wait)(void *arg), void *arg, int cancel_fd);
+
 /* The next line, without its '\n', in *line and *len; the line is followed
  * by a NUL the reader writes and stays valid until the next call. A last
  * line without '\n' is returned too. Returns 1 for a line, 0 at the end of
  * the input, -1 on a read error (errno set; ENOMEM when a line does not
- * fit in memory). */
+ * fit in memory; ECANCELED, see cli_lines_on_wait). */
 int cli_lines_next(cli_lines *r, char **line, size_t *len);
 
 void cli_lines_free(cli_lines *r);

@@ -126,6 +126,105 @@ static void test_line_before_block(void)
     close(to_reader[0]);
 }
 
+typedef struct waits {
+    int count;
+    int fd;           /* where on_wait writes `then`, or -1 */
+    const char *then;
+} waits;
+
+static void count_wait(void *arg)
+{
+    waits *w = arg;
+    w->count++;
+    if (w->fd >= 0)
+        CHECK(write(w->fd, w->then, strlen(w->then)) == (ssize_t)strlen(w->then));
+}
+
+/* on_wait is called before a read that would wait, and only then: not
+ * while a line is buffered, nor when the pipe has bytes or has ended, nor
+ * for a file. */
+static void test_on_wait(void)
+{
+    int fds[2];
+    if (!CHECK(pipe(fds) == 0))
+        return;
+    waits w = {0, -1, NULL};
+    cli_lines r;
+    cli_lines_init(&r, fds[0]);
+    cli_lines_on_wait(&r, count_wait, &w, -1);
+    char *line;
+    size_t n;
+    CHECK(write(fds[1], "one\ntwo\nthr", 11) == 11);
+    CHECK_EQ(cli_lines_next(&r, &line, &n), 1);
+    CHECK_STR(line, "one");
+    CHECK_EQ(w.count, 0); /* the pipe had bytes */
+    CHECK_EQ(cli_lines_next(&r, &line, &n), 1);
+    CHECK_STR(line, "two");
+    CHECK_EQ(w.count, 0); /* buffered */
+    /* "thr" is incomplete and the pipe empty: the read would wait, and
+     * on_wait, told, writes the rest (as a coprocess's partner would once
+     * it has its answer). */
+    w.fd = fds[1];
+    w.then = "ee\n";
+    CHECK_EQ(cli_lines_next(&r, &line, &n), 1);
+    CHECK_STR(line, "three");
+    CHECK_EQ(w.count, 1);
+    /* Ended: poll reports it, nothing is awaited. */
+    close(fds[1]);
+    w.fd = -1;
+    CHECK_EQ(cli_lines_next(&r, &line, &n), 0);
+    CHECK_EQ(w.count, 1);
+    cli_lines_free(&r);
+    close(fds[0]);
+
+    FILE *f = tmpfile();
+    if (!CHECK(f != NULL))
+        return;
+    fputs("a\nb", f);
+    fflush(f);
+    rewind(f);
+    w.count = 0;
+    cli_lines_init(&r, fileno(f));
+    cli_lines_on_wait(&r, count_wait, &w, -1);
+    CHECK_EQ(cli_lines_next(&r, &line, &n), 1);
+    CHECK_EQ(cli_lines_next(&r, &line, &n), 1);
+    CHECK_STR(line, "b");
+    CHECK_EQ(cli_lines_next(&r, &line, &n), 0);
+    CHECK_EQ(w.count, 0); /* a file never waits */
+    cli_lines_free(&r);
+    fclose(f);
+}
+
+/* A wait for input ends when the cancelling descriptor becomes readable
+ * (here by on_wait itself, as another thread would), with ECANCELED; while
+ * the input has bytes, they are read even with it readable. */
+static void test_cancel(void)
+{
+    int input[2], cancel[2];
+    if (!CHECK(pipe(input) == 0) || !CHECK(pipe(cancel) == 0))
+        return;
+    waits w = {0, cancel[1], "x"};
+    cli_lines r;
+    cli_lines_init(&r, input[0]);
+    cli_lines_on_wait(&r, count_wait, &w, cancel[0]);
+    char *line;
+    size_t n;
+    errno = 0;
+    CHECK_EQ(cli_lines_next(&r, &line, &n), -1);
+    CHECK_EQ(errno, ECANCELED);
+    CHECK_EQ(w.count, 1);
+    w.fd = -1;
+    CHECK(write(input[1], "late\n", 5) == 5);
+    CHECK_EQ(cli_lines_next(&r, &line, &n), 1);
+    CHECK_STR(line, "late");
+    CHECK_EQ(w.count, 1);
+    cli_lines_free(&r);
+    for (int i = 0; i < 2; i++) {
+        close(input[i]);
+        close(cancel[i]);
+    }
+}
+
 static void test_read_error(void)
 {
     cli_lines r;
@@ -143,6 +242,8 @@ int main(void)
     test_shapes();
     test_long_lines();
     test_line_before_block();
+    test_on_wait();
+    test_cancel();
     test_read_error();
     return harness_finish();
 }
