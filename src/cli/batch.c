@@ -271,45 +271,23 @@ static int find_input(line_scratch *ls, char **why)
 typedef struct worker {
     batch *b;
     lede_summarizer *s;
-    /* For pages in another language (without --lang): the summarizer of
-     * the last such language, kept for the next page in it. */
-    lede_summarizer *page_s;
-    char page_lang[16];
-    int page_fallback; /* page_s reads page_lang without a model */
+    cli_page_summarizer page; /* for pages in another language */
     line_scratch scratch;
     jsonl_buf line;    /* the line being worked on, copied out of the reader */
     pthread_t thread;
 } worker;
 
-/* The summarizer for a page, in *out: the worker's own, unless --lang was
- * left out and the page names another language, as `lede summarize` does.
- * A language lede has no model for is read without one, with a warning in
- * j->warning. Returns LEDE_OK, or why the page's summarizer cannot be made
- * (out of memory). */
+/* The summarizer for a page, in *out (cli_page_summarizer_get), with what
+ * is said of it in j->warning. Returns LEDE_OK or LEDE_ERR_NOMEM. */
 static lede_status page_summarizer(worker *w, const lede_document *doc, job *j,
                                    lede_summarizer **out)
 {
-    char code[16];
-    *out = w->s;
-    if (w->b->lang_given || !cli_page_language(doc, code, sizeof code))
-        return LEDE_OK;
-    if (!w->page_s || strcmp(code, w->page_lang) != 0) {
-        lede_summarizer_free(w->page_s);
-        w->page_s = NULL;
-        lede_status st = cli_summarizer_in(w->b->opts, code, &w->page_s, &w->page_fallback);
-        if (st != LEDE_OK)
-            return st;
-        snprintf(w->page_lang, sizeof w->page_lang, "%s", code);
-    }
-    /* Every page read without a model says so, not only the first. */
-    if (w->page_fallback) {
-        char warning[256];
-        cli_no_model_warning(doc, warning, sizeof warning);
-        if (!(j->warning = strdup(warning)))
-            return LEDE_ERR_NOMEM;
-    }
-    *out = w->page_s;
-    return LEDE_OK;
+    char warning[256];
+    lede_status st = cli_page_summarizer_get(&w->page, doc, w->b->opts, w->b->lang_given, w->s,
+                                             out, warning, sizeof warning);
+    if (st == LEDE_OK && warning[0] && !(j->warning = strdup(warning)))
+        return LEDE_ERR_NOMEM;
+    return st;
 }
 
 /* Summarizes the job's line. Returns 1 with its output line in ls->out,
@@ -493,12 +471,12 @@ static void work_on_chunk(worker *w)
 static void free_worker(worker *w)
 {
     lede_summarizer_free(w->s);
-    lede_summarizer_free(w->page_s);
+    cli_page_summarizer_free(&w->page);
     jsonl_object_free(&w->scratch.obj);
     jsonl_buf_free(&w->scratch.text);
     jsonl_buf_free(&w->scratch.out);
     jsonl_buf_free(&w->line);
-    w->s = w->page_s = NULL;
+    w->s = NULL;
 }
 
 static void *worker_main(void *arg)
@@ -774,6 +752,7 @@ static const struct option batch_options[] = {
     {"threads", required_argument, NULL, 'j'},
     {"strict", no_argument, NULL, OPT_STRICT},
     {"lang", required_argument, NULL, 'l'},
+    {"language", required_argument, NULL, 'l'}, /* the option's name in lede.h */
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -801,7 +780,6 @@ static int parse_args(int argc, char **argv, batch_config *cfg, const struct opt
             cfg->lang_given |= c == 'l';
         } else if (c >= CLI_NAMED_OPTION) {
             status = cli_apply_named_option(cfg->opts, "batch", c, optarg);
-            cfg->lang_given |= cli_named_option_is(c, "language");
         } else if (c == ':') {
             status = cli_usage_error("batch", "option '%s' needs a value", argv[optind - 1]);
         } else {

@@ -82,10 +82,6 @@ int cli_apply_named_option(lede_options *opts, const char *command, int c, const
  * returns EXIT_INPUT. */
 int cli_out_of_memory(void);
 
-/* Whether option code `c` (from cli_long_options) is the named option
- * `name`. */
-int cli_named_option_is(int c, const char *name);
-
 int cli_summarize(int argc, char **argv);
 int cli_split(int argc, char **argv);
 int cli_batch(int argc, char **argv);

@@ -196,13 +196,6 @@ int cli_out_of_memory(void)
     return EXIT_INPUT;
 }
 
-int cli_named_option_is(int c, const char *name)
-{
-    const char *own =
-        c >= CLI_NAMED_OPTION ? lede_option_name((size_t)(c - CLI_NAMED_OPTION)) : NULL;
-    return own && strcmp(own, name) == 0;
-}
-
 struct option *cli_long_options(const struct option *fixed)
 {
     size_t nfixed = 0, named = 0;

@@ -139,7 +139,10 @@ static void primary_subtag(const char *tag, char *out, size_t size)
     out[n] = 0;
 }
 
-int cli_page_language(const lede_document *doc, char *code, size_t size)
+/* The language a page asks for: the primary subtag of its declared one
+ * ("ja" of "ja-JP") in `code`, when it names one other than English.
+ * Returns 1 then, else 0. */
+static int page_language(const lede_document *doc, char *code, size_t size)
 {
     const char *lang = doc ? lede_document_language(doc) : NULL;
     if (!lang || size == 0)
@@ -148,11 +151,14 @@ int cli_page_language(const lede_document *doc, char *code, size_t size)
     return code[0] && strcmp(code, "en") != 0;
 }
 
-lede_status cli_summarizer_in(const lede_options *opts, const char *code, lede_summarizer **out,
-                              int *fallback)
+/* A new summarizer for language `code`, with `opts`'s other settings; when
+ * lede has no model for it, one for no language ("und"), with *no_model
+ * set. Returns LEDE_OK, or LEDE_ERR_NOMEM when memory runs out. */
+static lede_status summarizer_in(const lede_options *opts, const char *code,
+                                 lede_summarizer **out, int *no_model)
 {
     *out = NULL;
-    *fallback = 0;
+    *no_model = 0;
     lede_options *copy = lede_options_copy(opts);
     if (!copy)
         return LEDE_ERR_NOMEM;
@@ -160,7 +166,7 @@ lede_status cli_summarizer_in(const lede_options *opts, const char *code, lede_s
     if (st == LEDE_OK)
         st = lede_summarizer_new(copy, out, NULL);
     if (st == LEDE_ERR_UNKNOWN_LANGUAGE || st == LEDE_ERR_INVALID_ARGUMENT) {
-        *fallback = 1;
+        *no_model = 1;
         st = lede_options_set_language(copy, "und");
         if (st == LEDE_OK)
             st = lede_summarizer_new(copy, out, NULL);
@@ -169,35 +175,41 @@ lede_status cli_summarizer_in(const lede_options *opts, const char *code, lede_s
     return st;
 }
 
-void cli_no_model_warning(const lede_document *doc, char *buf, size_t size)
+lede_status cli_page_summarizer_get(cli_page_summarizer *c, const lede_document *doc,
+                                    const lede_options *opts, int lang_given,
+                                    lede_summarizer *shared, lede_summarizer **out,
+                                    char *warning, size_t size)
 {
-    snprintf(buf, size,
-             "the page is in '%s', which lede has no model for; reading it without one "
-             "(--lang sets the language)",
-             lede_document_language(doc));
+    char code[sizeof c->lang];
+    *out = shared;
+    if (size > 0)
+        warning[0] = '\0';
+    if (lang_given || !page_language(doc, code, sizeof code))
+        return LEDE_OK;
+    if (!c->s || strcmp(code, c->lang) != 0) {
+        cli_page_summarizer_free(c);
+        lede_status st = summarizer_in(opts, code, &c->s, &c->no_model);
+        if (st != LEDE_OK) {
+            /* Not `shared` instead: that would be another language's summary. */
+            *out = NULL;
+            return st;
+        }
+        memcpy(c->lang, code, sizeof code);
+    }
+    /* Every page read without a model says so, not only the first. */
+    if (c->no_model)
+        snprintf(warning, size,
+                 "the page is in '%s', which lede has no model for; reading it without one "
+                 "(--lang sets the language)",
+                 lede_document_language(doc));
+    *out = c->s;
+    return LEDE_OK;
 }
 
-lede_summarizer *cli_summarizer_for(const cli_prepared *p, const char *display,
-                                    const lede_options *opts, int lang_given,
-                                    lede_summarizer *shared, lede_summarizer **own)
+void cli_page_summarizer_free(cli_page_summarizer *c)
 {
-    *own = NULL;
-    char code[16];
-    if (lang_given || !cli_page_language(p->doc, code, sizeof code))
-        return shared;
-    int fallback;
-    lede_status st = cli_summarizer_in(opts, code, own, &fallback);
-    if (fallback) {
-        char warning[256];
-        cli_no_model_warning(p->doc, warning, sizeof warning);
-        cli_warn("%s: %s", display, warning);
-    }
-    if (st != LEDE_OK) {
-        /* Not the shared summarizer instead: another language's summary. */
-        cli_warn("%s: %s", display, lede_strerror(st));
-        return NULL;
-    }
-    return *own;
+    lede_summarizer_free(c->s);
+    memset(c, 0, sizeof *c);
 }
 
 /* ====== JSON ====== */

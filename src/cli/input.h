@@ -39,30 +39,29 @@ int cli_prepare(const cli_input *in, enum cli_input_kind kind, const cli_extract
                 cli_prepared *out);
 void cli_prepared_free(cli_prepared *p);
 
-/* The language a page asks for: the primary subtag of its declared one
- * ("ja" of "ja-JP") in `code`, when it names one other than English.
- * Returns 1 then, else 0. */
-int cli_page_language(const lede_document *doc, char *code, size_t size);
+/* The summarizer of pages that name a language of their own (other than
+ * English, without --lang): made for a page's language when one is first
+ * needed and kept for the next page in that language. Zero-initialized;
+ * freed by cli_page_summarizer_free. One per thread. */
+typedef struct cli_page_summarizer {
+    lede_summarizer *s;
+    char lang[16];
+    int no_model; /* s reads `lang` without a model: lede has none for it */
+} cli_page_summarizer;
 
-/* A new summarizer for language `code`, with `opts`'s other settings; when
- * lede has no model for it, one for no language ("und"), with *fallback
- * set. Returns LEDE_OK, or LEDE_ERR_NOMEM when memory runs out. */
-lede_status cli_summarizer_in(const lede_options *opts, const char *code, lede_summarizer **out,
-                              int *fallback);
-
-/* What is said of a page read without a model because lede has none for
- * its language, written to `buf` (cut to `size`): one wording for `lede
- * summarize` and `lede batch`, which put their own where in front. */
-void cli_no_model_warning(const lede_document *doc, char *buf, size_t size);
-
-/* The summarizer for a prepared input: `shared`, unless the language was
- * left to the input (`lang_given` 0) and the page names another one; then
- * a summarizer for that language (or for none, with a warning, when lede has
- * no model for it) is made in `*own`, which the caller frees. NULL after a
- * message when it cannot be made (out of memory). */
-lede_summarizer *cli_summarizer_for(const cli_prepared *p, const char *display,
+/* The summarizer for the page `doc` (NULL when the input is not a page) in
+ * *out: `shared`, unless `lang_given` is 0 and the page names a language
+ * other than English; then c's, made for that language unless it already
+ * is. When lede has no model for it, the page is read without one and
+ * `warning` (of `size` bytes) receives what to say of it, which the caller
+ * puts its input's name in front of; else warning[0] is NUL. Returns
+ * LEDE_OK, or LEDE_ERR_NOMEM (then *out is NULL). */
+lede_status cli_page_summarizer_get(cli_page_summarizer *c, const lede_document *doc,
                                     const lede_options *opts, int lang_given,
-                                    lede_summarizer *shared, lede_summarizer **own);
+                                    lede_summarizer *shared, lede_summarizer **out,
+                                    char *warning, size_t size);
+
+void cli_page_summarizer_free(cli_page_summarizer *c);
 
 /* Adds the document's title, author, date, language and encoding to a JSON
  * object. Returns 0, or -1 when out of memory. */

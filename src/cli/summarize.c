@@ -80,6 +80,7 @@ static const struct option summarize_options[] = {
     {"words", required_argument, NULL, OPT_WORDS},
     {"chars", required_argument, NULL, OPT_CHARS},
     {"lang", required_argument, NULL, 'l'},
+    {"language", required_argument, NULL, 'l'}, /* the option's name in lede.h */
     {"damping", required_argument, NULL, OPT_DAMPING},
     {"redundancy", required_argument, NULL, OPT_REDUNDANCY},
     {"background-idf", required_argument, NULL, OPT_BACKGROUND_IDF},
@@ -263,6 +264,8 @@ static int run_files(run_config *cfg, char **files, size_t nfiles)
     cli_report_init(&report, stdout, nfiles);
     cfg->report = &report;
     int status = EXIT_OK;
+    /* Kept from page to page: pages in one language share a summarizer. */
+    cli_page_summarizer pages = {0};
     for (size_t i = 0; i < nfiles; i++) {
         cli_input in;
         if (cli_read_input(files[i], &in) != 0) {
@@ -277,17 +280,18 @@ static int run_files(run_config *cfg, char **files, size_t nfiles)
             status = EXIT_INPUT;
             continue;
         }
-        lede_summarizer *own;
-        lede_summarizer *use =
-            cli_summarizer_for(&prep, in.display, cfg->opts, cfg->lang_given, s, &own);
+        lede_summarizer *use;
+        char warning[256];
+        st = cli_page_summarizer_get(&pages, prep.doc, cfg->opts, cfg->lang_given, s, &use,
+                                     warning, sizeof warning);
+        if (warning[0])
+            cli_warn("%s: %s", in.display, warning);
         lede_summary *sum = NULL;
-        if (use)
+        if (st == LEDE_OK)
             st = cfg->mode == MODE_SPLIT
                      ? lede_summarizer_split(use, prep.text, prep.len, cfg->opts, &sum, &err)
                      : lede_summarizer_run(use, prep.text, prep.len, cfg->opts, &sum, &err);
-        if (!use) {
-            status = EXIT_INPUT; /* cli_summarizer_for said why */
-        } else if (st != LEDE_OK) {
+        if (st != LEDE_OK) {
             cli_report_error(in.display, err, st);
             lede_error_free(err);
             err = NULL;
@@ -296,7 +300,6 @@ static int run_files(run_config *cfg, char **files, size_t nfiles)
             status = cli_out_of_memory();
         }
         lede_summary_free(sum);
-        lede_summarizer_free(own);
         cli_prepared_free(&prep);
         cli_input_free(&in);
     }
@@ -308,6 +311,7 @@ static int run_files(run_config *cfg, char **files, size_t nfiles)
     }
     cli_report_finish(&report);
     cfg->report = NULL; /* `report` ends here */
+    cli_page_summarizer_free(&pages);
     lede_summarizer_free(s);
     return status;
 }
@@ -352,7 +356,6 @@ static int run_command(enum mode mode, int argc, char **argv)
         }
         if (mode == MODE_SUMMARIZE && c >= CLI_NAMED_OPTION) {
             status = cli_apply_named_option(cfg.opts, cfg.command, c, optarg);
-            cfg.lang_given |= cli_named_option_is(c, "language");
         } else {
             status = apply_option(&cfg, c, optarg);
         }
