@@ -401,22 +401,33 @@ static int add_method(bench_run *run, const char *spec)
     return status;
 }
 
-/* The value of option `name` as lede_options_describe writes it. */
-static int option_text(const lede_options *opts, const char *name, char *buf, size_t size)
+/* lede_options_describe's text of `opts`, newly allocated; NULL when out
+ * of memory. */
+static char *describe(const lede_options *opts)
 {
     size_t need = lede_options_describe(opts, NULL, 0); /* 0: out of memory */
-    char *desc = need ? malloc(need + 2) : NULL;
+    char *s = need ? malloc(need + 1) : NULL;
+    if (s && lede_options_describe(opts, s, need + 1) != need) {
+        free(s);
+        s = NULL;
+    }
+    return s;
+}
+
+/* The value of option `name` as lede_options_describe writes it ("name=value"
+ * between spaces). */
+static int option_text(const lede_options *opts, const char *name, char *buf, size_t size)
+{
+    char *desc = describe(opts);
     if (!desc)
         return -1;
-    desc[0] = ' ';
-    lede_options_describe(opts, desc + 1, need + 1);
-    char key[64];
-    snprintf(key, sizeof key, " %s=", name);
-    const char *v = strstr(desc, key);
-    if (v) {
-        v += strlen(key);
+    size_t name_len = strlen(name);
+    const char *v = NULL;
+    for (const char *p = desc; *p && !v; p += strcspn(p, " "), p += strspn(p, " "))
+        if (strncmp(p, name, name_len) == 0 && p[name_len] == '=')
+            v = p + name_len + 1;
+    if (v)
         snprintf(buf, size, "%.*s", (int)strcspn(v, " "), v);
-    }
     free(desc);
     return v ? 0 : -1;
 }
@@ -511,17 +522,6 @@ static int add_baselines(bench_run *run, const char *list)
         status = add_baseline(run, b);
     free(copy);
     return status;
-}
-
-static char *describe(const lede_options *opts)
-{
-    size_t need = lede_options_describe(opts, NULL, 0); /* 0: out of memory */
-    char *s = need ? malloc(need + 1) : NULL;
-    if (s && lede_options_describe(opts, s, need + 1) != need) {
-        free(s);
-        s = NULL;
-    }
-    return s;
 }
 
 /* What the bench's own rows are, for the Rows section and the JSON. */

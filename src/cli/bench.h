@@ -126,7 +126,6 @@ typedef struct bench_paired {
     double diff;
     double low, high;
     double p;
-    int failed; /* out of memory: no result */
 } bench_paired;
 
 /* A set of documents scored together: every document, then each source. */
@@ -237,10 +236,11 @@ lede_rouge_options *bench_rouge_options(const bench_run *run, int *status);
 
 /* The paired bootstrap of `a` against `b` over n documents: the mean of
  * a[i] - b[i], its confidence interval at `confidence` percent and the
- * two-sided p-value, from `resamples` resamples drawn with `seed`; `failed`
- * set when out of memory. */
+ * two-sided p-value, from `resamples` resamples drawn with `seed`. `work`
+ * is the caller's room for n + resamples doubles. */
 bench_paired bench_paired_bootstrap(const double *a, const double *b, size_t n,
-                                    size_t resamples, double confidence, uint64_t seed);
+                                    size_t resamples, double confidence, uint64_t seed,
+                                    double *work);
 
 /* Writers (bench_report.c); each returns EXIT_OK or EXIT_OUTPUT. */
 int bench_print_markdown(const bench_run *run);

@@ -50,21 +50,15 @@ static int cmp_double(const void *a, const void *b)
 }
 
 bench_paired bench_paired_bootstrap(const double *a, const double *b, size_t n,
-                                    size_t resamples, double confidence, uint64_t seed)
+                                    size_t resamples, double confidence, uint64_t seed,
+                                    double *work)
 {
-    bench_paired r = {0, 0, 0, 1, 0};
+    bench_paired r = {0, 0, 0, 1};
     if (n == 0 || resamples == 0) {
         r.p = NAN;
         return r;
     }
-    double *diff = malloc((n + 1) * sizeof *diff);
-    double *means = malloc((resamples + 1) * sizeof *means);
-    if (!diff || !means) {
-        free(diff);
-        free(means);
-        r.failed = 1;
-        return r;
-    }
+    double *diff = work, *means = work + n;
     double sum = 0;
     for (size_t i = 0; i < n; i++) {
         diff[i] = a[i] - b[i];
@@ -90,8 +84,6 @@ bench_paired bench_paired_bootstrap(const double *a, const double *b, size_t n,
     r.low = means[tail];
     r.high = means[resamples - 1 - tail];
     r.p = (double)(extreme + 1) / (double)(resamples + 1);
-    free(diff);
-    free(means);
     return r;
 }
 
@@ -207,9 +199,11 @@ static int paired_tests(bench_run *run, bench_group *g)
     double confidence = strtod(lede_rouge_confidence_label(g->scorer), NULL);
     double *a = malloc((g->count + 1) * sizeof *a);
     double *b = malloc((g->count + 1) * sizeof *b);
-    if (!a || !b) {
+    double *work = malloc((g->count + run->resamples) * sizeof *work);
+    if (!a || !b || !work) {
         free(a);
         free(b);
+        free(work);
         return -1;
     }
     for (size_t m = 0; m < run->n_shown; m++) {
@@ -225,16 +219,12 @@ static int paired_tests(bench_run *run, bench_group *g)
                 a[k] = s.f;
             }
             g->paired[e * 3 + m] = bench_paired_bootstrap(a, b, g->count, run->resamples,
-                                                          confidence, run->seed);
-            if (g->paired[e * 3 + m].failed) {
-                free(a);
-                free(b);
-                return -1;
-            }
+                                                          confidence, run->seed, work);
         }
     }
     free(a);
     free(b);
+    free(work);
     return 0;
 }
 
