@@ -4,11 +4,13 @@
 BUILD      ?= build
 BUILD_ASAN ?= build-asan
 BUILD_TSAN ?= build-tsan
+BUILD_FUZZ ?= build-fuzz
+FUZZ_SECONDS ?= 60
 BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 SAMPLE     ?= samples/ceasefire-commentary.txt
 
-.PHONY: all deps build run test test-fast test-asan test-tsan bench clean format
+.PHONY: all deps build run test test-fast test-asan test-tsan bench fuzz clean format
 
 all: build
 
@@ -46,11 +48,28 @@ test-tsan: deps
 bench: deps $(BUILD)/Makefile
 	@./bench/run.sh $(BUILD)
 
+# Each libFuzzer target (clang, with ASan and UBSan) for FUZZ_SECONDS, from
+# the committed corpus; the inputs it finds new are kept in
+# $(BUILD_FUZZ)/corpus, the log of each in $(BUILD_FUZZ)/fuzz_NAME.log.
+fuzz:
+	@./scripts/install-deps.sh clang
+	@CC=clang cmake -S . -B $(BUILD_FUZZ) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLEDE_LIBFUZZER=ON \
+		-DLEDE_SANITIZE=ON -DLEDE_BUILD_TESTS=ON >/dev/null
+	@cmake --build $(BUILD_FUZZ) -j $(JOBS) --target fuzz_summarize fuzz_html fuzz_jsonl >/dev/null
+	@for t in summarize html jsonl; do \
+		mkdir -p $(BUILD_FUZZ)/corpus/$$t; \
+		echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
+		./$(BUILD_FUZZ)/fuzz_$$t $(BUILD_FUZZ)/corpus/$$t fuzz/corpus/$$t -max_total_time=$(FUZZ_SECONDS) \
+			-rss_limit_mb=2048 -timeout=10 -print_final_stats=1 >$(BUILD_FUZZ)/fuzz_$$t.log 2>&1 \
+			|| { tail -n 60 $(BUILD_FUZZ)/fuzz_$$t.log; exit 1; }; \
+		grep -E '^stat::number_of_executed_units|^Done' $(BUILD_FUZZ)/fuzz_$$t.log; \
+	done
+
 format:
 	@clang-format -i $$(git ls-files '*.c' '*.h' | grep -v model_data.c)
 
 clean:
-	@rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_TSAN)
+	@rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_TSAN) $(BUILD_FUZZ)
 
 # Install (PREFIX, DESTDIR as usual) and uninstall through CMake's manifest.
 PREFIX ?= /usr/local

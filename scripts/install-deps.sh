@@ -1,5 +1,6 @@
 #!/bin/sh
-# Installs the Debian packages lede needs to build and test, when missing.
+# Installs the Debian packages lede needs to build and test, when missing,
+# and the packages named as arguments (`make fuzz` adds clang).
 # Idempotent and quiet when everything is there; needs root (or sudo) only
 # when something must be installed.
 set -eu
@@ -8,7 +9,7 @@ set -eu
 # checks the manual pages (tests/man), absent from minimal images.
 packages="build-essential cmake pkg-config python3 libxml2-dev libopenblas-dev \
 libutf8proc-dev libstemmer-dev libjansson-dev valgrind ots libots-dev parallel libglib2.0-dev \
-chromium groff-base"
+chromium groff-base $*"
 
 missing=""
 for p in $packages; do

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 
+static void vwarn(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 static void vwarn(const char *fmt, va_list ap)
 {
     fputs("lede: ", stderr);

@@ -32,6 +32,8 @@ const char *lede_strerror(lede_status status)
 }
 
 static lede_error *error_new(lede_status code, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+static lede_error *error_new(lede_status code, const char *fmt, va_list ap)
 {
     lede_error *e = calloc(1, sizeof *e);
     if (!e)

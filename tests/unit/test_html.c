@@ -435,13 +435,13 @@ static void test_no_article(const char *dir)
     /* A form, a short notice, a list of links, a cookie banner beside a menu:
      * text, but no article. */
     static const char *const no_article[] = {
-        "<div class=\"cookie-banner\"><p>We use cookies to improve your experience on this "
-        "site. By continuing to browse, you agree to our use of cookies.</p></div><nav><a "
-        "href=/a>Home</a> <a href=/b>News</a></nav>",
+        ("<div class=\"cookie-banner\"><p>We use cookies to improve your experience on this "
+         "site. By continuing to browse, you agree to our use of cookies.</p></div><nav><a "
+         "href=/a>Home</a> <a href=/b>News</a></nav>"),
         "<form><label>Email</label><input name=e><label>Password</label></form><p>Log in</p>",
         "<p>404 Not Found</p>",
-        "<ul><li><a href=/a>First story about something</a></li><li><a href=/b>Second story "
-        "about something else</a></li><li><a href=/c>Third story, with a comma</a></li></ul>",
+        ("<ul><li><a href=/a>First story about something</a></li><li><a href=/b>Second story "
+         "about something else</a></li><li><a href=/c>Third story, with a comma</a></li></ul>"),
     };
     for (size_t i = 0; i < sizeof no_article / sizeof no_article[0]; i++)
         CHECK_MSG(extract_page(no_article[i], &doc) == LEDE_ERR_NO_ARTICLE, "no article %zu",

@@ -349,8 +349,8 @@ static void test_silence(void)
         }
     }
     static const char *const html[] = {
-        "<html><body><p>Unclosed <b><i>tags</p></div></span><p>and &bogus; entities, "
-        "with enough text to be an article of some kind.</body>",
+        ("<html><body><p>Unclosed <b><i>tags</p></div></span><p>and &bogus; entities, "
+         "with enough text to be an article of some kind.</body>"),
         "<meta charset=shift_jis><p>\x81\x81\xFF\xFF\x80 invalid Shift_JIS, and more words.</p>",
         "<meta charset=iso-2022-jp><p>\x1B$B broken escape, and more words here.</p>",
         "<p attr=\"unterminated>Text <![CDATA[ x ]]> <?pi x?> </p></p></p>",
