@@ -6,11 +6,12 @@ BUILD_ASAN ?= build-asan
 BUILD_TSAN ?= build-tsan
 BUILD_FUZZ ?= build-fuzz
 FUZZ_SECONDS ?= 60
+FUZZ_RUNS  ?= 10000
 BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 SAMPLE     ?= samples/ceasefire-commentary.txt
 
-.PHONY: all deps build run test test-fast test-asan test-tsan bench fuzz clean format
+.PHONY: all deps build run test test-fast test-asan test-tsan test-fuzz fuzz-build fuzz bench clean format
 
 all: build
 
@@ -29,8 +30,9 @@ run: deps $(BUILD)/Makefile
 	@./$(BUILD)/lede summarize $(SAMPLE)
 
 # The whole suite, then again under AddressSanitizer and UBSan, then the
-# tests that run threads under ThreadSanitizer.
-test: test-fast test-asan test-tsan
+# tests that run threads under ThreadSanitizer, then the clang build and a
+# short run of each fuzz target.
+test: test-fast test-asan test-tsan test-fuzz
 
 test-fast: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -48,22 +50,25 @@ test-tsan: deps
 bench: deps $(BUILD)/Makefile
 	@./bench/run.sh $(BUILD)
 
-# Each libFuzzer target (clang, with ASan and UBSan) for FUZZ_SECONDS, from
-# the committed corpus; the inputs it finds new are kept in
-# $(BUILD_FUZZ)/corpus, the log of each in $(BUILD_FUZZ)/fuzz_NAME.log.
-fuzz:
-	@./scripts/install-deps.sh clang
+# The fuzz build: clang, with ASan and UBSan, every target (so that the
+# code also compiles with clang's warnings as errors), the fuzz targets for
+# libFuzzer.
+fuzz-build: deps
 	@CC=clang cmake -S . -B $(BUILD_FUZZ) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLEDE_LIBFUZZER=ON \
-		-DLEDE_SANITIZE=ON -DLEDE_BUILD_TESTS=ON >/dev/null
-	@cmake --build $(BUILD_FUZZ) -j $(JOBS) --target fuzz_summarize fuzz_html fuzz_jsonl >/dev/null
-	@for t in summarize html jsonl; do \
-		mkdir -p $(BUILD_FUZZ)/corpus/$$t; \
-		echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
-		./$(BUILD_FUZZ)/fuzz_$$t $(BUILD_FUZZ)/corpus/$$t fuzz/corpus/$$t -max_total_time=$(FUZZ_SECONDS) \
-			-rss_limit_mb=2048 -timeout=10 -print_final_stats=1 >$(BUILD_FUZZ)/fuzz_$$t.log 2>&1 \
-			|| { tail -n 60 $(BUILD_FUZZ)/fuzz_$$t.log; exit 1; }; \
-		grep -E '^stat::number_of_executed_units|^Done' $(BUILD_FUZZ)/fuzz_$$t.log; \
-	done
+		-DLEDE_SANITIZE=ON >/dev/null
+	@cmake --build $(BUILD_FUZZ) -j $(JOBS) >/dev/null
+
+# Part of `make test`: each fuzz target for a fixed number of runs from the
+# committed corpus, seed 1; what it finds new is dropped.
+test-fuzz: fuzz-build
+	@tmp=$$(mktemp -d) && ./scripts/fuzz.sh $(BUILD_FUZZ) $$tmp -runs=$(FUZZ_RUNS) -seed=1; \
+		status=$$?; rm -rf $$tmp; exit $$status
+
+# Each fuzz target for FUZZ_SECONDS, from the committed corpus; the inputs it
+# finds new are kept in $(BUILD_FUZZ)/corpus (add the telling ones to
+# fuzz/corpus).
+fuzz: fuzz-build
+	@./scripts/fuzz.sh $(BUILD_FUZZ) $(BUILD_FUZZ)/corpus -max_total_time=$(FUZZ_SECONDS)
 
 format:
 	@clang-format -i $$(git ls-files '*.c' '*.h' | grep -v model_data.c)

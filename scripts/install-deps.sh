@@ -1,15 +1,15 @@
 #!/bin/sh
-# Installs the Debian packages lede needs to build and test, when missing,
-# and the packages named as arguments (`make fuzz` adds clang).
+# Installs the Debian packages lede needs to build and test, when missing.
 # Idempotent and quiet when everything is there; needs root (or sudo) only
 # when something must be installed.
 set -eu
 
 # chromium (headless) renders the HTML report in tests/report; groff-base
-# checks the manual pages (tests/man), absent from minimal images.
+# checks the manual pages (tests/man), absent from minimal images; clang and
+# its runtimes (libFuzzer, the sanitizers) build the fuzz targets.
 packages="build-essential cmake pkg-config python3 libxml2-dev libopenblas-dev \
 libutf8proc-dev libstemmer-dev libjansson-dev valgrind ots libots-dev parallel libglib2.0-dev \
-chromium groff-base $*"
+chromium groff-base clang libclang-rt-dev"
 
 missing=""
 for p in $packages; do
