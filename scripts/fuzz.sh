@@ -10,7 +10,7 @@ build=$1
 out=$2
 shift 2
 src=$(cd "$(dirname "$0")/.." && pwd)
-for target in summarize html jsonl rouge; do
+for target in summarize html jsonl rouge rouge_files; do
     mkdir -p "$out/$target" || exit 1
     log="$out/fuzz_$target.log"
     if ! "$build/fuzz_$target" "$out/$target" "$src/fuzz/corpus/$target" -rss_limit_mb=2048 \
