@@ -360,6 +360,41 @@ static lede_status select_with(const lede_candidate *c, lede_budget budget, doub
     return lede_select(c, 4, &p, order, rank, picked, count);
 }
 
+/* Ranks ordered by score, ties by index, and the picked sentences in
+ * document order, for a document short enough for select.c's insertion
+ * sort and for one long enough for qsort: the two must agree. */
+static void test_select_order(void)
+{
+    for (size_t n = 40; n <= 100; n += 60) {
+        lede_candidate *c = calloc(n, sizeof *c);
+        size_t *order = calloc(n, sizeof *order), *rank = calloc(n, sizeof *rank);
+        size_t *picked = calloc(n, sizeof *picked), count;
+        if (!CHECK(c && order && rank && picked))
+            return;
+        for (size_t i = 0; i < n; i++)
+            c[i] = (lede_candidate){(double)(i * 7 % 5) / 10, 5, 30}; /* five scores, ties */
+        lede_budget half = {LEDE_BUDGET_SENTENCES, n / 2, 0};
+        lede_select_params p = {half, 1.0, 1.0, NULL, NULL};
+        CHECK_EQ(lede_select(c, n, &p, order, rank, picked, &count), LEDE_OK);
+        for (size_t k = 1; k < n; k++) {
+            const lede_candidate *a = &c[order[k - 1]], *b = &c[order[k]];
+            CHECK_MSG(a->score > b->score || (a->score == b->score && order[k - 1] < order[k]),
+                      "n %zu: order %zu", n, k);
+        }
+        for (size_t k = 0; k < n; k++)
+            CHECK_EQ(rank[order[k]], k + 1);
+        CHECK_EQ(count, n / 2);
+        for (size_t k = 1; k < count; k++)
+            CHECK_MSG(picked[k - 1] < picked[k], "n %zu: picked %zu", n, k);
+        for (size_t k = 0; k < count; k++)
+            CHECK_MSG(rank[picked[k]] <= n / 2, "n %zu: picked rank %zu", n, rank[picked[k]]);
+        free(c);
+        free(order);
+        free(rank);
+        free(picked);
+    }
+}
+
 static void test_select(void)
 {
     lede_candidate c[4] = {{0.1, 5, 30}, {0.5, 10, 60}, {0.3, 3, 20}, {0.5, 8, 50}};
@@ -451,6 +486,7 @@ int main(void)
     test_textrank_sparse_matches_dense();
     test_textrank();
     test_select();
+    test_select_order();
     test_default_sentences();
     return harness_finish();
 }
