@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Usage: speed.py --build DIR --data DATA.jsonl [--rounds N] [--timeout S]
-                [--svg PATH] [--sizes B,B,...] [--skip-batch] [--skip-scaling]
+"""Usage: speed.py --build DIR --data DATA.jsonl [--lede PATH] [--rounds N]
+                [--timeout S] [--svg PATH] [--sizes B,B,...] [--skip-batch]
+                [--skip-scaling]
 
 The speed and scale benchmark of lede against the Open Text Summarizer
 (OTS), printed as Markdown tables. The programs must be built in DIR
-(bench/run.sh does that first).
+(bench/run.sh does that first); the `lede` timed is PATH (default DIR/lede;
+bench/run.sh gives an installed copy, the program users run).
 
 1. Batch on news articles: every document of DATA to 3 sentences by
    `lede batch` (one process for all documents, 1 and 2 threads), by lede's
@@ -181,9 +183,9 @@ def check_batch_output(path, ids, want):
 
 
 class BatchBench:
-    def __init__(self, build, data, tmp):
+    def __init__(self, build, lede, data, tmp):
         self.build, self.data, self.tmp = build, data, tmp
-        self.lede = os.path.join(build, "lede")
+        self.lede = lede
         self.launcher = os.path.join(build, "run_timed")
         self.ids, self.text_bytes = load_corpus(data)
         self.repeated = os.path.join(tmp, f"repeated-x{BATCH_REPEAT}.jsonl")
@@ -416,8 +418,8 @@ def core_table(bb):
 
 
 class ScalingBench:
-    def __init__(self, build, data, tmp, sizes, timeout):
-        self.lede = os.path.join(build, "lede")
+    def __init__(self, build, lede, data, tmp, sizes, timeout):
+        self.lede = lede
         self.launcher = os.path.join(build, "run_timed")
         self.data, self.tmp, self.sizes, self.timeout = data, tmp, sizes, timeout
         self.tools = ["lede"] + (["ots"] if shutil.which("ots") else [])
@@ -580,14 +582,15 @@ def machine_lines(build):
 
 
 def parse_args(argv):
-    opts = {"build": None, "data": None, "rounds": 5, "timeout": 120.0, "svg": None,
+    opts = {"build": None, "data": None, "lede": None, "rounds": 5, "timeout": 120.0, "svg": None,
             "sizes": DEFAULT_SIZES, "batch": True, "scaling": True}
     i = 1
     while i < len(argv):
         a = argv[i]
         if a in ("--skip-batch", "--skip-scaling"):
             opts[a[7:]] = False
-        elif a in ("--build", "--data", "--rounds", "--timeout", "--svg", "--sizes") and i + 1 < len(argv):
+        elif (a in ("--build", "--data", "--lede", "--rounds", "--timeout", "--svg", "--sizes")
+              and i + 1 < len(argv)):
             i += 1
             v = argv[i]
             if a == "--rounds":
@@ -602,6 +605,8 @@ def parse_args(argv):
         i += 1
     if not opts["build"] or not opts["data"] or opts["rounds"] < 1:
         sys.exit(__doc__)
+    if not opts["lede"]:
+        opts["lede"] = os.path.join(opts["build"], "lede")
     return opts
 
 
@@ -614,7 +619,7 @@ def main(argv):
     CHILD_ENV["TMPDIR"] = tmp  # ots_bench --cli writes its per-document files there
     try:
         if o["batch"]:
-            bb = BatchBench(o["build"], o["data"], tmp)
+            bb = BatchBench(o["build"], o["lede"], o["data"], tmp)
             meter = CpuMeter()
             bb.run(o["rounds"])
             report += ["### Batch on news articles", ""] + batch_table(bb) + [load_line(meter), ""]
@@ -624,7 +629,7 @@ def main(argv):
             report += ["", f"(`DATA-x{BATCH_REPEAT}.jsonl`: the lines of DATA {BATCH_REPEAT} times "
                        "over, written to the temporary folder.)", ""]
         if o["scaling"]:
-            sb = ScalingBench(o["build"], o["data"], tmp, o["sizes"], o["timeout"])
+            sb = ScalingBench(o["build"], o["lede"], o["data"], tmp, o["sizes"], o["timeout"])
             meter = CpuMeter()
             sb.run(o["rounds"])
             report += ["### Scaling: one long document", ""] + sb.table() + [""] + sb.targets()
