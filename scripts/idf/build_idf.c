@@ -44,6 +44,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: no model for '%s'\n", argv[0], argv[1]);
         return 1;
     }
+    /* Document frequencies are counted by term id over the whole corpus:
+     * the tokenizer must never forget its terms between documents. */
+    tok.max_cached_terms = SIZE_MAX;
     size_t min_df = strtoul(argv[2], NULL, 10), max_terms = strtoul(argv[3], NULL, 10);
     uint32_t *df = NULL, *seen = NULL;
     size_t cap = 0, docs = 0;
@@ -57,10 +60,15 @@ int main(int argc, char **argv)
         if (lede_tokenize(&tok, line, &units, &tokens) != LEDE_OK)
             return 1;
         docs++;
-        if (tok.terms.count > cap) {
-            size_t fresh = tok.terms.count * 2;
+        size_t nterms = lede_tokenizer_term_count(&tok);
+        if (nterms > cap) {
+            size_t fresh = nterms * 2;
             df = realloc(df, fresh * sizeof *df);
             seen = realloc(seen, fresh * sizeof *seen);
+            if (!df || !seen) {
+                fprintf(stderr, "%s: out of memory\n", argv[0]);
+                return 1;
+            }
             memset(df + cap, 0, (fresh - cap) * sizeof *df);
             memset(seen + cap, 0, (fresh - cap) * sizeof *seen);
             cap = fresh;
@@ -73,9 +81,14 @@ int main(int argc, char **argv)
             }
         }
     }
-    term_df *list = malloc(tok.terms.count * sizeof *list);
+    size_t nterms = lede_tokenizer_term_count(&tok);
+    term_df *list = malloc((nterms + 1) * sizeof *list);
+    if (!list) {
+        fprintf(stderr, "%s: out of memory\n", argv[0]);
+        return 1;
+    }
     size_t m = 0;
-    for (uint32_t t = 0; t < tok.terms.count; t++)
+    for (uint32_t t = 0; t < nterms; t++)
         if (df[t] >= min_df)
             list[m++] = (term_df){t, df[t]};
     qsort(list, m, sizeof *list, by_df);
