@@ -48,7 +48,9 @@ static const char batch_help[] =
     "Exit status: 0 success, 1 some line could not be summarized, 2 usage error,\n"
     "3 output error.\n";
 
-/* Lines taken before their results are written: bounds memory. */
+/* Lines taken before the threads meet again: bounds the results held for
+ * writing in order behind a slow line (CHUNK_BYTES counts the input lines'
+ * bytes, a proxy for their results'). */
 enum { CHUNK_LINES = 1024, CHUNK_BYTES = 64 << 20, MAX_THREADS = 256 };
 
 /* Output is written in blocks of about this size. */
@@ -85,11 +87,6 @@ typedef struct batch {
     int read_errno;        /* a read failed (its errno, never 0), which ends the run */
     int stream_ended;      /* the stream has no more lines */
     int last_stream;       /* no stream follows this one */
-    /* The chunk being worked on is the input's last when its reading ends
-     * at the end of the last stream or on an error (last_chunk): worker
-     * threads end after it instead of waiting for the next, so that they
-     * are gone (and have freed what they own) by the time the main thread
-     * has written it. */
     /* jobs[0, njobs) are the chunk's lines taken so far: stored with
      * release once the job is set up, for the thread writing them. */
     atomic_size_t njobs;
@@ -397,10 +394,15 @@ static void end_reading(batch *b, int rc)
 }
 
 /* Whether the chunk is the run's last: its reading ended on an error or at
- * the end of the last stream. Read once the chunk's reading has ended. */
-static int last_chunk(const batch *b)
+ * the end of the last stream. Worker threads end after it instead of
+ * waiting for the next, so that they are gone (and have freed what they
+ * own) by the time the main thread has written what is left of it. */
+static int last_chunk(batch *b)
 {
-    return b->read_errno != 0 || (b->stream_ended && b->last_stream);
+    pthread_mutex_lock(&b->read_lock);
+    int last = b->read_errno != 0 || (b->stream_ended && b->last_stream);
+    pthread_mutex_unlock(&b->read_lock);
+    return last;
 }
 
 /* Reads the chunk's next line into the worker's buffer and sets up its
@@ -416,9 +418,10 @@ static int take_line(worker *w, size_t *index)
         char *text;
         size_t len;
         int rc = next_line(b->in, &text, &len, &b->lineno);
-        atomic_store(&b->input_waiting, 0);
-        if (rc < 0 && errno == ECANCELED) {
-            b->reading = 0; /* the run stops: b->stop */
+        if (atomic_load_explicit(&b->input_waiting, memory_order_relaxed))
+            atomic_store(&b->input_waiting, 0);
+        if ((rc < 0 && errno == ECANCELED) || atomic_load(&b->stop)) {
+            b->reading = 0; /* the run stops: nothing more is written */
             break;
         }
         if (rc > 0) {
@@ -495,7 +498,6 @@ static void *worker_main(void *arg)
         seen = atomic_load(&b->generation);
         pthread_mutex_unlock(&b->mutex);
         work_on_chunk(w);
-        /* Set before the reading ended, which take_line saw under read_lock. */
         int last = last_chunk(b);
         pthread_mutex_lock(&b->mutex);
         if (atomic_fetch_sub(&b->running, 1) == 1)
@@ -581,26 +583,20 @@ static void write_job(batch *b, const job *j, const char *out, size_t out_len)
 
 /* Writes the results of the chunk that are done, in order, up to the first
  * that is not, and frees them; a failed line is reported and sets
- * b->failed. Under write_lock. */
-static void write_done_locked(batch *b)
+ * b->failed. Any thread; flushed while input is awaited. */
+static void write_done_jobs(batch *b)
 {
+    pthread_mutex_lock(&b->write_lock);
     size_t taken = atomic_load_explicit(&b->njobs, memory_order_acquire);
     for (; b->written < taken; b->written++) {
         job *j = &b->jobs[b->written];
         if (!atomic_load_explicit(&j->done, memory_order_acquire))
-            return;
+            break;
         write_job(b, j, j->out, j->out_len);
         free(j->out);
         free(j->error);
         free(j->warning);
     }
-}
-
-/* write_done_locked from any thread, flushed when input is awaited. */
-static void write_done_jobs(batch *b)
-{
-    pthread_mutex_lock(&b->write_lock);
-    write_done_locked(b);
     if (atomic_load(&b->input_waiting))
         flush_before_message(b);
     pthread_mutex_unlock(&b->write_lock);
@@ -613,10 +609,7 @@ static void wait_for_input(void *arg)
 {
     batch *b = arg;
     atomic_store(&b->input_waiting, 1);
-    pthread_mutex_lock(&b->write_lock);
-    write_done_locked(b);
-    flush_before_message(b);
-    pthread_mutex_unlock(&b->write_lock);
+    write_done_jobs(b);
 }
 
 /* Writes what is left of a finished chunk and empties it. */
