@@ -802,7 +802,7 @@ static int start_workers(batch *b, worker *workers, size_t nthreads)
         }
     }
     cli_threads_init(&b->threads);
-    b->poll = b->threads.spread && nthreads <= (size_t)b->threads.cpus;
+    b->poll = cli_threads_spread(&b->threads) && nthreads <= (size_t)b->threads.cpus;
     for (size_t t = 1; t < nthreads; t++) {
         if (cli_thread_start(&b->threads, t, &workers[t].thread, worker_main, &workers[t]) != 0) {
             cli_warn("could start only %zu of %zu threads", t, nthreads);

@@ -15,7 +15,6 @@ void cli_threads_init(cli_threads *t)
     if (t->cpus < 2)
         return;
     memcpy(t->mask, &allowed, sizeof allowed);
-    t->spread = 1;
 #endif
 }
 
@@ -39,7 +38,7 @@ int cli_thread_start(const cli_threads *t, size_t index, pthread_t *thread,
                      void *(*fn)(void *), void *arg)
 {
 #if defined(__linux__)
-    int here = t->spread ? sched_getcpu() : -1;
+    int here = cli_threads_spread(t) ? sched_getcpu() : -1;
     pthread_attr_t attr;
     if (here >= 0 && index > 0 && pthread_attr_init(&attr) == 0) {
         cpu_set_t allowed, there;
@@ -60,7 +59,7 @@ int cli_thread_start(const cli_threads *t, size_t index, pthread_t *thread,
 void cli_thread_unpin(const cli_threads *t)
 {
 #if defined(__linux__)
-    if (!t->spread)
+    if (!cli_threads_spread(t))
         return;
     cpu_set_t allowed;
     memcpy(&allowed, t->mask, sizeof allowed);

@@ -14,13 +14,18 @@
 #include <stddef.h>
 
 /* The CPUs the process may run on, as the threads started here widen
- * their affinity back to. Filled by cli_threads_init; zeroed, it means
- * "nothing to do" (one CPU, or not Linux). */
+ * their affinity back to. Filled by cli_threads_init; threads are placed
+ * on other CPUs only with two or more (cli_threads_spread). */
 typedef struct cli_threads {
-    int spread;                 /* nonzero when threads are placed on other CPUs */
-    int cpus;                   /* how many CPUs the mask allows (0: unknown) */
-    unsigned char mask[1024 / 8]; /* the process's cpu_set_t (1,024 CPUs), copied */
+    int cpus;                   /* how many CPUs the process may use (0: unknown) */
+    unsigned char mask[1024 / 8]; /* with two or more, the process's cpu_set_t, copied */
 } cli_threads;
+
+/* Whether threads are started on other CPUs than their creator's. */
+static inline int cli_threads_spread(const cli_threads *t)
+{
+    return t->cpus >= 2;
+}
 
 /* Reads the process's CPU affinity. Never fails: without it, threads are
  * started the usual way. */

@@ -44,7 +44,7 @@ static void check_spread(const cpu_set_t *process)
 {
     cli_threads threads;
     cli_threads_init(&threads);
-    CHECK(threads.spread);
+    CHECK(cli_threads_spread(&threads));
     for (size_t index = 1; index <= 3; index++) {
         int here = sched_getcpu();
         probe p = start_one(&threads, index);
@@ -73,7 +73,7 @@ static void check_one_cpu(const cpu_set_t *process)
         return;
     cli_threads threads;
     cli_threads_init(&threads);
-    CHECK(!threads.spread);
+    CHECK(!cli_threads_spread(&threads));
     probe p = start_one(&threads, 1);
     CHECK(CPU_EQUAL(&p.before, &one));
     CHECK(CPU_EQUAL(&p.after, &one));
