@@ -95,6 +95,7 @@ static const struct option summarize_options[] = {
 
 static const struct option split_options[] = {
     {"lang", required_argument, NULL, 'l'},
+    {"language", required_argument, NULL, 'l'}, /* as for summarize */
     {"format", required_argument, NULL, 'f'},
     {"replace-invalid", no_argument, NULL, OPT_REPLACE_INVALID},
     {"input", required_argument, NULL, OPT_INPUT},
