@@ -6,12 +6,12 @@
  * text). Whatever the bytes, lede_rouge_add and lede_rouge_compute must
  * return a status, and every score they give must be a finite number, R, P
  * and F of a document (averaging documents) between 0 and 1. */
-#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lede.h"
+#include "rouge_fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -61,30 +61,6 @@ static void choose_options(lede_rouge_options *o, uint8_t a, uint8_t b)
     lede_rouge_options_set_resamples(o, 20);
 }
 
-static int in_unit(double x)
-{
-    return isfinite(x) && x >= 0 && x <= 1;
-}
-
-static void check_scores(const lede_rouge *r)
-{
-    int averaged = lede_rouge_average_mode(r) == LEDE_ROUGE_AVERAGE_DOCS;
-    for (size_t m = 0; m < lede_rouge_metric_count(r); m++) {
-        lede_rouge_score s;
-        if (lede_rouge_doc_score(r, 0, m, &s) != LEDE_OK)
-            abort();
-        if (!isfinite(s.model_count) || !isfinite(s.peer_count) || !isfinite(s.hits))
-            abort();
-        if (averaged && (!in_unit(s.recall) || !in_unit(s.precision) || !in_unit(s.f)))
-            abort();
-        lede_rouge_overall o;
-        if (lede_rouge_overall_score(r, 0, m, &o) != LEDE_OK || o.n_docs != 1)
-            abort();
-        if (!isfinite(o.recall) || !isfinite(o.precision) || !isfinite(o.f))
-            abort();
-    }
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 2)
@@ -98,18 +74,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     lede_rouge_options_free(opts);
     if (st != LEDE_OK)
         return 0;
+    const char *parts[MAX_TEXTS];
+    size_t lens[MAX_TEXTS];
+    size_t n = rouge_fuzz_split((const char *)data + 2, size - 2, parts, lens, MAX_TEXTS);
     text texts[MAX_TEXTS];
-    const char *rest = (const char *)data + 2;
-    size_t left = size - 2, n = 0;
-    while (n < MAX_TEXTS) {
-        const char *sep = n + 1 < MAX_TEXTS ? memchr(rest, 0x01, left) : NULL;
-        size_t len = sep ? (size_t)(sep - rest) : left;
-        split_sentences(rest, len, &texts[n++]);
-        if (!sep)
-            break;
-        rest = sep + 1;
-        left -= len + 1;
-    }
+    for (size_t i = 0; i < n; i++)
+        split_sentences(parts[i], lens[i], &texts[i]);
     lede_rouge_text refs[MAX_TEXTS - 1];
     for (size_t i = 1; i < n; i++)
         refs[i - 1] = texts[i].view;
@@ -121,7 +91,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     lede_error_free(err);
     err = NULL;
     if (st == LEDE_OK && lede_rouge_compute(r, &err) == LEDE_OK)
-        check_scores(r);
+        rouge_fuzz_check_scores(r);
     lede_error_free(err);
     lede_rouge_free(r);
     return 0;
