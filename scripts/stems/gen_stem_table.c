@@ -190,8 +190,9 @@ static void write_stems(FILE *out, const char *code, const stem_list *stems)
 
 /* Open addressing with linear probing, at most 40% full so that a key
  * missing from the table (a name, say) is known after a probe or two. Slot
- * = value + 1 in the low 24 bits, the top byte of the key's hash above.
- * Returns the slot count. */
+ * = value + 1 in the low 24 bits, the top byte of the key's hash above; the
+ * value of key i is values[i], or i when `values` is NULL. Returns the slot
+ * count. */
 static size_t write_slots(FILE *out, const char *name, const char *code, char *const *keys,
                           const uint32_t *values, size_t count)
 {
@@ -200,13 +201,14 @@ static size_t write_slots(FILE *out, const char *name, const char *code, char *c
         nslots *= 2;
     uint32_t *slots = checked(calloc(nslots, sizeof *slots));
     for (size_t i = 0; i < count; i++) {
-        if (values[i] + (uint64_t)1 >= 1u << LEDE_STEM_SLOT_VALUE_BITS)
+        uint64_t value = values ? values[i] : i;
+        if (value + 1 >= 1u << LEDE_STEM_SLOT_VALUE_BITS)
             die(code, 0, "table too large: a slot value passes 24 bits");
-        uint64_t hash = lede_stem_table_hash(keys[i], strlen(keys[i]));
+        uint64_t hash = lede_hash_bytes(keys[i], strlen(keys[i]));
         size_t s = (size_t)hash & (nslots - 1);
         while (slots[s])
             s = (s + 1) & (nslots - 1);
-        slots[s] = (values[i] + 1) | (uint32_t)(hash >> 56) << LEDE_STEM_SLOT_VALUE_BITS;
+        slots[s] = (uint32_t)(value + 1) | (uint32_t)(hash >> 56) << LEDE_STEM_SLOT_VALUE_BITS;
     }
     fprintf(out, "static const uint32_t %s_%s[%zu] = {\n", name, code, nslots);
     for (size_t s = 0; s < nslots; s++)
@@ -245,15 +247,16 @@ static table_shape write_table(FILE *out, const char *code, const char *stemmer,
     read_words(words, &list);
     stem_list stems = {0};
     stem_words(code, stemmer, &list, &stems);
+    /* Each word is written with its stem's id in 3 bytes, which the stem
+     * slots must also hold (plus one). */
+    if (stems.count + 1 >= 1u << LEDE_STEM_SLOT_VALUE_BITS)
+        die(code, 0, "table too large: more stems than 24 bits number");
     uint32_t *offsets = checked(calloc(list.count + 1, sizeof *offsets));
     write_words(out, code, &list, &stems, offsets);
     write_stems(out, code, &stems);
     table_shape shape = {0};
     shape.word_slots = write_slots(out, "word_slots", code, list.words, offsets, list.count);
-    uint32_t *ids = checked(calloc(stems.count + 1, sizeof *ids));
-    for (size_t i = 0; i < stems.count; i++)
-        ids[i] = (uint32_t)i;
-    shape.stem_slots = write_slots(out, "stem_slots", code, stems.stems, ids, stems.count);
+    shape.stem_slots = write_slots(out, "stem_slots", code, stems.stems, NULL, stems.count);
     shape.stems = stems.count;
     for (size_t i = 0; i < list.count; i++)
         free(list.words[i]);
@@ -263,7 +266,6 @@ static table_shape write_table(FILE *out, const char *code, const char *stemmer,
     free(stems.stems);
     free(stems.word_stem);
     free(offsets);
-    free(ids);
     return shape;
 }
 

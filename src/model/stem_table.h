@@ -52,12 +52,9 @@ extern const size_t lede_builtin_stem_table_count;
 /* The table of the model with language code `code`, or NULL. */
 const lede_stem_table *lede_stem_table_for(const char *code);
 
-/* The hash that places a word or a stem: its low bits pick the slot, its
- * top byte is the tag. Shared by the generator and the lookup. */
-static inline uint64_t lede_stem_table_hash(const char *word, size_t len)
-{
-    return lede_hash_bytes(word, len);
-}
+/* A word or a stem is placed by lede_hash_bytes (intern.h): its low bits
+ * pick the slot, its top byte is the tag. The generator uses it, and the
+ * tokenizer looks its new words up with the hash it already has. */
 
 /* Longer words are not stemmed by the tokenizer, nor kept in a table. */
 #define LEDE_MAX_STEM_BYTES 64
@@ -77,11 +74,11 @@ static inline int lede_stem_has_letter(const char *s, size_t len)
 }
 
 /* The stem id of `word` (case-folded as the tokenizer folds words; `hash`
- * its lede_stem_table_hash), or -1 when the table lacks the word. */
+ * its lede_hash_bytes), or -1 when the table lacks the word. */
 int64_t lede_stem_table_word(const lede_stem_table *table, const char *word, size_t len,
                              uint64_t hash);
 
-/* The id of the stem `stem` (`hash` its lede_stem_table_hash), or -1 when
+/* The id of the stem `stem` (`hash` its lede_hash_bytes), or -1 when
  * no word of the table has that stem. */
 int64_t lede_stem_table_stem_id(const lede_stem_table *table, const char *stem, size_t len,
                                 uint64_t hash);
