@@ -21,9 +21,9 @@
  *    modifies) may be read from several threads.
  *  - liblede loads OpenBLAS (with dlopen, once per process) at the first
  *    summary that ranks by a similarity graph: lede-openblas.so, lede's own
- *    copy of the functions it calls, when it lies beside liblede.so (or
- *    beside a program linked with liblede.a), else the system's
- *    libopenblas.so.0. It never changes OpenBLAS's
+ *    copy of the functions it calls, when the build made one and it lies
+ *    beside liblede.so (or beside a program linked with liblede.a), else
+ *    the system's libopenblas.so.0. It never changes OpenBLAS's
  *    process-wide thread count; OpenBLAS reads OPENBLAS_NUM_THREADS then. A
  *    multithreaded program that summarizes in several threads should set it
  *    to 1 before its first summary (see the OpenBLAS FAQ). Threads need a

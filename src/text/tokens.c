@@ -12,8 +12,11 @@
 /* Surface-table values: 1 for a dropped word (a stopword), NEW_WORD plus
  * its index for a new word of the document being tokenized, else its term
  * plus 2. A token's term is NEW_WORD plus the index too until the end of
- * the document. Term ids stay below 2^31: the tables are cleared past
- * LEDE_MAX_CACHED_TERMS. */
+ * the document. Term ids, and so the term table's string ids (one per term
+ * at most), stay below 2^31 - 2, so that neither reaches NEW_WORD here nor
+ * LEDE_TERM_INTERNED in origin[]: reserve_term refuses more (as out of
+ * memory; the tables are cleared between documents past max_cached_terms
+ * long before, unless a caller such as the IDF builder keeps them all). */
 enum { SURFACE_DROPPED = 1, SURFACE_TERM_BASE = 2 };
 #define NEW_WORD 0x80000000u
 /* A new word without a stem in the stem table (yet). */
@@ -160,6 +163,8 @@ static const char *snowball_stem(lede_tokenizer *t, const char *word, size_t *le
  * maps are written, so that a failure leaves none pointing at no term. */
 static int reserve_term(lede_tokenizer *t)
 {
+    if (t->nterms >= NEW_WORD - SURFACE_TERM_BASE)
+        return -1;
     return lede_grow((void **)&t->origin, &t->origin_cap, t->nterms + 1, sizeof *t->origin);
 }
 
@@ -171,14 +176,9 @@ static uint32_t add_term(lede_tokenizer *t, uint32_t origin)
 }
 
 /* The term of the stem table's stem `stem`, numbered on first sight; -1
- * when out of memory. */
+ * when out of memory. t->term_of_stem is made (resolve_new_words). */
 static int64_t table_term(lede_tokenizer *t, uint32_t stem)
 {
-    if (!t->term_of_stem) {
-        t->term_of_stem = lede_alloc_zeroed(t->stems->nstems, sizeof *t->term_of_stem);
-        if (!t->term_of_stem)
-            return -1;
-    }
     if (t->term_of_stem[stem])
         return (int64_t)t->term_of_stem[stem] - 1;
     if (reserve_term(t) != 0)
@@ -360,6 +360,11 @@ static lede_status resolve_new_words(lede_tokenizer *t, lede_tokens *out)
 {
     if (t->new_count == 0)
         return LEDE_OK;
+    if (t->stems && !t->term_of_stem) {
+        t->term_of_stem = lede_alloc_zeroed(t->stems->nstems, sizeof *t->term_of_stem);
+        if (!t->term_of_stem)
+            return LEDE_ERR_NOMEM;
+    }
     prefetch_stems(t);
     for (size_t i = 0; i < t->new_count; i++)
         if (stem_new_word(t, &t->new_words[i]) != 0)

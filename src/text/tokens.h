@@ -1,6 +1,7 @@
 /* tokens.h - the tokenizer: words of each unit, normalized (NFKC, case
- * folding, optional mark stripping), stopwords removed, stemmed with
- * Snowball, interned as term ids. Every token keeps its byte span. */
+ * folding, optional mark stripping), stopwords removed, stemmed (by the
+ * model's stem table when it has the word, else by Snowball), numbered as
+ * term ids. Every token keeps its byte span. */
 #ifndef LEDE_TEXT_TOKENS_H
 #define LEDE_TEXT_TOKENS_H
 
@@ -41,6 +42,8 @@ typedef struct lede_new_word {
     uint32_t table_stem; /* its stem's id in the stem table, or UINT32_MAX */
 } lede_new_word;
 
+/* origin[] of a term that is a string of the term table (its id there in
+ * the low bits), not a stem of the stem table. */
 #define LEDE_TERM_INTERNED 0x80000000u
 
 /* A summarizer's vocabulary is forgotten between documents past this many
@@ -60,7 +63,9 @@ typedef struct lede_tokenizer {
     size_t origin_cap;
     uint32_t *term_of_stem;     /* stem id -> term id + 1, 0 = none yet */
     /* Between documents the tables are cleared once there are more terms
-     * than this (LEDE_MAX_CACHED_TERMS; tests set less). */
+     * than this: LEDE_MAX_CACHED_TERMS, set by lede_tokenizer_init; a test
+     * sets less, and the IDF builder (scripts/idf) SIZE_MAX, as it counts
+     * documents by term id over a whole corpus. */
     size_t max_cached_terms;
     lede_intern terms;          /* terms the stem table lacks; value = term id */
     lede_intern surface;        /* token as written -> 1 (dropped), a new word, or term + 2 */

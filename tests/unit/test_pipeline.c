@@ -369,8 +369,13 @@ static void test_select_order(void)
         lede_candidate *c = calloc(n, sizeof *c);
         size_t *order = calloc(n, sizeof *order), *rank = calloc(n, sizeof *rank);
         size_t *picked = calloc(n, sizeof *picked), count;
-        if (!CHECK(c && order && rank && picked))
+        if (!CHECK(c && order && rank && picked)) {
+            free(c);
+            free(order);
+            free(rank);
+            free(picked);
             return;
+        }
         for (size_t i = 0; i < n; i++)
             c[i] = (lede_candidate){(double)(i * 7 % 5) / 10, 5, 30}; /* five scores, ties */
         lede_budget half = {LEDE_BUDGET_SENTENCES, n / 2, 0};
