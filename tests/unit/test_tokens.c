@@ -241,10 +241,46 @@ static void test_terms_after_clearing(void)
     check_terms_after_clearing("porter");
 }
 
+/* A term id may not reach 2^31 - 2 (its surface value would be taken for a
+ * new word, its origin for an interned string): the tokenizer refuses the
+ * term, as out of memory, and is left as it was. Both kinds of term. */
+static void check_term_id_bound(const char *stemmer)
+{
+    lede_model model;
+    lede_tokenizer tok;
+    if (!open_english(&model, &tok, stemmer))
+        return;
+    tok.max_cached_terms = SIZE_MAX;
+    const char *texts[] = {"Cats.", "Zyxwv."}; /* a stem of the table (with it), a string */
+    for (size_t i = 0; i < 2; i++) {
+        lede_unit unit = {0, strlen(texts[i]), 0, LEDE_KIND_SENTENCE};
+        lede_units units = {&unit, 1, 1, 0, NULL, 0};
+        lede_tokens tokens = {0};
+        size_t known = lede_tokenizer_term_count(&tok);
+        tok.nterms = 0x80000000u - 2;
+        CHECK_MSG(lede_tokenize(&tok, texts[i], &units, &tokens) == LEDE_ERR_NOMEM,
+                  "%s: \"%s\" numbered past the bound", stemmer, texts[i]);
+        tok.nterms = known;
+        lede_tokens_free(&tokens);
+        const uint32_t want[] = {(uint32_t)known};
+        const size_t cuts[] = {strlen(texts[i])};
+        expect_ids(&tok, texts[i], cuts, 1, want, 1);
+    }
+    lede_tokenizer_free(&tok);
+    lede_model_free(&model);
+}
+
+static void test_term_id_bound(void)
+{
+    check_term_id_bound("english");
+    check_term_id_bound("porter");
+}
+
 int main(void)
 {
     test_term_ids_in_order_of_first_sight();
     test_terms_after_clearing();
+    test_term_id_bound();
     test_words();
     test_normalization();
     test_stopwords_and_numbers();
