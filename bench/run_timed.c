@@ -1,4 +1,5 @@
-/* run_timed.c - runs one program and prints its wall time and peak RSS.
+/* run_timed.c - runs one program, or several copies of it at once, and
+ * prints the wall time and peak RSS.
  *
  * The peak RSS must come from a small parent: on Linux a child started with
  * vfork (as posix_spawn does) or fork keeps its parent's high-water mark of
@@ -24,7 +25,7 @@
 extern char **environ;
 
 static const char usage[] =
-    "Usage: run_timed [--timeout SECONDS] [--out FILE] -- PROGRAM [ARG...]\n"
+    "Usage: run_timed [--timeout SECONDS] [--out FILE] [--copies N] -- PROGRAM [ARG...]\n"
     "Runs PROGRAM (found on PATH) with standard output to FILE (default\n"
     "/dev/null), kills it after SECONDS (default: never), and prints one line:\n"
     "  seconds=S cpu_seconds=C rss_kib=K waits=W preempted=P status=N timed_out=0|1\n"
@@ -32,12 +33,20 @@ static const char usage[] =
     "seconds; K: peak resident set size; W, P: voluntary context switches\n"
     "(waits) and involuntary ones (preemptions); all of PROGRAM and of the\n"
     "children it waited for. N: its exit status, or 128 plus the signal that\n"
-    "ended it. Exit status: 0 when PROGRAM ran (whatever its status), 2 on a\n"
-    "usage error, 1 when it could not be run.\n";
+    "ended it. --copies N (default 1) starts N copies of PROGRAM at once, the\n"
+    "copy i > 1 writing to FILE.i (to /dev/null when FILE is): S runs from the\n"
+    "first spawn to the last exit, C, W and P are the sums, K the largest, N\n"
+    "the first copy's status that is not 0. Exit status: 0 when PROGRAM ran\n"
+    "(whatever its status), 2 on a usage error, 1 when it could not be run.\n";
+
+/* More copies would measure the machine's scheduler rather than anything
+ * a benchmark of two cores asks. */
+#define MAX_COPIES 16
 
 typedef struct launch {
     double timeout;   /* seconds; 0 = none */
     const char *out;
+    int copies;
     char **argv;      /* the program and its arguments */
 } launch;
 
@@ -52,6 +61,7 @@ static int parse_args(int argc, char **argv, launch *l)
 {
     l->timeout = 0;
     l->out = "/dev/null";
+    l->copies = 1;
     l->argv = NULL;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--") == 0 && i + 1 < argc) {
@@ -62,6 +72,12 @@ static int parse_args(int argc, char **argv, launch *l)
             break;
         if (strcmp(argv[i], "--out") == 0) {
             l->out = argv[++i];
+        } else if (strcmp(argv[i], "--copies") == 0) {
+            char *end;
+            long n = strtol(argv[++i], &end, 10);
+            if (*end != '\0' || n < 1 || n > MAX_COPIES)
+                break;
+            l->copies = (int)n;
         } else if (strcmp(argv[i], "--timeout") == 0) {
             char *end;
             l->timeout = strtod(argv[++i], &end);
@@ -91,57 +107,118 @@ static int wait_for_child(const sigset_t *chld, double deadline)
     }
 }
 
+/* Starts copy `index` (0 first) of the program, its standard output to
+ * l->out, or to l->out.N for copy N = index + 1 > 1. Returns posix_spawnp's
+ * error number. */
+static int spawn_copy(const launch *l, int index, pid_t *pid)
+{
+    char path[4096];
+    const char *out = l->out;
+    if (index > 0 && strcmp(out, "/dev/null") != 0) {
+        int n = snprintf(path, sizeof path, "%s.%d", out, index + 1);
+        if (n < 0 || (size_t)n >= sizeof path)
+            return ENAMETOOLONG;
+        out = path;
+    }
+    sigset_t empty;
+    sigemptyset(&empty);
+    posix_spawn_file_actions_t fa;
+    posix_spawnattr_t attr;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setsigmask(&attr, &empty);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
+    int err = posix_spawnp(pid, l->argv[0], &fa, &attr, l->argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    posix_spawnattr_destroy(&attr);
+    return err;
+}
+
+/* What the copies used, added up as they end. */
+typedef struct usage_sum {
+    double cpu;
+    long rss_kib, waits, preempted;
+    int status; /* the first that is not 0 */
+} usage_sum;
+
+static void add_usage(usage_sum *sum, int status, const struct rusage *ru)
+{
+    sum->cpu += (double)(ru->ru_utime.tv_sec + ru->ru_stime.tv_sec) +
+                (double)(ru->ru_utime.tv_usec + ru->ru_stime.tv_usec) * 1e-6;
+    if (ru->ru_maxrss > sum->rss_kib)
+        sum->rss_kib = ru->ru_maxrss;
+    sum->waits += ru->ru_nvcsw;
+    sum->preempted += ru->ru_nivcsw;
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    if (sum->status == 0)
+        sum->status = code;
+}
+
+/* Reaps every copy still running (pid > 0), killing them at the deadline
+ * when `timeout` > 0. Returns 1 when they were killed, 0 when they all
+ * ended, -1 when wait4 failed. */
+static int reap_copies(pid_t *pids, int count, const sigset_t *chld, double deadline,
+                       double timeout, usage_sum *sum)
+{
+    int left = count, timed_out = 0;
+    while (left > 0) {
+        int status;
+        struct rusage ru;
+        pid_t got = wait4(-1, &status, timed_out || timeout <= 0 ? 0 : WNOHANG, &ru);
+        if (got < 0) {
+            if (errno == EINTR)
+                continue;
+            perror("run_timed: wait4");
+            return -1;
+        }
+        if (got == 0) {
+            if (wait_for_child(chld, deadline) != 0) {
+                timed_out = 1;
+                for (int i = 0; i < count; i++)
+                    if (pids[i] > 0)
+                        kill(pids[i], SIGKILL);
+            }
+            continue;
+        }
+        for (int i = 0; i < count; i++)
+            if (pids[i] == got) {
+                pids[i] = 0;
+                add_usage(sum, status, &ru);
+                left--;
+            }
+    }
+    return timed_out;
+}
+
 int main(int argc, char **argv)
 {
     launch l;
     if (parse_args(argc, argv, &l) != 0)
         return 2;
-    sigset_t chld, empty;
+    sigset_t chld;
     sigemptyset(&chld);
-    sigemptyset(&empty);
     sigaddset(&chld, SIGCHLD);
     sigprocmask(SIG_BLOCK, &chld, NULL);
 
-    posix_spawn_file_actions_t fa;
-    posix_spawnattr_t attr;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, l.out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawnattr_init(&attr);
-    posix_spawnattr_setsigmask(&attr, &empty);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
+    pid_t pids[MAX_COPIES] = {0};
     double start = now();
-    pid_t pid;
-    int err = posix_spawnp(&pid, l.argv[0], &fa, &attr, l.argv, environ);
-    posix_spawn_file_actions_destroy(&fa);
-    posix_spawnattr_destroy(&attr);
-    if (err != 0) {
-        fprintf(stderr, "run_timed: cannot run %s: %s\n", l.argv[0], strerror(err));
-        return 1;
-    }
-    int timed_out = 0, status = 0;
-    struct rusage ru;
-    pid_t got = 0;
-    if (l.timeout > 0 && wait_for_child(&chld, start + l.timeout) != 0) {
-        /* It may have exited just now: only a live child is killed. */
-        got = wait4(pid, &status, WNOHANG, &ru);
-        if (got == 0) {
-            timed_out = 1;
-            kill(pid, SIGKILL);
-        }
-    }
-    while (got != pid) {
-        got = wait4(pid, &status, 0, &ru);
-        if (got < 0 && errno != EINTR) {
-            perror("run_timed: wait4");
+    for (int i = 0; i < l.copies; i++) {
+        int err = spawn_copy(&l, i, &pids[i]);
+        if (err != 0) {
+            fprintf(stderr, "run_timed: cannot run %s: %s\n", l.argv[0], strerror(err));
+            for (int k = 0; k < i; k++)
+                kill(pids[k], SIGKILL);
             return 1;
         }
     }
+    usage_sum sum = {0};
+    int timed_out = reap_copies(pids, l.copies, &chld, start + l.timeout, l.timeout, &sum);
+    if (timed_out < 0)
+        return 1;
     double seconds = now() - start;
-    int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    double cpu = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
-                 (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1e-6;
     printf("seconds=%.6f cpu_seconds=%.6f rss_kib=%ld waits=%ld preempted=%ld status=%d "
            "timed_out=%d\n",
-           seconds, cpu, ru.ru_maxrss, ru.ru_nvcsw, ru.ru_nivcsw, code, timed_out);
+           seconds, sum.cpu, sum.rss_kib, sum.waits, sum.preempted, sum.status, timed_out);
     return 0;
 }

@@ -9,7 +9,9 @@ The speed and scale benchmark of lede against the Open Text Summarizer
 bench/run.sh gives an installed copy, the program users run).
 
 1. Batch on news articles: every document of DATA to 3 sentences by
-   `lede batch` (one process for all documents, 1 and 2 threads), by lede's
+   `lede batch` (one process for all documents, 1 and 2 threads; and two
+   one-thread processes at once, each on all of DATA: what two CPUs of the
+   machine give two copies of the work that share nothing), by lede's
    API in process (summarize_bench), by libots in process (ots_bench) and by
    the `ots` program once per document (ots_bench --cli). ROUNDS rounds
    (default 5), each running every method (those of a few milliseconds
@@ -48,7 +50,10 @@ BATCH_SENTENCES = 3
 BATCH_REPEAT = 20
 # The methods that take milliseconds on the data once run this many times
 # per round, and the round keeps their median run (BatchBench.run_short).
-SHORT_METHODS = ("lede-batch-1", "lede-batch-2", "lede-batch-startup", "deps-startup")
+SHORT_METHODS = ("lede-batch-1", "lede-batch-2", "lede-batch-1-pair", "lede-batch-startup",
+                 "deps-startup")
+# The -pair methods run this many copies of the one-thread batch at once.
+PAIR_COPIES = 2
 SHORT_REPEATS = 7
 SCALING_SENTENCES = 5
 DEFAULT_SIZES = [10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
@@ -78,11 +83,13 @@ class Run:
         self.timed_out = fields["timed_out"] == "1"
 
 
-def run_timed(launcher, argv, stdout_path, timeout=None):
+def run_timed(launcher, argv, stdout_path, timeout=None, copies=1):
     """Runs argv under bench/run_timed.c (the launcher), with standard output
     to stdout_path: the wall time from spawn to exit and the peak RSS of the
-    program alone (see run_timed.c for why not from here)."""
-    cmd = [launcher, "--out", stdout_path]
+    program alone (see run_timed.c for why not from here). With copies > 1,
+    that many copies at once, from the first spawn to the last exit, the
+    i-th copy's output (from 2) in stdout_path.i."""
+    cmd = [launcher, "--out", stdout_path, "--copies", str(copies)]
     if timeout is not None:
         cmd += ["--timeout", str(timeout)]
     done = subprocess.run(cmd + ["--"] + argv, env=CHILD_ENV, stdout=subprocess.PIPE, text=True)
@@ -193,8 +200,9 @@ class BatchBench:
             lines = [line for line in f.read().splitlines(keepends=True) if line.strip()]
         with open(self.repeated, "wb") as f:
             f.write(b"".join(lines) * BATCH_REPEAT)
-        self.methods = ["lede-batch-1", "lede-batch-2", "lede-batch-1-x20", "lede-batch-2-x20",
-                        "lede-batch-startup", "deps-startup", "lede-api"]
+        self.methods = ["lede-batch-1", "lede-batch-2", "lede-batch-1-pair", "lede-batch-1-x20",
+                        "lede-batch-2-x20", "lede-batch-1-pair-x20", "lede-batch-startup",
+                        "deps-startup", "lede-api"]
         ots_bench = os.path.join(build, "ots_bench")
         if os.access(ots_bench, os.X_OK):
             self.methods.append("ots-lib")
@@ -208,8 +216,12 @@ class BatchBench:
         self.runs = {m: [] for m in self.methods}
 
     def copies(self, method):
-        """How many times the method goes through the data."""
+        """How many times one process of the method goes through the data."""
         return BATCH_REPEAT if method.endswith("-x20") else 1
+
+    def processes(self, method):
+        """How many processes of the method run at once."""
+        return PAIR_COPIES if "-pair" in method else 1
 
     def argv(self, method):
         b = self.build
@@ -217,8 +229,10 @@ class BatchBench:
         return {
             "lede-batch-1": batch + [self.data],
             "lede-batch-2": batch + ["-j", "2", self.data],
+            "lede-batch-1-pair": batch + [self.data],
             "lede-batch-1-x20": batch + [self.repeated],
             "lede-batch-2-x20": batch + ["-j", "2", self.repeated],
+            "lede-batch-1-pair-x20": batch + [self.repeated],
             "lede-batch-startup": batch + ["/dev/null"],
             "deps-startup": [os.path.join(b, "deps_floor")],
             "lede-api": [os.path.join(b, "summarize_bench"), self.data, "--runs", "1"],
@@ -243,15 +257,18 @@ class BatchBench:
     def run_once(self, method):
         argv = self.argv(method)
         out = os.path.join(self.tmp, method + ".out")
-        run = run_timed(self.launcher, argv, out)
+        processes = self.processes(method)
+        run = run_timed(self.launcher, argv, out, copies=processes)
         check_status(run, argv)
         record = {"wall": run.seconds, "cpu": run.cpu_seconds, "rss_kib": run.rss_kib}
         if method.startswith("lede-batch-") and method != "lede-batch-startup":
             n = self.copies(method)
-            check_batch_output(out, self.ids * n, self.want * n)
             record["seconds"] = run.seconds
-            with open(out, "rb") as f:
-                record["output"] = f.read()
+            record["outputs"] = []
+            for path in [out] + [f"{out}.{i}" for i in range(2, processes + 1)]:
+                check_batch_output(path, self.ids * n, self.want * n)
+                with open(path, "rb") as f:
+                    record["outputs"].append(f.read())
         elif method not in ("lede-batch-startup", "deps-startup"):
             fields = parse_result(out, method.replace("-api", ""))
             if int(fields["docs"]) != len(self.ids) or int(fields["bytes"]) != self.text_bytes:
@@ -296,11 +313,12 @@ class BatchBench:
                     self.runs[m].append(self.run_once(m))
         # Same output with 1 and 2 threads, and each copy of the data
         # summarized as the first: nothing carried over between documents.
-        first = self.runs["lede-batch-1"][0]["output"]
+        first = self.runs["lede-batch-1"][0]["outputs"][0]
         for m in self.methods:
             if m.startswith("lede-batch-") and m != "lede-batch-startup":
                 for k, r in enumerate(self.runs[m]):
-                    self.check_same(m, k, r["output"], first * self.copies(m))
+                    for output in r["outputs"]:
+                        self.check_same(m, k, output, first * self.copies(m))
 
     def check_same(self, method, round_index, got, want):
         """Fails, saying where and keeping both outputs, when `got` is not `want`."""
@@ -322,7 +340,7 @@ class BatchBench:
         return statistics.median(r[key] for r in self.runs[method])
 
     def docs(self, method):
-        return len(self.ids) * self.copies(method)
+        return len(self.ids) * self.copies(method) * self.processes(method)
 
     def docs_per_second(self, method):
         return self.docs(method) / self.median(method, "seconds")
@@ -331,8 +349,12 @@ class BatchBench:
 BATCH_LABELS = {
     "lede-batch-1": ("lede batch, 1 thread", "whole process"),
     "lede-batch-2": ("lede batch, 2 threads (`-j 2`)", "whole process"),
+    "lede-batch-1-pair": (f"{PAIR_COPIES} lede batch processes at once, 1 thread each",
+                          "first spawn to last exit"),
     "lede-batch-1-x20": (f"lede batch, 1 thread, the data {BATCH_REPEAT} times", "whole process"),
     "lede-batch-2-x20": (f"lede batch, 2 threads, the data {BATCH_REPEAT} times", "whole process"),
+    "lede-batch-1-pair-x20": (f"{PAIR_COPIES} lede batch processes at once, 1 thread each, the "
+                              f"data {BATCH_REPEAT} times", "first spawn to last exit"),
     "lede-api": ("lede API in process (summarize_bench)", "summarizing loop"),
     "ots-lib": ("OTS libots in process (ots_bench)", "summarizing loop"),
     "ots-cli": ("OTS `ots` program once per document", "spawn to exit, per document"),
@@ -345,14 +367,14 @@ def batch_table(bb):
     head = ["method", "timed", "docs/s", "best docs/s", "docs per CPU s", "MB/s", "peak RSS (MiB)"]
     head += [peer_names[p] for p in peers]
     lines = ["| " + " | ".join(head) + " |", "| --- | --- |" + " ---: |" * (len(head) - 2)]
-    for m in ("lede-batch-1", "lede-batch-2", "lede-api", "ots-lib", "ots-cli",
-              "lede-batch-1-x20", "lede-batch-2-x20"):
+    for m in ("lede-batch-1", "lede-batch-2", "lede-batch-1-pair", "lede-api", "ots-lib",
+              "ots-cli", "lede-batch-1-x20", "lede-batch-2-x20", "lede-batch-1-pair-x20"):
         if m not in bb.methods:
             continue
         label, timed = BATCH_LABELS[m]
         s = bb.median(m, "seconds")
         best = min(r["seconds"] for r in bb.runs[m])
-        mb = bb.text_bytes * bb.copies(m) / 1e6
+        mb = bb.text_bytes * bb.copies(m) * bb.processes(m) / 1e6
         cells = [label, timed, f"{bb.docs(m) / s:,.0f}", f"{bb.docs(m) / best:,.0f}",
                  f"{bb.docs(m) / bb.median(m, 'cpu'):,.0f}", f"{mb / s:.2f}",
                  f"{bb.median(m, 'rss_kib') / 1024:.1f}"]
@@ -378,10 +400,14 @@ def batch_table(bb):
                      f"(target at least 40 x: {'met' if ratio >= 40 else 'NOT met'}); "
                      f"{one_cpu / ots_cpu:.1f} x per CPU second")
     for suffix, what in (("", "the data once"), ("-x20", f"the data {BATCH_REPEAT} times")):
-        speedup = (bb.docs_per_second("lede-batch-2" + suffix) /
-                   bb.docs_per_second("lede-batch-1" + suffix))
+        one = bb.docs_per_second("lede-batch-1" + suffix)
+        speedup = bb.docs_per_second("lede-batch-2" + suffix) / one
+        ceiling = bb.docs_per_second("lede-batch-1-pair" + suffix) / one
         lines.append(f"- 2 threads against 1, {what}: {speedup:.2f} x "
-                     f"(target at least 1.7 x: {'met' if speedup >= 1.7 else 'NOT met'})")
+                     f"(target at least 1.7 x: {'met' if speedup >= 1.7 else 'NOT met'}); "
+                     f"{PAIR_COPIES} one-thread processes at once against one: {ceiling:.2f} x, "
+                     "what two CPUs of this machine gave two copies of the work sharing "
+                     f"nothing (the threads: {speedup / ceiling:.0%} of it)")
     lines.append(f"- start-up of `lede batch` on empty input (`/dev/null`), median: "
                  f"{startup * 1e3:.1f} ms, included in every lede batch row; of it, "
                  f"{bb.median('deps-startup', 'wall') * 1e3:.1f} ms is the start-up of an empty "
@@ -625,7 +651,9 @@ def main(argv):
             report += ["### Batch on news articles", ""] + batch_table(bb) + [load_line(meter), ""]
             report += ["### Core: per document, in process", ""] + core_table(bb) + [""]
             report += ["Commands (each run once per round, in this order):", ""]
-            report += [f"- `OPENBLAS_NUM_THREADS=1 {bb.command(m)}`" for m in bb.methods]
+            report += [f"- `OPENBLAS_NUM_THREADS=1 {bb.command(m)}`" +
+                       (f" ({bb.processes(m)} at once)" if bb.processes(m) > 1 else "")
+                       for m in bb.methods]
             report += ["", f"(`DATA-x{BATCH_REPEAT}.jsonl`: the lines of DATA {BATCH_REPEAT} times "
                        "over, written to the temporary folder.)", ""]
         if o["scaling"]:
