@@ -1,0 +1,26 @@
+#!/bin/sh
+# The RUNPATH of the two lede programs: the build folder's (BUILD_LEDE) and
+# the one `install` copies (INSTALLED_LEDE, whose RUNPATH is
+# $ORIGIN-relative). Neither may have an empty entry, which the loader reads
+# as the working directory: a program would then look for its libraries in
+# whatever folder it is run from. CMake linked one with a trailing ':' when
+# a single program served both (see src/CMakeLists.txt).
+# Usage: runpath.sh BUILD_LEDE INSTALLED_LEDE
+set -eu
+runpath() {
+    readelf -d "$1" | sed -n 's/.*(RUNPATH).*\[\(.*\)\]$/\1/p'
+}
+check() {
+    path=$(runpath "$1")
+    [ -n "$path" ] || { echo "$1: no RUNPATH"; exit 1; }
+    case ":$path:" in
+    *::*) echo "$1: RUNPATH '$path' has an empty entry (the working directory)"; exit 1 ;;
+    esac
+    echo "ok: $1: RUNPATH $path"
+}
+check "$1"
+check "$2"
+case $(runpath "$2") in
+'$ORIGIN/'*) ;;
+*) echo "$2: RUNPATH '$(runpath "$2")' is not relative to \$ORIGIN"; exit 1 ;;
+esac
