@@ -851,6 +851,17 @@ static int run_inputs(batch *b, worker *workers, char **files, size_t nfiles)
     return status;
 }
 
+/* The pipe that wakes a reader waiting for input when --strict stops the
+ * run; closed on exec, as every descriptor the CLI opens. */
+static int open_stop_pipe(batch *b)
+{
+    if (pipe(b->stop_pipe) != 0)
+        return -1;
+    for (int i = 0; i < 2; i++)
+        fcntl(b->stop_pipe[i], F_SETFD, FD_CLOEXEC);
+    return 0;
+}
+
 int cli_batch(int argc, char **argv)
 {
     batch_config cfg = {1, 0, 0, lede_options_new()};
@@ -884,7 +895,7 @@ int cli_batch(int argc, char **argv)
         status = start_workers(&b, workers, cfg.threads);
         /* Without the pipe, a waiting reader would not see --strict stop
          * the run until more input or its end came: said, not fatal. */
-        if (status == 0 && b.strict && b.started > 0 && pipe(b.stop_pipe) != 0) {
+        if (status == 0 && b.strict && b.started > 0 && open_stop_pipe(&b) != 0) {
             cli_warn("cannot make a pipe: %s; --strict stops only at more input", strerror(errno));
             b.stop_pipe[0] = b.stop_pipe[1] = -1;
         }
