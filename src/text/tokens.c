@@ -73,6 +73,11 @@ size_t lede_tokenizer_term_count(const lede_tokenizer *t)
     return t->nterms;
 }
 
+size_t lede_tokenizer_generation(const lede_tokenizer *t)
+{
+    return t->generation;
+}
+
 /* Forgets every term: the caches are cleared past max_cached_terms. */
 static void clear_terms(lede_tokenizer *t)
 {
@@ -81,6 +86,7 @@ static void clear_terms(lede_tokenizer *t)
     if (t->term_of_stem)
         memset(t->term_of_stem, 0, t->stems->nstems * sizeof *t->term_of_stem);
     t->nterms = 0;
+    t->generation++;
 }
 
 void lede_tokens_free(lede_tokens *tok)

@@ -67,6 +67,9 @@ typedef struct lede_tokenizer {
      * sets less, and the IDF builder (scripts/idf) SIZE_MAX, as it counts
      * documents by term id over a whole corpus. */
     size_t max_cached_terms;
+    /* Counts the clearings: a term id of an earlier generation may name
+     * another term now (what a cache by term id must know). */
+    size_t generation;
     lede_intern terms;          /* terms the stem table lacks; value = term id */
     lede_intern surface;        /* token as written -> 1 (dropped), a new word, or term + 2 */
     /* New word forms are stemmed and interned together at the end of the
@@ -104,6 +107,11 @@ const char *lede_tokenizer_term(const lede_tokenizer *t, uint32_t id, size_t *le
 
 /* How many term ids there are so far: every id is below it. */
 size_t lede_tokenizer_term_count(const lede_tokenizer *t);
+
+/* How many times the terms were forgotten (lede_tokenize clears them
+ * between documents past max_cached_terms): the ids of one generation stay
+ * the same terms until the next. */
+size_t lede_tokenizer_generation(const lede_tokenizer *t);
 
 void lede_tokens_free(lede_tokens *tok);
 

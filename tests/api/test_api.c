@@ -532,6 +532,64 @@ static void test_reuse_and_threads(void)
         free(want[d]);
 }
 
+/* With a background IDF, a summarizer caches each term's idf by term id: a
+ * reused summarizer must score every document as a new one does, whatever
+ * the order the documents came in, and after its terms were forgotten
+ * (past 2^20 terms, between documents) the ids name other terms. */
+enum { MANY_TERMS = (1 << 20) + 1000, TERMS_PER_SENTENCE = 10 };
+
+static char *text_of_many_terms(size_t *len)
+{
+    size_t cap = (size_t)MANY_TERMS * 10 + 16;
+    char *text = malloc(cap);
+    size_t n = 0;
+    for (size_t i = 0; text && i < MANY_TERMS; i++) {
+        int last = (i + 1) % TERMS_PER_SENTENCE == 0 || i + 1 == MANY_TERMS;
+        n += (size_t)snprintf(text + n, cap - n, "z%07zu%s", i, last ? ". " : " ");
+    }
+    *len = n;
+    return text;
+}
+
+static void test_background_idf_cache(void)
+{
+    lede_options *o = lede_options_new();
+    CHECK_EQ(lede_options_set(o, "background-idf", "0.5"), LEDE_OK);
+    char *want[NDOCS];
+    for (size_t d = 0; d < NDOCS; d++) {
+        lede_summary *sum;
+        CHECK_EQ(lede_summarize(docs[d], strlen(docs[d]), o, &sum, NULL), LEDE_OK);
+        want[d] = summary_signature(sum);
+        lede_summary_free(sum);
+    }
+    lede_summarizer *s;
+    CHECK_EQ(lede_summarizer_new(o, &s, NULL), LEDE_OK);
+    size_t many_len;
+    char *many = text_of_many_terms(&many_len);
+    CHECK(many != NULL);
+    /* Last document first, so that term ids differ from a new summarizer's;
+     * then the text that makes the summarizer forget its terms. */
+    const size_t order[] = {2, 1, 0, NDOCS, 0, 1, 2};
+    for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+        size_t d = order[k];
+        lede_summary *sum;
+        const char *text = d < NDOCS ? docs[d] : many;
+        size_t len = d < NDOCS ? strlen(docs[d]) : many_len;
+        CHECK_EQ(lede_summarizer_run(s, text, len, o, &sum, NULL), LEDE_OK);
+        if (d < NDOCS) {
+            char *got = summary_signature(sum);
+            CHECK_STR(got, want[d]);
+            free(got);
+        }
+        lede_summary_free(sum);
+    }
+    free(many);
+    lede_summarizer_free(s);
+    for (size_t d = 0; d < NDOCS; d++)
+        free(want[d]);
+    lede_options_free(o);
+}
+
 int main(void)
 {
     test_version();
@@ -546,5 +604,6 @@ int main(void)
     test_bom_and_crlf();
     test_non_ascii_text();
     test_reuse_and_threads();
+    test_background_idf_cache();
     return harness_finish();
 }

@@ -219,11 +219,14 @@ static void check_terms_after_clearing(const char *stemmer)
     const uint32_t first_ids[] = {0, 1, 2, 3, 0, 4, 5, 6, 7};
     expect_ids(&tok, first, first_cuts, 2, first_ids, 9);
     CHECK_EQ(lede_tokenizer_term_count(&tok), 8);
+    CHECK_EQ(lede_tokenizer_generation(&tok), 0);
     const char *second = "Dogs chase qwrtp cats.";
     const size_t second_cuts[] = {strlen(second)};
     const uint32_t second_ids[] = {0, 1, 2, 3}; /* dog chase qwrtp cat, afresh */
     expect_ids(&tok, second, second_cuts, 1, second_ids, 4);
     CHECK_EQ(lede_tokenizer_term_count(&tok), 4);
+    /* The ids changed meaning: a cache by term id must know. */
+    CHECK_EQ(lede_tokenizer_generation(&tok), 1);
     const char *want[] = {"dog", "chase", "qwrtp", "cat"};
     for (uint32_t id = 0; id < 4; id++) {
         size_t len;
