@@ -13,13 +13,11 @@
 # its plot written to docs/performance-scaling.svg. Each method runs ROUNDS
 # times (default 5), interleaved; the tables give medians. Takes six to eight
 # minutes. The lede timed is installed first into BUILD_DIR/bench-install:
-# the program users run (a build tree's lede also searches the working
-# directory for its libraries, CMake's RUNPATH `BUILD_DIR:` having an empty
-# entry, which costs it about 0.07 ms at start).
+# the program users run.
 set -eu
 
 if [ $# -lt 1 ] || [ $# -gt 3 ]; then
-    sed -n '2,18s/^# \{0,1\}//p' "$0" >&2
+    sed -n '2,16s/^# \{0,1\}//p' "$0" >&2
     exit 2
 fi
 root=$(cd "$(dirname "$0")/.." && pwd)
