@@ -34,7 +34,8 @@ static const char usage[] =
     "(waits) and involuntary ones (preemptions); all of PROGRAM and of the\n"
     "children it waited for. N: its exit status, or 128 plus the signal that\n"
     "ended it. --copies N (default 1) starts N copies of PROGRAM at once, the\n"
-    "copy i > 1 writing to FILE.i (to /dev/null when FILE is): S runs from the\n"
+    "copy i > 1 writing to FILE.i (to /dev/null when FILE is), and {copy} in\n"
+    "an argument replaced by the copy's number i (from 1): S runs from the\n"
     "first spawn to the last exit, C, W and P are the sums, K the largest, N\n"
     "the first copy's status that is not 0. Exit status: 0 when PROGRAM ran\n"
     "(whatever its status), 2 on a usage error, 1 when it could not be run.\n";
@@ -107,6 +108,57 @@ static int wait_for_child(const sigset_t *chld, double deadline)
     }
 }
 
+/* `arg` with every "{copy}" replaced by `number`, in a new string; NULL
+ * when out of memory. */
+static char *copy_argument(const char *arg, int number)
+{
+    static const char mark[] = "{copy}";
+    size_t marks = 0;
+    for (const char *p = strstr(arg, mark); p; p = strstr(p + 1, mark))
+        marks++;
+    char *out = malloc(strlen(arg) + marks * 16 + 1);
+    if (!out)
+        return NULL;
+    char *o = out;
+    for (const char *p = arg;;) {
+        const char *next = strstr(p, mark);
+        size_t n = next ? (size_t)(next - p) : strlen(p);
+        memcpy(o, p, n);
+        o += n;
+        if (!next)
+            break;
+        o += sprintf(o, "%d", number);
+        p = next + sizeof mark - 1;
+    }
+    *o = '\0';
+    return out;
+}
+
+/* The arguments of copy `number`, NULL-terminated, freed by free_argv;
+ * NULL when out of memory. */
+static char **copy_argv(char **argv, int number)
+{
+    size_t n = 0;
+    while (argv[n])
+        n++;
+    char **out = calloc(n + 1, sizeof *out);
+    for (size_t i = 0; out && i < n; i++)
+        if (!(out[i] = copy_argument(argv[i], number))) {
+            while (i > 0)
+                free(out[--i]);
+            free(out);
+            out = NULL;
+        }
+    return out;
+}
+
+static void free_argv(char **argv)
+{
+    for (size_t i = 0; argv[i]; i++)
+        free(argv[i]);
+    free(argv);
+}
+
 /* Starts copy `index` (0 first) of the program, its standard output to
  * l->out, or to l->out.N for copy N = index + 1 > 1. Returns posix_spawnp's
  * error number. */
@@ -129,7 +181,10 @@ static int spawn_copy(const launch *l, int index, pid_t *pid)
     posix_spawnattr_init(&attr);
     posix_spawnattr_setsigmask(&attr, &empty);
     posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
-    int err = posix_spawnp(pid, l->argv[0], &fa, &attr, l->argv, environ);
+    char **argv = copy_argv(l->argv, index + 1);
+    int err = argv ? posix_spawnp(pid, argv[0], &fa, &attr, argv, environ) : ENOMEM;
+    if (argv)
+        free_argv(argv);
     posix_spawn_file_actions_destroy(&fa);
     posix_spawnattr_destroy(&attr);
     return err;

@@ -9,9 +9,10 @@ The speed and scale benchmark of lede against the Open Text Summarizer
 bench/run.sh gives an installed copy, the program users run).
 
 1. Batch on news articles: every document of DATA to 3 sentences by
-   `lede batch` (one process for all documents, 1 and 2 threads; and two
+   `lede batch` (one process for all documents, 1 and 2 threads; two
    one-thread processes at once, each on all of DATA: what two CPUs of the
-   machine give two copies of the work that share nothing), by lede's
+   machine give two copies of the work that share nothing; and two at once,
+   each on half of DATA's lines: the work split over two processes), by lede's
    API in process (summarize_bench), by libots in process (ots_bench) and by
    the `ots` program once per document (ots_bench --cli). ROUNDS rounds
    (default 5), each running every method (those of a few milliseconds
@@ -50,9 +51,11 @@ BATCH_SENTENCES = 3
 BATCH_REPEAT = 20
 # The methods that take milliseconds on the data once run this many times
 # per round, and the round keeps their median run (BatchBench.run_short).
-SHORT_METHODS = ("lede-batch-1", "lede-batch-2", "lede-batch-1-pair", "lede-batch-startup",
-                 "deps-startup")
-# The -pair methods run this many copies of the one-thread batch at once.
+SHORT_METHODS = ("lede-batch-1", "lede-batch-2", "lede-batch-1-pair", "lede-batch-1-halves",
+                 "lede-batch-startup", "deps-startup")
+# The -pair methods run this many copies of the one-thread batch at once,
+# each on all of the data; the -halves methods as many, each on its share
+# of the lines (every PAIR_COPIES-th line).
 PAIR_COPIES = 2
 SHORT_REPEATS = 7
 SCALING_SENTENCES = 5
@@ -189,6 +192,16 @@ def check_batch_output(path, ids, want):
                 raise BenchError(f"{path}:{i + 1}: bad span {s['start']}..{s['end']}")
 
 
+def interleave(outputs):
+    """The lines of the outputs of the -halves processes put back in the
+    order of the data's lines: the first of each, then the second, ..."""
+    parts = [o.splitlines(keepends=True) for o in outputs]
+    lines = []
+    for i in range(max(len(p) for p in parts)):
+        lines += [p[i] for p in parts if i < len(p)]
+    return b"".join(lines)
+
+
 class BatchBench:
     def __init__(self, build, lede, data, tmp):
         self.build, self.data, self.tmp = build, data, tmp
@@ -200,9 +213,14 @@ class BatchBench:
             lines = [line for line in f.read().splitlines(keepends=True) if line.strip()]
         with open(self.repeated, "wb") as f:
             f.write(b"".join(lines) * BATCH_REPEAT)
-        self.methods = ["lede-batch-1", "lede-batch-2", "lede-batch-1-pair", "lede-batch-1-x20",
-                        "lede-batch-2-x20", "lede-batch-1-pair-x20", "lede-batch-startup",
-                        "deps-startup", "lede-api"]
+        for name, part in (("half", lines), (f"repeated-x{BATCH_REPEAT}-half", lines * BATCH_REPEAT)):
+            for i in range(PAIR_COPIES):
+                with open(os.path.join(tmp, f"{name}-{i + 1}.jsonl"), "wb") as f:
+                    f.write(b"".join(part[i::PAIR_COPIES]))
+        self.methods = ["lede-batch-1", "lede-batch-2", "lede-batch-1-pair", "lede-batch-1-halves",
+                        "lede-batch-1-x20", "lede-batch-2-x20", "lede-batch-1-pair-x20",
+                        "lede-batch-1-halves-x20", "lede-batch-startup", "deps-startup",
+                        "lede-api"]
         ots_bench = os.path.join(build, "ots_bench")
         if os.access(ots_bench, os.X_OK):
             self.methods.append("ots-lib")
@@ -221,7 +239,12 @@ class BatchBench:
 
     def processes(self, method):
         """How many processes of the method run at once."""
-        return PAIR_COPIES if "-pair" in method else 1
+        return PAIR_COPIES if "-pair" in method or "-halves" in method else 1
+
+    def share(self, method, items, process):
+        """The part of `items` (one per line of the data, copies(method)
+        times over) that process `process` (from 0) of the method gets."""
+        return items[process::PAIR_COPIES] if "-halves" in method else items
 
     def argv(self, method):
         b = self.build
@@ -230,9 +253,12 @@ class BatchBench:
             "lede-batch-1": batch + [self.data],
             "lede-batch-2": batch + ["-j", "2", self.data],
             "lede-batch-1-pair": batch + [self.data],
+            "lede-batch-1-halves": batch + [os.path.join(self.tmp, "half-{copy}.jsonl")],
             "lede-batch-1-x20": batch + [self.repeated],
             "lede-batch-2-x20": batch + ["-j", "2", self.repeated],
             "lede-batch-1-pair-x20": batch + [self.repeated],
+            "lede-batch-1-halves-x20": batch + [
+                os.path.join(self.tmp, f"repeated-x{BATCH_REPEAT}-half-{{copy}}.jsonl")],
             "lede-batch-startup": batch + ["/dev/null"],
             "deps-startup": [os.path.join(b, "deps_floor")],
             "lede-api": [os.path.join(b, "summarize_bench"), self.data, "--runs", "1"],
@@ -242,7 +268,8 @@ class BatchBench:
 
     def command(self, method):
         """The command line as shown in the report."""
-        words = [w.replace(self.repeated, f"DATA-x{BATCH_REPEAT}.jsonl") for w in self.argv(method)]
+        words = [w.replace(self.repeated, f"DATA-x{BATCH_REPEAT}.jsonl")
+                 .replace(os.path.join(self.tmp, ""), "") for w in self.argv(method)]
         return " ".join(words)
 
     def reference(self):
@@ -265,8 +292,9 @@ class BatchBench:
             n = self.copies(method)
             record["seconds"] = run.seconds
             record["outputs"] = []
-            for path in [out] + [f"{out}.{i}" for i in range(2, processes + 1)]:
-                check_batch_output(path, self.ids * n, self.want * n)
+            for k, path in enumerate([out] + [f"{out}.{i}" for i in range(2, processes + 1)]):
+                check_batch_output(path, self.share(method, self.ids * n, k),
+                                   self.share(method, self.want * n, k))
                 with open(path, "rb") as f:
                     record["outputs"].append(f.read())
         elif method not in ("lede-batch-startup", "deps-startup"):
@@ -317,7 +345,10 @@ class BatchBench:
         for m in self.methods:
             if m.startswith("lede-batch-") and m != "lede-batch-startup":
                 for k, r in enumerate(self.runs[m]):
-                    for output in r["outputs"]:
+                    outputs = r["outputs"]
+                    if "-halves" in m:
+                        outputs = [interleave(outputs)]
+                    for output in outputs:
                         self.check_same(m, k, output, first * self.copies(m))
 
     def check_same(self, method, round_index, got, want):
@@ -340,7 +371,8 @@ class BatchBench:
         return statistics.median(r[key] for r in self.runs[method])
 
     def docs(self, method):
-        return len(self.ids) * self.copies(method) * self.processes(method)
+        """The documents all the processes of the method summarize."""
+        return len(self.ids) * self.copies(method) * (PAIR_COPIES if "-pair" in method else 1)
 
     def docs_per_second(self, method):
         return self.docs(method) / self.median(method, "seconds")
@@ -351,10 +383,15 @@ BATCH_LABELS = {
     "lede-batch-2": ("lede batch, 2 threads (`-j 2`)", "whole process"),
     "lede-batch-1-pair": (f"{PAIR_COPIES} lede batch processes at once, 1 thread each",
                           "first spawn to last exit"),
+    "lede-batch-1-halves": (f"{PAIR_COPIES} lede batch processes at once, 1 thread each, each on "
+                            f"1/{PAIR_COPIES} of the lines", "first spawn to last exit"),
     "lede-batch-1-x20": (f"lede batch, 1 thread, the data {BATCH_REPEAT} times", "whole process"),
     "lede-batch-2-x20": (f"lede batch, 2 threads, the data {BATCH_REPEAT} times", "whole process"),
     "lede-batch-1-pair-x20": (f"{PAIR_COPIES} lede batch processes at once, 1 thread each, the "
                               f"data {BATCH_REPEAT} times", "first spawn to last exit"),
+    "lede-batch-1-halves-x20": (f"{PAIR_COPIES} lede batch processes at once, 1 thread each, each "
+                                f"on 1/{PAIR_COPIES} of the lines of the data {BATCH_REPEAT} times",
+                                "first spawn to last exit"),
     "lede-api": ("lede API in process (summarize_bench)", "summarizing loop"),
     "ots-lib": ("OTS libots in process (ots_bench)", "summarizing loop"),
     "ots-cli": ("OTS `ots` program once per document", "spawn to exit, per document"),
@@ -367,14 +404,15 @@ def batch_table(bb):
     head = ["method", "timed", "docs/s", "best docs/s", "docs per CPU s", "MB/s", "peak RSS (MiB)"]
     head += [peer_names[p] for p in peers]
     lines = ["| " + " | ".join(head) + " |", "| --- | --- |" + " ---: |" * (len(head) - 2)]
-    for m in ("lede-batch-1", "lede-batch-2", "lede-batch-1-pair", "lede-api", "ots-lib",
-              "ots-cli", "lede-batch-1-x20", "lede-batch-2-x20", "lede-batch-1-pair-x20"):
+    for m in ("lede-batch-1", "lede-batch-2", "lede-batch-1-pair", "lede-batch-1-halves",
+              "lede-api", "ots-lib", "ots-cli", "lede-batch-1-x20", "lede-batch-2-x20",
+              "lede-batch-1-pair-x20", "lede-batch-1-halves-x20"):
         if m not in bb.methods:
             continue
         label, timed = BATCH_LABELS[m]
         s = bb.median(m, "seconds")
         best = min(r["seconds"] for r in bb.runs[m])
-        mb = bb.text_bytes * bb.copies(m) * bb.processes(m) / 1e6
+        mb = bb.text_bytes * bb.docs(m) / len(bb.ids) / 1e6
         cells = [label, timed, f"{bb.docs(m) / s:,.0f}", f"{bb.docs(m) / best:,.0f}",
                  f"{bb.docs(m) / bb.median(m, 'cpu'):,.0f}", f"{mb / s:.2f}",
                  f"{bb.median(m, 'rss_kib') / 1024:.1f}"]
@@ -403,11 +441,14 @@ def batch_table(bb):
         one = bb.docs_per_second("lede-batch-1" + suffix)
         speedup = bb.docs_per_second("lede-batch-2" + suffix) / one
         ceiling = bb.docs_per_second("lede-batch-1-pair" + suffix) / one
+        split = bb.docs_per_second("lede-batch-1-halves" + suffix) / one
         lines.append(f"- 2 threads against 1, {what}: {speedup:.2f} x "
                      f"(target at least 1.7 x: {'met' if speedup >= 1.7 else 'NOT met'}); "
-                     f"{PAIR_COPIES} one-thread processes at once against one: {ceiling:.2f} x, "
-                     "what two CPUs of this machine gave two copies of the work sharing "
-                     f"nothing (the threads: {speedup / ceiling:.0%} of it)")
+                     f"{PAIR_COPIES} one-thread processes at once, each on half of the lines: "
+                     f"{split:.2f} x (the work split over two processes; the threads: "
+                     f"{speedup / split:.0%} of it); {PAIR_COPIES} at once, each on all of it: "
+                     f"{ceiling:.2f} x, what two CPUs of this machine gave two copies of the work "
+                     f"sharing nothing (the threads: {speedup / ceiling:.0%} of it)")
     lines.append(f"- start-up of `lede batch` on empty input (`/dev/null`), median: "
                  f"{startup * 1e3:.1f} ms, included in every lede batch row; of it, "
                  f"{bb.median('deps-startup', 'wall') * 1e3:.1f} ms is the start-up of an empty "
