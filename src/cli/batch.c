@@ -368,6 +368,33 @@ static void wait_briefly(const batch *b, int (*done)(const batch *b, size_t arg)
     }
 }
 
+/* Locks `m`, trying for up to POLL_NS first when b->poll: a thread that
+ * sleeps on a held lock leaves its virtual CPU idle, and waking it takes
+ * far longer than the reads and writes the locks guard. */
+static void lock_briefly(const batch *b, pthread_mutex_t *m)
+{
+    if (pthread_mutex_trylock(m) == 0)
+        return;
+    if (!b->poll) {
+        pthread_mutex_lock(m);
+        return;
+    }
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (unsigned n = 1;; n++) {
+        cpu_relax();
+        if (pthread_mutex_trylock(m) == 0)
+            return;
+        if (n % POLLS_PER_CLOCK != 0)
+            continue;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        long long ns = (now.tv_sec - start.tv_sec) * 1000000000LL + (now.tv_nsec - start.tv_nsec);
+        if (ns > POLL_NS)
+            break;
+    }
+    pthread_mutex_lock(m);
+}
+
 /* The conditions the threads wait for. */
 static int workers_done(const batch *b, size_t unused)
 {
@@ -413,7 +440,7 @@ static int take_line(worker *w, size_t *index)
 {
     batch *b = w->b;
     int taken = 0;
-    pthread_mutex_lock(&b->read_lock);
+    lock_briefly(b, &b->read_lock);
     while (b->reading && !taken && !atomic_load(&b->stop)) {
         char *text;
         size_t len;
@@ -450,11 +477,14 @@ static int take_line(worker *w, size_t *index)
 }
 
 /* Takes the chunk's lines one by one until none is left, writing the
- * results that are done, in order, after each. */
+ * results that are done, in order, after each. A worker without a
+ * summarizer (it could not make one) takes none. */
 static void work_on_chunk(worker *w)
 {
     batch *b = w->b;
     size_t i;
+    if (!w->s)
+        return;
     while (take_line(w, &i)) {
         job *j = &b->jobs[i];
         j->line = w->line.data;
@@ -488,6 +518,16 @@ static void *worker_main(void *arg)
     batch *b = w->b;
     unsigned long seen = 0;
     cli_thread_unpin(&b->threads);
+    /* Made here, so that what it allocates comes from this thread's malloc
+     * arena: made by the main thread, every buffer it grows while working
+     * would take the main thread's arena lock, and a thread that sleeps on
+     * it waits long for its CPU to wake (POLL_NS). */
+    lede_error *err = NULL;
+    if (lede_summarizer_new(b->opts, &w->s, &err) != LEDE_OK) {
+        cli_warn("a worker thread takes no lines: %s",
+                 err ? lede_error_message(err) : "out of memory");
+        lede_error_free(err);
+    }
     for (;;) {
         wait_briefly(b, chunk_started, seen);
         pthread_mutex_lock(&b->mutex);
@@ -586,7 +626,7 @@ static void write_job(batch *b, const job *j, const char *out, size_t out_len)
  * b->failed. Any thread; flushed while input is awaited. */
 static void write_done_jobs(batch *b)
 {
-    pthread_mutex_lock(&b->write_lock);
+    lock_briefly(b, &b->write_lock);
     size_t taken = atomic_load_explicit(&b->njobs, memory_order_acquire);
     for (; b->written < taken; b->written++) {
         job *j = &b->jobs[b->written];
@@ -784,22 +824,22 @@ static int parse_args(int argc, char **argv, batch_config *cfg, const struct opt
     return 0;
 }
 
-/* Creates a summarizer per worker and starts the threads beyond the main
- * one; fewer threads than asked is not an error, only slower. */
+/* Creates the main thread's summarizer (which checks the options: the
+ * language above all) and starts the threads beyond the main one, each
+ * making its own; fewer threads than asked is not an error, only slower. */
 static int start_workers(batch *b, worker *workers, size_t nthreads)
 {
-    for (size_t t = 0; t < nthreads; t++) {
+    for (size_t t = 0; t < nthreads; t++)
         workers[t].b = b;
-        lede_error *err = NULL;
-        if (lede_summarizer_new(b->opts, &workers[t].s, &err) != LEDE_OK) {
-            int usage = lede_error_code(err) == LEDE_ERR_UNKNOWN_LANGUAGE;
-            if (usage)
-                cli_usage_error("batch", "%s", lede_error_message(err));
-            else
-                cli_warn("%s", err ? lede_error_message(err) : "out of memory");
-            lede_error_free(err);
-            return usage ? EXIT_USAGE : EXIT_INPUT;
-        }
+    lede_error *err = NULL;
+    if (lede_summarizer_new(b->opts, &workers[0].s, &err) != LEDE_OK) {
+        int usage = lede_error_code(err) == LEDE_ERR_UNKNOWN_LANGUAGE;
+        if (usage)
+            cli_usage_error("batch", "%s", lede_error_message(err));
+        else
+            cli_warn("%s", err ? lede_error_message(err) : "out of memory");
+        lede_error_free(err);
+        return usage ? EXIT_USAGE : EXIT_INPUT;
     }
     cli_threads_init(&b->threads);
     b->poll = cli_threads_spread(&b->threads) && nthreads <= (size_t)b->threads.cpus;
