@@ -56,11 +56,17 @@ enum { CHUNK_LINES = 1024, CHUNK_BYTES = 64 << 20, MAX_THREADS = 256 };
 /* Output is written in blocks of about this size. */
 enum { OUTPUT_BLOCK_BYTES = 1 << 16 };
 
+struct worker;
+
 typedef struct job {
     char *line;  /* the line, while a worker works on it (not owned) */
     size_t len;
     size_t lineno;
-    char *out;   /* the output line, or NULL */
+    /* The output line: out_len bytes at out_offset in the `done` buffer of
+     * the worker `owner`; no owner when there is none (the line failed, or
+     * memory ran out keeping it). */
+    struct worker *owner;
+    size_t out_offset;
     size_t out_len;
     char *error; /* the reason the line failed, or NULL */
     char *warning; /* said before the output line, or NULL */
@@ -271,6 +277,14 @@ typedef struct worker {
     cli_page_summarizer page; /* for pages in another language */
     line_scratch scratch;
     jsonl_buf line;    /* the line being worked on, copied out of the reader */
+    /* The output lines of its jobs that are done, back to back, until they
+     * are written; appended to and read under write_lock only, emptied when
+     * none is left to write. Its memory stays this thread's: a line
+     * malloc'd here and freed by the thread writing it took this thread's
+     * malloc arena lock, and a thread sleeping on it wakes late (POLL_NS).
+     * Freed by stop_workers, once everything is written. */
+    jsonl_buf done;
+    size_t unwritten;
     pthread_t thread;
 } worker;
 
@@ -348,24 +362,47 @@ static void cpu_relax(void)
 #endif
 }
 
-/* Polls done(b, arg) for up to POLL_NS, when b->poll. */
-static void wait_briefly(const batch *b, int (*done)(const batch *b, size_t arg), size_t arg)
+/* Polls done(b, arg) for up to POLL_NS, or once unless b->poll; returns
+ * whether it came true. */
+static int wait_briefly(const batch *b, int (*done)(const batch *b, void *arg), void *arg)
 {
-    if (!b->poll || done(b, arg))
-        return;
+    if (done(b, arg))
+        return 1;
+    if (!b->poll)
+        return 0;
     struct timespec start, now;
     clock_gettime(CLOCK_MONOTONIC, &start);
     for (unsigned n = 1;; n++) {
-        if (done(b, arg))
-            return;
         cpu_relax();
+        if (done(b, arg))
+            return 1;
         if (n % POLLS_PER_CLOCK != 0)
             continue;
         clock_gettime(CLOCK_MONOTONIC, &now);
         long long ns = (now.tv_sec - start.tv_sec) * 1000000000LL + (now.tv_nsec - start.tv_nsec);
         if (ns > POLL_NS)
-            return;
+            return 0;
     }
+}
+
+/* The conditions the threads wait for. */
+static int workers_done(const batch *b, void *unused)
+{
+    (void)unused;
+    return atomic_load(&b->running) == 0;
+}
+
+/* `seen`: the generation the thread last worked on. */
+static int chunk_started(const batch *b, void *seen)
+{
+    return atomic_load(&b->generation) != *(unsigned long *)seen || atomic_load(&b->quit);
+}
+
+/* Takes the mutex when it is free. */
+static int lock_taken(const batch *b, void *mutex)
+{
+    (void)b;
+    return pthread_mutex_trylock(mutex) == 0;
 }
 
 /* Locks `m`, trying for up to POLL_NS first when b->poll: a thread that
@@ -373,42 +410,12 @@ static void wait_briefly(const batch *b, int (*done)(const batch *b, size_t arg)
  * far longer than the reads and writes the locks guard. */
 static void lock_briefly(const batch *b, pthread_mutex_t *m)
 {
-    if (pthread_mutex_trylock(m) == 0)
-        return;
-    if (!b->poll) {
+    if (!wait_briefly(b, lock_taken, m))
         pthread_mutex_lock(m);
-        return;
-    }
-    struct timespec start, now;
-    clock_gettime(CLOCK_MONOTONIC, &start);
-    for (unsigned n = 1;; n++) {
-        cpu_relax();
-        if (pthread_mutex_trylock(m) == 0)
-            return;
-        if (n % POLLS_PER_CLOCK != 0)
-            continue;
-        clock_gettime(CLOCK_MONOTONIC, &now);
-        long long ns = (now.tv_sec - start.tv_sec) * 1000000000LL + (now.tv_nsec - start.tv_nsec);
-        if (ns > POLL_NS)
-            break;
-    }
-    pthread_mutex_lock(m);
-}
-
-/* The conditions the threads wait for. */
-static int workers_done(const batch *b, size_t unused)
-{
-    (void)unused;
-    return atomic_load(&b->running) == 0;
-}
-
-static int chunk_started(const batch *b, size_t seen)
-{
-    return atomic_load(&b->generation) != seen || atomic_load(&b->quit);
 }
 
 static int next_line(cli_lines *in, char **line, size_t *len, size_t *lineno);
-static void write_done_jobs(batch *b);
+static void finish_job(worker *w, job *j, int ok);
 
 /* Ends the chunk's reading at the end of the stream (rc 0) or on a read
  * error (rc -1, errno set). Under read_lock. */
@@ -488,19 +495,12 @@ static void work_on_chunk(worker *w)
     while (take_line(w, &i)) {
         job *j = &b->jobs[i];
         j->line = w->line.data;
-        if (run_job(w, j)) {
-            /* NULL: reported as out of memory. */
-            j->out_len = w->scratch.out.len;
-            j->out = malloc(j->out_len + 1);
-            if (j->out)
-                memcpy(j->out, w->scratch.out.data, j->out_len + 1);
-        }
-        atomic_store_explicit(&j->done, 1, memory_order_release);
-        write_done_jobs(b);
+        finish_job(w, j, run_job(w, j));
     }
 }
 
-/* What a worker owns: its summarizers and scratch buffers. */
+/* What a worker owns but its done lines: its summarizers and scratch
+ * buffers. */
 static void free_worker(worker *w)
 {
     lede_summarizer_free(w->s);
@@ -529,7 +529,7 @@ static void *worker_main(void *arg)
         lede_error_free(err);
     }
     for (;;) {
-        wait_briefly(b, chunk_started, seen);
+        wait_briefly(b, chunk_started, &seen);
         pthread_mutex_lock(&b->mutex);
         while (atomic_load(&b->generation) == seen && !atomic_load(&b->quit))
             pthread_cond_wait(&b->go, &b->mutex);
@@ -622,23 +622,52 @@ static void write_job(batch *b, const job *j, const char *out, size_t out_len)
 }
 
 /* Writes the results of the chunk that are done, in order, up to the first
- * that is not, and frees them; a failed line is reported and sets
- * b->failed. Any thread; flushed while input is awaited. */
-static void write_done_jobs(batch *b)
+ * that is not; a failed line is reported and sets b->failed. Any thread,
+ * under write_lock; flushed while input is awaited. */
+static void write_done_locked(batch *b)
 {
-    lock_briefly(b, &b->write_lock);
     size_t taken = atomic_load_explicit(&b->njobs, memory_order_acquire);
     for (; b->written < taken; b->written++) {
         job *j = &b->jobs[b->written];
         if (!atomic_load_explicit(&j->done, memory_order_acquire))
             break;
-        write_job(b, j, j->out, j->out_len);
-        free(j->out);
+        worker *owner = j->owner;
+        write_job(b, j, owner ? owner->done.data + j->out_offset : NULL, j->out_len);
+        if (owner)
+            owner->unwritten--;
         free(j->error);
         free(j->warning);
     }
     if (atomic_load(&b->input_waiting))
         flush_before_message(b);
+}
+
+static void write_done_jobs(batch *b)
+{
+    lock_briefly(b, &b->write_lock);
+    write_done_locked(b);
+    pthread_mutex_unlock(&b->write_lock);
+}
+
+/* Hands the job's output line (in the worker's scratch, when `ok`) over
+ * for writing, then writes the results that are done. */
+static void finish_job(worker *w, job *j, int ok)
+{
+    batch *b = w->b;
+    lock_briefly(b, &b->write_lock);
+    if (ok) {
+        if (w->unwritten == 0)
+            w->done.len = 0;
+        j->out_offset = w->done.len;
+        j->out_len = w->scratch.out.len;
+        /* Else no owner: reported as out of memory. */
+        if (jsonl_put(&w->done, w->scratch.out.data, j->out_len) == 0) {
+            j->owner = w;
+            w->unwritten++;
+        }
+    }
+    atomic_store_explicit(&j->done, 1, memory_order_release);
+    write_done_locked(b);
     pthread_mutex_unlock(&b->write_lock);
 }
 
@@ -701,7 +730,7 @@ static void start_chunk(batch *b)
 static void finish_chunk(batch *b, worker *workers)
 {
     work_on_chunk(&workers[0]);
-    wait_briefly(b, workers_done, 0);
+    wait_briefly(b, workers_done, NULL);
     pthread_mutex_lock(&b->mutex);
     while (atomic_load(&b->running) > 0)
         pthread_cond_wait(&b->finished, &b->mutex);
@@ -859,13 +888,16 @@ static void stop_workers(batch *b, worker *workers, size_t nthreads)
     atomic_store(&b->quit, 1);
     pthread_cond_broadcast(&b->go);
     pthread_mutex_unlock(&b->mutex);
+    /* Each thread frees its own worker; the main thread's, and those whose
+     * thread could not be started, are left, and every worker's done lines
+     * (written by now). The main thread's first, while the others end. */
+    free_worker(&workers[0]);
     for (size_t t = 1; t <= b->started; t++)
         pthread_join(workers[t].thread, NULL);
-    /* Each thread freed its own worker; the main thread's, and those whose
-     * thread could not be started, are left. */
-    free_worker(&workers[0]);
     for (size_t t = b->started + 1; t < nthreads; t++)
         free_worker(&workers[t]);
+    for (size_t t = 0; t < nthreads; t++)
+        jsonl_buf_free(&workers[t].done);
 }
 
 static int run_inputs(batch *b, worker *workers, char **files, size_t nfiles)
