@@ -56,6 +56,9 @@ enum { CHUNK_LINES = 1024, CHUNK_BYTES = 64 << 20, MAX_THREADS = 256 };
 /* Output is written in blocks of about this size. */
 enum { OUTPUT_BLOCK_BYTES = 1 << 16 };
 
+/* A worker's buffer of done lines is kept between chunks up to this size. */
+enum { DONE_KEEP_BYTES = 4 << 20 };
+
 struct worker;
 
 typedef struct job {
@@ -416,6 +419,7 @@ static void lock_briefly(const batch *b, pthread_mutex_t *m)
 
 static int next_line(cli_lines *in, char **line, size_t *len, size_t *lineno);
 static void finish_job(worker *w, job *j, int ok);
+static void flush_before_message(batch *b);
 
 /* Ends the chunk's reading at the end of the stream (rc 0) or on a read
  * error (rc -1, errno set). Under read_lock. */
@@ -433,7 +437,7 @@ static void end_reading(batch *b, int rc)
  * own) by the time the main thread has written what is left of it. */
 static int last_chunk(batch *b)
 {
-    pthread_mutex_lock(&b->read_lock);
+    lock_briefly(b, &b->read_lock);
     int last = b->read_errno != 0 || (b->stream_ended && b->last_stream);
     pthread_mutex_unlock(&b->read_lock);
     return last;
@@ -524,8 +528,13 @@ static void *worker_main(void *arg)
      * it waits long for its CPU to wake (POLL_NS). */
     lede_error *err = NULL;
     if (lede_summarizer_new(b->opts, &w->s, &err) != LEDE_OK) {
+        /* Under write_lock, as every message: after the lines before it,
+         * never in the middle of another. */
+        lock_briefly(b, &b->write_lock);
+        flush_before_message(b);
         cli_warn("a worker thread takes no lines: %s",
                  err ? lede_error_message(err) : "out of memory");
+        pthread_mutex_unlock(&b->write_lock);
         lede_error_free(err);
     }
     for (;;) {
@@ -656,6 +665,11 @@ static void finish_job(worker *w, job *j, int ok)
     batch *b = w->b;
     lock_briefly(b, &b->write_lock);
     if (ok) {
+        /* Empty: a buffer grown past DONE_KEEP_BYTES (one huge result, or
+         * a chunk's behind a slow line) is given back rather than kept for
+         * the rest of the run; freed here, in the thread that made it. */
+        if (w->unwritten == 0 && w->done.cap > DONE_KEEP_BYTES)
+            jsonl_buf_free(&w->done);
         if (w->unwritten == 0)
             w->done.len = 0;
         j->out_offset = w->done.len;
@@ -715,7 +729,7 @@ static int next_line(cli_lines *in, char **line, size_t *len, size_t *lineno)
 /* Wakes the workers on a new chunk of the stream. */
 static void start_chunk(batch *b)
 {
-    pthread_mutex_lock(&b->read_lock);
+    lock_briefly(b, &b->read_lock);
     b->chunk_bytes = 0;
     b->reading = 1;
     pthread_mutex_unlock(&b->read_lock);
