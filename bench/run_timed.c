@@ -210,17 +210,18 @@ static void add_usage(usage_sum *sum, int status, const struct rusage *ru)
         sum->status = code;
 }
 
-/* Reaps every copy still running (pid > 0), killing them at the deadline
- * when `timeout` > 0. Returns 1 when they were killed, 0 when they all
+/* Reaps every copy still running (pid > 0), killing those still alive at
+ * the deadline when `timeout` > 0: one that has just exited is reaped, not
+ * taken for killed. Returns 1 when some were killed, 0 when they all
  * ended, -1 when wait4 failed. */
 static int reap_copies(pid_t *pids, int count, const sigset_t *chld, double deadline,
                        double timeout, usage_sum *sum)
 {
-    int left = count, timed_out = 0;
+    int left = count, late = 0, killed = 0;
     while (left > 0) {
         int status;
         struct rusage ru;
-        pid_t got = wait4(-1, &status, timed_out || timeout <= 0 ? 0 : WNOHANG, &ru);
+        pid_t got = wait4(-1, &status, killed || timeout <= 0 ? 0 : WNOHANG, &ru);
         if (got < 0) {
             if (errno == EINTR)
                 continue;
@@ -228,11 +229,15 @@ static int reap_copies(pid_t *pids, int count, const sigset_t *chld, double dead
             return -1;
         }
         if (got == 0) {
-            if (wait_for_child(chld, deadline) != 0) {
-                timed_out = 1;
+            /* None has ended since the last look: past the deadline, every
+             * copy not reaped is alive. */
+            if (late) {
+                killed = 1;
                 for (int i = 0; i < count; i++)
                     if (pids[i] > 0)
                         kill(pids[i], SIGKILL);
+            } else if (wait_for_child(chld, deadline) != 0) {
+                late = 1;
             }
             continue;
         }
@@ -243,7 +248,7 @@ static int reap_copies(pid_t *pids, int count, const sigset_t *chld, double dead
                 left--;
             }
     }
-    return timed_out;
+    return killed;
 }
 
 int main(int argc, char **argv)

@@ -195,10 +195,11 @@ def check_batch_output(path, ids, want):
 def interleave(outputs):
     """The lines of the outputs of the -halves processes put back in the
     order of the data's lines: the first of each, then the second, ..."""
-    parts = [o.splitlines(keepends=True) for o in outputs]
+    # Lines end at "\n" only, as lede frames them.
+    parts = [o.split(b"\n")[:-1] if o.endswith(b"\n") else o.split(b"\n") for o in outputs]
     lines = []
     for i in range(max(len(p) for p in parts)):
-        lines += [p[i] for p in parts if i < len(p)]
+        lines += [p[i] + b"\n" for p in parts if i < len(p)]
     return b"".join(lines)
 
 
