@@ -98,6 +98,17 @@ static inline size_t lede_ascii_words_scalar(const char *s, size_t i, size_t end
     return words;
 }
 
+/* The first i' in [i, end) where s[i'] is an ASCII capital and s[i' - 1]
+ * ASCII white space (a word that may start a sentence, for the run-on
+ * check); `end` when there is none. Requires i >= 1: s[i - 1] is read. */
+static inline size_t lede_next_capital_word_scalar(const char *s, size_t i, size_t end)
+{
+    for (; i < end; i++)
+        if ((unsigned char)(s[i] - 'A') < 26 && lede_space_byte((unsigned char)s[i - 1]))
+            return i;
+    return end;
+}
+
 /* ---- SSE2 ---- */
 
 #ifdef LEDE_SCAN_SSE2
@@ -184,6 +195,20 @@ static inline size_t lede_skip_alnum(const char *s, size_t i, size_t end)
     return lede_skip_alnum_scalar(s, i, end);
 }
 
+static inline size_t lede_next_capital_word(const char *s, size_t i, size_t end)
+{
+    for (; i + 16 <= end; i += 16) {
+        __m128i capital = lede_in_range16(lede_load16(s + i), 'A', 26);
+        __m128i before = lede_load16(s + i - 1);
+        __m128i space = _mm_or_si128(_mm_cmpeq_epi8(before, _mm_set1_epi8(' ')),
+                                     lede_in_range16(before, '\t', 5));
+        unsigned hits = lede_mask16(_mm_and_si128(capital, space));
+        if (hits)
+            return i + (size_t)__builtin_ctz(hits);
+    }
+    return lede_next_capital_word_scalar(s, i, end);
+}
+
 static inline size_t lede_ascii_words(const char *s, size_t i, size_t end)
 {
     size_t words = 0;
@@ -229,6 +254,11 @@ static inline size_t lede_skip_alnum(const char *s, size_t i, size_t end)
 static inline size_t lede_ascii_words(const char *s, size_t i, size_t end)
 {
     return lede_ascii_words_scalar(s, i, end);
+}
+
+static inline size_t lede_next_capital_word(const char *s, size_t i, size_t end)
+{
+    return lede_next_capital_word_scalar(s, i, end);
 }
 
 #endif

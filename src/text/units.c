@@ -534,31 +534,64 @@ static int is_ascii_word_byte(unsigned char b)
     return b < 0x80 && b != 0 && (lede_ascii_class[b] & LEDE_ASCII_SPACE) == 0;
 }
 
-/* Emits [start, end) as one sentence, or as several when it is a run-on.
- * One pass over the words records the cut points; the cuts are made at the
- * end, once the word count is known (a run-on has more than RUN_ON_WORDS,
- * and a piece after a cut at least RUN_ON_PIECE_WORDS). */
-static lede_status emit_sentence(splitter *sp, size_t start, size_t end)
+/* Cuts are bounded so they live on the stack; past 64 the rest of a run-on
+ * stays one piece (64 unpunctuated sentences in a row is no prose). */
+enum { MAX_CUTS = 64 };
+
+/* The last byte before the white space in front of `i` (a word start),
+ * or 0 when the sentence has none before it. ASCII text. */
+static unsigned char last_byte_before(const char *text, size_t start, size_t i)
 {
-    /* Cuts are bounded so they live on the stack; past 64 the rest of a
-     * run-on stays one piece (64 unpunctuated sentences in a row is no
-     * prose). */
-    enum { MAX_CUTS = 64 };
+    while (i > start && lede_space_byte((unsigned char)text[i - 1]))
+        i--;
+    return i > start ? (unsigned char)text[i - 1] : 0;
+}
+
+/* Whether a cut may come before word `w` (starting with a capital), the
+ * previous word ending in `last`, `since_cut` words after the last cut. */
+static int cut_before(const splitter *sp, word_span w, size_t end, int32_t last,
+                      size_t since_cut)
+{
+    return since_cut >= RUN_ON_PIECE_WORDS && (lede_is_lower(last) || lede_is_digit(last)) &&
+           starts_sentence(sp, w, end);
+}
+
+/* The cut points of [start, end), at most MAX_CUTS, and the words before
+ * each (cut_words), into the arrays; returns how many. For a sentence of
+ * ASCII only: the only word starts that can be cut at are capitals after
+ * white space, found sixteen bytes at a time with the words before each,
+ * instead of decoding every character (a third of a batch's bytes are in
+ * sentences long enough to be looked at). */
+static size_t find_cuts_ascii(const splitter *sp, size_t start, size_t end, size_t *cut_at,
+                              size_t *cut_words)
+{
     const char *text = sp->text;
-    if (end - start < RUN_ON_BYTES)
-        return emit(sp, start, end, LEDE_KIND_SENTENCE);
-    /* Most long sentences are not run-ons: an ASCII one's words are counted
-     * 16 bytes at a time, and only one of more than RUN_ON_WORDS words (or
-     * with other bytes) is looked at word by word. */
-    size_t quick = lede_ascii_words(text, start, end);
-    if (quick != LEDE_SCAN_NOT_ASCII && quick <= RUN_ON_WORDS)
-        return emit(sp, start, end, LEDE_KIND_SENTENCE);
-    size_t cut_at[MAX_CUTS], cut_words[MAX_CUTS]; /* cut position, words before it */
-    size_t ncuts = 0, words = 0, since_cut = 0;
+    size_t ncuts = 0, words = 0, counted = start;
+    for (size_t i = lede_next_capital_word(text, start + 1, end); i < end && ncuts < MAX_CUTS;
+         i = lede_next_capital_word(text, i + 1, end)) {
+        words += lede_ascii_words(text, counted, i); /* i starts a word: none is cut */
+        counted = i;
+        size_t since_cut = words - (ncuts > 0 ? cut_words[ncuts - 1] : 0);
+        if (cut_before(sp, next_word_span(text, i, end), end, last_byte_before(text, start, i),
+                       since_cut)) {
+            cut_at[ncuts] = i;
+            cut_words[ncuts++] = words;
+        }
+    }
+    return ncuts;
+}
+
+/* find_cuts_ascii for any text, with its word count in *words: one loop
+ * over the characters; a word start is looked at closely only when it is a
+ * capital after a bare word. */
+static size_t find_cuts(const splitter *sp, size_t start, size_t end, size_t *cut_at,
+                        size_t *cut_words, size_t *words)
+{
+    const char *text = sp->text;
+    size_t ncuts = 0, since_cut = 0;
     int in_word = 0;
     int32_t last = 0; /* the last character of the previous word */
-    /* One loop over the characters; a word start is looked at closely only
-     * when it is a capital after a bare word. */
+    *words = 0;
     for (size_t i = start; i < end;) {
         int32_t c;
         size_t n = lede_text_next(text, end, i, &c);
@@ -568,15 +601,13 @@ static lede_status emit_sentence(splitter *sp, size_t start, size_t end)
             continue;
         }
         if (!in_word) {
-            if (since_cut >= RUN_ON_PIECE_WORDS && ncuts < MAX_CUTS && lede_is_upper(c) &&
-                /* the previous word ends bare: no punctuation */
-                (lede_is_lower(last) || lede_is_digit(last)) &&
-                starts_sentence(sp, next_word_span(text, i, end), end)) {
+            if (ncuts < MAX_CUTS && lede_is_upper(c) &&
+                cut_before(sp, next_word_span(text, i, end), end, last, since_cut)) {
                 cut_at[ncuts] = i;
-                cut_words[ncuts++] = words;
+                cut_words[ncuts++] = *words;
                 since_cut = 0;
             }
-            words++;
+            (*words)++;
             since_cut++;
             in_word = 1;
         }
@@ -592,6 +623,27 @@ static lede_status emit_sentence(splitter *sp, size_t start, size_t end)
             i = run;
         }
     }
+    return ncuts;
+}
+
+/* Emits [start, end) as one sentence, or as several when it is a run-on:
+ * more than RUN_ON_WORDS words, cut where a word ends without punctuation
+ * and the next one starts a sentence, each piece after a cut at least
+ * RUN_ON_PIECE_WORDS long (the cuts are found first, and made once the
+ * word count is known). */
+static lede_status emit_sentence(splitter *sp, size_t start, size_t end)
+{
+    if (end - start < RUN_ON_BYTES)
+        return emit(sp, start, end, LEDE_KIND_SENTENCE);
+    /* Most long sentences are not run-ons: an ASCII one's words are counted
+     * 16 bytes at a time. */
+    size_t words = lede_ascii_words(sp->text, start, end);
+    if (words != LEDE_SCAN_NOT_ASCII && words <= RUN_ON_WORDS)
+        return emit(sp, start, end, LEDE_KIND_SENTENCE);
+    size_t cut_at[MAX_CUTS], cut_words[MAX_CUTS];
+    size_t ncuts = words != LEDE_SCAN_NOT_ASCII
+                       ? find_cuts_ascii(sp, start, end, cut_at, cut_words)
+                       : find_cuts(sp, start, end, cut_at, cut_words, &words);
     if (words <= RUN_ON_WORDS)
         return emit(sp, start, end, LEDE_KIND_SENTENCE);
     /* The last piece must be long enough too. */

@@ -32,6 +32,8 @@ typedef struct scan_twin {
 static const scan_twin skip_plain = {"skip_plain", lede_skip_plain, lede_skip_plain_scalar};
 static const scan_twin skip_alnum = {"skip_alnum", lede_skip_alnum, lede_skip_alnum_scalar};
 static const scan_twin ascii_words = {"ascii_words", lede_ascii_words, lede_ascii_words_scalar};
+static const scan_twin capital_word = {"next_capital_word", lede_next_capital_word,
+                                       lede_next_capital_word_scalar};
 
 static int same_scan(const scan_twin *t, const char *buf, size_t start, size_t end)
 {
@@ -56,7 +58,7 @@ static int same_printable_run(const char *buf, size_t start, size_t end)
 static void test_every_byte_everywhere(void)
 {
     char buf[WINDOW];
-    int ok_plain = 1, ok_alnum = 1, ok_run = 1, ok_words = 1;
+    int ok_plain = 1, ok_alnum = 1, ok_run = 1, ok_words = 1, ok_capital = 1;
     for (unsigned b = 0; b < 256; b++) {
         for (size_t at = 0; at < WINDOW; at++) {
             for (size_t end = at; end <= WINDOW && end <= at + 18; end++) {
@@ -71,6 +73,12 @@ static void test_every_byte_everywhere(void)
                 if (ok_words)
                     ok_words = same_scan(&ascii_words, buf, 0, end) &&
                                same_scan(&ascii_words, buf, at, end);
+                /* A capital after the byte, and the byte after a space. */
+                if (ok_capital && at + 1 < WINDOW) {
+                    buf[at + 1] = 'Q';
+                    ok_capital = same_scan(&capital_word, buf, 1, end) &&
+                                 (at == 0 || same_scan(&capital_word, buf, at, end));
+                }
             }
         }
     }
@@ -135,7 +143,8 @@ static void test_random_text(void)
                 ok = same_scan(&skip_plain, buf, start, end) &&
                      same_scan(&skip_alnum, buf, start, end) &&
                      same_printable_run(buf, start, end) &&
-                     same_scan(&ascii_words, buf, start, end);
+                     same_scan(&ascii_words, buf, start, end) &&
+                     same_scan(&capital_word, buf, start > 0 ? start : 1, end > 0 ? end : 1);
             }
         }
     }
@@ -170,9 +179,36 @@ static void test_ascii_words_cases(void)
     }
 }
 
+/* The next capital that starts a word, from offset 1, against offsets by
+ * hand: not one inside a word nor after punctuation, any after white
+ * space, across block boundaries. */
+static void test_capital_word_cases(void)
+{
+    static const struct {
+        const char *text;
+        size_t at; /* strlen when none */
+    } cases[] = {
+        {"xy", 2},
+        {"a B", 2},
+        {"McDonald and (The", 17},
+        {"one\tTwo", 4},
+        {"the council approved the new budget on\nMonday", 39},
+        {"the council approved the budget before the long debate Z", 55},
+        {"said \"Yes\" and-So x.Y", 23},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *t = cases[i].text;
+        size_t want = cases[i].at < strlen(t) ? cases[i].at : strlen(t);
+        CHECK_MSG(lede_next_capital_word(t, 1, strlen(t)) == want, "next capital of '%s': %zu",
+                  t, lede_next_capital_word(t, 1, strlen(t)));
+        same_scan(&capital_word, t, 1, strlen(t));
+    }
+}
+
 int main(void)
 {
     test_ascii_words_cases();
+    test_capital_word_cases();
     test_every_byte_everywhere();
     test_space_before_end();
     test_printable_run_cases();

@@ -196,6 +196,81 @@ static int is_case_file(const struct dirent *e)
            strcmp(e->d_name + n - 4, ".txt") == 0;
 }
 
+/* ====== The two ways of finding run-on cuts agree ====== */
+
+/* A long sentence of ASCII is looked at sixteen bytes at a time for its
+ * run-on cuts, any other character by character (units.c, find_cuts_ascii
+ * and find_cuts). The same random sentences, once in ASCII and once with
+ * the space after their first word a no-break space (U+00A0, white space
+ * too, two bytes: the second way), must split at the same words. No word
+ * has a period: the sentence ends only at its last, so that only the
+ * run-on check can cut it (the period rules read the two spaces apart). */
+enum { RUN_ON_SENTENCES = 3000 };
+
+static const char *const run_on_words[] = {
+    "the", "council", "approved", "budget", "on", "monday", "and", "teachers", "said", "it",
+    "was", "good", "news", "for", "schools", "2024", "7", "The", "It", "In", "But", "John",
+    "London", "Mr", "Smith", "BBC", "Short", "sweet:", "Label:", "rain", "fell", "(and",
+    "so)", "well,", "well-known", "x", "A", "I", "Parents", "He", "She", "Hello", "Who",
+};
+
+static size_t random_run_on(unsigned *seed, char *out, size_t cap)
+{
+    size_t nwords = sizeof run_on_words / sizeof run_on_words[0];
+    *seed = *seed * 1103515245u + 12345u;
+    size_t count = 20 + (*seed >> 16) % 100, n = 0;
+    /* At least 170 bytes: both copies past the length the check starts
+     * at (RUN_ON_BYTES, 160), the other one being a byte longer. */
+    for (size_t k = 0; k < count || n < 170; k++) {
+        *seed = *seed * 1103515245u + 12345u;
+        const char *w = run_on_words[(*seed >> 16) % nwords];
+        size_t len = strlen(w);
+        if (n + len + 2 >= cap)
+            break;
+        if (k > 0)
+            out[n++] = ' ';
+        memcpy(out + n, w, len);
+        n += len;
+    }
+    out[n++] = '.';
+    return n;
+}
+
+static void test_run_on_paths_agree(void)
+{
+    lede_model model;
+    if (!CHECK(lede_model_init(&model, lede_model_find("en")) == LEDE_OK))
+        return;
+    char ascii[2048], other[2049];
+    unsigned seed = 7;
+    size_t cut = 0; /* sentences split into several: the test sees some */
+    for (int round = 0; round < RUN_ON_SENTENCES; round++) {
+        size_t len = random_run_on(&seed, ascii, sizeof ascii);
+        size_t gap = (size_t)((const char *)memchr(ascii, ' ', len) - ascii);
+        memcpy(other, ascii, gap);
+        memcpy(other + gap, "\xC2\xA0", 2);
+        memcpy(other + gap + 2, ascii + gap + 1, len - gap - 1);
+        lede_units a = {0}, b = {0};
+        int ok = CHECK(lede_units_split(&a, ascii, 0, len, &model) == LEDE_OK) &&
+                 CHECK(lede_units_split(&b, other, 0, len + 1, &model) == LEDE_OK) &&
+                 CHECK_MSG(a.count == b.count, "'%.*s': %zu units, %zu with a no-break space",
+                           (int)len, ascii, a.count, b.count);
+        for (size_t i = 0; ok && i < a.count; i++) {
+            size_t start = a.items[i].start + (a.items[i].start > gap);
+            ok = CHECK_MSG(start == b.items[i].start, "'%.*s': unit %zu at %zu, %zu with a "
+                           "no-break space", (int)len, ascii, i, a.items[i].start,
+                           b.items[i].start);
+        }
+        cut += a.count > 1;
+        lede_units_free(&a);
+        lede_units_free(&b);
+        if (!ok)
+            break;
+    }
+    CHECK_MSG(cut >= RUN_ON_SENTENCES / 10, "only %zu of the random sentences were cut", cut);
+    lede_model_free(&model);
+}
+
 /* Runs every data/sentences*.txt: sentences.txt holds the general and
  * English cases, sentences-CODE.txt those of other languages. */
 int main(int argc, char **argv)
@@ -214,5 +289,6 @@ int main(int argc, char **argv)
     if (n > 0)
         free(names);
     CHECK_MSG(cases >= 60, "only %d sentence cases", cases);
+    test_run_on_paths_agree();
     return harness_finish();
 }
