@@ -109,6 +109,18 @@ static inline size_t lede_next_capital_word_scalar(const char *s, size_t i, size
     return end;
 }
 
+/* The set bits of a 16-bit mask (higher bits are ignored), without a
+ * branch: a loop over them mispredicts its exit block after block. Not
+ * __builtin_popcount: without -mpopcnt (the x86-64 baseline) it is a call
+ * into libgcc. */
+static inline unsigned lede_count_bits(unsigned x)
+{
+    x = x - ((x >> 1) & 0x5555u);
+    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+    x = (x + (x >> 4)) & 0x0F0Fu;
+    return (x + (x >> 8)) & 0x1Fu;
+}
+
 /* ---- SSE2 ---- */
 
 #ifdef LEDE_SCAN_SSE2
@@ -150,18 +162,6 @@ static inline size_t lede_skip_plain(const char *s, size_t i, size_t end)
     return lede_skip_plain_scalar(s, i, end);
 }
 
-/* Not __builtin_popcount: without -mpopcnt (the x86-64 baseline) it is a
- * call into libgcc, and the masks counted here have two or three bits. */
-/* The set bits of a 16-bit mask, without a branch: a loop over them
- * mispredicts its exit block after block (x86-64 without -mpopcnt has no
- * instruction for it). */
-static inline unsigned lede_count_bits(unsigned x)
-{
-    x = x - ((x >> 1) & 0x5555u);
-    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
-    x = (x + (x >> 4)) & 0x0F0Fu;
-    return (x + (x >> 8)) & 0x1Fu;
-}
 
 static inline size_t lede_printable_run(const char *s, size_t i, size_t end, size_t *spaces)
 {

@@ -547,13 +547,13 @@ static unsigned char last_byte_before(const char *text, size_t start, size_t i)
     return i > start ? (unsigned char)text[i - 1] : 0;
 }
 
-/* Whether a cut may come before word `w` (starting with a capital), the
- * previous word ending in `last`, `since_cut` words after the last cut. */
-static int cut_before(const splitter *sp, word_span w, size_t end, int32_t last,
-                      size_t since_cut)
+/* Whether a cut may come before the word at `i` (starting with a
+ * capital), the previous word ending in `last`, `since_cut` words after the
+ * last cut. The word is read only past the cheap checks. */
+static int cut_before(const splitter *sp, size_t i, size_t end, int32_t last, size_t since_cut)
 {
     return since_cut >= RUN_ON_PIECE_WORDS && (lede_is_lower(last) || lede_is_digit(last)) &&
-           starts_sentence(sp, w, end);
+           starts_sentence(sp, next_word_span(sp->text, i, end), end);
 }
 
 /* The cut points of [start, end), at most MAX_CUTS, and the words before
@@ -572,8 +572,7 @@ static size_t find_cuts_ascii(const splitter *sp, size_t start, size_t end, size
         words += lede_ascii_words(text, counted, i); /* i starts a word: none is cut */
         counted = i;
         size_t since_cut = words - (ncuts > 0 ? cut_words[ncuts - 1] : 0);
-        if (cut_before(sp, next_word_span(text, i, end), end, last_byte_before(text, start, i),
-                       since_cut)) {
+        if (cut_before(sp, i, end, last_byte_before(text, start, i), since_cut)) {
             cut_at[ncuts] = i;
             cut_words[ncuts++] = words;
         }
@@ -602,7 +601,7 @@ static size_t find_cuts(const splitter *sp, size_t start, size_t end, size_t *cu
         }
         if (!in_word) {
             if (ncuts < MAX_CUTS && lede_is_upper(c) &&
-                cut_before(sp, next_word_span(text, i, end), end, last, since_cut)) {
+                cut_before(sp, i, end, last, since_cut)) {
                 cut_at[ncuts] = i;
                 cut_words[ncuts++] = *words;
                 since_cut = 0;
