@@ -234,6 +234,33 @@ static const char *stemmer_of(const char *code)
     return NULL;
 }
 
+/* The built-in model `code`. */
+static const lede_model_data *model_of(const char *code)
+{
+    for (size_t i = 0; i < lede_builtin_model_count; i++)
+        if (strcmp(lede_builtin_models[i].code, code) == 0)
+            return &lede_builtin_models[i];
+    die(code, 0, "no such built-in model");
+    return NULL;
+}
+
+/* Writes the model's background IDF of every stem, as lede_model_data_idf
+ * gives it (a float of the table, its largest, or -1 without one: each
+ * exact as a float, and printed with enough digits to read back the same). */
+static void write_stem_idf(FILE *out, const char *code, const stem_list *stems)
+{
+    const lede_model_data *model = model_of(code);
+    fprintf(out, "static const float stem_idf_%s[%zu] = {\n", code, stems->count);
+    for (size_t i = 0; i < stems->count; i++) {
+        float idf = (float)lede_model_data_idf(model, stems->stems[i], strlen(stems->stems[i]));
+        if ((double)idf != lede_model_data_idf(model, stems->stems[i], strlen(stems->stems[i])))
+            die(code, 0, "a background IDF is not a float");
+        fprintf(out, "%s%#.9gf,%s", i % 6 == 0 ? "    " : " ", (double)idf,
+                i % 6 == 5 || i + 1 == stems->count ? "\n" : "");
+    }
+    fputs("};\n\n", out);
+}
+
 /* What main needs of a written table for its lede_stem_table. */
 typedef struct table_shape {
     size_t word_slots, stem_slots, stems;
@@ -254,6 +281,7 @@ static table_shape write_table(FILE *out, const char *code, const char *stemmer,
     uint32_t *offsets = checked(calloc(list.count + 1, sizeof *offsets));
     write_words(out, code, &list, &stems, offsets);
     write_stems(out, code, &stems);
+    write_stem_idf(out, code, &stems);
     table_shape shape = {0};
     shape.word_slots = write_slots(out, "word_slots", code, list.words, offsets, list.count);
     shape.stem_slots = write_slots(out, "stem_slots", code, stems.stems, NULL, stems.count);
@@ -293,9 +321,9 @@ int main(int argc, char **argv)
         const char *c = argv[2 + 2 * t];
         fprintf(out,
                 "    {\"%s\", \"%s\", words_%s, word_slots_%s, %zu,\n"
-                "     stems_%s, stem_offsets_%s, %zu, stem_slots_%s, %zu},\n",
+                "     stems_%s, stem_offsets_%s, %zu, stem_slots_%s, %zu, stem_idf_%s},\n",
                 c, stemmer_of(c), c, c, shapes[t].word_slots - 1, c, c, shapes[t].stems, c,
-                shapes[t].stem_slots - 1);
+                shapes[t].stem_slots - 1, c);
     }
     fprintf(out, "};\n\nconst size_t lede_builtin_stem_table_count = %zu;\n", ntables);
     free(shapes);

@@ -251,9 +251,16 @@ static double background_idf(void *ctx, uint32_t term)
     lede_summarizer *s = ctx;
     if (term < s->term_idf_cap && !isnan(s->term_idf[term]))
         return s->term_idf[term];
-    size_t len;
-    const char *str = lede_tokenizer_term(&s->tokenizer, term, &len);
-    double idf = lede_model_idf(&s->model, str, len);
+    /* A stem of the built-in table has its idf there (the same value). */
+    int64_t stem = lede_tokenizer_table_stem(&s->tokenizer, term);
+    double idf;
+    if (stem >= 0) {
+        idf = s->tokenizer.stems->stem_idf[stem];
+    } else {
+        size_t len;
+        const char *str = lede_tokenizer_term(&s->tokenizer, term, &len);
+        idf = lede_model_idf(&s->model, str, len);
+    }
     if (term < s->term_idf_cap)
         s->term_idf[term] = idf;
     return idf;

@@ -113,36 +113,7 @@ int lede_model_abbrev_class(const lede_model *m, const char *word, size_t len)
     return id < 0 ? LEDE_ABBR_NONE : (int)m->abbrevs.entries[id].value;
 }
 
-/* Compares `len` bytes of `term` with a NUL-terminated table term, in the
- * byte order scripts/gen_models.py sorts by. */
-static int compare_term(const char *term, size_t len, const char *entry)
-{
-    size_t elen = strlen(entry);
-    int c = memcmp(term, entry, len < elen ? len : elen);
-    if (c != 0)
-        return c;
-    return (len > elen) - (len < elen);
-}
-
-/* The IDF table is sorted by term and searched in place: building a hash
- * table of its tens of thousands of terms would cost every new summarizer
- * milliseconds. */
 double lede_model_idf(const lede_model *m, const char *term, size_t len)
 {
-    const lede_idf_entry *table = m->data->idf;
-    size_t lo = 0, hi = m->data->n_idf;
-    if (hi == 0)
-        return -1.0;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = compare_term(term, len, lede_model_idf_term(m->data, mid));
-        if (c == 0)
-            return table[mid].idf;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    /* An unseen term is at least as rare as the rarest one in the table. */
-    return m->data->idf_max;
+    return lede_model_data_idf(m->data, term, len);
 }

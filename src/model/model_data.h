@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Abbreviation classes (see models/en/abbreviations.txt). */
 enum {
@@ -62,6 +63,41 @@ static inline const char *lede_model_abbrev_word(const lede_model_data *d, size_
 static inline const char *lede_model_idf_term(const lede_model_data *d, size_t i)
 {
     return d->idf_strings + d->idf[i].term;
+}
+
+/* Compares `len` bytes of `term` with a NUL-terminated table term, in the
+ * byte order scripts/gen_models.py sorts by. */
+static inline int lede_model_compare_term(const char *term, size_t len, const char *entry)
+{
+    size_t elen = strlen(entry);
+    int c = memcmp(term, entry, len < elen ? len : elen);
+    if (c != 0)
+        return c;
+    return (len > elen) - (len < elen);
+}
+
+/* The background IDF of a term: its entry's, the table's largest for a
+ * term it lacks (at least as rare as the rarest it has), or -1 when the
+ * model has no table. The table is sorted by term and searched in place:
+ * building a hash table of its tens of thousands of terms would cost every
+ * new summarizer milliseconds. Shared by lede_model_idf and the stem table
+ * generator, which stores each stem's. */
+static inline double lede_model_data_idf(const lede_model_data *d, const char *term, size_t len)
+{
+    size_t lo = 0, hi = d->n_idf;
+    if (hi == 0)
+        return -1.0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = lede_model_compare_term(term, len, lede_model_idf_term(d, mid));
+        if (c == 0)
+            return d->idf[mid].idf;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return d->idf_max;
 }
 
 extern const lede_model_data lede_builtin_models[];

@@ -37,6 +37,10 @@ typedef struct lede_stem_table {
     uint32_t nstems;
     const uint32_t *stem_slots;
     uint32_t stem_mask;
+    /* The model's background IDF of each stem (lede_model_data_idf): the
+     * summarizer finds a table stem's by its id, not by a search of the
+     * model's strings. */
+    const float *stem_idf;
 } lede_stem_table;
 
 /* A slot's value (plus one) takes its low 24 bits: word offsets and stem

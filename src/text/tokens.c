@@ -68,6 +68,12 @@ const char *lede_tokenizer_term(const lede_tokenizer *t, uint32_t id, size_t *le
     return e->str;
 }
 
+int64_t lede_tokenizer_table_stem(const lede_tokenizer *t, uint32_t id)
+{
+    uint32_t origin = t->origin[id];
+    return origin & LEDE_TERM_INTERNED ? -1 : (int64_t)origin;
+}
+
 size_t lede_tokenizer_term_count(const lede_tokenizer *t)
 {
     return t->nterms;

@@ -105,6 +105,9 @@ lede_status lede_tokenize(lede_tokenizer *t, const char *text, const lede_units 
 /* The string of term `id`. */
 const char *lede_tokenizer_term(const lede_tokenizer *t, uint32_t id, size_t *len);
 
+/* The id in t->stems of term `id` when it is one of its stems, else -1. */
+int64_t lede_tokenizer_table_stem(const lede_tokenizer *t, uint32_t id);
+
 /* How many term ids there are so far: every id is below it. */
 size_t lede_tokenizer_term_count(const lede_tokenizer *t);
 

@@ -190,9 +190,37 @@ static void test_tokenizer_uses_table(void)
     lede_model_free(&model);
 }
 
+/* Every stem's background IDF in the table is what a search of the
+ * model's IDF table gives for the stem's string (lede_model_idf, by which
+ * a summarizer found it before), and some stems have one of their own. */
+static void test_stem_idf(void)
+{
+    for (size_t i = 0; i < lede_builtin_stem_table_count; i++) {
+        const lede_stem_table *table = &lede_builtin_stem_tables[i];
+        lede_model model;
+        if (!CHECK(lede_model_init(&model, lede_model_find(table->code)) == LEDE_OK))
+            continue;
+        size_t wrong = 0, in_model = 0;
+        for (uint32_t id = 0; id < table->nstems; id++) {
+            size_t len;
+            const char *stem = lede_stem_table_stem(table, id, &len);
+            double want = lede_model_idf(&model, stem, len);
+            in_model += want != model.data->idf_max;
+            if ((double)table->stem_idf[id] != want && wrong++ < 5)
+                CHECK_MSG(0, "%s: stem %u '%s': idf %.9g in the table, %.9g by search",
+                          table->code, id, stem, (double)table->stem_idf[id], want);
+        }
+        CHECK_EQ(wrong, 0);
+        CHECK_MSG(in_model > table->nstems / 4, "%s: only %zu of %u stems in the IDF table",
+                  table->code, in_model, table->nstems);
+        lede_model_free(&model);
+    }
+}
+
 int main(void)
 {
     test_tables_match_libstemmer();
+    test_stem_idf();
     test_english_lookups();
     test_tokenizer_uses_table();
     return harness_finish();
