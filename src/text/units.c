@@ -94,19 +94,21 @@ static lede_status scan_lines(lede_units *u, const char *text, size_t begin, siz
 
 /* ====== Line classes ====== */
 
-/* Words in [start, end): runs separated by white space. */
-static size_t count_words(const char *text, size_t start, size_t end)
+/* Whether [start, end) has more than `limit` words (runs separated by
+ * white space). Reads no further than the word past the limit: a long
+ * paragraph is told from a short line in its first words. */
+static int more_words_than(const char *text, size_t start, size_t end, size_t limit)
 {
     size_t words = 0;
     int in_word = 0;
-    for (size_t i = start; i < end;) {
+    for (size_t i = start; i < end && words <= limit;) {
         int32_t c;
         i += lede_text_next(text, end, i, &c);
         int space = lede_is_space(c);
         words += !space && !in_word;
         in_word = !space;
     }
-    return words;
+    return words > limit;
 }
 
 /* Markdown ATX heading: up to three spaces are already trimmed, then one to
@@ -757,7 +759,8 @@ enum { SHORT_LINE_WORDS = 15, SHORT_LINE_BYTES = 60 };
  * its own (a title, a link line, a caption). */
 static int standalone_line(const char *text, size_t start, size_t end)
 {
-    if (ends_with_terminal(text, start, end) || count_words(text, start, end) > SHORT_LINE_WORDS)
+    if (ends_with_terminal(text, start, end) ||
+        more_words_than(text, start, end, SHORT_LINE_WORDS))
         return 0;
     /* A terminal before white space inside means running text that lacks
      * only its last full stop. */
@@ -802,7 +805,7 @@ static lede_status emit_prose(splitter *sp, size_t first, size_t last)
         size_t width = l->end - l->start;
         int short_line = !l->terminal && width < SHORT_LINE_BYTES && width * 4 < longest * 3 &&
                          starts_upper_or_digit(text, &lines[i + 1]) &&
-                         count_words(text, l->start, l->end) <= SHORT_LINE_WORDS;
+                         !more_words_than(text, l->start, l->end, SHORT_LINE_WORDS);
         if (!short_line)
             continue;
         lede_status st;
