@@ -167,9 +167,16 @@ static void test_tokenizer_uses_table(void)
         size_t len = a.items[i].len;
         const char *word = text + a.items[i].start;
         uint32_t origin = with.origin[a.items[i].term];
+        /* A term of the table is its stem there, to the summarizer too
+         * (lede_tokenizer_table_stem, by which it finds the stem's IDF);
+         * an interned one, and every term without the table, is none. */
+        int64_t table_stem = lede_tokenizer_table_stem(&with, a.items[i].term);
+        CHECK_EQ(table_stem, origin & LEDE_TERM_INTERNED ? -1 : (int64_t)origin);
+        CHECK_EQ(lede_tokenizer_table_stem(&without, b.items[i].term), -1);
         if ((len == 7 && memcmp(word, "running", 7) == 0) ||
             (len == 8 && memcmp(word, "runnings", 8) == 0)) {
             runs += CHECK_EQ(origin, run);
+            CHECK_EQ(table_stem, run);
             if (run_term != UINT32_MAX)
                 CHECK_EQ(a.items[i].term, run_term);
             run_term = a.items[i].term;
