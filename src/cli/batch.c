@@ -74,7 +74,7 @@ typedef struct job {
     char *error; /* the reason the line failed, or NULL */
     char *warning; /* said before the output line, or NULL */
     int column;  /* where in the line, for JSON errors; 0 = nowhere */
-    atomic_int done; /* set (release) by the worker once the fields above are final */
+    int done;    /* the fields above are final; set and read under write_lock */
 } job;
 
 typedef struct batch {
@@ -476,7 +476,6 @@ static int take_line(worker *w, size_t *index)
         *index = atomic_load_explicit(&b->njobs, memory_order_relaxed);
         job *j = &b->jobs[*index];
         *j = (job){.len = len, .lineno = b->lineno};
-        atomic_init(&j->done, 0);
         atomic_store_explicit(&b->njobs, *index + 1, memory_order_release);
         b->chunk_bytes += len;
         if (*index + 1 == CHUNK_LINES || b->chunk_bytes >= CHUNK_BYTES)
@@ -633,12 +632,12 @@ static void write_job(batch *b, const job *j, const char *out, size_t out_len)
 /* Writes the results of the chunk that are done, in order, up to the first
  * that is not; a failed line is reported and sets b->failed. Any thread,
  * under write_lock; flushed while input is awaited. */
-static void write_done_locked(batch *b)
+static void write_done_jobs(batch *b)
 {
     size_t taken = atomic_load_explicit(&b->njobs, memory_order_acquire);
     for (; b->written < taken; b->written++) {
         job *j = &b->jobs[b->written];
-        if (!atomic_load_explicit(&j->done, memory_order_acquire))
+        if (!j->done)
             break;
         worker *owner = j->owner;
         write_job(b, j, owner ? owner->done.data + j->out_offset : NULL, j->out_len);
@@ -651,13 +650,6 @@ static void write_done_locked(batch *b)
         flush_before_message(b);
 }
 
-static void write_done_jobs(batch *b)
-{
-    lock_briefly(b, &b->write_lock);
-    write_done_locked(b);
-    pthread_mutex_unlock(&b->write_lock);
-}
-
 /* Hands the job's output line (in the worker's scratch, when `ok`) over
  * for writing, then writes the results that are done. */
 static void finish_job(worker *w, job *j, int ok)
@@ -668,10 +660,11 @@ static void finish_job(worker *w, job *j, int ok)
         /* Empty: a buffer grown past DONE_KEEP_BYTES (one huge result, or
          * a chunk's behind a slow line) is given back rather than kept for
          * the rest of the run; freed here, in the thread that made it. */
-        if (w->unwritten == 0 && w->done.cap > DONE_KEEP_BYTES)
-            jsonl_buf_free(&w->done);
-        if (w->unwritten == 0)
+        if (w->unwritten == 0) {
+            if (w->done.cap > DONE_KEEP_BYTES)
+                jsonl_buf_free(&w->done);
             w->done.len = 0;
+        }
         j->out_offset = w->done.len;
         j->out_len = w->scratch.out.len;
         /* Else no owner: reported as out of memory. */
@@ -680,25 +673,29 @@ static void finish_job(worker *w, job *j, int ok)
             w->unwritten++;
         }
     }
-    atomic_store_explicit(&j->done, 1, memory_order_release);
-    write_done_locked(b);
+    j->done = 1;
+    write_done_jobs(b);
     pthread_mutex_unlock(&b->write_lock);
 }
 
 /* The reader's on_wait: input is about to be awaited, so every result
- * that is done goes out now (a thread finishing one while the wait lasts
- * flushes it too), instead of waiting for a full block or the end. */
+ * that is written goes out now (a thread finishing one while the wait
+ * lasts flushes it too), instead of waiting for a full block or the end.
+ * Results that are done are written already: each thread writes them as
+ * it finishes its job (finish_job). */
 static void wait_for_input(void *arg)
 {
     batch *b = arg;
     atomic_store(&b->input_waiting, 1);
-    write_done_jobs(b);
+    lock_briefly(b, &b->write_lock);
+    flush_before_message(b);
+    pthread_mutex_unlock(&b->write_lock);
 }
 
-/* Writes what is left of a finished chunk and empties it. */
-static void write_chunk(batch *b)
+/* Empties a finished chunk. Its results are all written: the thread that
+ * finished its last job wrote what was left (finish_job). */
+static void empty_chunk(batch *b)
 {
-    write_done_jobs(b);
     b->written = 0;
     atomic_store(&b->njobs, 0);
 }
@@ -764,7 +761,7 @@ static int run_chunks(batch *b, cli_lines *in, worker *workers, int last_stream)
     for (;;) {
         start_chunk(b);
         finish_chunk(b, workers);
-        write_chunk(b);
+        empty_chunk(b);
         if (b->read_errno) {
             report_read_error(b, b->read_errno);
             return -1;
