@@ -113,7 +113,8 @@ typedef struct batch {
     /* Whichever thread finishes a job writes the chunk's results that are
      * done, in order, under write_lock (with b->output, failed and stop):
      * jobs[0, written) are written and freed. A thread that waits for
-     * input holds none back (wait_for_input). */
+     * input holds none back (wait_for_input). Lock order: read_lock, then
+     * write_lock (wait_for_input runs under read_lock), never the reverse. */
     pthread_mutex_t write_lock;
     size_t written;
     /* A thread is about to wait for input, or waits: what is written is

@@ -55,12 +55,17 @@ typedef struct cli_page_summarizer {
  * is. When lede has no model for it, the page is read without one and
  * `warning` (of `size` bytes) receives what to say of it, which the caller
  * puts its input's name in front of; else warning[0] is NUL. Returns
- * LEDE_OK, or LEDE_ERR_NOMEM (then *out is NULL). */
+ * LEDE_OK, or LEDE_ERR_NOMEM (then *out is NULL). *out is not the
+ * caller's to free: c's stays valid until the next call on c (a page in
+ * another language replaces it) or cli_page_summarizer_free. Not
+ * thread-safe for one c (one per thread). */
 lede_status cli_page_summarizer_get(cli_page_summarizer *c, const lede_document *doc,
                                     const lede_options *opts, int lang_given,
                                     lede_summarizer *shared, lede_summarizer **out,
                                     char *warning, size_t size);
 
+/* Frees c's summarizer and zeroes c, ready for reuse; a zeroed c is
+ * accepted. */
 void cli_page_summarizer_free(cli_page_summarizer *c);
 
 /* Adds the document's title, author, date, language and encoding to a JSON

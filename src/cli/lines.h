@@ -32,11 +32,13 @@ void cli_lines_init(cli_lines *r, int fd);
 
 /* Has on_wait(arg) called before each read that would wait for the
  * writer: when no complete line is buffered and the descriptor (not a
- * regular file) has nothing to read yet. It is called from the thread
- * calling cli_lines_next. While such a read waits, `cancel_fd` (>= 0; -1
- * for none), once readable, ends it: cli_lines_next returns -1 with errno
- * ECANCELED (another thread can stop a reader waiting for input that may
- * never come). */
+ * regular file) has nothing to read yet. It is called inside
+ * cli_lines_next, in its thread and under whatever locks its caller holds
+ * (lede batch's read lock: on_wait may take the write lock, never the
+ * reverse). While such a read waits, `cancel_fd` (>= 0; -1 for none), once
+ * readable, ends it: cli_lines_next returns -1 with errno ECANCELED
+ * (another thread can stop a reader waiting for input that may never
+ * come). `cancel_fd` stays the caller's, open while the reader is used. */
 void cli_lines_on_wait(cli_lines *r, void (*on_wait)(void *arg), void *arg, int cancel_fd);
 
 /* The next line, without its '\n', in *line and *len; the line is followed

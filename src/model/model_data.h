@@ -65,8 +65,9 @@ static inline const char *lede_model_idf_term(const lede_model_data *d, size_t i
     return d->idf_strings + d->idf[i].term;
 }
 
-/* Compares `len` bytes of `term` with a NUL-terminated table term, in the
- * byte order scripts/gen_models.py sorts by. */
+/* Compares `len` bytes of `term` (without a NUL: the table's terms have
+ * none) with a NUL-terminated table term, in the byte order
+ * scripts/gen_models.py sorts by. */
 static inline int lede_model_compare_term(const char *term, size_t len, const char *entry)
 {
     size_t elen = strlen(entry);

@@ -102,10 +102,12 @@ void lede_tokenizer_free(lede_tokenizer *t);
 lede_status lede_tokenize(lede_tokenizer *t, const char *text, const lede_units *units,
                           lede_tokens *out);
 
-/* The string of term `id`. */
+/* The string of term `id` (below lede_tokenizer_term_count, of the current
+ * generation), its length in *len; valid until the terms are cleared. */
 const char *lede_tokenizer_term(const lede_tokenizer *t, uint32_t id, size_t *len);
 
-/* The id in t->stems of term `id` when it is one of its stems, else -1. */
+/* The id in t->stems of term `id` (as for lede_tokenizer_term) when it is
+ * one of its stems, else -1. */
 int64_t lede_tokenizer_table_stem(const lede_tokenizer *t, uint32_t id);
 
 /* How many term ids there are so far: every id is below it. */
