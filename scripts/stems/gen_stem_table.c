@@ -252,12 +252,7 @@ static void write_stem_idf(FILE *out, const char *code, const stem_list *stems)
     const lede_model_data *model = model_of(code);
     fprintf(out, "static const float stem_idf_%s[%zu] = {\n", code, stems->count);
     for (size_t i = 0; i < stems->count; i++) {
-        double exact = lede_model_data_idf(model, stems->stems[i], strlen(stems->stems[i]));
-        float idf = (float)exact;
-        /* The model's IDF values are floats today; a table of doubles would
-         * make the stems' disagree with the search. */
-        if ((double)idf != exact)
-            die(code, 0, "a background IDF is not a float");
+        float idf = (float)lede_model_data_idf(model, stems->stems[i], strlen(stems->stems[i]));
         fprintf(out, "%s%#.9gf,%s", i % 6 == 0 ? "    " : " ", (double)idf,
                 i % 6 == 5 || i + 1 == stems->count ? "\n" : "");
     }

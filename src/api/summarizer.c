@@ -49,12 +49,13 @@ struct lede_summarizer {
     uint32_t *title_terms; /* sorted global ids of the title's terms */
     size_t ntitle;
     size_t title_cap;
-    /* With a background IDF: the model's idf of each term id, looked up
-     * (a binary search of the model's strings) once per term rather than
-     * once per term and document, which doubled a batch's time; NAN where
-     * not looked up yet. For the tokenizer's ids of generation
-     * term_idf_generation. */
-    double *term_idf;
+    /* With a background IDF: the model's idf of each term id that is not a
+     * stem of the built-in table (those have theirs there), looked up (a
+     * binary search of the model's strings) once per term rather than once
+     * per term and document, which doubled a batch's time; NAN where not
+     * looked up yet. Floats, as the model's values are. For the
+     * tokenizer's ids of generation term_idf_generation. */
+    float *term_idf;
     size_t term_idf_cap;
     size_t term_idf_generation;
 };
@@ -249,24 +250,21 @@ static void title_similarity(const lede_summarizer *s, size_t nrows, double *out
 static double background_idf(void *ctx, uint32_t term)
 {
     lede_summarizer *s = ctx;
-    if (term < s->term_idf_cap && !isnan(s->term_idf[term]))
-        return s->term_idf[term];
     /* A stem of the built-in table has its idf there (the same value). */
     int64_t stem = lede_tokenizer_table_stem(&s->tokenizer, term);
-    double idf;
-    if (stem >= 0) {
-        idf = s->tokenizer.stems->stem_idf[stem];
-    } else {
-        size_t len;
-        const char *str = lede_tokenizer_term(&s->tokenizer, term, &len);
-        idf = lede_model_idf(&s->model, str, len);
-    }
+    if (stem >= 0)
+        return s->tokenizer.stems->stem_idf[stem];
+    if (term < s->term_idf_cap && !isnan(s->term_idf[term]))
+        return s->term_idf[term];
+    size_t len;
+    const char *str = lede_tokenizer_term(&s->tokenizer, term, &len);
+    double idf = lede_model_idf(&s->model, str, len);
     if (term < s->term_idf_cap)
-        s->term_idf[term] = idf;
+        s->term_idf[term] = (float)idf;
     return idf;
 }
 
-static void forget_idf(double *idf, size_t from, size_t to)
+static void forget_idf(float *idf, size_t from, size_t to)
 {
     for (size_t i = from; i < to; i++)
         idf[i] = NAN;

@@ -24,6 +24,8 @@ typedef struct lede_abbrev_entry {
     unsigned char cls;
 } lede_abbrev_entry;
 
+/* Floats: the stem tables (stem_idf) and a summarizer's cache of them keep
+ * them as floats too, exactly (so do idf_max and the -1 of no table). */
 typedef struct lede_idf_entry {
     uint32_t term; /* normalized and stemmed as the tokenizer makes terms */
     float idf;

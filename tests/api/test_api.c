@@ -532,10 +532,14 @@ static void test_reuse_and_threads(void)
         free(want[d]);
 }
 
-/* With a background IDF, a summarizer caches each term's idf by term id: a
- * reused summarizer must score every document as a new one does, whatever
- * the order the documents came in, and after its terms were forgotten
- * (past 2^20 terms, between documents) the ids name other terms. */
+/* With a background IDF, a summarizer caches the idf of each term the
+ * built-in stem table lacks by term id: a reused summarizer must score
+ * every document as a new one does, whatever the order the documents came
+ * in, and after its terms were forgotten (past 2^20 terms, between
+ * documents) the ids name other terms. The words of science_text are such
+ * terms with an idf of their own, below the model's largest, which every
+ * term of text_of_many_terms has: a cache kept across the clearing gives
+ * them that one. */
 enum { MANY_TERMS = (1 << 20) + 1000, TERMS_PER_SENTENCE = 10 };
 
 static char *text_of_many_terms(size_t *len)
@@ -551,14 +555,23 @@ static char *text_of_many_terms(size_t *len)
     return text;
 }
 
+static const char science_text[] =
+    "The acetyl group binds the actin filament in the cell. An agonist can adsorb to the "
+    "actin. Acetyl and actin matter to the agonist. Cells adsorb acetyl slowly.";
+
+static const char *idf_doc(size_t d)
+{
+    return d < NDOCS ? docs[d] : science_text;
+}
+
 static void test_background_idf_cache(void)
 {
     lede_options *o = lede_options_new();
     CHECK_EQ(lede_options_set(o, "background-idf", "0.5"), LEDE_OK);
-    char *want[NDOCS];
-    for (size_t d = 0; d < NDOCS; d++) {
+    char *want[NDOCS + 1];
+    for (size_t d = 0; d <= NDOCS; d++) {
         lede_summary *sum;
-        CHECK_EQ(lede_summarize(docs[d], strlen(docs[d]), o, &sum, NULL), LEDE_OK);
+        CHECK_EQ(lede_summarize(idf_doc(d), strlen(idf_doc(d)), o, &sum, NULL), LEDE_OK);
         want[d] = summary_signature(sum);
         lede_summary_free(sum);
     }
@@ -567,16 +580,19 @@ static void test_background_idf_cache(void)
     size_t many_len;
     char *many = text_of_many_terms(&many_len);
     CHECK(many != NULL);
-    /* Last document first, so that term ids differ from a new summarizer's;
-     * then the text that makes the summarizer forget its terms. */
-    const size_t order[] = {2, 1, 0, NDOCS, 0, 1, 2};
+    /* The text of many terms first (MANY: its terms take the first ids and
+     * are cached), then the science text, which makes the summarizer
+     * forget them and takes those ids; then the others, last first, so
+     * that term ids differ from a new summarizer's. */
+    enum { MANY = NDOCS + 1 };
+    const size_t order[] = {MANY, NDOCS, 2, 1, 0, NDOCS};
     for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
         size_t d = order[k];
         lede_summary *sum;
-        const char *text = d < NDOCS ? docs[d] : many;
-        size_t len = d < NDOCS ? strlen(docs[d]) : many_len;
+        const char *text = d == MANY ? many : idf_doc(d);
+        size_t len = d == MANY ? many_len : strlen(text);
         CHECK_EQ(lede_summarizer_run(s, text, len, o, &sum, NULL), LEDE_OK);
-        if (d < NDOCS) {
+        if (d != MANY) {
             char *got = summary_signature(sum);
             CHECK_STR(got, want[d]);
             free(got);
@@ -585,7 +601,7 @@ static void test_background_idf_cache(void)
     }
     free(many);
     lede_summarizer_free(s);
-    for (size_t d = 0; d < NDOCS; d++)
+    for (size_t d = 0; d <= NDOCS; d++)
         free(want[d]);
     lede_options_free(o);
 }
