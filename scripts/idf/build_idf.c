@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/alloc.h"
 #include "model/model.h"
 #include "text/tokens.h"
 #include "text/units.h"
@@ -63,8 +64,8 @@ int main(int argc, char **argv)
         size_t nterms = lede_tokenizer_term_count(&tok);
         if (nterms > cap) {
             size_t fresh = nterms * 2;
-            df = realloc(df, fresh * sizeof *df);
-            seen = realloc(seen, fresh * sizeof *seen);
+            df = lede_realloc_array(df, fresh, sizeof *df);
+            seen = lede_realloc_array(seen, fresh, sizeof *seen);
             if (!df || !seen) {
                 fprintf(stderr, "%s: out of memory\n", argv[0]);
                 return 1;
@@ -82,7 +83,7 @@ int main(int argc, char **argv)
         }
     }
     size_t nterms = lede_tokenizer_term_count(&tok);
-    term_df *list = malloc((nterms + 1) * sizeof *list);
+    term_df *list = lede_alloc_array(nterms, sizeof *list);
     if (!list) {
         fprintf(stderr, "%s: out of memory\n", argv[0]);
         return 1;

@@ -162,7 +162,6 @@ static inline size_t lede_skip_plain(const char *s, size_t i, size_t end)
     return lede_skip_plain_scalar(s, i, end);
 }
 
-
 static inline size_t lede_printable_run(const char *s, size_t i, size_t end, size_t *spaces)
 {
     /* Each block also looks at the byte after it: is a space followed by

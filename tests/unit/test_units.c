@@ -224,8 +224,6 @@ static const struct {
  * the splitter judges by its length). */
 static const char *const run_on_gaps[] = {" ", " ", " ", " ", "  ", "\t", " \t ", "\v", "\f"};
 
-
-
 static size_t random_run_on(unsigned *seed, char *out, size_t cap)
 {
     size_t nwords = sizeof run_on_words / sizeof run_on_words[0];
