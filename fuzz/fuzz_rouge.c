@@ -27,16 +27,7 @@ typedef struct text {
  * last one takes the rest). */
 static void split_sentences(const char *data, size_t size, text *t)
 {
-    size_t n = 0, start = 0;
-    for (size_t i = 0; i < size && n + 1 < MAX_SENTENCES; i++) {
-        if (data[i] != '\n')
-            continue;
-        t->sentences[n] = data + start;
-        t->lengths[n++] = i - start;
-        start = i + 1;
-    }
-    t->sentences[n] = data + start;
-    t->lengths[n++] = size - start;
+    size_t n = rouge_fuzz_split(data, size, '\n', t->sentences, t->lengths, MAX_SENTENCES);
     t->view = (lede_rouge_text){t->sentences, t->lengths, n};
 }
 
@@ -76,7 +67,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const char *parts[MAX_TEXTS];
     size_t lens[MAX_TEXTS];
-    size_t n = rouge_fuzz_split((const char *)data + 2, size - 2, parts, lens, MAX_TEXTS);
+    size_t n = rouge_fuzz_split((const char *)data + 2, size - 2, 0x01, parts, lens, MAX_TEXTS);
     text texts[MAX_TEXTS];
     for (size_t i = 0; i < n; i++)
         split_sentences(parts[i], lens[i], &texts[i]);

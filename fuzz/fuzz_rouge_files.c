@@ -89,7 +89,7 @@ static lede_status add_files(lede_rouge *r, uint8_t choice, const char *rest, si
 {
     const char *parts[MAX_FILES];
     size_t lens[MAX_FILES];
-    size_t n = rouge_fuzz_split(rest, left, parts, lens, MAX_FILES);
+    size_t n = rouge_fuzz_split(rest, left, 0x01, parts, lens, MAX_FILES);
     if (n == 1)
         return LEDE_ERR_INVALID_ARGUMENT; /* no model file */
     char paths[MAX_FILES][512];

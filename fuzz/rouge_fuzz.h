@@ -1,5 +1,6 @@
 /* rouge_fuzz.h - what fuzz_rouge.c and fuzz_rouge_files.c share: cutting an
- * input into texts at byte 0x01, and the checks every score must pass. */
+ * input into texts (at byte 0x01) and texts into sentences, and the checks
+ * every score must pass. */
 #ifndef LEDE_FUZZ_ROUGE_FUZZ_H
 #define LEDE_FUZZ_ROUGE_FUZZ_H
 
@@ -9,14 +10,14 @@
 
 #include "lede.h"
 
-/* Cuts data[0, size) at byte 0x01 into at most `max` parts (the last takes
- * the rest) in parts[] and lens[]; returns how many (at least 1). */
-static size_t rouge_fuzz_split(const char *data, size_t size, const char **parts, size_t *lens,
-                               size_t max)
+/* Cuts data[0, size) at byte `cut` into at most `max` parts (the last
+ * takes the rest) in parts[] and lens[]; returns how many (at least 1). */
+static size_t rouge_fuzz_split(const char *data, size_t size, char cut, const char **parts,
+                               size_t *lens, size_t max)
 {
     size_t n = 0;
     for (;;) {
-        const char *sep = n + 1 < max ? memchr(data, 0x01, size) : NULL;
+        const char *sep = n + 1 < max ? memchr(data, cut, size) : NULL;
         size_t len = sep ? (size_t)(sep - data) : size;
         parts[n] = data;
         lens[n++] = len;
