@@ -55,8 +55,29 @@ SHORT_METHODS = ("lede-batch-1", "lede-batch-2", "lede-batch-1-pair", "lede-batc
                  "lede-batch-startup", "deps-startup")
 # The -pair methods run this many copies of the one-thread batch at once,
 # each on all of the data; the -halves methods as many, each on its share
-# of the lines (every PAIR_COPIES-th line).
+# of the lines (every PAIR_COPIES-th line; the report says "half").
 PAIR_COPIES = 2
+
+
+class BatchMethod:
+    """A way of running `lede batch` over the data: worker threads, the
+    data's copies in the input, processes at once, and whether each takes
+    its share of the lines (else all of them)."""
+
+    def __init__(self, threads, repeat, processes, split):
+        self.threads, self.repeat, self.processes, self.split = threads, repeat, processes, split
+
+
+BATCH_METHODS = {
+    "lede-batch-1": BatchMethod(1, 1, 1, False),
+    "lede-batch-2": BatchMethod(2, 1, 1, False),
+    "lede-batch-1-pair": BatchMethod(1, 1, PAIR_COPIES, False),
+    "lede-batch-1-halves": BatchMethod(1, 1, PAIR_COPIES, True),
+    "lede-batch-1-x20": BatchMethod(1, BATCH_REPEAT, 1, False),
+    "lede-batch-2-x20": BatchMethod(2, BATCH_REPEAT, 1, False),
+    "lede-batch-1-pair-x20": BatchMethod(1, BATCH_REPEAT, PAIR_COPIES, False),
+    "lede-batch-1-halves-x20": BatchMethod(1, BATCH_REPEAT, PAIR_COPIES, True),
+}
 SHORT_REPEATS = 7
 SCALING_SENTENCES = 5
 DEFAULT_SIZES = [10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
@@ -218,12 +239,10 @@ class BatchBench:
             for i in range(PAIR_COPIES):
                 with open(os.path.join(tmp, f"{name}-{i + 1}.jsonl"), "wb") as f:
                     f.write(b"".join(part[i::PAIR_COPIES]))
-        self.methods = ["lede-batch-1", "lede-batch-2", "lede-batch-1-pair", "lede-batch-1-halves",
-                        "lede-batch-1-x20", "lede-batch-2-x20", "lede-batch-1-pair-x20",
-                        "lede-batch-1-halves-x20", "lede-batch-startup", "deps-startup",
-                        "lede-api"]
-        ots_bench = os.path.join(build, "ots_bench")
-        if os.access(ots_bench, os.X_OK):
+        self.methods = list(BATCH_METHODS) + ["lede-batch-startup", "deps-startup", "lede-api"]
+        # As bench/run.sh decides: from CMake's finding libots, not from an
+        # ots_bench that an earlier configuration may have left.
+        if cmake_cache(build).get("LIBOTS_FOUND") == "1":
             self.methods.append("ots-lib")
             if shutil.which("ots"):
                 self.methods.append("ots-cli")
@@ -235,31 +254,34 @@ class BatchBench:
         self.runs = {m: [] for m in self.methods}
 
     def copies(self, method):
-        """How many times one process of the method goes through the data."""
-        return BATCH_REPEAT if method.endswith("-x20") else 1
+        """How many times the method's input holds the data."""
+        return BATCH_METHODS[method].repeat if method in BATCH_METHODS else 1
 
     def processes(self, method):
         """How many processes of the method run at once."""
-        return PAIR_COPIES if "-pair" in method or "-halves" in method else 1
+        return BATCH_METHODS[method].processes if method in BATCH_METHODS else 1
 
     def share(self, method, items, process):
-        """The part of `items` (one per line of the data, copies(method)
-        times over) that process `process` (from 0) of the method gets."""
-        return items[process::PAIR_COPIES] if "-halves" in method else items
+        """The part of `items` (one per line of the input) that process
+        `process` (from 0) of the method gets."""
+        m = BATCH_METHODS[method]
+        return items[process::m.processes] if m.split else items
+
+    def batch_input(self, m):
+        """The input file of a BatchMethod, "{copy}" in it for run_timed."""
+        if m.split:
+            name = "half" if m.repeat == 1 else f"repeated-x{BATCH_REPEAT}-half"
+            return os.path.join(self.tmp, name + "-{copy}.jsonl")
+        return self.data if m.repeat == 1 else self.repeated
 
     def argv(self, method):
         b = self.build
         batch = [self.lede, "batch", "-n", str(BATCH_SENTENCES)]
+        if method in BATCH_METHODS:
+            m = BATCH_METHODS[method]
+            threads = ["-j", str(m.threads)] if m.threads > 1 else []
+            return batch + threads + [self.batch_input(m)]
         return {
-            "lede-batch-1": batch + [self.data],
-            "lede-batch-2": batch + ["-j", "2", self.data],
-            "lede-batch-1-pair": batch + [self.data],
-            "lede-batch-1-halves": batch + [os.path.join(self.tmp, "half-{copy}.jsonl")],
-            "lede-batch-1-x20": batch + [self.repeated],
-            "lede-batch-2-x20": batch + ["-j", "2", self.repeated],
-            "lede-batch-1-pair-x20": batch + [self.repeated],
-            "lede-batch-1-halves-x20": batch + [
-                os.path.join(self.tmp, f"repeated-x{BATCH_REPEAT}-half-{{copy}}.jsonl")],
             "lede-batch-startup": batch + ["/dev/null"],
             "deps-startup": [os.path.join(b, "deps_floor")],
             "lede-api": [os.path.join(b, "summarize_bench"), self.data, "--runs", "1"],
@@ -289,7 +311,7 @@ class BatchBench:
         run = run_timed(self.launcher, argv, out, copies=processes)
         check_status(run, argv)
         record = {"wall": run.seconds, "cpu": run.cpu_seconds, "rss_kib": run.rss_kib}
-        if method.startswith("lede-batch-") and method != "lede-batch-startup":
+        if method in BATCH_METHODS:
             n = self.copies(method)
             record["seconds"] = run.seconds
             record["outputs"] = []
@@ -344,10 +366,10 @@ class BatchBench:
         # summarized as the first: nothing carried over between documents.
         first = self.runs["lede-batch-1"][0]["outputs"][0]
         for m in self.methods:
-            if m.startswith("lede-batch-") and m != "lede-batch-startup":
+            if m in BATCH_METHODS:
                 for k, r in enumerate(self.runs[m]):
                     outputs = r["outputs"]
-                    if "-halves" in m:
+                    if BATCH_METHODS[m].split:
                         outputs = [interleave(outputs)]
                     for output in outputs:
                         self.check_same(m, k, output, first * self.copies(m))
@@ -373,7 +395,8 @@ class BatchBench:
 
     def docs(self, method):
         """The documents all the processes of the method summarize."""
-        return len(self.ids) * self.copies(method) * (PAIR_COPIES if "-pair" in method else 1)
+        split = method in BATCH_METHODS and BATCH_METHODS[method].split
+        return len(self.ids) * self.copies(method) * (1 if split else self.processes(method))
 
     def docs_per_second(self, method):
         return self.docs(method) / self.median(method, "seconds")
@@ -629,6 +652,17 @@ def load_average():
         return " ".join(f.read().split()[:3])
 
 
+def cmake_cache(build):
+    """The variables of DIR/CMakeCache.txt, by name."""
+    cache = {}
+    with open(os.path.join(build, "CMakeCache.txt"), encoding="utf-8") as f:
+        for line in f:
+            if ":" in line and "=" in line and not line.startswith(("#", "//")):
+                key, value = line.rstrip("\n").split("=", 1)
+                cache[key.split(":")[0]] = value
+    return cache
+
+
 def machine_lines(build):
     cpu = "unknown CPU"
     with open("/proc/cpuinfo", encoding="utf-8") as f:
@@ -636,12 +670,7 @@ def machine_lines(build):
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-    cache = {}
-    with open(os.path.join(build, "CMakeCache.txt"), encoding="utf-8") as f:
-        for line in f:
-            if ":" in line and "=" in line and not line.startswith(("#", "//")):
-                key, value = line.rstrip("\n").split("=", 1)
-                cache[key.split(":")[0]] = value
+    cache = cmake_cache(build)
     cc = cache.get("CMAKE_C_COMPILER", "cc")
     compiler = subprocess.run([cc, "--version"], capture_output=True, text=True).stdout
     return [f"- Machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
