@@ -556,8 +556,8 @@ static void *worker_main(void *arg)
         pthread_mutex_unlock(&b->mutex);
     }
     pthread_mutex_unlock(&b->mutex);
-    /* In this thread, while the others finish the last chunk. */
-    free_worker(w);
+    /* The worker is freed by the main thread once every thread has ended
+     * (stop_workers). */
     return NULL;
 }
 
@@ -891,6 +891,11 @@ static int start_workers(batch *b, worker *workers, size_t nthreads)
         }
         b->started++;
     }
+    /* The output queue is grown by whichever thread writes, under the main
+     * thread's malloc arena lock: at full size from the start, the threads
+     * never wait on it (a failure here is handled when writing). */
+    if (b->started > 0)
+        (void)jsonl_reserve(&b->output, 2 * OUTPUT_BLOCK_BYTES);
     return 0;
 }
 
@@ -900,16 +905,16 @@ static void stop_workers(batch *b, worker *workers, size_t nthreads)
     atomic_store(&b->quit, 1);
     pthread_cond_broadcast(&b->go);
     pthread_mutex_unlock(&b->mutex);
-    /* Each thread frees its own worker; the main thread's, and those whose
-     * thread could not be started, are left, and every worker's done lines
-     * (written by now). The main thread's first, while the others end. */
-    free_worker(&workers[0]);
+    /* The workers are freed after the joins, by this thread alone: freed
+     * while another thread runs, each large block's munmap waited for the
+     * other thread's page faults (the process's memory map lock) and
+     * interrupted its CPU to flush its TLB. */
     for (size_t t = 1; t <= b->started; t++)
         pthread_join(workers[t].thread, NULL);
-    for (size_t t = b->started + 1; t < nthreads; t++)
+    for (size_t t = 0; t < nthreads; t++) {
         free_worker(&workers[t]);
-    for (size_t t = 0; t < nthreads; t++)
         jsonl_buf_free(&workers[t].done);
+    }
 }
 
 static int run_inputs(batch *b, worker *workers, char **files, size_t nfiles)

@@ -15,7 +15,7 @@ enum { MAX_DEPTH = 512 };
 
 /* ====== Buffers ====== */
 
-static int reserve(jsonl_buf *b, size_t extra)
+int jsonl_reserve(jsonl_buf *b, size_t extra)
 {
     if (b->len + extra + 1 <= b->cap)
         return 0;
@@ -35,7 +35,7 @@ static int reserve(jsonl_buf *b, size_t extra)
 
 int jsonl_put(jsonl_buf *b, const char *s, size_t len)
 {
-    if (reserve(b, len) != 0)
+    if (jsonl_reserve(b, len) != 0)
         return -1;
     memcpy(b->data + b->len, s, len);
     b->len += len;
@@ -395,7 +395,7 @@ static int put_code_point(jsonl_buf *b, int32_t cp)
 static int decode_raw(const char *s, size_t len, jsonl_buf *out)
 {
     out->len = 0;
-    if (reserve(out, len) != 0)
+    if (jsonl_reserve(out, len) != 0)
         return -2;
     size_t i = 0;
     while (i < len) {
@@ -420,7 +420,7 @@ static int decode_raw(const char *s, size_t len, jsonl_buf *out)
             return -2;
         i = p.pos;
     }
-    if (!out->data && reserve(out, 0) != 0)
+    if (!out->data && jsonl_reserve(out, 0) != 0)
         return -2;
     out->data[out->len] = '\0';
     return 0;
@@ -454,7 +454,7 @@ int jsonl_key_is(const jsonl_member *m, const char *name)
 
 int jsonl_put_string(jsonl_buf *b, const char *s, size_t len)
 {
-    if (reserve(b, len + 2) != 0 || jsonl_put(b, "\"", 1) != 0)
+    if (jsonl_reserve(b, len + 2) != 0 || jsonl_put(b, "\"", 1) != 0)
         return -1;
     size_t i = 0;
     while (i < len) {

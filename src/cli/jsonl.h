@@ -51,6 +51,11 @@ int jsonl_key_is(const jsonl_member *m, const char *name);
  * memory. The value was validated by jsonl_parse_object. */
 int jsonl_decode_string(const jsonl_member *m, jsonl_buf *out);
 
+/* Makes room for `extra` more bytes (and the NUL after them) in `b`, so
+ * that appending them allocates nothing. Returns 0 or -1 when out of
+ * memory. */
+int jsonl_reserve(jsonl_buf *b, size_t extra);
+
 /* Appends to `b`; each returns 0 or -1 when out of memory. */
 int jsonl_put(jsonl_buf *b, const char *s, size_t len);
 /* A JSON string with the escapes jansson writes (\" \\ \b \f \n \r \t,
