@@ -37,7 +37,8 @@ static const char batch_help[] =
     "skipped. A bad line is reported on standard error (FILE:LINE: reason) and\n"
     "skipped, unless --strict.\n"
     "\n"
-    "  -j, --threads N       worker threads, each with its own summarizer (default 1)\n"
+    "  -j, --threads N       worker threads, each with its own summarizer (default 1;\n"
+    "                        0: one per CPU the process may run on)\n"
     "      --strict          stop at the first bad line\n"
     "  -n, --sentences N     at most N sentences (or --ratio, --words, --chars)\n"
     "  -l, --lang CODE       language of the texts (default en), and of every page\n"
@@ -842,8 +843,10 @@ static int parse_args(int argc, char **argv, batch_config *cfg, const struct opt
             fputs(batch_help, stdout);
             return -1;
         } else if (c == 'j') {
-            if (cli_parse_size(optarg, &cfg->threads) != 0 || cfg->threads > MAX_THREADS)
-                return cli_usage_error("batch", "--threads: '%s' is not a number from 1 to %d",
+            if (optarg[0] && strspn(optarg, "0") == strlen(optarg))
+                cfg->threads = 0; /* one per CPU, counted in cli_batch */
+            else if (cli_parse_size(optarg, &cfg->threads) != 0 || cfg->threads > MAX_THREADS)
+                return cli_usage_error("batch", "--threads: '%s' is not a number from 0 to %d",
                                        optarg, MAX_THREADS);
         } else if (c == OPT_STRICT) {
             cfg->strict = 1;
@@ -863,6 +866,17 @@ static int parse_args(int argc, char **argv, batch_config *cfg, const struct opt
             return status;
     }
     return 0;
+}
+
+/* --threads 0: one thread per CPU the process may run on (its affinity,
+ * as taskset or a container's CPU set gives it). */
+static size_t threads_per_cpu(void)
+{
+    cli_threads t;
+    cli_threads_init(&t);
+    if (t.cpus < 1)
+        return 1;
+    return t.cpus > MAX_THREADS ? MAX_THREADS : (size_t)t.cpus;
 }
 
 /* Creates the main thread's summarizer (which checks the options: the
@@ -964,6 +978,8 @@ int cli_batch(int argc, char **argv)
         lede_options_free(cfg.opts);
         return status < 0 ? cli_finish_output(EXIT_OK) : status;
     }
+    if (cfg.threads == 0)
+        cfg.threads = threads_per_cpu();
     /* Parallelism comes from the workers; OpenBLAS stays single-threaded. */
     cli_set_blas_threads(1);
     batch b = {.opts = cfg.opts,

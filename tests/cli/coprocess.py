@@ -3,7 +3,8 @@
 its answer before writing the next gets each answer (or the message about a
 bad line) while lede's input is still open, with one thread and with
 several; under --strict lede stops at the bad line without waiting for
-more input.
+more input. With --threads 0 it runs one thread per CPU it may run on
+(counted in /proc while it waits for more input).
 
 Usage: coprocess.py LEDE
 """
@@ -50,9 +51,11 @@ def send(proc, line):
     proc.stdin.flush()
 
 
-def start(lede, args):
+def start(lede, args, cpus=None):
+    """`cpus`: the set of CPUs lede may run on (its affinity), else ours."""
     return subprocess.Popen([lede, "batch"] + args, stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)
 
 
 def check_answers(lede, threads):
@@ -105,11 +108,37 @@ def check_strict(lede, threads):
     proc.stderr.close()
 
 
+def check_threads_per_cpu(lede, cpus):
+    what = "batch -j 0 on %d CPUs" % len(cpus)
+    proc = start(lede, ["-j", "0"], cpus)
+    send(proc, json.dumps(GOOD[0]))
+    answer = read_line(proc.stdout, what)
+    if answer == "":
+        fail("%s: no answer: %r" % (what, proc.stderr.read().decode()[:200]))
+    elif answer is not None:
+        # Every thread is started before the first line is read.
+        threads = len(os.listdir("/proc/%d/task" % proc.pid))
+        if threads != min(len(cpus), 256):
+            fail("%s: %d threads" % (what, threads))
+        if json.loads(answer).get("id") != GOOD[0]["id"]:
+            fail("%s: answer %r" % (what, answer[:80]))
+    proc.stdin.close()
+    if proc.wait(timeout=WAIT_SECONDS) != 0:
+        fail("%s: exit status %d" % (what, proc.returncode))
+    proc.stdout.close()
+    proc.stderr.close()
+
+
 def main():
     lede = sys.argv[1]
+    # OpenBLAS starts no threads of its own in the counts below.
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
     for threads in (1, 2, 3):
         check_answers(lede, threads)
         check_strict(lede, threads)
+    ours = os.sched_getaffinity(0)
+    check_threads_per_cpu(lede, ours)
+    check_threads_per_cpu(lede, {min(ours)})
     print("%d failures" % len(failures))
     return 1 if failures else 0
 
