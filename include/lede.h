@@ -368,7 +368,8 @@ LEDE_API void lede_rouge_options_free(lede_rouge_options *opts);
  * (NULL for flags without one). Scoring flags: -n N (ROUGE-1..N, 0 <= N <= 9),
  * -x (no ROUGE-L), -w W (ROUGE-W-W, W > 0), -2 N (skip bigrams, at most N
  * tokens apart; N < 0: no limit), -u (ROUGE-SU instead of ROUGE-S), -U
- * (both), -p ALPHA (0..1), -f A|B, -m, -s, -l WORDS, -b BYTES (not both;
+ * (both), -p ALPHA (0..1), -f A|B (any value but B averages, as in the
+ * script), -m, -s, -l WORDS, -b BYTES (not both, whatever their values;
  * 0 = no limit), -c CF (0..100), -r RESAMPLES (>= 1), -t 0|1|2 (any other
  * number: 0). -a, -d and -e DIR are
  * accepted and change nothing here (they select peers, print per-document

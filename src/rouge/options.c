@@ -209,10 +209,12 @@ static lede_status set_limit(lede_rouge_options *opts, char flag, const char *va
     long v;
     if (parse_long(value, &v) != 0 || v < 0)
         return bad_value(err, flag, value, "expected a number of words or bytes >= 0");
-    if ((flag == 'l' && opts->byte_limit) || (flag == 'b' && opts->word_limit))
+    /* The script refuses both flags whatever their values, 0 included. */
+    if (opts->limit_flag && opts->limit_flag != flag)
         return lede_fail(err, LEDE_ERR_INVALID_ARGUMENT,
                          "-l and -b both given: limit the length in words or in bytes, "
                          "not both");
+    opts->limit_flag = flag;
     if (flag == 'l')
         opts->word_limit = (size_t)v;
     else
@@ -244,9 +246,9 @@ static lede_status set_valued_flag(lede_rouge_options *opts, char flag, const ch
         opts->confidence = x;
         return set_text_number(opts->confidence_text, flag, value, err);
     case 'f':
-        if (strcmp(value, "A") != 0 && strcmp(value, "B") != 0)
-            return bad_value(err, flag, value, "A (average over references) or B (best)");
-        opts->best = value[0] == 'B';
+        /* The script averages for any value but "B" (its scoring's else
+         * branch), so an existing command line gives the same scores. */
+        opts->best = strcmp(value, "B") == 0;
         return LEDE_OK;
     case 'n':
         if (parse_long(value, &n) != 0 || n < 0 || n > 9)

@@ -36,6 +36,7 @@ struct lede_rouge_options {
     int stopwords;
     size_t word_limit;
     size_t byte_limit;
+    char limit_flag; /* 'l' or 'b' once that flag is given (0 counts as given) */
     double confidence;
     char confidence_text[LEDE_ROUGE_FLAG_TEXT];
     size_t resamples;

@@ -177,6 +177,10 @@ static void test_references(void)
     lede_rouge *r = one("-n 1 -f A", "a b c", "a x y", "a b z w");
     expect(r, 0, "ROUGE-1", 3.0 / 7, 3.0 / 6, 0.5, "-f A");
     lede_rouge_free(r);
+    /* Any other value averages, as the script's else branch does ("b" too). */
+    r = one("-n 1 -f b", "a b c", "a x y", "a b z w");
+    expect(r, 0, "ROUGE-1", 3.0 / 7, 3.0 / 6, 0.5, "-f b");
+    lede_rouge_free(r);
     /* -f B keeps the reference with the best recall (2/4 > 1/3). */
     r = one("-n 1 -f B", "a b c", "a x y", "a b z w");
     expect(r, 0, "ROUGE-1", 2.0 / 4, 2.0 / 3, 0.5, "-f B");
@@ -380,6 +384,20 @@ static void test_order_and_names(void)
     CHECK_EQ(first, 5);
     char *bad[] = {"-l", "5", "-b", "5"};
     CHECK(lede_rouge_options_parse(o, 4, bad, NULL, NULL) == LEDE_ERR_INVALID_ARGUMENT);
+    /* Both flags are refused whatever their values, in either order. */
+    char *zero_first[][4] = {{"-b", "0", "-l", "3"}, {"-l", "0", "-b", "10"}};
+    for (int i = 0; i < 2; i++) {
+        lede_rouge_options *fresh = lede_rouge_options_new();
+        CHECK_MSG(lede_rouge_options_parse(fresh, 4, zero_first[i], NULL, NULL) ==
+                      LEDE_ERR_INVALID_ARGUMENT,
+                  "%s %s %s %s", zero_first[i][0], zero_first[i][1], zero_first[i][2],
+                  zero_first[i][3]);
+        lede_rouge_options_free(fresh);
+    }
+    lede_rouge_options *twice = lede_rouge_options_new();
+    char *same[] = {"-l", "3", "-l", "4"};
+    CHECK(lede_rouge_options_parse(twice, 4, same, NULL, NULL) == LEDE_OK);
+    lede_rouge_options_free(twice);
     char *decimals[] = {"-n", "4.0", "-r", "200.0", "-2", "3.0"};
     CHECK(lede_rouge_options_parse(o, 6, decimals, NULL, NULL) == LEDE_OK);
     char *fraction[] = {"-n", "2.5"};
