@@ -2,7 +2,7 @@
 """Generates src/model/model_data.c from the language models under models/.
 
 Each models/<code>/ folder holds model.conf (code, name, stemmer,
-strip_marks, and optionally aliases and ordinal_dot), and optionally stopwords.txt (one case-folded word per line),
+strip_marks, and optionally aliases, ordinal_dot and capitalized), and optionally stopwords.txt (one case-folded word per line),
 abbreviations.txt (WORD CLASS per line) and idf.tsv (TERM<TAB>IDF per line,
 terms in lede's normalized and stemmed form). Lines starting with '#' are
 comments. The output is deterministic: sorted, one entry per line.
@@ -44,7 +44,16 @@ def read_conf(path):
         if conf[key] not in ("yes", "no"):
             fail(path, 0, f"{key} must be yes or no")
     conf["aliases"] = [a.strip() for a in conf.get("aliases", "").split(",") if a.strip()]
+    conf["capitalized"] = [w.strip() for w in conf.get("capitalized", "").split(",") if w.strip()]
     return conf
+
+
+def check_capitalized(path, conf, stopwords):
+    """The capitalized words are stopwords (only stopwords are looked up as
+    sentence starters), written in their case-folded form."""
+    for word in conf["capitalized"]:
+        if word not in stopwords:
+            fail(path, 0, f"capitalized: '{word}' is not in stopwords.txt")
 
 
 def read_stopwords(path):
@@ -126,12 +135,13 @@ def model_entry(conf, stopwords, abbrevs, idf):
     strip = 1 if conf["strip_marks"] == "yes" else 0
     ordinal = 1 if conf["ordinal_dot"] == "yes" else 0
     aliases = c_string(",".join(conf["aliases"]))
+    capitalized = c_string(",".join(conf["capitalized"]))
     tables = ", ".join(table_fields(f"{name}_{ident}", entries) for name, entries in
                        (("stopwords", stopwords), ("abbrevs", abbrevs), ("idf", idf)))
     # Written as the table writes its values, so that it is one of them.
     idf_max = f"{max(v for _, v in idf):.6g}f" if idf else "0.0f"
     return (f"    {{{c_string(conf['code'])}, {c_string(conf['name'])}, "
-            f"{c_string(conf['stemmer'])}, {aliases}, {strip}, {ordinal}, {tables}, "
+            f"{c_string(conf['stemmer'])}, {aliases}, {strip}, {ordinal}, {capitalized}, {tables}, "
             f"{idf_max}}},")
 
 
@@ -152,6 +162,7 @@ def main():
         if conf["code"] != code:
             fail(conf_path, 0, f"code '{conf['code']}' differs from folder '{code}'")
         stopwords = read_stopwords(os.path.join(folder, "stopwords.txt"))
+        check_capitalized(conf_path, conf, stopwords)
         abbrevs = read_abbreviations(os.path.join(folder, "abbreviations.txt"))
         idf = read_idf(os.path.join(folder, "idf.tsv"))
         emit_model(out, conf, stopwords, abbrevs, idf)

@@ -75,6 +75,18 @@ int lede_model_is_stopword(const lede_model *m, const char *folded, size_t len)
     return lede_intern_find(&m->stopwords, folded, len) >= 0;
 }
 
+int lede_model_is_capitalized(const lede_model *m, const char *folded, size_t len)
+{
+    /* A handful of words: a scan of the list. */
+    for (const char *w = m->data->capitalized; *w;) {
+        size_t n = strcspn(w, ",");
+        if (n == len && memcmp(w, folded, len) == 0)
+            return 1;
+        w += n + (w[n] == ',');
+    }
+    return 0;
+}
+
 size_t lede_fold_word(const char *s, size_t len, char *out, size_t cap)
 {
     size_t o = 0;

@@ -30,6 +30,10 @@ void lede_model_free(lede_model *m);
 /* Whether the case-folded word is a stopword. */
 int lede_model_is_stopword(const lede_model *m, const char *folded, size_t len);
 
+/* Whether the case-folded word is one the language writes with a capital
+ * inside a sentence too (lede_model_data.capitalized). */
+int lede_model_is_capitalized(const lede_model *m, const char *folded, size_t len);
+
 /* The abbreviation class (LEDE_ABBR_*) of `word` as written in the text,
  * without its final period; matching is case-insensitive. */
 int lede_model_abbrev_class(const lede_model *m, const char *word, size_t len);

@@ -38,6 +38,10 @@ typedef struct lede_model_data {
     const char *aliases; /* other codes for the language, comma-separated */
     int strip_marks;
     int ordinal_dot;     /* "3. Oktober": a number with a period is an ordinal */
+    /* Stopwords written with a capital inside a sentence too (English "I",
+     * German formal "Sie"), comma-separated, case-folded: such a capital
+     * is no sign of a sentence start. */
+    const char *capitalized;
     const char *stopword_strings;
     const uint32_t *stopwords; /* offsets into stopword_strings */
     size_t n_stopwords;

@@ -490,13 +490,16 @@ static int32_t last_char(const char *text, word_span w)
     return c;
 }
 
+/* A stopword written with a capital, which it has only at a sentence's
+ * start: not English "I" nor German formal "Sie", capitalized anywhere. */
 static int is_capitalized_stopword(const splitter *sp, word_span w)
 {
     if (!lede_is_upper(first_char(sp->text, w)))
         return 0;
     char folded[64];
     size_t n = lede_fold_word(sp->text + w.start, w.end - w.start, folded, sizeof folded);
-    return n > 0 && lede_model_is_stopword(sp->model, folded, n);
+    return n > 0 && lede_model_is_stopword(sp->model, folded, n) &&
+           !lede_model_is_capitalized(sp->model, folded, n);
 }
 
 /* Whether a sentence starts at word `w` (the words after it follow). */

@@ -155,6 +155,18 @@ static void check_find_edge_cases(void)
     CHECK(lede_model_find("xx-YY") == NULL);
     CHECK(lede_model_find("-en") == NULL);
     CHECK(de->ordinal_dot && !lede_model_find("en")->ordinal_dot);
+    /* Stopwords capitalized inside a sentence too: English I, German Sie. */
+    lede_model en_model, de_model;
+    CHECK(lede_model_init(&en_model, lede_model_find("en")) == LEDE_OK);
+    CHECK(lede_model_init(&de_model, de) == LEDE_OK);
+    CHECK(lede_model_is_capitalized(&en_model, "i", 1));
+    CHECK(lede_model_is_capitalized(&en_model, "i've", 4));
+    CHECK(!lede_model_is_capitalized(&en_model, "the", 3));
+    CHECK(!lede_model_is_capitalized(&en_model, "i'", 2));
+    CHECK(lede_model_is_capitalized(&de_model, "sie", 3));
+    CHECK(!lede_model_is_capitalized(&de_model, "i", 1));
+    lede_model_free(&en_model);
+    lede_model_free(&de_model);
 }
 
 /* The public language list is the built-in model list. */
