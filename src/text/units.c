@@ -858,7 +858,7 @@ static int line_mode(const lede_line *lines, size_t n)
     for (size_t i = first; i < last; i++)
         if (lines[i].blank)
             return 0;
-    return nonblank > 1 && terminal * 2 >= nonblank;
+    return nonblank > 1 && terminal * 2 > nonblank;
 }
 
 enum block_type { BLOCK_NONE, BLOCK_PROSE, BLOCK_LIST };
