@@ -27,6 +27,12 @@ size_t lede_text_prev(const char *text, size_t floor, size_t i)
     /* At most three continuation bytes precede a lead byte. */
     while (j > floor && i - j < 4 && ((unsigned char)text[j] & 0xC0) == 0x80)
         j--;
+    /* Under LEDE_INPUT_REPLACE_INVALID the byte before `i` may be a stray
+     * continuation byte (after white space, or after a whole character):
+     * lede_text_next reads it alone, as U+FFFD, and so does this. */
+    int32_t cp;
+    if (i - j > 1 && lede_utf8_next((const unsigned char *)text + j, i - j, &cp) != i - j)
+        return i - 1;
     return j;
 }
 

@@ -9,6 +9,7 @@
 
 #include "harness.h"
 #include "model/model.h"
+#include "text/chars.h"
 #include "text/units.h"
 
 /* Case file format:
@@ -311,6 +312,60 @@ static void test_run_on_paths_agree(void)
     lede_model_free(&model);
 }
 
+/* lede_text_prev against decoding forward: on random mixes of ASCII,
+ * whole characters, lead bytes and stray continuation bytes (what
+ * LEDE_INPUT_REPLACE_INVALID lets through), the character that ends at each
+ * character end starts where lede_text_next started it. */
+static void test_text_prev_agrees(void)
+{
+    static const char *const pieces[] = {"a", " ", ".", "\xC3\xA9", "\xE2\x82\xAC",
+                                         "\xF0\x9F\x98\x80", "\x80", "\xBF", "\xC3",
+                                         "\xE2\x82", "\xF0\x9F\x98", "\xC0\xAF", "\xED\xA0\x80"};
+    unsigned seed = 11;
+    size_t npieces = sizeof pieces / sizeof pieces[0];
+    for (int round = 0; round < 20000; round++) {
+        char text[64];
+        size_t len = 0;
+        while (len < 40) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = pieces[(seed >> 16) % npieces];
+            memcpy(text + len, p, strlen(p));
+            len += strlen(p);
+        }
+        size_t start = 0;
+        while (start < len) {
+            int32_t cp;
+            size_t end = start + lede_text_next(text, len, start, &cp);
+            size_t got = lede_text_prev(text, 0, end);
+            if (!CHECK_MSG(got == start, "round %d: the character ending at %zu starts at %zu, "
+                           "lede_text_prev says %zu", round, end, start, got))
+                return;
+            start = end;
+        }
+    }
+}
+
+/* Stray bytes kept as U+FFFD under LEDE_INPUT_REPLACE_INVALID: a unit's end
+ * is never moved back over one, after white space or a whole character. */
+static void test_stray_byte_at_the_end(void)
+{
+    lede_model model;
+    if (!CHECK(lede_model_init(&model, lede_model_find("en")) == LEDE_OK))
+        return;
+    static const char *const texts[] = {"Hello world \x80", "Hello world. Second one.\xE2\x80\x83\x80",
+                                        "It ends in caf\xC3\xA9\x80"};
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+        size_t len = strlen(texts[t]);
+        lede_units u = {0};
+        if (CHECK(lede_units_split(&u, texts[t], 0, len, &model) == LEDE_OK) &&
+            CHECK(u.count > 0))
+            CHECK_MSG(u.items[u.count - 1].end == len, "'%s': the last unit ends at %zu, want %zu",
+                      texts[t], u.items[u.count - 1].end, len);
+        lede_units_free(&u);
+    }
+    lede_model_free(&model);
+}
+
 /* Runs every data/sentences*.txt: sentences.txt holds the general and
  * English cases, sentences-CODE.txt those of other languages. */
 int main(int argc, char **argv)
@@ -330,5 +385,7 @@ int main(int argc, char **argv)
         free(names);
     CHECK_MSG(cases >= 60, "only %d sentence cases", cases);
     test_run_on_paths_agree();
+    test_text_prev_agrees();
+    test_stray_byte_at_the_end();
     return harness_finish();
 }
