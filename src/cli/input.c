@@ -68,8 +68,10 @@ enum cli_input_kind cli_detect_input(const char *data, size_t len)
     size_t i = 0;
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         i = 3;
-    /* UTF-16 is never plain text lede reads; pages come in it. */
-    if (len >= 2 && ((unsigned char)data[0] == 0xFF || (unsigned char)data[0] == 0xFE))
+    /* UTF-16 is never plain text lede reads; pages come in it. Its byte
+     * order mark, not a single byte: Latin-1 text may start with 0xFE. */
+    const unsigned char *b = (const unsigned char *)data;
+    if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
         return INPUT_HTML;
     i = skip_prologue(data, i, len);
     if (starts_ci(data + i, len - i, "<?xml")) {
