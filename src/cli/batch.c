@@ -75,6 +75,7 @@ typedef struct job {
     char *error; /* the reason the line failed, or NULL */
     char *warning; /* said before the output line, or NULL */
     int column;  /* where in the line, for JSON errors; 0 = nowhere */
+    int too_long; /* longer than CLI_MAX_INPUT_BYTES: read past, not kept */
     int done;    /* the fields above are final; set and read under write_lock */
 } job;
 
@@ -464,7 +465,7 @@ static int take_line(worker *w, size_t *index)
             b->reading = 0; /* the run stops: nothing more is written */
             break;
         }
-        if (rc > 0) {
+        if (rc == 1) {
             w->line.len = 0;
             if (jsonl_put(&w->line, text, len) != 0) {
                 errno = ENOMEM;
@@ -477,9 +478,9 @@ static int take_line(worker *w, size_t *index)
         }
         *index = atomic_load_explicit(&b->njobs, memory_order_relaxed);
         job *j = &b->jobs[*index];
-        *j = (job){.len = len, .lineno = b->lineno};
+        *j = (job){.len = len, .lineno = b->lineno, .too_long = rc == CLI_LINE_TOO_LONG};
         atomic_store_explicit(&b->njobs, *index + 1, memory_order_release);
-        b->chunk_bytes += len;
+        b->chunk_bytes += j->too_long ? 0 : len;
         if (*index + 1 == CHUNK_LINES || b->chunk_bytes >= CHUNK_BYTES)
             b->reading = 0;
         taken = 1;
@@ -500,7 +501,7 @@ static void work_on_chunk(worker *w)
     while (take_line(w, &i)) {
         job *j = &b->jobs[i];
         j->line = w->line.data;
-        finish_job(w, j, run_job(w, j));
+        finish_job(w, j, !j->too_long && run_job(w, j));
     }
 }
 
@@ -618,7 +619,9 @@ static void write_job(batch *b, const job *j, const char *out, size_t out_len)
         return;
     }
     flush_before_message(b);
-    const char *why = j->error ? j->error : "out of memory";
+    const char *why = j->error      ? j->error
+                      : j->too_long ? "longer than 1 GiB, the most lede reads of a line"
+                                    : "out of memory";
     if (j->column > 0)
         fprintf(stderr, "lede: %s:%zu:%d: %s\n", b->file, j->lineno, j->column, why);
     else
@@ -712,6 +715,8 @@ static int next_line(cli_lines *in, char **line, size_t *len, size_t *lineno)
         if (rc <= 0)
             return rc;
         (*lineno)++;
+        if (rc == CLI_LINE_TOO_LONG)
+            return rc;
         size_t n = *len;
         while (n > 0 && (*line)[n - 1] == '\r')
             n--;
@@ -785,8 +790,8 @@ static int run_serial(batch *b, cli_lines *in, worker *w)
     char *line;
     size_t len;
     while (!b->stop && (rc = next_line(in, &line, &len, &lineno)) > 0) {
-        job j = {.line = line, .len = len, .lineno = lineno};
-        int done = run_job(w, &j);
+        job j = {.line = line, .len = len, .lineno = lineno, .too_long = rc == CLI_LINE_TOO_LONG};
+        int done = !j.too_long && run_job(w, &j);
         const jsonl_buf *out = &w->scratch.out;
         write_job(b, &j, done ? out->data : NULL, out->len);
         free(j.error);
@@ -804,6 +809,7 @@ static int run_stream(batch *b, int fd, worker *workers, int last_stream)
 {
     cli_lines in;
     cli_lines_init(&in, fd);
+    cli_lines_limit(&in, CLI_MAX_INPUT_BYTES);
     cli_lines_on_wait(&in, wait_for_input, b, b->stop_pipe[0]);
     b->failed = 0;
     int rc = b->started == 0 ? run_serial(b, &in, &workers[0])

@@ -25,8 +25,13 @@ typedef struct cli_input {
     size_t len;
 } cli_input;
 
-/* Reads `name` ("-" = stdin) into `in`. On failure prints a message and
- * returns -1. */
+/* The largest input file (or standard input) the commands read whole:
+ * 1 GiB of text takes about 9 GiB to summarize. */
+enum { CLI_MAX_INPUT_BYTES = 1 << 30 };
+_Static_assert(CLI_MAX_INPUT_BYTES == 1 << 30, "the messages say 1 GiB");
+
+/* Reads `name` ("-" = stdin) into `in`, at most CLI_MAX_INPUT_BYTES. On
+ * failure prints a message and returns -1. */
 int cli_read_input(const char *name, cli_input *in);
 void cli_input_free(cli_input *in);
 

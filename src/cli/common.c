@@ -59,34 +59,41 @@ int cli_parse_choice(const char *command, const char *option, const char *arg,
     return -1;
 }
 
-/* Reads all of `f`. A regular file's size is known: the buffer starts at
- * that size (plus one byte, to see the end), so a 100 MB file costs 100 MB
- * and not the 128 MB of doubling. */
+/* Reads all of `f`, up to CLI_MAX_INPUT_BYTES: more fails with EFBIG, so
+ * that an endless stream (`yes | lede summarize`) ends in an error, not in
+ * all the machine's memory. A regular file's size is known: the buffer
+ * starts at that size (plus one byte, to see the end), so a 100 MB file
+ * costs 100 MB and not the 128 MB of doubling. */
 static int read_stream(FILE *f, cli_input *in)
 {
     size_t cap = 1 << 16, len = 0;
     struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-        (unsigned long long)st.st_size < ((size_t)-1) / 2)
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        if ((unsigned long long)st.st_size > CLI_MAX_INPUT_BYTES) {
+            errno = EFBIG;
+            return -1;
+        }
         cap = (size_t)st.st_size + 1;
+    }
     char *data = malloc(cap);
     if (!data)
         return -1;
     for (;;) {
         if (len == cap) {
-            if (cap > ((size_t)-1) / 2) {
+            if (len > CLI_MAX_INPUT_BYTES) {
                 free(data);
                 errno = EFBIG;
                 return -1;
             }
-            char *bigger = realloc(data, cap * 2);
+            size_t grown = cap * 2 > CLI_MAX_INPUT_BYTES + 1 ? CLI_MAX_INPUT_BYTES + 1 : cap * 2;
+            char *bigger = realloc(data, grown);
             if (!bigger) {
                 free(data);
                 errno = ENOMEM;
                 return -1;
             }
             data = bigger;
-            cap *= 2;
+            cap = grown;
         }
         size_t n = fread(data + len, 1, cap - len, f);
         len += n;
@@ -120,10 +127,12 @@ int cli_read_input(const char *name, cli_input *in)
     int saved = errno;
     if (!is_stdin)
         fclose(f);
-    if (rc != 0) {
+    if (rc != 0 && saved == EFBIG)
+        cli_warn("%s: larger than 1 GiB, the most lede reads", in->display);
+    else if (rc != 0)
         cli_warn("%s: cannot read: %s", in->display, strerror(saved));
+    if (rc != 0)
         return -1;
-    }
     return 0;
 }
 

@@ -18,6 +18,11 @@ void cli_lines_init(cli_lines *r, int fd)
     r->cancel_fd = -1;
 }
 
+void cli_lines_limit(cli_lines *r, size_t max)
+{
+    r->max_line = max;
+}
+
 void cli_lines_on_wait(cli_lines *r, void (*on_wait)(void *arg), void *arg, int cancel_fd)
 {
     struct stat st;
@@ -120,14 +125,37 @@ static int take(cli_lines *r, size_t stop, size_t skip, char **line, size_t *len
     return 1;
 }
 
+/* Reads past the rest of a line over the limit, up to and with its '\n'
+ * (or the end of the input), dropping what is buffered of it as it goes.
+ * Returns CLI_LINE_TOO_LONG with *len the line's length, or -1. */
+static int skip_long_line(cli_lines *r, char **line, size_t *len)
+{
+    size_t skipped = 0;
+    for (;;) {
+        char *nl = memchr(r->buf + r->start, '\n', r->end - r->start);
+        size_t stop = nl ? (size_t)(nl - r->buf) : r->end;
+        skipped += stop - r->start;
+        r->start = r->scanned = nl ? stop + 1 : stop;
+        if (nl || r->eof)
+            break;
+        if (fill(r) != 0)
+            return -1;
+    }
+    *line = NULL;
+    *len = skipped;
+    return CLI_LINE_TOO_LONG;
+}
+
 int cli_lines_next(cli_lines *r, char **line, size_t *len)
 {
     if (r->scanned < r->start)
         r->scanned = r->start;
     for (;;) {
         char *nl = r->buf ? memchr(r->buf + r->scanned, '\n', r->end - r->scanned) : NULL;
-        if (nl)
+        if (nl && (!r->max_line || (size_t)(nl - r->buf) - r->start <= r->max_line))
             return take(r, (size_t)(nl - r->buf), 1, line, len);
+        if (nl || (r->max_line && r->end - r->start > r->max_line))
+            return skip_long_line(r, line, len);
         r->scanned = r->end;
         if (r->eof)
             return r->start < r->end ? take(r, r->end, 0, line, len) : 0;

@@ -25,7 +25,11 @@ typedef struct cli_lines {
     void (*on_wait)(void *arg);
     void *on_wait_arg;
     int cancel_fd; /* readable: a wait ends with ECANCELED; -1 = none */
+    size_t max_line; /* longer lines are skipped (CLI_LINE_TOO_LONG); 0 = none */
 } cli_lines;
+
+/* cli_lines_next's result for a line longer than the limit. */
+enum { CLI_LINE_TOO_LONG = 2 };
 
 /* Starts reading file descriptor `fd`, which stays the caller's. */
 void cli_lines_init(cli_lines *r, int fd);
@@ -41,11 +45,19 @@ void cli_lines_init(cli_lines *r, int fd);
  * come). `cancel_fd` stays the caller's, open while the reader is used. */
 void cli_lines_on_wait(cli_lines *r, void (*on_wait)(void *arg), void *arg, int cancel_fd);
 
+/* Lines longer than `max` bytes (not counting '\n') are read past, never
+ * held whole: an endless line takes a bounded amount of memory (about
+ * `max` bytes, twice that while the buffer grows). 0 (the default) sets no
+ * limit. */
+void cli_lines_limit(cli_lines *r, size_t max);
+
 /* The next line, without its '\n', in *line and *len; the line is followed
  * by a NUL the reader writes and stays valid until the next call. A last
  * line without '\n' is returned too. Returns 1 for a line, 0 at the end of
- * the input, -1 on a read error (errno set; ENOMEM when a line does not
- * fit in memory; ECANCELED, see cli_lines_on_wait). */
+ * the input, CLI_LINE_TOO_LONG for a line over the limit (cli_lines_limit:
+ * *line is NULL and *len its length, the line is read past), -1 on a read
+ * error (errno set; ENOMEM when a line does not fit in memory; ECANCELED,
+ * see cli_lines_on_wait). */
 int cli_lines_next(cli_lines *r, char **line, size_t *len);
 
 void cli_lines_free(cli_lines *r);

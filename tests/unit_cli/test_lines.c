@@ -237,6 +237,46 @@ static void test_read_error(void)
     cli_lines_free(&r);
 }
 
+/* Lines over the limit are read past and reported with their length;
+ * the lines around them come back whole, however the bytes arrive. */
+static void test_too_long_lines(void)
+{
+    static const char data[] = "short\n"
+                               "xxxxxxxxxxxxxxxxxxxxxxxxx\n" /* 25 bytes */
+                               "exactly10!\n"
+                               "\n"
+                               "yyyyyyyyyyy"; /* 11 bytes, no newline */
+    static const struct {
+        int rc;
+        const char *line;
+        size_t len;
+    } want[] = {{1, "short", 5},       {CLI_LINE_TOO_LONG, NULL, 25}, {1, "exactly10!", 10},
+                {1, "", 0},            {CLI_LINE_TOO_LONG, NULL, 11}, {0, NULL, 0}};
+    static const size_t steps[] = {1, 3, 7, 4096};
+    for (size_t s = 0; s < sizeof steps / sizeof steps[0]; s++) {
+        int fd = pipe_from_child(data, sizeof data - 1, steps[s]);
+        if (fd < 0)
+            return;
+        cli_lines r;
+        cli_lines_init(&r, fd);
+        cli_lines_limit(&r, 10);
+        for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+            char *line = (char *)"unset";
+            size_t n = 999;
+            int rc = cli_lines_next(&r, &line, &n);
+            int ok = rc == want[k].rc && (rc == 0 || n == want[k].len) &&
+                     (want[k].line ? line && memcmp(line, want[k].line, n) == 0
+                                   : rc == 0 || line == NULL);
+            if (!CHECK_MSG(ok, "step %zu, line %zu: rc %d, %zu bytes, want rc %d, %zu bytes",
+                           steps[s], k, rc, n, want[k].rc, want[k].len))
+                break;
+        }
+        cli_lines_free(&r);
+        close(fd);
+        wait(NULL);
+    }
+}
+
 int main(void)
 {
     test_shapes();
@@ -245,5 +285,6 @@ int main(void)
     test_on_wait();
     test_cancel();
     test_read_error();
+    test_too_long_lines();
     return harness_finish();
 }
