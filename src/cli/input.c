@@ -50,47 +50,135 @@ static size_t skip_prologue(const char *s, size_t i, size_t len)
     }
 }
 
-/* Tags that start an HTML page or fragment. */
-static int html_tag_at(const char *s, size_t len)
+/* Skips "<?...?>" processing instructions (and the XML declaration) and
+ * what skip_prologue skips. */
+static size_t skip_instructions(const char *s, size_t i, size_t len)
 {
-    static const char *const tags[] = {"<!doctype html", "<html", "<head", "<body", "<meta",
-                                       "<title", "<p>", "<p ", "<div", "<article", "<section",
-                                       "<h1", "<h2", "<table", "<ul", "<link", "<script",
-                                       "<style", "<base"};
-    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
-        if (starts_ci(s, len, tags[i]))
+    for (;;) {
+        i = skip_prologue(s, i, len);
+        if (!starts_ci(s + i, len - i, "<?"))
+            return i;
+        const char *end = NULL;
+        for (size_t k = i + 2; k + 1 < len && !end; k++)
+            if (s[k] == '?' && s[k + 1] == '>')
+                end = s + k + 2;
+        if (!end)
+            return len;
+        i = (size_t)(end - s);
+    }
+}
+
+static int is_name_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '_' || c == ':' || c == '.';
+}
+
+/* The elements of HTML (the living standard's, and the obsolete ones pages
+ * still use): a document or fragment whose first element is one of them is
+ * read as HTML, which recovers from anything, rather than as XML, which
+ * refuses what is not well-formed. Sorted for bsearch. */
+static const char *const html_elements[] = {
+    "a",        "abbr",     "acronym",  "address",  "applet",   "area",     "article",
+    "aside",    "audio",    "b",        "base",     "basefont", "bdi",      "bdo",
+    "big",      "blink",    "blockquote", "body",   "br",       "button",   "canvas",
+    "caption",  "center",   "cite",     "code",     "col",      "colgroup", "data",
+    "datalist", "dd",       "del",      "details",  "dfn",      "dialog",   "dir",
+    "div",      "dl",       "dt",       "em",       "embed",    "fieldset", "figcaption",
+    "figure",   "font",     "footer",   "form",     "frame",    "frameset", "h1",
+    "h2",       "h3",       "h4",       "h5",       "h6",       "head",     "header",
+    "hgroup",   "hr",       "html",     "i",        "iframe",   "img",      "input",
+    "ins",      "kbd",      "label",    "legend",   "li",       "link",     "main",
+    "map",      "mark",     "marquee",  "menu",     "meta",     "meter",    "nav",
+    "nobr",     "noframes", "noscript", "object",   "ol",       "optgroup", "option",
+    "output",   "p",        "param",    "picture",  "pre",      "progress", "q",
+    "rp",       "rt",       "ruby",     "s",        "samp",     "script",   "search",
+    "section",  "select",   "slot",     "small",    "source",   "span",     "strike",
+    "strong",   "style",    "sub",      "summary",  "sup",      "table",    "tbody",
+    "td",       "template", "textarea", "tfoot",    "th",       "thead",    "time",
+    "title",    "tr",       "track",    "tt",       "u",        "ul",       "var",
+    "video",    "wbr",
+};
+
+static int cmp_name(const void *key, const void *elem)
+{
+    return strcasecmp((const char *)key, *(const char *const *)elem);
+}
+
+/* The name of the element that starts at s[i] ('<'), lower-cased into
+ * `name` (up to `cap` - 1 bytes); 0 when there is none or it is longer. */
+static size_t element_name(const char *s, size_t i, size_t len, char *name, size_t cap)
+{
+    if (i + 1 >= len || s[i] != '<' ||
+        !((s[i + 1] >= 'a' && s[i + 1] <= 'z') || (s[i + 1] >= 'A' && s[i + 1] <= 'Z')))
+        return 0;
+    size_t n = 0, k = i + 1;
+    for (; k < len && is_name_char(s[k]); k++) {
+        if (n + 1 >= cap)
+            return 0;
+        name[n++] = s[k];
+    }
+    name[n] = '\0';
+    /* A tag goes on with white space, '>' or "/>"; "<https://..." (a
+     * Markdown link) is no element. */
+    if (k < len && !is_space(s[k]) && s[k] != '>' && !(s[k] == '/' && k + 1 < len && s[k + 1] == '>'))
+        return 0;
+    return n;
+}
+
+static int is_html_element(const char *name)
+{
+    return bsearch(name, html_elements, sizeof html_elements / sizeof html_elements[0],
+                   sizeof html_elements[0], cmp_name) != NULL;
+}
+
+/* UTF-16 without a byte order mark: the first character that is not white
+ * space is '<' with a zero byte beside it. *xml tells whether "<?xml"
+ * follows. */
+static int utf16_markup(const unsigned char *b, size_t len, int *xml)
+{
+    for (int le = 0; le < 2; le++) {
+        size_t i = 0;
+        while (i + 1 < len && b[i + le] == 0 && is_space((char)b[i + 1 - le]))
+            i += 2;
+        if (i + 1 < len && b[i + le] == 0 && b[i + 1 - le] == '<') {
+            static const char decl[] = "<?xml";
+            *xml = 1;
+            for (size_t k = 0; k < 5; k++)
+                if (i + 2 * k + 1 >= len || b[i + 2 * k + 1 - le] != (unsigned char)decl[k])
+                    *xml = 0;
             return 1;
+        }
+    }
     return 0;
 }
 
 enum cli_input_kind cli_detect_input(const char *data, size_t len)
 {
-    size_t i = 0;
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-    /* UTF-16 is never plain text lede reads; pages come in it. Its byte
-     * order mark, not a single byte: Latin-1 text may start with 0xFE. */
     const unsigned char *b = (const unsigned char *)data;
-    if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
-        return INPUT_HTML;
-    i = skip_prologue(data, i, len);
-    if (starts_ci(data + i, len - i, "<?xml")) {
-        /* XHTML is read as HTML. */
-        size_t limit = len - i < 2048 ? len - i : 2048;
-        for (size_t k = i; k + 5 < i + limit; k++)
-            if (starts_ci(data + k, len - k, "<html") || starts_ci(data + k, len - k, "<!doctype html"))
-                return INPUT_HTML;
-        return INPUT_XML;
+    int xml = 0;
+    /* UTF-16 is never plain text lede reads: pages and XML come in it. Its
+     * byte order mark, not a single byte: Latin-1 text may start with 0xFE. */
+    if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
+        utf16_markup(b + 2, len - 2, &xml);
+        return xml ? INPUT_XML : INPUT_HTML;
     }
-    if (html_tag_at(data + i, len - i))
-        return INPUT_HTML;
+    if (utf16_markup(b, len < 512 ? len : 512, &xml))
+        return xml ? INPUT_XML : INPUT_HTML;
+    size_t i = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    i = skip_prologue(data, i, len);
+    int declared_xml = starts_ci(data + i, len - i, "<?xml");
+    i = skip_instructions(data, i, len);
     if (starts_ci(data + i, len - i, "<!doctype"))
-        return INPUT_XML;
-    /* Another element at the start (<DOC>, <nitf>, <article>): XML. */
-    if (i + 1 < len && data[i] == '<' &&
-        ((data[i + 1] >= 'a' && data[i + 1] <= 'z') || (data[i + 1] >= 'A' && data[i + 1] <= 'Z')))
-        return INPUT_XML;
-    return INPUT_TEXT;
+        return starts_ci(data + i, len - i, "<!doctype html") ? INPUT_HTML : INPUT_XML;
+    char name[32];
+    if (element_name(data, i, len, name, sizeof name) == 0)
+        return declared_xml ? INPUT_XML : INPUT_TEXT;
+    /* After an XML declaration only <html> is a page (XHTML); without one,
+     * any element of HTML starts a page or a fragment of one. */
+    if (declared_xml)
+        return strcasecmp(name, "html") == 0 ? INPUT_HTML : INPUT_XML;
+    return is_html_element(name) ? INPUT_HTML : INPUT_XML;
 }
 
 /* ====== Preparing input ====== */

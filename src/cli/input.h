@@ -12,10 +12,12 @@ enum cli_input_kind { INPUT_AUTO, INPUT_TEXT, INPUT_HTML, INPUT_XML };
 /* Parses an --input value (auto, text, html, xml); returns -1 if unknown. */
 int cli_parse_input_kind(const char *s, enum cli_input_kind *kind);
 
-/* Guesses the kind of `len` bytes by their content: an HTML page starts,
- * after an optional BOM, white space and comments, with a doctype, <html>,
- * <head>, <body> or another common HTML tag; XML with <?xml (unless it is
- * XHTML) or another element; anything else is text. */
+/* Guesses the kind of `len` bytes by their content. After an optional BOM,
+ * white space, comments and processing instructions: an HTML doctype, or
+ * an element of HTML (<html>, <p>, <span>, <h3>, ...) starts a page or a
+ * fragment; after an XML declaration only <html> does (XHTML); another
+ * doctype or element starts XML; anything else is text. UTF-16 (with or
+ * without a byte order mark) is a page, or XML after "<?xml". */
 enum cli_input_kind cli_detect_input(const char *data, size_t len);
 
 /* How pages are read: the extraction options and an XPath for XML. */
