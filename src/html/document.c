@@ -211,12 +211,12 @@ lede_status lede_extract_begin(const char *bytes, size_t len, const lede_extract
         return lede_fail(err, LEDE_ERR_TOO_LARGE,
                          "the input has %zu bytes, more than the limit of %zu", len,
                          opts->max_bytes);
-    /* Every element needs a '<': a cheap bound on what the parser would
-     * build, checked before it builds it. */
+    /* Every start tag makes an element: a cheap bound on what the parser
+     * would build, checked before it builds it. */
     size_t tags = lede_html_count_tags(bytes, len);
     if (tags > opts->max_nodes)
         return lede_fail(err, LEDE_ERR_TOO_LARGE,
-                         "the input has %zu tags, more than the limit of %zu nodes", tags,
+                         "the input has %zu start tags, more than the limit of %zu nodes", tags,
                          opts->max_nodes);
     return LEDE_OK;
 }

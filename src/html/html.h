@@ -63,8 +63,10 @@ lede_status lede_html_parse(const lede_html_source *src, xmlDoc **doc, lede_erro
 lede_status lede_xml_parse(const lede_html_source *src, xmlDoc **doc, int *extra_content,
                            lede_error **err);
 
-/* The number of '<' in the input: an upper bound on the elements a parser
- * can make of it, so the node limit can be checked before parsing. */
+/* The number of start tags ('<' and a letter) in the input: each makes an
+ * element, so a page with more than max_nodes of them is refused before it
+ * is parsed. Closing tags and comments are not counted: they make no node
+ * (the walk of the parsed page counts the nodes exactly, dom.c). */
 size_t lede_html_count_tags(const char *data, size_t len);
 
 /* ====== The flat tree (dom.c) ====== */

@@ -36,7 +36,8 @@ size_t lede_html_count_tags(const char *data, size_t len)
         p = memchr(p, '<', (size_t)(end - p));
         if (!p)
             break;
-        n++;
+        unsigned char next = p + 1 < end ? (unsigned char)p[1] | 0x20 : 0;
+        n += next >= 'a' && next <= 'z';
     }
     return n;
 }

@@ -183,6 +183,24 @@ static void test_node_limits(void)
     lede_error_free(err);
     free(p.data);
 
+    /* The limit is on elements and text nodes, as documented: eight
+     * elements and three text nodes (18 '<' with the closing tags). */
+    const char *exact = "<html><body><div><div><div>"
+                        "<p>The council approved the new budget on Tuesday, raising spending on "
+                        "schools by five percent.</p><p>The mayor said the vote, which was "
+                        "unanimous, followed months of debate.</p><p>Officials said work on the "
+                        "roads would start in the spring and end by winter.</p>"
+                        "</div></div></div></body></html>";
+    for (size_t n = 10; n <= 11; n++) {
+        lede_extract_options *limit = lede_extract_options_new();
+        lede_extract_options_set_max_nodes(limit, n);
+        lede_status want = n == 11 ? LEDE_OK : LEDE_ERR_TOO_LARGE;
+        CHECK_STATUS(lede_extract_html(exact, strlen(exact), limit, &doc, NULL), want);
+        lede_document_free(doc);
+        doc = NULL;
+        lede_extract_options_free(limit);
+    }
+
     /* A lower limit, reached while reading the tree. */
     page q = {0};
     add(&q, "<body>");
