@@ -123,8 +123,15 @@ static int atx_heading(const char *text, const lede_line *l, size_t *hs, size_t 
     if (n == 0 || n > 6 || (i < l->end && text[i] != ' ' && text[i] != '\t'))
         return 0;
     size_t e = l->end;
-    while (e > i && text[e - 1] == '#')
+    while (e > i && (text[e - 1] == ' ' || text[e - 1] == '\t'))
         e--;
+    /* A closing run of '#' only after white space (CommonMark): the '#'
+     * of "Learning C#" is the heading's. */
+    size_t closing = e;
+    while (closing > i && text[closing - 1] == '#')
+        closing--;
+    if (closing < e && (closing == i || text[closing - 1] == ' ' || text[closing - 1] == '\t'))
+        e = closing;
     *hs = i;
     *he = e;
     trim(text, hs, he);
