@@ -786,11 +786,18 @@ static int standalone_line(const char *text, size_t start, size_t end)
     return 1;
 }
 
+/* Whether a line starts otherwise than with a lower-case letter, looking
+ * past opening quotes and brackets: "(https://... which" goes on the
+ * sentence of the line before it, "“The", "<div>" or "2024" may not. */
 static int starts_upper_or_digit(const char *text, const lede_line *l)
 {
-    int32_t c;
-    lede_text_next(text, l->end, l->start, &c);
-    return lede_is_upper(c) || lede_is_digit(c) || !lede_is_lower(c);
+    int32_t c = 0;
+    for (size_t i = l->start; i < l->end;) {
+        i += lede_text_next(text, l->end, i, &c);
+        if (!lede_is_opener(c))
+            break;
+    }
+    return !lede_is_lower(c);
 }
 
 /* Emits a paragraph of running text made of lines [first, last]. A short
