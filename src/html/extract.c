@@ -267,6 +267,20 @@ static int link_list(const lede_hdom *dom, uint32_t i)
            link_density(n) > 0.35;
 }
 
+/* Whether inline element i is a piece of a sentence: its paragraph's own
+ * text goes on right after it ("held on <time class=date>May 5</time>, in").
+ * Its class then names what the words are (a date, an author, a tag), not
+ * a part of the template; a label that ends the paragraph ("Share", "Read
+ * more") or stands alone is not. */
+static int inside_sentence(const lede_hdom *dom, uint32_t i)
+{
+    const lede_hnode *n = &dom->nodes[i];
+    if ((n->flags & HNODE_BLOCK) || n->blocks > 0 || n->end >= dom->count)
+        return 0;
+    const lede_hnode *next = &dom->nodes[n->end];
+    return next->tag == HTAG_TEXT && next->owner == n->owner && next->chars > 0;
+}
+
 /* Whether element i inside the article is boilerplate. */
 static int boilerplate(const lede_hdom *dom, uint32_t i, double total_chars)
 {
@@ -283,7 +297,7 @@ static int boilerplate(const lede_hdom *dom, uint32_t i, double total_chars)
         return 0;
     /* A boilerplate class on half the article is more likely a template's
      * quirk than boilerplate, unless nothing in it scored above zero. */
-    if (negative(n))
+    if (negative(n) && !inside_sentence(dom, i))
         return n->chars < total_chars * 0.5 || n->best <= 0;
     /* Classes that hide an element ("sr-only", "visually-hidden") hide
      * labels for screen readers; on long text they rather describe a part

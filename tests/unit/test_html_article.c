@@ -1,0 +1,82 @@
+/* test_html_article.c - choosing the article's text and headline: what the
+ * boilerplate rules must leave alone (words inside a sentence, lists of
+ * prose, short sentences, utility classes) and what they must still remove,
+ * and which <h1> is the headline. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "html_test.h"
+
+#define PROSE                                                                                  \
+    "<p>The council approved the new budget on Tuesday, raising spending on schools, roads " \
+    "and parks by five percent.</p>"
+
+/* Extracts `body` inside <html><body>; NULL (a failed check) when no article. */
+static lede_document *extract_body(const char *what, const char *body)
+{
+    char html[8192];
+    snprintf(html, sizeof html, "<html><head><title>T</title></head><body>%s</body></html>", body);
+    lede_document *doc = NULL;
+    lede_status st = extract_page(html, &doc);
+    if (!CHECK_MSG(st == LEDE_OK, "%s: status %s", what, lede_strerror(st))) {
+        lede_document_free(doc);
+        return NULL;
+    }
+    check_document_shape(doc, what);
+    return doc;
+}
+
+static void check_kept(const char *what, const lede_document *doc, const char *const *kept,
+                       size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        CHECK_MSG(text_has(doc, kept[i]), "%s: '%s' missing from \"%s\"", what, kept[i],
+                  lede_document_text(doc, NULL));
+}
+
+static void check_dropped(const char *what, const lede_document *doc, const char *const *dropped,
+                          size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        CHECK_MSG(!text_has(doc, dropped[i]), "%s: '%s' kept in \"%s\"", what, dropped[i],
+                  lede_document_text(doc, NULL));
+}
+
+#define COUNT(a) (sizeof(a) / sizeof(a)[0])
+
+/* ====== Inline elements with boilerplate classes ====== */
+
+/* A date, an author's name, a tag link inside a sentence are words of the
+ * sentence, whatever their class says; the same classes on their own still
+ * mark boilerplate. */
+static void test_inline_classes(void)
+{
+    lede_document *doc = extract_body(
+        "inline classes",
+        "<article>" PROSE
+        "<p>The meeting, held on <time class=\"date\">May 5</time>, was chaired by <span "
+        "class=\"author\">Jane Doe</span>, who said the <span class=\"media\">press</span> was "
+        "welcome, and <a href=\"/t/x\" class=\"tag\">climate change</a> was discussed at length "
+        "today.</p>"
+        "<p><span class=\"author\">Sam Writer</span></p>"
+        "<p>The debate went on until late in the evening, <a class=\"share\" href=\"/s\">Share "
+        "this</a></p>" PROSE "</article>");
+    static const char *const kept[] = {
+        "The meeting, held on May 5, was chaired by Jane Doe, who said the press was welcome, "
+        "and climate change was discussed at length today.",
+        "The debate went on until late in the evening,",
+    };
+    static const char *const dropped[] = {"Sam Writer", "Share this"};
+    if (doc) {
+        check_kept("inline classes", doc, kept, COUNT(kept));
+        check_dropped("inline classes", doc, dropped, COUNT(dropped));
+    }
+    lede_document_free(doc);
+}
+
+int main(void)
+{
+    test_inline_classes();
+    return harness_finish();
+}
