@@ -267,6 +267,21 @@ static int link_list(const lede_hdom *dom, uint32_t i)
            link_density(n) > 0.35;
 }
 
+/* The list items in element i that are prose: a sentence of a block's
+ * length with few links ("Residents can comment on the plan until May."),
+ * not a menu entry, a tag or a headline linking to another page. */
+static uint32_t prose_items(const lede_hdom *dom, uint32_t i)
+{
+    uint32_t prose = 0;
+    for (uint32_t c = i + 1; c < dom->nodes[i].end; c++) {
+        const lede_hnode *item = &dom->nodes[c];
+        if (item->tag == HTAG_LI && item->chars >= 25 && item->stops > 0 &&
+            item->link_chars * 4 < item->chars)
+            prose++;
+    }
+    return prose;
+}
+
 /* Whether inline element i is a piece of a sentence: its paragraph's own
  * text goes on right after it ("held on <time class=date>May 5</time>, in").
  * Its class then names what the words are (a date, an author, a tag), not
@@ -322,7 +337,9 @@ static int boilerplate(const lede_hdom *dom, uint32_t i, double total_chars)
                   (n->chars > 0 && n->listed * 10 >= n->chars * 9);
     if (img > 1 && p * 2 < img)
         return 1;
-    if (!is_list && li > p + 1 && n->tag != HTAG_P)
+    /* More list items than paragraphs: a menu or a list of links, unless the
+     * items are paragraphs themselves. */
+    if (!is_list && li > p + 1 && n->tag != HTAG_P && li > p + 1 + (int)prose_items(dom, i))
         return 1;
     if (!is_list && n->chars < 25 && (img == 0 || img > 2) && n->tag != HTAG_P)
         return n->chars == 0 ? 0 : 1;

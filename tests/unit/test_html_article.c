@@ -75,8 +75,38 @@ static void test_inline_classes(void)
     lede_document_free(doc);
 }
 
+/* ====== Lists ====== */
+
+#define PROSE_ITEM "<li>Residents can comment on the plan at city hall until the end of the month.</li>"
+#define LINK_ITEM(n) "<li><a href=\"/story/" #n "\">Another story about the council, number " #n "</a></li>"
+
+/* A section whose list is prose (sentences without links) is part of the
+ * article; lists of links or of single words beside it are not. */
+static void test_prose_lists(void)
+{
+    lede_document *doc = extract_body(
+        "prose list",
+        "<article>" PROSE PROSE
+        "<section><h2>What happens next</h2><p>The plan now moves to a public review, which "
+        "has several stages that residents should know about before it ends.</p><ul>" PROSE_ITEM
+        PROSE_ITEM PROSE_ITEM PROSE_ITEM PROSE_ITEM "</ul></section>"
+        "<div><p>Filed under:</p><ul><li>Politics</li><li>Budget</li><li>Council</li></ul></div>"
+        "<section><p>Read the other stories:</p><ul>" LINK_ITEM(1) LINK_ITEM(2) LINK_ITEM(3)
+        LINK_ITEM(4) "</ul></section>" PROSE "</article>");
+    static const char *const kept[] = {"What happens next", "moves to a public review",
+                                       "Residents can comment on the plan"};
+    static const char *const dropped[] = {"Filed under", "Politics", "Another story",
+                                          "Read the other stories"};
+    if (doc) {
+        check_kept("prose list", doc, kept, COUNT(kept));
+        check_dropped("prose list", doc, dropped, COUNT(dropped));
+    }
+    lede_document_free(doc);
+}
+
 int main(void)
 {
     test_inline_classes();
+    test_prose_lists();
     return harness_finish();
 }
