@@ -296,6 +296,41 @@ static int inside_sentence(const lede_hdom *dom, uint32_t i)
     return next->tag == HTAG_TEXT && next->owner == n->owner && next->chars > 0;
 }
 
+/* The length of the suffix of `len` bytes at `t` found in `list`, or 0. */
+static size_t suffix_in(const char *t, size_t len, const char *const *list, size_t count)
+{
+    for (size_t k = 0; k < count; k++) {
+        size_t m = strlen(list[k]);
+        if (len >= m && memcmp(t + len - m, list[k], m) == 0)
+            return m;
+    }
+    return 0;
+}
+
+/* Whether a trimmed text ends as a sentence does: with a stop, maybe
+ * inside closing quotes or brackets ("(“Yes.”)"). */
+static int ends_with_stop(const char *t, size_t len)
+{
+    static const char *const stops[] = {".", "!", "?", "\xE3\x80\x82", "\xEF\xBC\x81",
+                                        "\xEF\xBC\x9F"};
+    static const char *const closers[] = {"\"", "'", ")", "\xE2\x80\x9D", "\xE2\x80\x99",
+                                          "\xC2\xBB", "\xE3\x80\x8D"};
+    size_t m;
+    while ((m = suffix_in(t, len, closers, sizeof closers / sizeof closers[0])) > 0)
+        len -= m;
+    return suffix_in(t, len, stops, sizeof stops / sizeof stops[0]) > 0;
+}
+
+/* Whether element i's text is a sentence: it ends with a stop. A stop
+ * inside ("Nov. 20, 2019, 9:28 AM") does not make a date a sentence. */
+static int is_sentence(const lede_hdom *dom, uint32_t i)
+{
+    lede_strbuf b = {0};
+    int result = lede_hdom_text(dom, i, &b) == LEDE_OK && b.data && ends_with_stop(b.data, b.len);
+    lede_strbuf_free(&b);
+    return result;
+}
+
 /* Whether element i inside the article is boilerplate. */
 static int boilerplate(const lede_hdom *dom, uint32_t i, double total_chars)
 {
@@ -341,8 +376,10 @@ static int boilerplate(const lede_hdom *dom, uint32_t i, double total_chars)
      * items are paragraphs themselves. */
     if (!is_list && li > p + 1 && n->tag != HTAG_P && li > p + 1 + (int)prose_items(dom, i))
         return 1;
+    /* Short text is a label ("Share", "Advertisement"), unless it is a
+     * sentence without links ("Nobody objected."). */
     if (!is_list && n->chars < 25 && (img == 0 || img > 2) && n->tag != HTAG_P)
-        return n->chars == 0 ? 0 : 1;
+        return n->chars > 0 && !(n->stops > 0 && n->link_chars == 0 && is_sentence(dom, i));
     if (!is_list && weight < 25 && ld > 0.2 && n->tag != HTAG_P)
         return 1;
     if (weight >= 25 && ld > 0.5)

@@ -104,9 +104,34 @@ static void test_prose_lists(void)
     lede_document_free(doc);
 }
 
+/* ====== Short blocks ====== */
+
+/* A short sentence in a div of its own is part of the article; short labels
+ * of the template are not. */
+static void test_short_sentences(void)
+{
+    lede_document *doc = extract_body(
+        "short sentences",
+        "<div class=\"post-body\"><div>The council approved the new budget on Tuesday, raising "
+        "spending on schools, roads and parks by five percent.</div><div>Then it was over.</div>"
+        "<div>Advertisement</div><div>Officials said the vote, which was unanimous, followed "
+        "months of debate over taxes and fees.</div><div>Nobody objected.</div><div>Share</div>"
+        "<div><a href=\"/more\">Read more.</a></div><div>Nov. 20, 2019, 9:28 AM</div></div>");
+    static const char *const kept[] = {"Then it was over.", "Nobody objected.",
+                                       "followed months of debate"};
+    static const char *const dropped[] = {"Advertisement", "Share", "Read more",
+                                          "9:28 AM"};
+    if (doc) {
+        check_kept("short sentences", doc, kept, COUNT(kept));
+        check_dropped("short sentences", doc, dropped, COUNT(dropped));
+    }
+    lede_document_free(doc);
+}
+
 int main(void)
 {
     test_inline_classes();
     test_prose_lists();
+    test_short_sentences();
     return harness_finish();
 }
