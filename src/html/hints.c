@@ -7,7 +7,10 @@
  * non-alphanumeric character and at lower-to-upper case changes, and each
  * word is compared with the vocabulary: short entries must match a whole
  * word (or its plural), long ones may appear inside a word ("sharebar",
- * "sitefooter"). */
+ * "sitefooter"). Whether a class hides its element is decided for the
+ * class as a whole, since utility classes put "hidden" in other meanings
+ * ("overflow-hidden", "md:hidden"); the words of a variant prefix
+ * ("print:", "hover:") are not read. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -210,18 +213,46 @@ static int body_noun(const char *w, size_t n)
            (n == 4 && memcmp(w, "text", 4) == 0) || (n == 4 && memcmp(w, "copy", 4) == 0);
 }
 
-uint16_t lede_html_class_hints(const char *s)
+/* Words that make a hiding class conditional or about something else: the
+ * CSS property it sets is not display ("overflow-hidden",
+ * "backface-hidden"), or it hides only on some screens or on paper
+ * ("hidden-xs", "hide-on-mobile", "hidden-print"). */
+static int hiding_qualifier(const char *w, size_t n)
 {
+    static const char *const words[] = {"overflow", "backface", "xs",     "sm",
+                                        "md",       "lg",       "xl",     "xxl",
+                                        "mobile",   "tablet",   "desktop", "print"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == n && memcmp(w, words[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_space_ascii(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* The hints of one class (a token of the attribute, `len` bytes at `s`).
+ * `prev_content` carries "article" over to "body" in the next word, also
+ * across classes ("article body"). */
+static uint16_t token_hints(const char *s, size_t len, int *prev_content)
+{
+    /* A variant prefix ("sm:hidden", "print:hidden", "hover:underline")
+     * names when the class applies, not what the element is. */
+    size_t i = len;
+    while (i > 0 && s[i - 1] != ':')
+        i--;
+    int conditional = i > 0;
     uint16_t h = 0;
+    int qualified = 0;
     char word[64];
-    int prev_content = 0;
-    size_t i = 0;
-    while (s[i]) {
-        while (s[i] && !is_alnum_ascii((unsigned char)s[i]))
+    while (i < len) {
+        while (i < len && !is_alnum_ascii((unsigned char)s[i]))
             i++;
         size_t n = 0;
         int truncated = 0;
-        while (s[i] && is_alnum_ascii((unsigned char)s[i])) {
+        while (i < len && is_alnum_ascii((unsigned char)s[i])) {
             unsigned char c = (unsigned char)s[i];
             /* a lower-to-upper change starts a new word: "articleBody" */
             if (n > 0 && c >= 'A' && c <= 'Z' && word[n - 1] >= 'a' && word[n - 1] <= 'z')
@@ -234,11 +265,32 @@ uint16_t lede_html_class_hints(const char *s)
         }
         if (n == 0 || truncated)
             continue;
-        uint16_t wh = word_hints(word, n);
-        if (prev_content && body_noun(word, n))
+        if (*prev_content && body_noun(word, n))
             h |= HINT_MAIN;
-        prev_content = content_noun(word, n) || (prev_content && n <= 2);
-        h |= wh;
+        *prev_content = content_noun(word, n) || (*prev_content && n <= 2);
+        qualified |= hiding_qualifier(word, n);
+        h |= word_hints(word, n);
+    }
+    /* Whether a class hides the element is a matter of the whole class:
+     * "visually-hidden" does, "overflow-hidden" and "md:hidden" do not. */
+    if (conditional || qualified)
+        h &= (uint16_t)~HINT_HIDDEN;
+    return h;
+}
+
+uint16_t lede_html_class_hints(const char *s)
+{
+    uint16_t h = 0;
+    int prev_content = 0;
+    size_t i = 0;
+    while (s[i]) {
+        while (s[i] && is_space_ascii(s[i]))
+            i++;
+        size_t start = i;
+        while (s[i] && !is_space_ascii(s[i]))
+            i++;
+        if (i > start)
+            h |= token_hints(s + start, i - start, &prev_content);
     }
     return h;
 }

@@ -128,10 +128,50 @@ static void test_short_sentences(void)
     lede_document_free(doc);
 }
 
+/* ====== Classes that hide ====== */
+
+/* Utility classes that set another property or hide only on some screens
+ * leave the text visible; classes that hide it still remove it. A variant
+ * prefix is not a name: "print:hidden" is no print button. */
+static void test_hiding_classes(void)
+{
+    static const struct {
+        const char *cls;
+        int hides;
+    } classes[] = {
+        {"hidden", 1},
+        {"visually-hidden", 1},
+        {"card is-hidden", 1},
+        {"element-invisible", 1},
+        {"relative overflow-hidden", 0},
+        {"overflow-x-hidden", 0},
+        {"overflowHidden", 0},
+        {"sm:hidden", 0},
+        {"group-hover:invisible", 0},
+        {"print:hidden md:block", 0},
+        {"hidden-xs", 0},
+        {"hide-on-mobile", 0},
+    };
+    for (size_t i = 0; i < COUNT(classes); i++) {
+        char body[1024];
+        snprintf(body, sizeof body,
+                 "<article>" PROSE "<div class=\"%s\"><p>Then the vote was taken, and the "
+                 "chamber emptied within minutes.</p></div>" PROSE "</article>",
+                 classes[i].cls);
+        lede_document *doc = extract_body(classes[i].cls, body);
+        if (doc)
+            CHECK_MSG(text_has(doc, "Then the vote was taken") == !classes[i].hides,
+                      "class \"%s\": text %s", classes[i].cls,
+                      classes[i].hides ? "kept" : "dropped");
+        lede_document_free(doc);
+    }
+}
+
 int main(void)
 {
     test_inline_classes();
     test_prose_lists();
     test_short_sentences();
+    test_hiding_classes();
     return harness_finish();
 }
