@@ -541,12 +541,23 @@ static int inside_article(const lede_hdom *dom, uint32_t i)
     return 0;
 }
 
+static int matches_title(const lede_hdom *dom, uint32_t i, const char *title)
+{
+    lede_strbuf b = {0};
+    int match = lede_hdom_text(dom, i, &b) == LEDE_OK && b.data && same_title(b.data, title);
+    lede_strbuf_free(&b);
+    return match;
+}
+
 /* The headline: the <h1> that matches the page's title; else an <h1> in the
  * article; else, when the page gives no title, the last <h1> before the
- * article. */
+ * article. Of several <h1>s that match ("Headline | Site" matches the
+ * site's logo too), the one in the article, else the nearest before it,
+ * else the first after it. */
 static uint32_t find_title(lede_hdom *dom, const char *title)
 {
     uint32_t in_article = LEDE_HNODE_NONE, before = LEDE_HNODE_NONE;
+    uint32_t match_before = LEDE_HNODE_NONE, match_after = LEDE_HNODE_NONE;
     int article_seen = 0;
     for (uint32_t i = dom->body; i < dom->count; i++) {
         lede_hnode *n = &dom->nodes[i];
@@ -559,14 +570,19 @@ static uint32_t find_title(lede_hdom *dom, const char *title)
             in_article = i;
         if (!inside && !article_seen)
             before = i;
-        if (!title)
+        if (!title || !matches_title(dom, i, title))
             continue;
-        lede_strbuf b = {0};
-        int match = lede_hdom_text(dom, i, &b) == LEDE_OK && b.data && same_title(b.data, title);
-        lede_strbuf_free(&b);
-        if (match)
+        if (inside)
             return i;
+        if (!article_seen)
+            match_before = i;
+        else if (match_after == LEDE_HNODE_NONE)
+            match_after = i;
     }
+    if (match_before != LEDE_HNODE_NONE)
+        return match_before;
+    if (match_after != LEDE_HNODE_NONE)
+        return match_after;
     if (in_article != LEDE_HNODE_NONE)
         return in_article;
     return title ? LEDE_HNODE_NONE : before;

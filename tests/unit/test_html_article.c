@@ -167,11 +167,52 @@ static void test_hiding_classes(void)
     }
 }
 
+/* ====== The headline ====== */
+
+static void check_title(const char *what, const char *html, const char *want,
+                        const char *not_in_text)
+{
+    lede_document *doc = NULL;
+    if (CHECK_MSG(extract_page(html, &doc) == LEDE_OK, "%s: no article", what)) {
+        const char *title = lede_document_title(doc);
+        CHECK_MSG(title && strcmp(title, want) == 0, "%s: title \"%s\"", what,
+                  title ? title : "(none)");
+        CHECK_MSG(!text_has(doc, want), "%s: the headline is in the text", what);
+        CHECK_MSG(!text_has(doc, not_in_text), "%s: \"%s\" is in the text", what, not_in_text);
+    }
+    lede_document_free(doc);
+}
+
+/* When the site's name in the logo and the headline both match <title>
+ * ("Headline | Site"), the headline is the <h1> in the article, or the one
+ * nearest before it. */
+static void test_headline(void)
+{
+    check_title("logo, headline in the article",
+                "<html><head><title>Council approves budget | Springfield News</title></head>"
+                "<body><header><h1 class=\"logo\"><a href=\"/\">Springfield News</a></h1>"
+                "</header><article><h1>Council approves budget</h1>" PROSE PROSE PROSE
+                "</article></body></html>",
+                "Council approves budget", "Springfield News");
+    check_title("logo, headline before the article",
+                "<html><head><title>Council approves budget - Springfield News</title></head>"
+                "<body><header><h1><a href=\"/\">Springfield News</a></h1></header>"
+                "<div class=\"headline\"><h1>Council approves budget</h1></div>"
+                "<div class=\"story\">" PROSE PROSE PROSE "</div></body></html>",
+                "Council approves budget", "Springfield News");
+    check_title("logo after the article",
+                "<html><head><title>Council approves budget | Springfield News</title></head>"
+                "<body><div><h1>Council approves budget</h1></div><div>" PROSE PROSE PROSE
+                "</div><footer><h1>Springfield News</h1></footer></body></html>",
+                "Council approves budget", "Springfield News");
+}
+
 int main(void)
 {
     test_inline_classes();
     test_prose_lists();
     test_short_sentences();
     test_hiding_classes();
+    test_headline();
     return harness_finish();
 }
