@@ -322,14 +322,29 @@ static next_word look_ahead(const splitter *sp, size_t i, size_t end)
     return nw;
 }
 
-/* Whether a ')' closes the open parenthesis within a short distance, so a
- * terminal inside the parentheses does not end the sentence. */
+static int is_open_bracket(int32_t c);
+static int is_close_bracket(int32_t c);
+
+/* Brackets closing soon after a terminal keep it inside the sentence; the
+ * look ahead is bounded (an emoticon's "(" never closes). */
+enum { BRACKET_LOOK_AHEAD = 400 };
+
+/* Whether the innermost open bracket (round, full-width or a CJK quote)
+ * closes within BRACKET_LOOK_AHEAD bytes, so a terminal inside it does not
+ * end the sentence. Pairs opened and closed on the way do not count: in
+ * "sad :( today. We met (briefly)." the ')' is another bracket's. */
 static int paren_closes_soon(const char *text, size_t i, size_t end)
 {
-    size_t limit = end - i > 250 ? i + 250 : end;
-    for (; i < limit; i++)
-        if (text[i] == ')')
+    size_t limit = end - i > BRACKET_LOOK_AHEAD ? i + BRACKET_LOOK_AHEAD : end;
+    size_t inner = 0;
+    while (i < limit) {
+        int32_t c;
+        i += lede_text_next(text, end, i, &c);
+        if (is_open_bracket(c))
+            inner++;
+        else if (is_close_bracket(c) && inner-- == 0)
             return 1;
+    }
     return 0;
 }
 
