@@ -246,10 +246,12 @@ static int is_initial(const char *text, size_t ws, size_t we)
 }
 
 /* Letters separated by periods, each group at most three letters: U.S,
- * Ph.D, a.m. */
+ * Ph.D, a.m. Not a domain name, in lower case and ending in a group of two
+ * letters or more (bbc.co.uk, cnn.com): its period ends the sentence. */
 static int is_dotted(const char *text, size_t ws, size_t we)
 {
     size_t group = 0, dots = 0;
+    int has_upper = 0;
     for (size_t i = ws; i < we;) {
         int32_t c;
         i += lede_text_next(text, we, i, &c);
@@ -259,13 +261,14 @@ static int is_dotted(const char *text, size_t ws, size_t we)
             dots++;
             group = 0;
         } else if (lede_is_upper(c) || lede_is_lower(c)) {
+            has_upper |= lede_is_upper(c);
             if (++group > 3)
                 return 0;
         } else {
             return 0;
         }
     }
-    return dots > 0 && group > 0;
+    return dots > 0 && group > 0 && (has_upper || group == 1);
 }
 
 typedef struct next_word {
@@ -725,6 +728,11 @@ static lede_status split_sentences(splitter *sp, size_t start, size_t end)
                 term = t;
             run++;
             i += n;
+        }
+        /* A spaced ellipsis (". . .") is one run, as "..." is. */
+        while (i + 1 < end && text[i - 1] == '.' && text[i] == ' ' && text[i + 1] == '.') {
+            i += 2;
+            run++;
         }
         single_period = single_period && run == 1;
         int closed_bracket = 0;
