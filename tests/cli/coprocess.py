@@ -108,18 +108,18 @@ def check_strict(lede, threads):
     proc.stderr.close()
 
 
-def check_threads_per_cpu(lede, cpus):
-    what = "batch -j 0 on %d CPUs" % len(cpus)
-    proc = start(lede, ["-j", "0"], cpus)
+def threads_while_waiting(lede, args, cpus, what):
+    """How many threads lede has while it waits for its second line (after
+    answering the first), or None when it gave no answer."""
+    proc = start(lede, args, cpus)
     send(proc, json.dumps(GOOD[0]))
     answer = read_line(proc.stdout, what)
+    threads = None
     if answer == "":
         fail("%s: no answer: %r" % (what, proc.stderr.read().decode()[:200]))
     elif answer is not None:
         # Every thread is started before the first line is read.
         threads = len(os.listdir("/proc/%d/task" % proc.pid))
-        if threads != min(len(cpus), 256):
-            fail("%s: %d threads" % (what, threads))
         if json.loads(answer).get("id") != GOOD[0]["id"]:
             fail("%s: answer %r" % (what, answer[:80]))
     proc.stdin.close()
@@ -127,6 +127,22 @@ def check_threads_per_cpu(lede, cpus):
         fail("%s: exit status %d" % (what, proc.returncode))
     proc.stdout.close()
     proc.stderr.close()
+    return threads
+
+
+def check_threads_per_cpu(lede, cpus):
+    """-j 0 runs as many threads as -j N for N CPUs (counted the same way, so
+    that a sanitizer's own thread counts in both), and more than -j 1 when
+    N > 1."""
+    what = "batch -j 0 on %d CPUs" % len(cpus)
+    n = min(len(cpus), 256)
+    auto = threads_while_waiting(lede, ["-j", "0"], cpus, what)
+    explicit = threads_while_waiting(lede, ["-j", str(n)], cpus, what + " (-j %d)" % n)
+    one = threads_while_waiting(lede, ["-j", "1"], cpus, what + " (-j 1)")
+    if None in (auto, explicit, one):
+        return
+    if auto != explicit or (n > 1) != (auto > one):
+        fail("%s: %d threads, %d with -j %d, %d with -j 1" % (what, auto, explicit, n, one))
 
 
 def main():
