@@ -37,10 +37,10 @@ typedef struct label_alias {
 static const label_alias aliases[] = {
     {"utf8", "UTF-8"},
     {"unicode-1-1-utf-8", "UTF-8"},
-    {"utf-16", "UTF-8"}, /* a UTF-16 label without a BOM cannot be right */
-    {"utf-16le", "UTF-8"},
-    {"utf-16be", "UTF-8"},
-    {"unicode", "UTF-8"},
+    {"utf-16", "UTF-16LE"},
+    {"utf-16le", "UTF-16LE"},
+    {"utf-16be", "UTF-16BE"},
+    {"unicode", "UTF-16LE"},
     {"iso-8859-1", "WINDOWS-1252"},
     {"iso8859-1", "WINDOWS-1252"},
     {"iso_8859-1", "WINDOWS-1252"},
@@ -110,6 +110,16 @@ static void canonical_name(char *name)
         }
     }
     if (strcasecmp(name, "utf-8") == 0)
+        strcpy(name, "UTF-8");
+}
+
+/* The same for a label the page declares: a page whose UTF-16 label could be
+ * read at all is not UTF-16, so the label means UTF-8 (the HTML standard's
+ * prescan rule). A name the caller forces is taken as it is. */
+static void declared_name(char *name)
+{
+    canonical_name(name);
+    if (strncmp(name, "UTF-16", 6) == 0)
         strcpy(name, "UTF-8");
 }
 
@@ -486,7 +496,7 @@ lede_status lede_html_decode(const char *bytes, size_t len, const char *forced,
     scan_utf8(bytes, len, &scan);
     if (!declared_encoding(bytes, len, name))
         return decode_utf8(bytes, len, &scan, src, err);
-    canonical_name(name);
+    declared_name(name);
     int valid_utf8 = scan.invalid == 0 && scan.multibyte > 0;
     if (is_utf8_name(name) || valid_utf8)
         return decode_utf8(bytes, len, &scan, src, err);
