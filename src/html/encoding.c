@@ -27,51 +27,251 @@ enum { PRESCAN_BYTES = 64 * 1024 };
 
 /* ====== Encoding names ====== */
 
+/* Arrays, not pointers: a table of pointers costs a relocation each when the
+ * library is loaded. */
 typedef struct label_alias {
-    const char *label;
-    const char *name;
+    char label[20];
+    char name[16];
 } label_alias;
 
-/* Labels that mean another encoding than their name says (from the WHATWG
- * Encoding Standard), mapped to names iconv knows. */
+/* Every label of the WHATWG Encoding Standard (encodings.json) whose encoding
+ * iconv can read, lower case and sorted for bsearch, with the iconv name
+ * lede converts with. Where iconv has no exact match the nearest superset or
+ * variant stands in: GBK is read as GB18030 (as the standard's GBK decoder
+ * does), Big5 as BIG5-HKSCS, Shift_JIS as CP932, EUC-JP as EUC-JP-MS and
+ * EUC-KR as CP949 (the Microsoft extensions the standard's indexes include),
+ * ISO-8859-8-I as ISO-8859-8 (the same characters in logical order),
+ * x-user-defined as WINDOWS-1252 (what the HTML standard reads it as). The
+ * standard sends iso-2022-kr and iso-2022-cn to its "replacement" encoding
+ * to keep browsers safe from script smuggled past their decoders; offline,
+ * iconv reads them. hz-gb-2312 and "replacement" are left out: iconv has no
+ * such encoding. */
 static const label_alias aliases[] = {
-    {"utf8", "UTF-8"},
-    {"unicode-1-1-utf-8", "UTF-8"},
-    {"utf-16", "UTF-16LE"},
-    {"utf-16le", "UTF-16LE"},
-    {"utf-16be", "UTF-16BE"},
-    {"unicode", "UTF-16LE"},
-    {"iso-8859-1", "WINDOWS-1252"},
-    {"iso8859-1", "WINDOWS-1252"},
-    {"iso_8859-1", "WINDOWS-1252"},
-    {"latin1", "WINDOWS-1252"},
-    {"l1", "WINDOWS-1252"},
-    {"us-ascii", "WINDOWS-1252"},
-    {"ascii", "WINDOWS-1252"},
+    {"866", "IBM866"},
     {"ansi_x3.4-1968", "WINDOWS-1252"},
-    {"cp1252", "WINDOWS-1252"},
-    {"x-cp1252", "WINDOWS-1252"},
-    {"x-user-defined", "WINDOWS-1252"},
-    {"iso-8859-9", "WINDOWS-1254"},
-    {"latin5", "WINDOWS-1254"},
-    {"tis-620", "WINDOWS-874"},
-    {"iso-8859-11", "WINDOWS-874"},
-    {"gb2312", "GB18030"},
-    {"gbk", "GB18030"},
-    {"x-gbk", "GB18030"},
-    {"csgb2312", "GB18030"},
-    {"chinese", "GB18030"},
-    {"shift_jis", "CP932"},
-    {"shift-jis", "CP932"},
-    {"sjis", "CP932"},
-    {"x-sjis", "CP932"},
-    {"ms_kanji", "CP932"},
-    {"windows-31j", "CP932"},
-    {"csshiftjis", "CP932"},
-    {"euc-kr", "CP949"},
-    {"ks_c_5601-1987", "CP949"},
-    {"windows-949", "CP949"},
+    {"arabic", "ISO-8859-6"},
+    {"ascii", "WINDOWS-1252"},
+    {"asmo-708", "ISO-8859-6"},
     {"big5", "BIG5-HKSCS"},
+    {"big5-hkscs", "BIG5-HKSCS"},
+    {"chinese", "GB18030"},
+    {"cn-big5", "BIG5-HKSCS"},
+    {"cp1250", "WINDOWS-1250"},
+    {"cp1251", "WINDOWS-1251"},
+    {"cp1252", "WINDOWS-1252"},
+    {"cp1253", "WINDOWS-1253"},
+    {"cp1254", "WINDOWS-1254"},
+    {"cp1255", "WINDOWS-1255"},
+    {"cp1256", "WINDOWS-1256"},
+    {"cp1257", "WINDOWS-1257"},
+    {"cp1258", "WINDOWS-1258"},
+    {"cp819", "WINDOWS-1252"},
+    {"cp866", "IBM866"},
+    {"csbig5", "BIG5-HKSCS"},
+    {"cseuckr", "CP949"},
+    {"cseucpkdfmtjapanese", "EUC-JP-MS"},
+    {"csgb2312", "GB18030"},
+    {"csibm866", "IBM866"},
+    {"csiso2022jp", "ISO-2022-JP"},
+    {"csiso2022kr", "ISO-2022-KR"},
+    {"csiso58gb231280", "GB18030"},
+    {"csiso88596e", "ISO-8859-6"},
+    {"csiso88596i", "ISO-8859-6"},
+    {"csiso88598e", "ISO-8859-8"},
+    {"csiso88598i", "ISO-8859-8"},
+    {"csisolatin1", "WINDOWS-1252"},
+    {"csisolatin2", "ISO-8859-2"},
+    {"csisolatin3", "ISO-8859-3"},
+    {"csisolatin4", "ISO-8859-4"},
+    {"csisolatin5", "WINDOWS-1254"},
+    {"csisolatin6", "ISO-8859-10"},
+    {"csisolatin9", "ISO-8859-15"},
+    {"csisolatinarabic", "ISO-8859-6"},
+    {"csisolatincyrillic", "ISO-8859-5"},
+    {"csisolatingreek", "ISO-8859-7"},
+    {"csisolatinhebrew", "ISO-8859-8"},
+    {"cskoi8r", "KOI8-R"},
+    {"csksc56011987", "CP949"},
+    {"csmacintosh", "MACINTOSH"},
+    {"csshiftjis", "CP932"},
+    {"csunicode", "UTF-16LE"},
+    {"cyrillic", "ISO-8859-5"},
+    {"dos-874", "WINDOWS-874"},
+    {"ecma-114", "ISO-8859-6"},
+    {"ecma-118", "ISO-8859-7"},
+    {"elot_928", "ISO-8859-7"},
+    {"euc-jp", "EUC-JP-MS"},
+    {"euc-kr", "CP949"},
+    {"gb18030", "GB18030"},
+    {"gb2312", "GB18030"},
+    {"gb_2312", "GB18030"},
+    {"gb_2312-80", "GB18030"},
+    {"gbk", "GB18030"},
+    {"greek", "ISO-8859-7"},
+    {"greek8", "ISO-8859-7"},
+    {"hebrew", "ISO-8859-8"},
+    {"ibm819", "WINDOWS-1252"},
+    {"ibm866", "IBM866"},
+    {"iso-10646-ucs-2", "UTF-16LE"},
+    {"iso-2022-cn", "ISO-2022-CN"},
+    {"iso-2022-cn-ext", "ISO-2022-CN-EXT"},
+    {"iso-2022-jp", "ISO-2022-JP"},
+    {"iso-2022-kr", "ISO-2022-KR"},
+    {"iso-8859-1", "WINDOWS-1252"},
+    {"iso-8859-10", "ISO-8859-10"},
+    {"iso-8859-11", "WINDOWS-874"},
+    {"iso-8859-13", "ISO-8859-13"},
+    {"iso-8859-14", "ISO-8859-14"},
+    {"iso-8859-15", "ISO-8859-15"},
+    {"iso-8859-16", "ISO-8859-16"},
+    {"iso-8859-2", "ISO-8859-2"},
+    {"iso-8859-3", "ISO-8859-3"},
+    {"iso-8859-4", "ISO-8859-4"},
+    {"iso-8859-5", "ISO-8859-5"},
+    {"iso-8859-6", "ISO-8859-6"},
+    {"iso-8859-6-e", "ISO-8859-6"},
+    {"iso-8859-6-i", "ISO-8859-6"},
+    {"iso-8859-7", "ISO-8859-7"},
+    {"iso-8859-8", "ISO-8859-8"},
+    {"iso-8859-8-e", "ISO-8859-8"},
+    {"iso-8859-8-i", "ISO-8859-8"},
+    {"iso-8859-9", "WINDOWS-1254"},
+    {"iso-ir-100", "WINDOWS-1252"},
+    {"iso-ir-101", "ISO-8859-2"},
+    {"iso-ir-109", "ISO-8859-3"},
+    {"iso-ir-110", "ISO-8859-4"},
+    {"iso-ir-126", "ISO-8859-7"},
+    {"iso-ir-127", "ISO-8859-6"},
+    {"iso-ir-138", "ISO-8859-8"},
+    {"iso-ir-144", "ISO-8859-5"},
+    {"iso-ir-148", "WINDOWS-1254"},
+    {"iso-ir-149", "CP949"},
+    {"iso-ir-157", "ISO-8859-10"},
+    {"iso-ir-58", "GB18030"},
+    {"iso8859-1", "WINDOWS-1252"},
+    {"iso8859-10", "ISO-8859-10"},
+    {"iso8859-11", "WINDOWS-874"},
+    {"iso8859-13", "ISO-8859-13"},
+    {"iso8859-14", "ISO-8859-14"},
+    {"iso8859-15", "ISO-8859-15"},
+    {"iso8859-2", "ISO-8859-2"},
+    {"iso8859-3", "ISO-8859-3"},
+    {"iso8859-4", "ISO-8859-4"},
+    {"iso8859-5", "ISO-8859-5"},
+    {"iso8859-6", "ISO-8859-6"},
+    {"iso8859-7", "ISO-8859-7"},
+    {"iso8859-8", "ISO-8859-8"},
+    {"iso8859-9", "WINDOWS-1254"},
+    {"iso88591", "WINDOWS-1252"},
+    {"iso885910", "ISO-8859-10"},
+    {"iso885911", "WINDOWS-874"},
+    {"iso885913", "ISO-8859-13"},
+    {"iso885914", "ISO-8859-14"},
+    {"iso885915", "ISO-8859-15"},
+    {"iso88592", "ISO-8859-2"},
+    {"iso88593", "ISO-8859-3"},
+    {"iso88594", "ISO-8859-4"},
+    {"iso88595", "ISO-8859-5"},
+    {"iso88596", "ISO-8859-6"},
+    {"iso88597", "ISO-8859-7"},
+    {"iso88598", "ISO-8859-8"},
+    {"iso88599", "WINDOWS-1254"},
+    {"iso_8859-1", "WINDOWS-1252"},
+    {"iso_8859-15", "ISO-8859-15"},
+    {"iso_8859-1:1987", "WINDOWS-1252"},
+    {"iso_8859-2", "ISO-8859-2"},
+    {"iso_8859-2:1987", "ISO-8859-2"},
+    {"iso_8859-3", "ISO-8859-3"},
+    {"iso_8859-3:1988", "ISO-8859-3"},
+    {"iso_8859-4", "ISO-8859-4"},
+    {"iso_8859-4:1988", "ISO-8859-4"},
+    {"iso_8859-5", "ISO-8859-5"},
+    {"iso_8859-5:1988", "ISO-8859-5"},
+    {"iso_8859-6", "ISO-8859-6"},
+    {"iso_8859-6:1987", "ISO-8859-6"},
+    {"iso_8859-7", "ISO-8859-7"},
+    {"iso_8859-7:1987", "ISO-8859-7"},
+    {"iso_8859-8", "ISO-8859-8"},
+    {"iso_8859-8:1988", "ISO-8859-8"},
+    {"iso_8859-9", "WINDOWS-1254"},
+    {"iso_8859-9:1989", "WINDOWS-1254"},
+    {"koi", "KOI8-R"},
+    {"koi8", "KOI8-R"},
+    {"koi8-r", "KOI8-R"},
+    {"koi8-ru", "KOI8-U"},
+    {"koi8-u", "KOI8-U"},
+    {"koi8_r", "KOI8-R"},
+    {"korean", "CP949"},
+    {"ks_c_5601-1987", "CP949"},
+    {"ks_c_5601-1989", "CP949"},
+    {"ksc5601", "CP949"},
+    {"ksc_5601", "CP949"},
+    {"l1", "WINDOWS-1252"},
+    {"l2", "ISO-8859-2"},
+    {"l3", "ISO-8859-3"},
+    {"l4", "ISO-8859-4"},
+    {"l5", "WINDOWS-1254"},
+    {"l6", "ISO-8859-10"},
+    {"l9", "ISO-8859-15"},
+    {"latin1", "WINDOWS-1252"},
+    {"latin2", "ISO-8859-2"},
+    {"latin3", "ISO-8859-3"},
+    {"latin4", "ISO-8859-4"},
+    {"latin5", "WINDOWS-1254"},
+    {"latin6", "ISO-8859-10"},
+    {"logical", "ISO-8859-8"},
+    {"mac", "MACINTOSH"},
+    {"macintosh", "MACINTOSH"},
+    {"ms932", "CP932"},
+    {"ms_kanji", "CP932"},
+    {"shift-jis", "CP932"},
+    {"shift_jis", "CP932"},
+    {"sjis", "CP932"},
+    {"sun_eu_greek", "ISO-8859-7"},
+    {"tis-620", "WINDOWS-874"},
+    {"ucs-2", "UTF-16LE"},
+    {"unicode", "UTF-16LE"},
+    {"unicode-1-1-utf-8", "UTF-8"},
+    {"unicode11utf8", "UTF-8"},
+    {"unicode20utf8", "UTF-8"},
+    {"unicodefeff", "UTF-16LE"},
+    {"unicodefffe", "UTF-16BE"},
+    {"us-ascii", "WINDOWS-1252"},
+    {"utf-16", "UTF-16LE"},
+    {"utf-16be", "UTF-16BE"},
+    {"utf-16le", "UTF-16LE"},
+    {"utf-8", "UTF-8"},
+    {"utf8", "UTF-8"},
+    {"visual", "ISO-8859-8"},
+    {"windows-1250", "WINDOWS-1250"},
+    {"windows-1251", "WINDOWS-1251"},
+    {"windows-1252", "WINDOWS-1252"},
+    {"windows-1253", "WINDOWS-1253"},
+    {"windows-1254", "WINDOWS-1254"},
+    {"windows-1255", "WINDOWS-1255"},
+    {"windows-1256", "WINDOWS-1256"},
+    {"windows-1257", "WINDOWS-1257"},
+    {"windows-1258", "WINDOWS-1258"},
+    {"windows-31j", "CP932"},
+    {"windows-874", "WINDOWS-874"},
+    {"windows-949", "CP949"},
+    {"x-cp1250", "WINDOWS-1250"},
+    {"x-cp1251", "WINDOWS-1251"},
+    {"x-cp1252", "WINDOWS-1252"},
+    {"x-cp1253", "WINDOWS-1253"},
+    {"x-cp1254", "WINDOWS-1254"},
+    {"x-cp1255", "WINDOWS-1255"},
+    {"x-cp1256", "WINDOWS-1256"},
+    {"x-cp1257", "WINDOWS-1257"},
+    {"x-cp1258", "WINDOWS-1258"},
+    {"x-euc-jp", "EUC-JP-MS"},
+    {"x-gbk", "GB18030"},
+    {"x-mac-cyrillic", "MAC-CYRILLIC"},
+    {"x-mac-roman", "MACINTOSH"},
+    {"x-mac-ukrainian", "MAC-CYRILLIC"},
+    {"x-sjis", "CP932"},
+    {"x-unicode20utf8", "UTF-8"},
+    {"x-user-defined", "WINDOWS-1252"},
     {"x-x-big5", "BIG5-HKSCS"},
 };
 
@@ -100,17 +300,21 @@ static int copy_label(const char *s, size_t len, char *out)
     return 0;
 }
 
-/* Replaces a label by the name lede converts with. */
+static int compare_label(const void *key, const void *entry)
+{
+    return strcasecmp(key, ((const label_alias *)entry)->label);
+}
+
+/* Replaces a label by the name lede converts with. A label that already is
+ * that name, in any case, stays as written (it is what the document
+ * reports), and so does a name that is no label of the standard: iconv may
+ * know it. */
 static void canonical_name(char *name)
 {
-    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++) {
-        if (strcasecmp(name, aliases[i].label) == 0) {
-            strcpy(name, aliases[i].name);
-            return;
-        }
-    }
-    if (strcasecmp(name, "utf-8") == 0)
-        strcpy(name, "UTF-8");
+    const label_alias *a = bsearch(name, aliases, sizeof aliases / sizeof aliases[0],
+                                   sizeof aliases[0], compare_label);
+    if (a && strcasecmp(name, a->name) != 0)
+        strcpy(name, a->name);
 }
 
 /* The same for a label the page declares: a page whose UTF-16 label could be
@@ -119,13 +323,13 @@ static void canonical_name(char *name)
 static void declared_name(char *name)
 {
     canonical_name(name);
-    if (strncmp(name, "UTF-16", 6) == 0)
+    if (strncasecmp(name, "UTF-16", 6) == 0)
         strcpy(name, "UTF-8");
 }
 
 static int is_utf8_name(const char *name)
 {
-    return strcmp(name, "UTF-8") == 0;
+    return strcasecmp(name, "UTF-8") == 0;
 }
 
 static int stateful_name(const char *name)

@@ -123,15 +123,16 @@ LANGS = [
 ]
 
 # (language, file suffix, encoding for Python, how the page declares it, the
-# label it declares, the encoding lede reports: labels the Encoding Standard
-# maps to a superset are read with the superset); declare: "meta" <meta
+# label it declares, the encoding lede reports: the label as written when
+# iconv reads it by that name, else the name lede reads its encoding with, a
+# superset where the Encoding Standard's is one); declare: "meta" <meta
 # charset>, "equiv" http-equiv Content-Type, "none" nothing, "bom" a byte
 # order mark.
 ENCODED = [
     ("ru", "cp1251", "cp1251", "equiv", "windows-1251", "windows-1251"),
     ("ru", "koi8r", "koi8_r", "meta", "KOI8-R", "KOI8-R"),
     ("ja", "sjis", "shift_jis", "meta", "Shift_JIS", "CP932"),
-    ("ja", "eucjp", "euc_jp", "equiv", "EUC-JP", "EUC-JP"),
+    ("ja", "eucjp", "euc_jp", "equiv", "EUC-JP", "EUC-JP-MS"),
     ("ko", "euckr", "euc_kr", "meta", "EUC-KR", "CP949"),
     ("zh", "gbk", "gbk", "meta", "GB2312", "GB18030"),
     ("el", "iso88597", "iso8859_7", "meta", "ISO-8859-7", "ISO-8859-7"),
