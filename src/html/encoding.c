@@ -338,6 +338,34 @@ static int stateful_name(const char *name)
            strncasecmp(name, "hz", 2) == 0;
 }
 
+/* ====== UTF-16 without a byte order mark ====== */
+
+/* How many bytes of the page the guess at UTF-16 looks at. */
+enum { UTF16_SNIFF_BYTES = 1024 };
+
+/* "UTF-16LE" or "UTF-16BE" when the page's first bytes look like UTF-16,
+ * else NULL. Markup is ASCII, so in UTF-16 the same byte of most pairs is
+ * zero (the odd one in little-endian) and the other one almost never; in an
+ * ASCII-based encoding zero bytes are rare and fall on either side. Counting
+ * over the first kilobyte rather than looking for '<' at the start finds
+ * pages that open with white space, text or a byte of garbage. */
+static const char *utf16_without_bom(const unsigned char *u, size_t len)
+{
+    size_t n = len < UTF16_SNIFF_BYTES ? len : UTF16_SNIFF_BYTES;
+    size_t pairs = n / 2, zero_even = 0, zero_odd = 0;
+    if (pairs < 2)
+        return NULL;
+    for (size_t i = 0; i + 1 < n; i += 2) {
+        zero_even += u[i] == 0;
+        zero_odd += u[i + 1] == 0;
+    }
+    if (zero_odd * 4 >= pairs && zero_even * 8 <= zero_odd)
+        return "UTF-16LE";
+    if (zero_even * 4 >= pairs && zero_odd * 8 <= zero_even)
+        return "UTF-16BE";
+    return NULL;
+}
+
 /* ====== Finding a declaration ====== */
 
 static int lower(int c)
@@ -678,11 +706,9 @@ lede_status lede_html_decode(const char *bytes, size_t len, const char *forced,
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
         return decode_with(bytes + 2, len - 2, u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE", src,
                            err);
-    /* UTF-16 without a BOM shows itself by the zero bytes beside '<' (the
-     * XML specification's guess). */
-    if (len >= 4 && (!forced || !*forced) && ((u[0] == '<' && u[1] == 0 && u[2] && !u[3]) ||
-                                             (!u[0] && u[1] == '<' && !u[2] && u[3])))
-        return decode_with(bytes, len, u[0] ? "UTF-16LE" : "UTF-16BE", src, err);
+    const char *utf16 = forced && *forced ? NULL : utf16_without_bom(u, len);
+    if (utf16)
+        return decode_with(bytes, len, utf16, src, err);
     char name[LEDE_ENCODING_NAME_MAX] = "";
     if (forced && *forced) {
         if (copy_label(forced, strlen(forced), name) != 0)

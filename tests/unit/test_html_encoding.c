@@ -80,6 +80,42 @@ static void test_forced_utf16(void)
     check_reads("declared utf-16", declared, strlen(declared), NULL, "UTF-8");
 }
 
+/* ====== UTF-16 without a byte order mark ====== */
+
+/* UTF-16 is recognised by its zero bytes, whatever the page starts with. */
+static void test_utf16_without_bom(void)
+{
+    static const char *const starts[] = {"", "\n", "  \r\n", "\n<!DOCTYPE html>\n",
+                                         "<!-- saved -->"};
+    for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++) {
+        char page[512], what[64];
+        snprintf(page, sizeof page, "%s%s", starts[i], article);
+        for (int big = 0; big <= 1; big++) {
+            size_t len;
+            char *bytes = utf16(page, big, &len);
+            snprintf(what, sizeof what, "UTF-16%s after %zu bytes", big ? "BE" : "LE",
+                     strlen(starts[i]));
+            check_reads(what, bytes, len, NULL, big ? "UTF-16BE" : "UTF-16LE");
+            free(bytes);
+        }
+    }
+}
+
+/* Zero bytes in a page of an ASCII-based encoding do not make it UTF-16. */
+static void test_not_utf16(void)
+{
+    char page[512];
+    size_t n = (size_t)snprintf(page, sizeof page, "%s", article);
+    for (size_t i = 41; i < 61; i += 4) /* five NULs, all at odd offsets */
+        page[i] = 0;
+    lede_document *doc = NULL;
+    if (CHECK_STATUS(extract_bytes(page, n, NULL, &doc), LEDE_OK)) {
+        CHECK_STR(lede_document_encoding(doc), "UTF-8");
+        CHECK(text_has(doc, "for the test here."));
+    }
+    lede_document_free(doc);
+}
+
 /* ====== Labels ====== */
 
 typedef struct label_case {
@@ -237,6 +273,8 @@ static void test_cyrillic_labels(void)
 int main(void)
 {
     test_forced_utf16();
+    test_utf16_without_bom();
+    test_not_utf16();
     test_every_label();
     test_cyrillic_labels();
     return harness_finish();
