@@ -278,7 +278,8 @@ lede_status lede_document_from_tree(xmlDoc *tree, const lede_extract_options *op
     if (st == LEDE_OK && text.count == 0)
         st = lede_fail(err, LEDE_ERR_NO_ARTICLE,
                        "no article found: nothing of the page's text reads as an article");
-    if (st == LEDE_OK && choose_title(&dom, title_node, &meta) != LEDE_OK)
+    if (st == LEDE_OK && (choose_title(&dom, title_node, &meta) != LEDE_OK ||
+                          lede_html_time_date(&dom, &meta) != LEDE_OK))
         st = lede_fail_nomem(err);
     if (st == LEDE_OK)
         st = lede_document_finish(&text, &meta, encoding, out, err);

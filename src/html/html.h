@@ -284,6 +284,11 @@ typedef struct lede_html_meta {
 /* Reads <title>, <meta> and <html lang> from the document. */
 lede_status lede_html_read_meta(const xmlDoc *doc, lede_html_meta *meta);
 
+/* When meta->date is not set, sets it to the datetime of the article's
+ * <time>: the first inside the kept subtrees of `dom`, else the last before
+ * them. Call after lede_html_find_article. Errors: LEDE_ERR_NOMEM. */
+lede_status lede_html_time_date(const lede_hdom *dom, lede_html_meta *meta);
+
 void lede_html_meta_free(lede_html_meta *meta);
 
 #endif

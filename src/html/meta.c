@@ -1,6 +1,7 @@
 /* meta.c - the page's metadata: <title>, the Open Graph, Dublin Core and
- * article <meta> tags, and the language attribute. Values are kept as the
- * page writes them, white space collapsed. */
+ * article <meta> tags, the language attribute, and the article's <time>
+ * when no tag gives a date. Values are kept as the page writes them, white
+ * space collapsed. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -176,6 +177,55 @@ lede_status lede_html_read_meta(const xmlDoc *doc, lede_html_meta *meta)
         return LEDE_ERR_NOMEM;
     }
     return LEDE_OK;
+}
+
+/* The datetime of <time> node i, NULL when it has none. */
+static const char *time_datetime(const lede_hdom *dom, uint32_t i)
+{
+    const lede_hnode *n = &dom->nodes[i];
+    return n->tag == HTAG_TIME && n->xml ? lede_html_attr(n->xml, "datetime") : NULL;
+}
+
+/* The <time datetime> that dates the article: the first inside it, else the
+ * last before it (a byline above the body); a <time> after the article is
+ * in comments or links to other stories, and the first of the page is as
+ * often today's date in the masthead. LEDE_HNODE_NONE when there is none. */
+static uint32_t article_time(const lede_hdom *dom)
+{
+    uint32_t before = LEDE_HNODE_NONE;
+    size_t article_end = 0; /* one past the kept subtree being walked */
+    int seen_article = 0;
+    for (uint32_t i = 0; i < dom->count; i++) {
+        const lede_hnode *n = &dom->nodes[i];
+        if ((n->flags & HNODE_KEEP) && n->end > article_end) {
+            article_end = n->end;
+            seen_article = 1;
+        }
+        if (!time_datetime(dom, i))
+            continue;
+        if (i < article_end)
+            return i;
+        if (!seen_article)
+            before = i;
+    }
+    return before;
+}
+
+lede_status lede_html_time_date(const lede_hdom *dom, lede_html_meta *meta)
+{
+    if (meta->date)
+        return LEDE_OK;
+    uint32_t t = article_time(dom);
+    if (t == LEDE_HNODE_NONE)
+        return LEDE_OK;
+    collector c;
+    memset(&c, 0, sizeof c);
+    meta->date = clean_copy(&c, time_datetime(dom, t));
+    if (meta->date && !*meta->date) {
+        free(meta->date);
+        meta->date = NULL;
+    }
+    return c.nomem ? LEDE_ERR_NOMEM : LEDE_OK;
 }
 
 void lede_html_meta_free(lede_html_meta *meta)

@@ -1,5 +1,5 @@
 /* test_html_encoding.c - how a page's bytes are read: forced encodings,
- * declared labels, UTF-16 without a byte order mark, and the date read from
+ * declared labels, UTF-16 without a byte order mark; and the date read from
  * <time datetime>. Pages are built here. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -270,6 +270,58 @@ static void test_cyrillic_labels(void)
     }
 }
 
+/* ====== The date from <time datetime> ====== */
+
+#define PARA "<p>The council approved the new budget on Tuesday, raising spending on " \
+             "schools, roads and parks by five percent.</p>"
+
+typedef struct date_case {
+    const char *name;
+    const char *html;
+    const char *date; /* NULL: none */
+} date_case;
+
+static void test_time_date(void)
+{
+    const date_case cases[] = {
+        {"time in the article",
+         "<html><body><article><h1>Story</h1><time datetime=\"2024-05-01\">May 1</time>" PARA
+         PARA "</article></body></html>",
+         "2024-05-01"},
+        {"a meta tag wins",
+         "<html><head><meta property=\"article:published_time\" content=\"2024-04-30\">"
+         "</head><body><article><time datetime=\"2024-05-01\">May 1</time>" PARA PARA
+         "</article></body></html>",
+         "2024-04-30"},
+        {"the byline above the article, not the masthead or the comments",
+         "<html><body><header><time datetime=\"2024-06-30\">Today</time></header>"
+         "<div class=\"byline\">By A. Writer, <time datetime=\" 2024-05-01T09:00 \">May 1"
+         "</time></div><article>" PARA PARA PARA "</article><section class=\"comments\">"
+         "<time datetime=\"2024-05-03\">May 3</time><p>A comment.</p></section></body></html>",
+         "2024-05-01T09:00"},
+        {"only after the article",
+         "<html><body><article>" PARA PARA PARA "</article><aside class=\"related\"><a "
+         "href=\"/x\">Other story</a> <time datetime=\"2024-05-03\">May 3</time></aside>"
+         "</body></html>",
+         NULL},
+        {"no datetime attribute",
+         "<html><body><article><time>May 1</time>" PARA PARA "</article></body></html>", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const date_case *c = &cases[i];
+        lede_document *doc = NULL;
+        if (CHECK_MSG(extract_page(c->html, &doc) == LEDE_OK, "%s: extraction", c->name)) {
+            const char *date = lede_document_date(doc);
+            if (c->date)
+                CHECK_MSG(date && strcmp(date, c->date) == 0, "%s: date %s, want %s", c->name,
+                          date ? date : "none", c->date);
+            else
+                CHECK_MSG(!date, "%s: date %s, want none", c->name, date);
+        }
+        lede_document_free(doc);
+    }
+}
+
 int main(void)
 {
     test_forced_utf16();
@@ -277,5 +329,6 @@ int main(void)
     test_not_utf16();
     test_every_label();
     test_cyrillic_labels();
+    test_time_date();
     return harness_finish();
 }
