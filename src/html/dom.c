@@ -170,21 +170,40 @@ const char *lede_html_attr(const xmlNode *node, const char *name)
     return NULL;
 }
 
+static int is_space_byte(unsigned char c)
+{
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
+
+/* Whether `needle` (lower case, without spaces) starts at `s`, white space
+ * in `s` skipped and its case ignored. */
+static int squeezed_match(const char *s, const char *needle)
+{
+    for (; *needle; s++) {
+        if (!*s)
+            return 0;
+        if (is_space_byte((unsigned char)*s))
+            continue;
+        char c = (*s >= 'A' && *s <= 'Z') ? (char)(*s + 32) : *s;
+        if (c != *needle++)
+            return 0;
+    }
+    return 1;
+}
+
 /* Whether a style attribute hides the element: display:none or
- * visibility:hidden, with any spacing and case. */
+ * visibility:hidden, with any spacing and case, anywhere in the attribute
+ * (it can be long: inline styles of page builders run to hundreds of
+ * characters). */
 static int style_hides(const char *style)
 {
-    char squeezed[128];
-    size_t n = 0;
     for (const char *p = style; *p; p++) {
-        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-            continue;
-        if (n + 1 < sizeof squeezed)
-            squeezed[n++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+        if ((*p == 'd' || *p == 'D') && squeezed_match(p, "display:none"))
+            return 1;
+        if ((*p == 'v' || *p == 'V') && squeezed_match(p, "visibility:hidden"))
+            return 1;
     }
-    squeezed[n] = 0;
-    return strstr(squeezed, "display:none") != NULL ||
-           strstr(squeezed, "visibility:hidden") != NULL;
+    return 0;
 }
 
 typedef struct attr_view {
@@ -300,11 +319,6 @@ static lede_status push_node(builder *b, uint32_t parent, uint32_t *index)
     }
     *index = i;
     return LEDE_OK;
-}
-
-static int is_space_byte(unsigned char c)
-{
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
 }
 
 /* Counts what a text node holds: visible characters (a character of a
