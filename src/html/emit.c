@@ -11,6 +11,8 @@
 #include "../common/alloc.h"
 #include "html.h"
 
+#define NO_INDENT SIZE_MAX
+
 typedef struct emitter {
     lede_html_text *out;
     int open;          /* a paragraph has started */
@@ -19,6 +21,9 @@ typedef struct emitter {
     size_t start;      /* where the open paragraph's text starts */
     unsigned kind;
     uint32_t line;
+    /* <pre>: where white space that waits for the rest of its line starts in
+     * the text (NO_INDENT: none); the line may go on in an inline element. */
+    size_t indent_at;
     int nomem;
 } emitter;
 
@@ -43,12 +48,14 @@ static void begin(emitter *em, unsigned kind, uint32_t line)
     em->line = line;
     em->pending_space = 0;
     em->pending_break = 0;
+    em->indent_at = NO_INDENT;
 }
 
 static void flush(emitter *em)
 {
     em->pending_space = 0;
     em->pending_break = 0;
+    em->indent_at = NO_INDENT;
     if (!em->open)
         return;
     em->open = 0;
@@ -123,8 +130,41 @@ static void flowing_text(emitter *em, const unsigned char *s, unsigned kind, uin
     }
 }
 
+/* Appends a piece of a <pre> line; returns where it starts in the text. */
+static size_t put_preformatted(emitter *em, const unsigned char *s, size_t n, unsigned kind,
+                               uint32_t line)
+{
+    if (!em->open)
+        begin(em, kind, line);
+    size_t at = em->out->text.len;
+    if (em->pending_break)
+        put(em, "\n", 1);
+    em->pending_break = 0;
+    put(em, (const char *)s, n);
+    return at;
+}
+
+/* A <pre> line ends: white space that waited for more of it goes, as a line
+ * of white space only is not kept (nor white space at the end of a line). */
+static void end_preformatted_line(emitter *em)
+{
+    if (em->indent_at != NO_INDENT) {
+        lede_strbuf *t = &em->out->text;
+        t->len = em->indent_at;
+        if (t->data)
+            t->data[t->len] = 0;
+        em->indent_at = NO_INDENT;
+        if (t->len == em->start)
+            flush(em); /* nothing visible yet: no paragraph */
+    }
+    if (em->open)
+        em->pending_break = 1;
+}
+
 /* Text inside <pre>: kept as it is, except that line breaks become LF and
- * blank lines are dropped (a blank line separates paragraphs). */
+ * blank lines are dropped (a blank line separates paragraphs). White space
+ * at the end of the node is kept while the line goes on after it (the
+ * indentation before <span class="keyword"> in highlighted code). */
 static void preformatted_text(emitter *em, const unsigned char *s, unsigned kind,
                               uint32_t line)
 {
@@ -136,21 +176,17 @@ static void preformatted_text(emitter *em, const unsigned char *s, unsigned kind
         size_t k = i;
         while (k < e && is_space(s[k]))
             k++;
-        /* White space between inline elements on one line is kept; a line
-         * of white space only is not. */
-        int visible = k < e || (s[e] == 0 && e > i && em->open && !em->pending_break);
-        if (visible) {
-            if (!em->open)
-                begin(em, kind, line);
-            else if (em->pending_break)
-                put(em, "\n", 1);
-            em->pending_break = 0;
-            put(em, (const char *)s + i, e - i);
+        if (k < e) {
+            put_preformatted(em, s + i, e - i, kind, line);
+            em->indent_at = NO_INDENT;
+        } else if (e > i && !s[e]) {
+            size_t at = put_preformatted(em, s + i, e - i, kind, line);
+            if (em->indent_at == NO_INDENT)
+                em->indent_at = at;
         }
         if (!s[e])
             break;
-        if (em->open)
-            em->pending_break = 1;
+        end_preformatted_line(em);
         i = e + (s[e] == '\r' && s[e + 1] == '\n' ? 2 : 1);
     }
 }
@@ -159,7 +195,11 @@ static void line_break(emitter *em, int in_pre)
 {
     if (!em->open)
         return;
-    if (in_pre || !em->pending_break) {
+    if (in_pre) {
+        end_preformatted_line(em);
+        return;
+    }
+    if (!em->pending_break) {
         em->pending_break = 1;
         return;
     }
@@ -209,7 +249,7 @@ static lede_status emit_range(emitter *em, const lede_hdom *dom, uint32_t first,
 
 lede_status lede_html_emit(lede_html_text *out, const lede_hdom *dom)
 {
-    emitter em = {out, 0, 0, 0, 0, 0, 0, 0};
+    emitter em = {.out = out, .indent_at = NO_INDENT};
     uint32_t *stack = NULL;
     size_t stack_cap = 0;
     lede_status st = LEDE_OK;
@@ -230,7 +270,7 @@ lede_status lede_html_emit(lede_html_text *out, const lede_hdom *dom)
 
 lede_status lede_html_emit_node(lede_html_text *out, const lede_hdom *dom, uint32_t i)
 {
-    emitter em = {out, 0, 0, 0, 0, 0, 0, 0};
+    emitter em = {.out = out, .indent_at = NO_INDENT};
     uint32_t *stack = NULL;
     size_t stack_cap = 0;
     lede_status st = emit_range(&em, dom, i, dom->nodes[i].end, &stack, &stack_cap);
@@ -241,7 +281,7 @@ lede_status lede_html_emit_node(lede_html_text *out, const lede_hdom *dom, uint3
 lede_status lede_html_emit_text(lede_html_text *out, const char *text, size_t len,
                                 unsigned kind, size_t line)
 {
-    emitter em = {out, 0, 0, 0, 0, 0, 0, 0};
+    emitter em = {.out = out, .indent_at = NO_INDENT};
     char *copy = lede_strndup(text, len);
     if (!copy)
         return LEDE_ERR_NOMEM;

@@ -39,10 +39,51 @@ static void test_long_style_hides(void)
     }
 }
 
+/* ====== <pre> ====== */
+
+/* The text of the first paragraph of kind `kind` of a page, or "". */
+static const char *first_para_of_kind(const lede_document *doc, unsigned kind, char *buf,
+                                      size_t size)
+{
+    for (size_t i = 0; i < lede_document_paragraph_count(doc); i++)
+        if (lede_document_paragraph(doc, i)->kind == kind)
+            return para_text(doc, i, buf, size);
+    return "";
+}
+
+static void check_pre(const char *pre, const char *want)
+{
+    char html[2048];
+    snprintf(html, sizeof html, "<html><body><article>" PARA "%s" PARA "</article></body></html>",
+             pre);
+    lede_document *doc = NULL;
+    char buf[512];
+    if (CHECK_STATUS(extract_page(html, &doc), LEDE_OK)) {
+        check_document_shape(doc, pre);
+        CHECK_STR(first_para_of_kind(doc, LEDE_PARA_PRE, buf, sizeof buf), want);
+    }
+    lede_document_free(doc);
+}
+
+/* Indentation in front of an inline element (syntax-highlighted code) is
+ * kept; white space that ends a line, or fills it, is not. */
+static void test_pre_indentation(void)
+{
+    check_pre("<pre><code><span class=\"k\">def</span> f(x):\n    <span class=\"k\">if</span> "
+              "x:\n        <span class=\"k\">return</span> 1\n</code></pre>",
+              "def f(x):\n    if x:\n        return 1");
+    check_pre("<pre><code>    <span>x</span> = 1\n  <b>y</b>\n</code></pre>", "    x = 1\n  y");
+    check_pre("<pre><b>a</b>  <i>b</i>  \n<b>c</b></pre>", "a  b\nc");
+    check_pre("<pre><b>a</b>\n   <i></i>\n<b>b</b>\n\t<i> </i>\n</pre>", "a\nb");
+    check_pre("<pre><b>a</b>\n   <br><b>b</b></pre>", "a\nb");
+    check_pre("<pre>  <i> </i>  \n  <b>a</b></pre>", "  a");
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
     (void)argv;
     test_long_style_hides();
+    test_pre_indentation();
     return harness_finish();
 }
