@@ -18,7 +18,9 @@
 
 /* ====== Element kinds ====== */
 
-enum { PROP_BLOCK = 1, PROP_SKIP = 2 };
+/* PROP_PARAGRAPH (XML): a block even inside its parent's text, as a
+ * paragraph is, where a title or a quote is often inline. */
+enum { PROP_BLOCK = 1, PROP_SKIP = 2, PROP_PARAGRAPH = 4 };
 
 typedef struct tag_info {
     const char *name;
@@ -493,26 +495,29 @@ static void sum_up(lede_hdom *dom)
 /* ====== XML elements ====== */
 
 /* Sorted; compared with the element's local name in lower case. */
+#define XML_PARA (PROP_BLOCK | PROP_PARAGRAPH)
 static const tag_info xml_tag_table[] = {
-    {"article-title", HTAG_H2, PROP_BLOCK}, {"blockquote", HTAG_BLOCKQUOTE, PROP_BLOCK},
-    {"disp-quote", HTAG_BLOCKQUOTE, PROP_BLOCK}, {"h1", HTAG_H2, PROP_BLOCK},
-    {"h2", HTAG_H2, PROP_BLOCK}, {"h3", HTAG_H3, PROP_BLOCK},
-    {"h4", HTAG_H4, PROP_BLOCK}, {"head", HTAG_H2, PROP_BLOCK},
+    {"article-title", HTAG_H2, PROP_BLOCK}, {"blockquote", HTAG_BLOCKQUOTE, XML_PARA},
+    {"disp-quote", HTAG_BLOCKQUOTE, XML_PARA}, {"h1", HTAG_H2, XML_PARA},
+    {"h2", HTAG_H2, XML_PARA}, {"h3", HTAG_H3, XML_PARA},
+    {"h4", HTAG_H4, XML_PARA}, {"head", HTAG_H2, PROP_BLOCK},
     {"headline", HTAG_H2, PROP_BLOCK}, {"hl1", HTAG_H2, PROP_BLOCK},
-    {"hl2", HTAG_H3, PROP_BLOCK}, {"item", HTAG_LI, PROP_BLOCK},
-    {"li", HTAG_LI, PROP_BLOCK}, {"list-item", HTAG_LI, PROP_BLOCK},
-    {"p", HTAG_P, PROP_BLOCK}, {"para", HTAG_P, PROP_BLOCK},
-    {"pre", HTAG_PRE, PROP_BLOCK}, {"preformat", HTAG_PRE, PROP_BLOCK},
+    {"hl2", HTAG_H3, PROP_BLOCK}, {"item", HTAG_LI, XML_PARA},
+    {"li", HTAG_LI, XML_PARA}, {"list-item", HTAG_LI, XML_PARA},
+    {"p", HTAG_P, XML_PARA}, {"para", HTAG_P, XML_PARA},
+    {"pre", HTAG_PRE, XML_PARA}, {"preformat", HTAG_PRE, XML_PARA},
     {"quote", HTAG_BLOCKQUOTE, PROP_BLOCK}, {"script", HTAG_OTHER, PROP_SKIP},
-    {"style", HTAG_OTHER, PROP_SKIP}, {"td", HTAG_TD, PROP_BLOCK},
-    {"th", HTAG_TH, PROP_BLOCK}, {"title", HTAG_H2, PROP_BLOCK},
+    {"style", HTAG_OTHER, PROP_SKIP}, {"td", HTAG_TD, XML_PARA},
+    {"th", HTAG_TH, XML_PARA}, {"title", HTAG_H2, PROP_BLOCK},
 };
+#undef XML_PARA
 
 static const tag_info xml_block = {"", HTAG_DIV, PROP_BLOCK};
 static const tag_info xml_inline = {"", HTAG_SPAN, 0};
 
-/* An XML element inside its parent's own text is inline; otherwise it is
- * what its name says, or a generic block. */
+/* An XML element inside its parent's own text is inline, unless it is a
+ * paragraph, list item, cell, heading or display quote; otherwise it is what
+ * its name says, or a generic block. */
 static const tag_info *xml_tag(const xmlNode *node, int parent_mixed)
 {
     char name[32];
@@ -525,7 +530,7 @@ static const tag_info *xml_tag(const xmlNode *node, int parent_mixed)
     name[n] = 0;
     const tag_info *t = bsearch(name, xml_tag_table, sizeof xml_tag_table / sizeof xml_tag_table[0],
                                 sizeof xml_tag_table[0], compare_tag);
-    if (t && (t->props & PROP_SKIP))
+    if (t && (t->props & (PROP_SKIP | PROP_PARAGRAPH)))
         return t;
     if (parent_mixed)
         return &xml_inline;

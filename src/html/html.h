@@ -215,7 +215,8 @@ lede_status lede_hdom_build(lede_hdom *dom, const xmlNode *root,
 
 /* The same for an XML document: elements are told apart by a few common
  * names (p, para, title, head, li, quote...) and otherwise by their content:
- * an element inside text of its parent is inline, any other one is a block.
+ * an element inside text of its parent is inline (unless it is a paragraph,
+ * list item, cell, heading or display quote), any other one is a block.
  * Blank lines in text start new paragraphs. */
 lede_status lede_hdom_build_xml(lede_hdom *dom, const xmlNode *root,
                                 const lede_extract_options *opts, lede_error **err);

@@ -79,11 +79,57 @@ static void test_pre_indentation(void)
     check_pre("<pre>  <i> </i>  \n  <b>a</b></pre>", "  a");
 }
 
+/* ====== XML elements ====== */
+
+static lede_status extract_xml(const char *xml, const char *xpath, lede_document **doc)
+{
+    return lede_extract_xml(xml, strlen(xml), xpath, NULL, doc, NULL);
+}
+
+/* Checks the paragraphs `xpath` gives of `xml`, NULL-terminated. */
+static void check_xml_paras(const char *xml, const char *xpath, const char *const *want)
+{
+    lede_document *doc = NULL;
+    char buf[512];
+    if (CHECK_MSG(extract_xml(xml, xpath, &doc) == LEDE_OK, "%s: %s", xpath, xml)) {
+        check_document_shape(doc, xml);
+        size_t n = 0;
+        while (want[n])
+            n++;
+        CHECK_MSG(lede_document_paragraph_count(doc) == n, "%s: %zu paragraphs, want %zu",
+                  xml, lede_document_paragraph_count(doc), n);
+        for (size_t i = 0; i < n && i < lede_document_paragraph_count(doc); i++)
+            CHECK_STR(para_text(doc, i, buf, sizeof buf), want[i]);
+    }
+    lede_document_free(doc);
+}
+
+/* Paragraphs and list items are blocks even in a parent with text of its
+ * own; names that are often inline (title, quote) stay inline there. */
+static void test_xml_blocks_in_mixed_parent(void)
+{
+    static const char *const sec[] = {"Introduction text of the section.",
+                                      "First paragraph here.", "Second paragraph here.", NULL};
+    check_xml_paras("<root><sec>Introduction text of the section.<p>First paragraph here.</p>"
+                    "<p>Second paragraph here.</p></sec></root>",
+                    "//sec", sec);
+    static const char *const list[] = {"Steps:", "One.", "Two.", "Done.", NULL};
+    check_xml_paras("<r><note>Steps:<list><item>One.</item><item>Two.</item></list>Done.</note>"
+                    "</r>",
+                    "//note", list);
+    static const char *const inline_names[] = {
+        "He read The Book aloud, saying hello to all.", NULL};
+    check_xml_paras("<r><para>He read <title>The Book</title> aloud, saying <quote>hello</quote> "
+                    "to all.</para></r>",
+                    "//para", inline_names);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
     (void)argv;
     test_long_style_hides();
     test_pre_indentation();
+    test_xml_blocks_in_mixed_parent();
     return harness_finish();
 }
