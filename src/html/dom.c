@@ -506,20 +506,36 @@ static const tag_info xml_tag_table[] = {
     {"li", HTAG_LI, XML_PARA}, {"list-item", HTAG_LI, XML_PARA},
     {"p", HTAG_P, XML_PARA}, {"para", HTAG_P, XML_PARA},
     {"pre", HTAG_PRE, XML_PARA}, {"preformat", HTAG_PRE, XML_PARA},
-    {"quote", HTAG_BLOCKQUOTE, PROP_BLOCK}, {"script", HTAG_OTHER, PROP_SKIP},
-    {"style", HTAG_OTHER, PROP_SKIP}, {"td", HTAG_TD, XML_PARA},
+    {"quote", HTAG_BLOCKQUOTE, PROP_BLOCK}, {"td", HTAG_TD, XML_PARA},
     {"th", HTAG_TH, XML_PARA}, {"title", HTAG_H2, PROP_BLOCK},
 };
 #undef XML_PARA
 
 static const tag_info xml_block = {"", HTAG_DIV, PROP_BLOCK};
+static const tag_info xml_code = {"", HTAG_OTHER, PROP_SKIP};
 static const tag_info xml_inline = {"", HTAG_SPAN, 0};
+
+/* Whether an XML element holds code: script and style in the XHTML and SVG
+ * namespaces. Elsewhere they are names like any other (a play's script). */
+static int is_code(const xmlNode *node)
+{
+    if (!node->ns || !node->ns->href)
+        return 0;
+    const char *ns = (const char *)node->ns->href;
+    if (strcmp(ns, "http://www.w3.org/1999/xhtml") != 0 &&
+        strcmp(ns, "http://www.w3.org/2000/svg") != 0)
+        return 0;
+    const char *name = (const char *)node->name;
+    return strcmp(name, "script") == 0 || strcmp(name, "style") == 0;
+}
 
 /* An XML element inside its parent's own text is inline, unless it is a
  * paragraph, list item, cell, heading or display quote; otherwise it is what
  * its name says, or a generic block. */
 static const tag_info *xml_tag(const xmlNode *node, int parent_mixed)
 {
+    if (is_code(node))
+        return &xml_code;
     char name[32];
     size_t n = 0;
     for (const xmlChar *p = node->name; *p; p++) {
@@ -530,7 +546,7 @@ static const tag_info *xml_tag(const xmlNode *node, int parent_mixed)
     name[n] = 0;
     const tag_info *t = bsearch(name, xml_tag_table, sizeof xml_tag_table / sizeof xml_tag_table[0],
                                 sizeof xml_tag_table[0], compare_tag);
-    if (t && (t->props & (PROP_SKIP | PROP_PARAGRAPH)))
+    if (t && (t->props & PROP_PARAGRAPH))
         return t;
     if (parent_mixed)
         return &xml_inline;

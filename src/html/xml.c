@@ -153,7 +153,7 @@ static lede_status emit_nodes(lede_html_text *out, const lede_hdom *dom, xmlNode
         case XML_ELEMENT_NODE:
         case XML_TEXT_NODE:
         case XML_CDATA_SECTION_NODE:
-            i = flat_index(node); /* none for skipped ones (script, style) */
+            i = flat_index(node); /* none for skipped ones (XHTML script, style) */
             break;
         case XML_DOCUMENT_NODE:
             i = dom->count > 0 ? 0 : LEDE_HNODE_NONE;

@@ -124,6 +124,26 @@ static void test_xml_blocks_in_mixed_parent(void)
                     "//para", inline_names);
 }
 
+/* In XML, script and style are names like any other (a play's script),
+ * except in the XHTML and SVG namespaces, where they hold code. */
+static void test_xml_script_is_text(void)
+{
+    static const char *const line[] = {"To be, or not to be, that is the question.", NULL};
+    static const char play[] = "<play><script><line>To be, or not to be, that is the question."
+                               "</line></script></play>";
+    check_xml_paras(play, "//line", line);
+    check_xml_paras(play, "//script", line);
+    check_xml_paras(play, "/play", line);
+    static const char *const style[] = {"Style: plain and short.", NULL};
+    check_xml_paras("<doc><style>Style: plain and short.</style></doc>", "/doc", style);
+    static const char *const xhtml[] = {"Text of the entry.", NULL};
+    check_xml_paras("<feed><entry><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Text of the "
+                    "entry.</p><script>var x = 1;</script><style>p { margin: 0 }</style></div>"
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>f()</script></svg>"
+                    "</entry></feed>",
+                    "//entry", xhtml);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -131,5 +151,6 @@ int main(int argc, char **argv)
     test_long_style_hides();
     test_pre_indentation();
     test_xml_blocks_in_mixed_parent();
+    test_xml_script_is_text();
     return harness_finish();
 }
