@@ -704,7 +704,10 @@ LEDE_API lede_status lede_extract_html(const char *html, size_t len,
  * Errors: LEDE_ERR_MARKUP with the position of the first well-formedness error
  * or for an invalid XPath, LEDE_ERR_EMPTY_INPUT when the selected nodes have
  * no text, and those of lede_extract_html. External entities and DTDs are
- * never loaded. Thread-safe. */
+ * never loaded. Entities declared in the document are expanded; a reference
+ * to an undeclared entity that HTML names (&rsquo;) gives its character, and
+ * any other reference (an external or unknown entity) stays as written
+ * ("&name;"). Thread-safe. */
 LEDE_API lede_status lede_extract_xml(const char *xml, size_t len, const char *xpath,
                                       const lede_extract_options *opts, lede_document **out,
                                       lede_error **err);

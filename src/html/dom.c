@@ -553,17 +553,42 @@ static const tag_info *xml_tag(const xmlNode *node, int parent_mixed)
     return t ? t : &xml_block;
 }
 
+/* The content of the internal entity a reference names, read in its place
+ * (parse.c turned references to other entities into text). */
+static const xmlNode *entity_content(const xmlNode *ref)
+{
+    const xmlNode *ent = ref->children;
+    return ent && ent->type == XML_ENTITY_DECL ? ent->children : NULL;
+}
+
+static int is_visible_text(const xmlNode *node)
+{
+    if (node->type != XML_TEXT_NODE && node->type != XML_CDATA_SECTION_NODE)
+        return 0;
+    for (const xmlChar *p = node->content; p && *p; p++)
+        if (!is_space_byte(*p))
+            return 1;
+    return 0;
+}
+
+/* Whether an element has text of its own, entities' text included (a
+ * reference inside the entity counts as text: it nearly always is). */
 static int has_own_text(const xmlNode *node)
 {
     for (const xmlNode *c = node->children; c; c = c->next) {
-        if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE)
+        if (is_visible_text(c))
+            return 1;
+        if (c->type != XML_ENTITY_REF_NODE)
             continue;
-        for (const xmlChar *p = c->content; p && *p; p++)
-            if (!is_space_byte(*p))
+        for (const xmlNode *e = entity_content(c); e; e = e->next)
+            if (is_visible_text(e) || e->type == XML_ENTITY_REF_NODE)
                 return 1;
     }
     return 0;
 }
+
+/* Entities nested deeper are not read (libxml2 refuses more than 40). */
+enum { ENTITY_NESTING_MAX = 64 };
 
 static lede_status walk(builder *b, const xmlNode *root, size_t max_depth)
 {
@@ -571,6 +596,10 @@ static lede_status walk(builder *b, const xmlNode *root, size_t max_depth)
     const xmlNode *node = root;
     uint32_t open = LEDE_HNODE_NONE; /* innermost element whose children we read */
     size_t depth = 0;
+    /* The references whose entity's content is being read: its nodes' parent
+     * is the entity, shared by every reference, so the way back is kept. */
+    const xmlNode *refs[ENTITY_NESTING_MAX];
+    size_t nrefs = 0;
     while (node) {
         int descend = 0;
         if (node->type == XML_ELEMENT_NODE) {
@@ -599,6 +628,11 @@ static lede_status walk(builder *b, const xmlNode *root, size_t max_depth)
             lede_status st = add_text(b, node, open);
             if (st != LEDE_OK)
                 return st;
+        } else if (node->type == XML_ENTITY_REF_NODE && open != LEDE_HNODE_NONE &&
+                   nrefs < ENTITY_NESTING_MAX && entity_content(node)) {
+            refs[nrefs++] = node;
+            node = entity_content(node);
+            continue;
         }
         if (descend) {
             node = node->children;
@@ -606,6 +640,10 @@ static lede_status walk(builder *b, const xmlNode *root, size_t max_depth)
             continue;
         }
         while (node != root && !node->next) {
+            if (nrefs > 0 && node->parent->type == XML_ENTITY_DECL) {
+                node = refs[--nrefs];
+                continue;
+            }
             node = node->parent;
             depth--;
             if (depth < max_depth) {

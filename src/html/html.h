@@ -56,9 +56,11 @@ void lede_html_source_free(lede_html_source *src);
  * with lede_libxml()->xmlFreeDoc. */
 lede_status lede_html_parse(const lede_html_source *src, xmlDoc **doc, lede_error **err);
 
-/* Parses UTF-8 XML strictly, without DTD loading, entity expansion or network
- * access. A well-formedness error gives LEDE_ERR_MARKUP with its position in
- * `src`; `*extra_content` tells whether it was content after the root
+/* Parses UTF-8 XML strictly, without DTD loading, entity substitution or
+ * network access. References to entities that are not internal become text:
+ * the character HTML names so for an undeclared one, else "&name;" (internal
+ * entities are read in place by lede_hdom_build_xml). A well-formedness
+ * error gives LEDE_ERR_MARKUP with its position in `src`; `*extra_content` tells whether it was content after the root
  * element. */
 lede_status lede_xml_parse(const lede_html_source *src, xmlDoc **doc, int *extra_content,
                            lede_error **err);
@@ -217,7 +219,8 @@ lede_status lede_hdom_build(lede_hdom *dom, const xmlNode *root,
  * names (p, para, title, head, li, quote...) and otherwise by their content:
  * an element inside text of its parent is inline (unless it is a paragraph,
  * list item, cell, heading or display quote), any other one is a block.
- * Blank lines in text start new paragraphs. */
+ * Blank lines in text start new paragraphs. A reference to an internal entity
+ * is read as the entity's content. */
 lede_status lede_hdom_build_xml(lede_hdom *dom, const xmlNode *root,
                                 const lede_extract_options *opts, lede_error **err);
 

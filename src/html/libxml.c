@@ -36,6 +36,10 @@ static void bind_functions(void)
     BIND(xmlGetLineNo);
     BIND(xmlGetProp);
     BIND(xmlNodeGetContent);
+    BIND(xmlNewDocText);
+    BIND(xmlReplaceNode);
+    BIND(xmlFreeNode);
+    BIND(htmlEntityLookup);
     BIND(xmlXPathNewContext);
     BIND(xmlXPathEvalExpression);
     BIND(xmlXPathFreeContext);

@@ -50,6 +50,10 @@ typedef struct lede_libxml_api {
     long (*xmlGetLineNo)(const xmlNode *node);
     xmlChar *(*xmlGetProp)(const xmlNode *node, const xmlChar *name);
     xmlChar *(*xmlNodeGetContent)(const xmlNode *cur);
+    xmlNodePtr (*xmlNewDocText)(const xmlDoc *doc, const xmlChar *content);
+    xmlNodePtr (*xmlReplaceNode)(xmlNodePtr old, xmlNodePtr cur);
+    void (*xmlFreeNode)(xmlNodePtr cur);
+    const htmlEntityDesc *(*htmlEntityLookup)(const xmlChar *name);
 
     xmlXPathContextPtr (*xmlXPathNewContext)(xmlDocPtr doc);
     xmlXPathObjectPtr (*xmlXPathEvalExpression)(const xmlChar *str, xmlXPathContextPtr ctxt);

@@ -10,6 +10,7 @@
 #include <libxml/parserInternals.h>
 
 #include "../common/error.h"
+#include "../common/strbuf.h"
 #include "html.h"
 #include "libxml.h"
 
@@ -23,8 +24,11 @@ static const int html_options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                 HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                                 HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
 
-/* Strict XML: no entity substitution (NOENT), no DTD loading, no HUGE (its
- * depth and size limits stay), CDATA read as text. */
+/* Strict XML: no entity substitution (NOENT: it would load external
+ * entities, local files included), no DTD loading, no HUGE (its depth and
+ * size limits stay, and its entity amplification check), CDATA read as text.
+ * Internal entities are read in place of their references by the walk
+ * (dom.c); the other references become text after the parse. */
 static const int xml_options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                                XML_PARSE_NOCDATA | XML_PARSE_COMPACT | XML_PARSE_IGNORE_ENC |
                                XML_PARSE_BIG_LINES;
@@ -148,6 +152,73 @@ static lede_status xml_error(const lede_html_source *src, xmlParserCtxtPtr ctxt,
                         "XML is not well-formed: %.*s", (int)n, msg);
 }
 
+/* ====== References to entities lede does not expand ====== */
+
+static int is_internal_reference(const xmlNode *ref)
+{
+    const xmlEntity *ent = (const xmlEntity *)ref->children;
+    return ent && ent->type == XML_ENTITY_DECL && ent->etype == XML_INTERNAL_GENERAL_ENTITY;
+}
+
+/* What stands for a reference lede does not expand: an undeclared entity
+ * that HTML names is its character (news DTDs declare HTML's entities, and
+ * DTDs are not loaded); any other (undeclared, or external and so never
+ * loaded) stays as written, so that no text goes missing without a sign. */
+static int unexpanded_text(const xmlNode *ref, lede_strbuf *b)
+{
+    lede_strbuf_clear(b);
+    if (!ref->children) {
+        const htmlEntityDesc *html = lede_libxml()->htmlEntityLookup(ref->name);
+        if (html)
+            return lede_strbuf_put_utf8(b, (int32_t)html->value);
+    }
+    const char *name = (const char *)ref->name;
+    if (lede_strbuf_putc(b, '&') != 0 || lede_strbuf_append(b, name, strlen(name)) != 0)
+        return -1;
+    return lede_strbuf_putc(b, ';');
+}
+
+/* Replaces the reference `*node` by a text node; *node becomes that. */
+static int replace_reference(xmlNode **node, lede_strbuf *b)
+{
+    const lede_libxml_api *xml = lede_libxml();
+    xmlNode *ref = *node;
+    if (unexpanded_text(ref, b) != 0)
+        return -1;
+    xmlNode *text = xml->xmlNewDocText(ref->doc, (const xmlChar *)b->data);
+    if (!text)
+        return -1;
+    xml->xmlReplaceNode(ref, text);
+    xml->xmlFreeNode(ref); /* not the entity: a reference does not own it */
+    *node = text;
+    return 0;
+}
+
+/* Turns every reference to an entity that is not internal into text, in the
+ * document and in the content of internal entities (under the DTD).
+ * Iterative, like the rest of the tree walks. */
+static lede_status replace_unexpanded_references(xmlDoc *doc, lede_error **err)
+{
+    xmlNode *top = (xmlNode *)doc;
+    xmlNode *node = doc->children;
+    lede_strbuf b = {0};
+    int failed = 0;
+    while (node && !failed) {
+        if (node->type == XML_ENTITY_REF_NODE) {
+            if (!is_internal_reference(node))
+                failed = replace_reference(&node, &b) != 0;
+        } else if (node->children) {
+            node = node->children;
+            continue;
+        }
+        while (node != top && !node->next)
+            node = node->parent;
+        node = node == top ? NULL : node->next;
+    }
+    lede_strbuf_free(&b);
+    return failed ? lede_fail(err, LEDE_ERR_NOMEM, "out of memory reading the XML") : LEDE_OK;
+}
+
 lede_status lede_xml_parse(const lede_html_source *src, xmlDoc **doc, int *extra_content,
                            lede_error **err)
 {
@@ -177,6 +248,10 @@ lede_status lede_xml_parse(const lede_html_source *src, xmlDoc **doc, int *extra
         d = NULL;
     }
     xml->xmlFreeParserCtxt(ctxt);
+    if (d && (st = replace_unexpanded_references(d, err)) != LEDE_OK) {
+        xml->xmlFreeDoc(d);
+        d = NULL;
+    }
     *doc = d;
     return st;
 }

@@ -3,8 +3,8 @@
  * JATS, TEI). XHTML goes to the HTML path.
  *
  * XPath errors go to a handler on the XPath context, never to libxml2's
- * process-wide one (which prints). Entity references are never followed, so
- * an entity bomb costs nothing. */
+ * process-wide one (which prints). External entities are never loaded;
+ * libxml2 refuses an entity bomb while parsing. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

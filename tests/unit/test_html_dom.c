@@ -144,6 +144,49 @@ static void test_xml_script_is_text(void)
                     "//entry", xhtml);
 }
 
+/* ====== XML entity references ====== */
+
+/* Internal entities are expanded; undeclared ones that HTML names become
+ * their character; any other reference lede does not expand (undeclared,
+ * external) stays as written, never silently dropped nor loaded. */
+static void test_xml_entities(void)
+{
+    static const char nitf[] =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE nitf SYSTEM \"nitf.dtd\">\n<nitf><body><body.content>"
+        "<p>The company&rsquo;s shares rose &mdash; by ten percent &mdash; on Tuesday, analysts "
+        "said.</p></body.content></body></nitf>\n";
+    static const char *const nitf_text[] = {
+        "The company\xE2\x80\x99s shares rose \xE2\x80\x94 by ten percent \xE2\x80\x94 on "
+        "Tuesday, analysts said.",
+        NULL};
+    check_xml_paras(nitf, NULL, nitf_text);
+    check_xml_paras(nitf, "//p", nitf_text);
+
+    static const char internal[] =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE doc SYSTEM \"doc.dtd\" [\n<!ENTITY co \"Company Inc.\">\n"
+        "<!ENTITY x \"the <b>bold</b> &co;\">\n<!ENTITY two \"<p>One.</p><p>Two.</p>\">\n"
+        "<!ENTITY ext SYSTEM \"/etc/passwd\">\n<!ENTITY note \"&co; and &ext;\">\n]>\n"
+        "<doc><p>Shares of &co; rose.</p><p>About &x; &x; today.</p><sec>&two;</sec>"
+        "<p>&note;</p><p>Secret: &ext;.</p></doc>";
+    static const char *const internal_text[] = {"Shares of Company Inc. rose.",
+                                                 "About the bold Company Inc. the bold Company "
+                                                 "Inc. today.",
+                                                 "One.",
+                                                 "Two.",
+                                                 "Company Inc. and &ext;",
+                                                 "Secret: &ext;.",
+                                                 NULL};
+    check_xml_paras(internal, "/doc", internal_text);
+    static const char *const co[] = {"Shares of Company Inc. rose.", NULL};
+    check_xml_paras(internal, "//p[1]", co);
+
+    static const char undeclared[] = "<!DOCTYPE doc SYSTEM \"doc.dtd\"><doc><p>A &foo; and "
+                                     "&eacute;t&eacute; &amp; &#233;.</p></doc>";
+    static const char *const undeclared_text[] = {
+        "A &foo; and \xC3\xA9t\xC3\xA9 & \xC3\xA9.", NULL};
+    check_xml_paras(undeclared, "//p", undeclared_text);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -152,5 +195,6 @@ int main(int argc, char **argv)
     test_pre_indentation();
     test_xml_blocks_in_mixed_parent();
     test_xml_script_is_text();
+    test_xml_entities();
     return harness_finish();
 }
