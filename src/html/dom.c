@@ -266,6 +266,7 @@ typedef struct builder {
     int xml;                 /* reading XML: no HTML names, classes or styles */
     lede_intern class_cache; /* class attribute value -> hints + 1 */
     size_t max_nodes;
+    long line; /* the source line reached (see "Source lines") */
     lede_error **err;
 } builder;
 
@@ -371,31 +372,108 @@ static void text_stats(const unsigned char *s, lede_hnode *n)
     n->stops = stops;
 }
 
+/* ====== Source lines ======
+ *
+ * The walk follows the source line by line in document order (the builder's
+ * `line`: the line the source has reached, which the next node cannot start
+ * before). libxml2 stamps elements, comments and processing instructions
+ * with the line where their tag ends, which is exact; but a text node with
+ * the line it had reached after the first piece of text it delivered, and
+ * where pieces end depends on the parser (a kilobyte or a reference in HTML;
+ * a reference, a non-ASCII character or the end of the text in XML). So a
+ * text node starts where the source had got to, and its line breaks move the
+ * source on; libxml2's line only bounds where it starts. */
+
 static long node_line(const xmlNode *node)
 {
     long line = lede_libxml()->xmlGetLineNo(node);
     return line > 0 ? line : 0;
 }
 
-/* The line where a text node's first visible character is. libxml2 stamps a
- * text node with the line the parser had reached when it delivered the first
- * piece of the text (up to about a kilobyte, or up to the first character
- * reference), so the line breaks inside that piece are counted back. */
-static uint32_t text_line(const xmlNode *node, const unsigned char *s, uint32_t floor)
+static long count_newlines(const unsigned char *s)
+{
+    long n = 0;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+/* Line breaks in the white space (a no-break space included, as emit.c
+ * reads it) before the first visible character. */
+static long leading_newlines(const unsigned char *s)
+{
+    long n = 0;
+    for (size_t i = 0;; i++) {
+        if (s[i] == 0xC2 && s[i + 1] == 0xA0)
+            i++;
+        else if (is_space_byte(s[i]))
+            n += s[i] == '\n';
+        else
+            return n;
+    }
+}
+
+/* The line where a text node of `newlines` line breaks starts, the source
+ * having reached line `reached`. libxml2's line is where its first piece
+ * ended, and that piece holds at most all the line breaks: a later start
+ * than `reached` means text the walk did not see (white space the HTML
+ * parser dropped). */
+static long text_start(long reached, const xmlNode *node, long newlines)
 {
     long reported = node_line(node);
     if (reported <= 0)
-        return floor;
-    size_t first = 0;
-    while (s[first] && is_space_byte(s[first]))
-        first++;
-    long after = 0;
-    for (size_t i = first; s[i] && s[i] != '&' && i < 1000; i++)
-        after += s[i] == '\n';
-    long line = reported - after;
-    if (line < (long)floor)
-        line = floor;
-    return (uint32_t)line;
+        return reached;
+    long start = reported - newlines;
+    if (start < reached)
+        start = reached;
+    return start < reported ? start : reported;
+}
+
+/* The line of an element, comment or processing instruction, 0 if unknown:
+ * libxml2 2.9.14 keeps these lines in 16 bits, and for one past 65534 gives
+ * a neighbour's line instead (the first child's, often much later). */
+static long tag_line(const xmlNode *node)
+{
+    return node->line < 65535 ? node->line : 0;
+}
+
+/* The line the source has reached after a node's start tag, text, comment
+ * or processing instruction. */
+static long line_after(long reached, const xmlNode *node)
+{
+    switch (node->type) {
+    case XML_TEXT_NODE:
+    case XML_CDATA_SECTION_NODE: {
+        long newlines = node->content ? count_newlines(node->content) : 0;
+        return text_start(reached, node, newlines) + newlines;
+    }
+    case XML_ELEMENT_NODE:
+    case XML_COMMENT_NODE:
+    case XML_PI_NODE: {
+        long line = tag_line(node);
+        return line > reached ? line : reached;
+    }
+    default:
+        return reached;
+    }
+}
+
+/* The line the source has reached after a subtree that is not read (a
+ * script, a hidden element), so that the text after it starts right. */
+static long line_after_subtree(long reached, const xmlNode *top)
+{
+    const xmlNode *node = top;
+    while (node) {
+        reached = line_after(reached, node);
+        if (node->type == XML_ELEMENT_NODE && node->children) {
+            node = node->children;
+            continue;
+        }
+        while (node != top && !node->next)
+            node = node->parent;
+        node = node == top ? NULL : node->next;
+    }
+    return reached;
 }
 
 static lede_status add_element(builder *b, const xmlNode *node, const tag_info *t,
@@ -407,9 +485,8 @@ static lede_status add_element(builder *b, const xmlNode *node, const tag_info *
     lede_hnode *n = &b->dom->nodes[*index];
     n->xml = node;
     n->tag = t->tag;
-    n->line = (uint32_t)node_line(node);
-    if (n->line == 0 && parent != LEDE_HNODE_NONE)
-        n->line = b->dom->nodes[parent].line;
+    b->line = line_after(b->line, node);
+    n->line = (uint32_t)b->line;
     n->hints = element_hints(b, v);
     if (t->props & PROP_BLOCK) {
         n->flags |= HNODE_BLOCK;
@@ -431,7 +508,9 @@ static lede_status add_element(builder *b, const xmlNode *node, const tag_info *
     return LEDE_OK;
 }
 
-static lede_status add_text(builder *b, const xmlNode *node, uint32_t parent)
+/* A text node; `in_entity`: from an entity's content, which is not in the
+ * source where it is read (its reference is). */
+static lede_status add_text(builder *b, const xmlNode *node, uint32_t parent, int in_entity)
 {
     uint32_t i;
     lede_status st = push_node(b, parent, &i);
@@ -441,11 +520,11 @@ static lede_status add_text(builder *b, const xmlNode *node, uint32_t parent)
     const unsigned char *s = node->content ? node->content : (const unsigned char *)"";
     n->xml = node;
     n->tag = HTAG_TEXT;
-    uint32_t floor = parent != LEDE_HNODE_NONE ? b->dom->nodes[parent].line : 0;
-    if (i > 0 && b->dom->nodes[i - 1].line > floor)
-        floor = b->dom->nodes[i - 1].line;
     text_stats(s, n);
-    n->line = n->chars > 0 ? text_line(node, s, floor) : floor;
+    long newlines = in_entity ? 0 : count_newlines(s);
+    long start = in_entity ? b->line : text_start(b->line, node, newlines);
+    n->line = (uint32_t)(n->chars > 0 ? start + leading_newlines(s) : start);
+    b->line = start + newlines;
     if (b->xml)
         n->flags |= HNODE_BLANK_BREAKS;
     if (n->flags & HNODE_IN_LINK)
@@ -610,7 +689,9 @@ static lede_status walk(builder *b, const xmlNode *root, size_t max_depth)
             memset(&v, 0, sizeof v);
             if (!(t->props & PROP_SKIP) && !b->xml)
                 read_attrs(node, &v);
-            if (!(t->props & PROP_SKIP) && !v.hidden) {
+            if ((t->props & PROP_SKIP) || v.hidden) {
+                b->line = line_after_subtree(b->line, node);
+            } else {
                 uint32_t i;
                 lede_status st = add_element(b, node, t, open, &v, &i);
                 if (st != LEDE_OK)
@@ -625,9 +706,11 @@ static lede_status walk(builder *b, const xmlNode *root, size_t max_depth)
             }
         } else if ((node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) &&
                    open != LEDE_HNODE_NONE) {
-            lede_status st = add_text(b, node, open);
+            lede_status st = add_text(b, node, open, nrefs > 0);
             if (st != LEDE_OK)
                 return st;
+        } else if (node->type == XML_COMMENT_NODE || node->type == XML_PI_NODE) {
+            b->line = line_after(b->line, node);
         } else if (node->type == XML_ENTITY_REF_NODE && open != LEDE_HNODE_NONE &&
                    nrefs < ENTITY_NESTING_MAX && entity_content(node)) {
             refs[nrefs++] = node;
@@ -665,7 +748,7 @@ static lede_status build(lede_hdom *dom, const xmlNode *root, const lede_extract
     dom->body = 0;
     if (!root)
         return LEDE_OK;
-    builder b = {dom, xml, {0}, opts->max_nodes, err};
+    builder b = {dom, xml, {0}, opts->max_nodes, 0, err};
     if (opts->max_nodes > UINT32_MAX - 1)
         b.max_nodes = UINT32_MAX - 1;
     lede_status st = walk(&b, root, opts->max_depth);
