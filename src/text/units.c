@@ -353,8 +353,8 @@ static int paren_closes_soon(const char *text, size_t i, size_t end)
 
 /* Decides whether a period, after the word [ws, p), ends the sentence given
  * what follows. Returns -1 when the general rule decides. */
-/* The part of a word after an elided article or preposition: l'art,
- * dell'art, d'apr -> art, apr. */
+/* The part of a word after an elided article or preposition, or after a
+ * hyphen: l'art, dell'art, d'apr, then-Sen -> art, apr, Sen. */
 static size_t after_elision(const char *text, size_t ws, size_t p)
 {
     size_t start = ws;
@@ -362,7 +362,7 @@ static size_t after_elision(const char *text, size_t ws, size_t p)
         int32_t c;
         size_t n = lede_text_next(text, p, i, &c);
         i += n;
-        if ((c == '\'' || c == 0x2019) && i < p)
+        if ((c == '\'' || c == 0x2019 || c == '-') && i < p)
             start = i;
     }
     return start;
