@@ -642,8 +642,9 @@ LEDE_API lede_status lede_extract_options_set_encoding(lede_extract_options *opt
  * (default 256 MiB, at most INT_MAX). max_nodes: the most elements and text
  * nodes a page may have (default 2,000,000). Beyond either the call fails with
  * LEDE_ERR_TOO_LARGE. max_depth: elements nested deeper than this (default
- * 512) are read as siblings at that depth, as browsers do; their text is kept.
- * Each must be at least 1. */
+ * 512) are read as siblings at that depth, as browsers do; their text is kept
+ * (but an XPath that selects an element at that depth gets none of it: its
+ * descendants were read as its siblings). Each must be at least 1. */
 LEDE_API lede_status lede_extract_options_set_max_bytes(lede_extract_options *opts, size_t n);
 LEDE_API lede_status lede_extract_options_set_max_nodes(lede_extract_options *opts, size_t n);
 LEDE_API lede_status lede_extract_options_set_max_depth(lede_extract_options *opts, size_t n);

@@ -666,6 +666,16 @@ static int has_own_text(const xmlNode *node)
     return 0;
 }
 
+/* An element at max_depth: a leaf, its descendants read as its siblings,
+ * into `open`. When that is <body>, the page's text is read into body's
+ * parent, which takes body's place as the root of the article search. */
+static void flatten(lede_hdom *dom, uint32_t i, uint32_t open)
+{
+    dom->nodes[i].flags |= HNODE_FLATTENED;
+    if (dom->body == i && open != LEDE_HNODE_NONE)
+        dom->body = open;
+}
+
 /* Entities nested deeper are not read (libxml2 refuses more than 40). */
 enum { ENTITY_NESTING_MAX = 64 };
 
@@ -700,7 +710,7 @@ static lede_status walk(builder *b, const xmlNode *root, size_t max_depth)
                 if (b->xml && has_own_text(node))
                     dom->nodes[i].flags |= HNODE_MIXED;
                 if (depth >= max_depth)
-                    dom->nodes[i].flags |= HNODE_FLATTENED;
+                    flatten(dom, i, open);
                 else if (descend)
                     open = i;
             }

@@ -113,7 +113,9 @@ static void score_blocks(scorer *s)
         if (n->own_link_chars * 2 > n->own_chars)
             continue;
         double value = 1 + n->own_commas + fmin(n->own_chars / 100.0, 3.0);
-        uint32_t a = text_container(n) ? i : n->parent;
+        /* text directly in the body (a page flattened by max_depth) has no
+         * parent to credit inside the body: the body holds it */
+        uint32_t a = text_container(n) || i == dom->body ? i : n->parent;
         for (int level = 0; level < 5 && a != LEDE_HNODE_NONE; level++) {
             touch(s, a);
             double div = level == 0 ? 1 : level == 1 ? 2 : level * 3;
