@@ -703,7 +703,8 @@ LEDE_API lede_status lede_extract_html(const char *html, size_t len,
  * <TEXT>), NITF, JATS and TEI articles, and XHTML pages (read as HTML);
  * other documents fail with LEDE_ERR_NO_ARTICLE, asking for an XPath.
  * Errors: LEDE_ERR_MARKUP with the position of the first well-formedness error
- * or for an invalid XPath, LEDE_ERR_EMPTY_INPUT when the selected nodes have
+ * (for one in the text of an entity, its reference's; none when that cannot
+ * be known) or for an invalid XPath, LEDE_ERR_EMPTY_INPUT when the selected nodes have
  * no text, and those of lede_extract_html. External entities and DTDs are
  * never loaded. Entities declared in the document are expanded; a reference
  * to an undeclared entity that HTML names (&rsquo;) gives its character, and

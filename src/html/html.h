@@ -59,11 +59,14 @@ lede_status lede_html_parse(const lede_html_source *src, xmlDoc **doc, lede_erro
 /* Parses UTF-8 XML strictly, without DTD loading, entity substitution or
  * network access. References to entities that are not internal become text:
  * the character HTML names so for an undeclared one, else "&name;" (internal
- * entities are read in place by lede_hdom_build_xml). A well-formedness
- * error gives LEDE_ERR_MARKUP with its position in `src`; `*extra_content` tells whether it was content after the root
- * element. */
-lede_status lede_xml_parse(const lede_html_source *src, xmlDoc **doc, int *extra_content,
-                           lede_error **err);
+ * entities are read in place by lede_hdom_build_xml). `root`: when not NULL,
+ * the name of an element put around the text (a TREC file holds many <DOC>s
+ * and no root). A well-formedness error gives LEDE_ERR_MARKUP with its
+ * position in `src` (for one inside an entity's text, its reference's; none
+ * when that is not known); `*extra_content` tells whether it was content
+ * after the root element. */
+lede_status lede_xml_parse(const lede_html_source *src, const char *root, xmlDoc **doc,
+                           int *extra_content, lede_error **err);
 
 /* The number of start tags ('<' and a letter) in the input: each makes an
  * element, so a page with more than max_nodes of them is refused before it

@@ -3,6 +3,7 @@
  * from the context instead of through the (process-wide) error handlers. */
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -108,15 +109,66 @@ static size_t offset_of(const char *text, size_t len, long line, long column)
     return i;
 }
 
+/* The text libxml2 parses: the caller's, or a copy with a root element put
+ * around it; `prefix`: the bytes of the start tag added before. */
+typedef struct xml_text {
+    const char *data;
+    size_t len;
+    size_t prefix;
+    char *owned;
+} xml_text;
+
+/* `root`: the name of the element to put around the text, or NULL. */
+static lede_status make_text(const lede_html_source *src, const char *root, xml_text *t)
+{
+    memset(t, 0, sizeof *t);
+    t->data = src->data;
+    t->len = src->len;
+    if (!root)
+        return LEDE_OK;
+    size_t name = strlen(root);
+    size_t len = src->len + 2 * name + 5; /* <root> and </root> */
+    if (!(t->owned = malloc(len + 1)))
+        return LEDE_ERR_NOMEM;
+    /* on the first line, so that line numbers stay right */
+    snprintf(t->owned, name + 3, "<%s>", root);
+    memcpy(t->owned + name + 2, src->data, src->len);
+    snprintf(t->owned + name + 2 + src->len, name + 4, "</%s>", root);
+    t->data = t->owned;
+    t->len = len;
+    t->prefix = name + 2;
+    return LEDE_OK;
+}
+
 /* The first error of an XML parse; later ones follow from it. */
 typedef struct first_error {
     int seen;
     xmlError error; /* message and file fields are not kept */
     char message[200];
+    xmlParserCtxtPtr document; /* the context reading the document itself */
+    /* The error is in an entity's replacement text, read through a context of
+     * its own or an input pushed on the document's: its line and column are
+     * in that text, not in the document. */
+    int in_entity;
+    long after_reference; /* then: offset in the document just past the
+                           * reference being read, -1 when unknown */
 } first_error;
 
+/* Where the reading of the document has reached: past the reference whose
+ * entity holds the error. */
+static long document_offset(xmlParserCtxtPtr document)
+{
+    if (document->inputNr < 1 || !document->inputTab[0])
+        return -1;
+    const xmlParserInput *in = document->inputTab[0];
+    if (!in->base || !in->cur || in->cur < in->base)
+        return -1;
+    return (long)(in->cur - in->base) + (long)in->consumed;
+}
+
 /* Structured errors of one parser context (ctxt->sax->serror), so that
- * nothing goes to libxml2's process-wide handlers. */
+ * nothing goes to libxml2's process-wide handlers. Entities' text is parsed
+ * by a context that shares the document's handler and _private. */
 static void keep_first_error(void *ctx, xmlErrorPtr e)
 {
     xmlParserCtxtPtr ctxt = ctx;
@@ -129,10 +181,39 @@ static void keep_first_error(void *ctx, xmlErrorPtr e)
     first->error.str1 = first->error.str2 = first->error.str3 = NULL;
     snprintf(first->message, sizeof first->message, "%s", e->message ? e->message : "");
     first->error.message = first->message;
+    first->in_entity = ctxt != first->document || ctxt->inputNr > 1;
+    first->after_reference = first->in_entity ? document_offset(first->document) : -1;
 }
 
-static lede_status xml_error(const lede_html_source *src, xmlParserCtxtPtr ctxt,
-                             const first_error *first, lede_error **err)
+/* The start of the reference ("&name;", or "%name;" in the DTD) that ends at
+ * `end` in text, or -1. */
+static long reference_start(const char *text, size_t len, long end)
+{
+    if (end < 2 || (size_t)end > len || text[end - 1] != ';')
+        return -1;
+    for (long i = end - 2; i >= 0; i--) {
+        if (text[i] == '&' || text[i] == '%')
+            return i;
+        if (strchr(";<> \t\r\n", text[i]))
+            return -1;
+    }
+    return -1;
+}
+
+/* The offset of the error in the parsed text, -1 when it cannot be known:
+ * for an error inside an entity's text, its reference's. */
+static long error_offset(const xml_text *parsed, const first_error *first,
+                         const xmlError *e)
+{
+    if (first->seen && first->in_entity)
+        return reference_start(parsed->data, parsed->len, first->after_reference);
+    if (!e || e->line <= 0)
+        return -1;
+    return (long)offset_of(parsed->data, parsed->len, e->line, e->int2 > 0 ? e->int2 : 1);
+}
+
+static lede_status xml_error(const lede_html_source *src, const xml_text *parsed,
+                             xmlParserCtxtPtr ctxt, const first_error *first, lede_error **err)
 {
     const xmlError *e = first->seen ? &first->error : lede_libxml()->xmlCtxtGetLastError(ctxt);
     if (e && e->code == XML_ERR_NO_MEMORY)
@@ -141,15 +222,27 @@ static lede_status xml_error(const lede_html_source *src, xmlParserCtxtPtr ctxt,
     size_t n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         n--;
-    if (!e || e->line <= 0)
-        return lede_fail(err, LEDE_ERR_MARKUP, "XML is not well-formed: %.*s", (int)n, msg);
-    if (src->owned)
+    int in_entity = first->seen && first->in_entity;
+    long at = error_offset(parsed, first, e);
+    if (at < 0)
+        return lede_fail(err, LEDE_ERR_MARKUP, "XML is not well-formed%s: %.*s",
+                         in_entity ? " in the text of an entity" : "", (int)n, msg);
+    const char *where = in_entity ? " in the text of the entity referenced here" : "";
+    /* back to the caller's text: the start tag added before it is not there,
+     * and an error in the end tag added after it is at its end */
+    size_t off = (size_t)at > parsed->prefix ? (size_t)at - parsed->prefix : 0;
+    if (off > src->len)
+        off = src->len;
+    if (src->owned) {
+        /* converted from another encoding: bytes differ, lines do not */
+        size_t line, column;
+        lede_text_position(src->data, src->len, off, &line, &column);
         return lede_fail(err, LEDE_ERR_MARKUP,
-                         "XML is not well-formed at line %d, column %d: %.*s", e->line,
-                         e->int2, (int)n, msg);
-    size_t off = offset_of(src->data, src->len, e->line, e->int2 > 0 ? e->int2 : 1);
+                         "XML is not well-formed%s at line %zu, column %zu: %.*s", where, line,
+                         column, (int)n, msg);
+    }
     return lede_fail_at(err, LEDE_ERR_MARKUP, src->data, src->len, off,
-                        "XML is not well-formed: %.*s", (int)n, msg);
+                        "XML is not well-formed%s: %.*s", where, (int)n, msg);
 }
 
 /* ====== References to entities lede does not expand ====== */
@@ -219,22 +312,33 @@ static lede_status replace_unexpanded_references(xmlDoc *doc, lede_error **err)
     return failed ? lede_fail(err, LEDE_ERR_NOMEM, "out of memory reading the XML") : LEDE_OK;
 }
 
-lede_status lede_xml_parse(const lede_html_source *src, xmlDoc **doc, int *extra_content,
-                           lede_error **err)
+lede_status lede_xml_parse(const lede_html_source *src, const char *root, xmlDoc **doc,
+                           int *extra_content, lede_error **err)
 {
     *extra_content = 0;
     lede_status st = check_source(src, doc, "XML document", err);
     if (st != LEDE_OK)
         return st;
+    xml_text text;
+    if (make_text(src, root, &text) != LEDE_OK)
+        return lede_fail(err, LEDE_ERR_NOMEM, "out of memory reading the XML");
+    if (text.len > INT_MAX) {
+        free(text.owned);
+        return lede_fail(err, LEDE_ERR_TOO_LARGE, "the XML document is larger than %d bytes",
+                         INT_MAX);
+    }
     /* Set up by hand (not xmlCtxtReadMemory, which resets the context) to
      * catch the first error on this context alone. */
     const lede_libxml_api *xml = lede_libxml();
-    xmlParserCtxtPtr ctxt = xml->xmlCreateMemoryParserCtxt(src->data, (int)src->len);
-    if (!ctxt)
+    xmlParserCtxtPtr ctxt = xml->xmlCreateMemoryParserCtxt(text.data, (int)text.len);
+    if (!ctxt) {
+        free(text.owned);
         return lede_fail(err, LEDE_ERR_NOMEM, "out of memory creating the XML parser");
+    }
     xml->xmlCtxtUseOptions(ctxt, xml_options);
     first_error first;
     memset(&first, 0, sizeof first);
+    first.document = ctxt;
     ctxt->_private = &first;
     ctxt->sax->serror = keep_first_error;
     xml->xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
@@ -243,11 +347,12 @@ lede_status lede_xml_parse(const lede_html_source *src, xmlDoc **doc, int *extra
     ctxt->myDoc = NULL;
     if (!d || !ctxt->wellFormed) {
         *extra_content = first.seen && first.error.code == XML_ERR_DOCUMENT_END;
-        st = xml_error(src, ctxt, &first, err);
+        st = xml_error(src, &text, ctxt, &first, err);
         xml->xmlFreeDoc(d);
         d = NULL;
     }
     xml->xmlFreeParserCtxt(ctxt);
+    free(text.owned);
     if (d && (st = replace_unexpanded_references(d, err)) != LEDE_OK) {
         xml->xmlFreeDoc(d);
         d = NULL;

@@ -273,26 +273,6 @@ static lede_status xml_document(xmlDoc *tree, const char *xpath, const lede_extr
     return st;
 }
 
-/* TREC files hold many <DOC>s without a root element; a root is added
- * around them, on the same line so that line numbers stay right. */
-static lede_status wrap_docs(const lede_html_source *src, lede_html_source *wrapped)
-{
-    static const char open[] = "<lede-docs>", close[] = "</lede-docs>";
-    memset(wrapped, 0, sizeof *wrapped);
-    size_t n = sizeof open - 1 + src->len + sizeof close - 1;
-    char *buf = malloc(n + 1);
-    if (!buf)
-        return LEDE_ERR_NOMEM;
-    memcpy(buf, open, sizeof open - 1);
-    memcpy(buf + sizeof open - 1, src->data, src->len);
-    memcpy(buf + sizeof open - 1 + src->len, close, sizeof close);
-    wrapped->owned = buf;
-    wrapped->data = buf;
-    wrapped->len = n;
-    strcpy(wrapped->encoding, src->encoding);
-    return LEDE_OK;
-}
-
 static int starts_with_doc(const lede_html_source *src)
 {
     size_t i = 0;
@@ -303,31 +283,20 @@ static int starts_with_doc(const lede_html_source *src)
            (src->data[i + 4] == '>' || src->data[i + 4] == ' ');
 }
 
+/* TREC files hold many <DOC>s without a root element: such a file is read
+ * again inside one, and the errors are that reading's. */
 static lede_status parse_xml(const lede_html_source *src, xmlDoc **tree, lede_error **err)
 {
     lede_error *first = NULL;
     int extra = 0;
-    lede_status st = lede_xml_parse(src, tree, &extra, err ? &first : NULL);
+    lede_status st = lede_xml_parse(src, NULL, tree, &extra, err ? &first : NULL);
     if (st == LEDE_OK || !extra || !starts_with_doc(src)) {
         if (err)
             *err = first;
         return st;
     }
-    lede_html_source wrapped;
-    if (wrap_docs(src, &wrapped) != LEDE_OK) {
-        if (err)
-            *err = first;
-        return st;
-    }
-    lede_status st2 = lede_xml_parse(&wrapped, tree, &extra, NULL);
-    lede_html_source_free(&wrapped);
-    if (st2 == LEDE_OK) {
-        lede_error_free(first);
-        return LEDE_OK;
-    }
-    if (err)
-        *err = first;
-    return st;
+    lede_error_free(first);
+    return lede_xml_parse(src, "lede-docs", tree, &extra, err);
 }
 
 lede_status lede_extract_xml(const char *xml, size_t len, const char *xpath,

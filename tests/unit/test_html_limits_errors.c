@@ -42,10 +42,91 @@ static void test_small_depth_keeps_text(void)
     }
 }
 
+/* ====== Positions of XML errors ====== */
+
+/* The byte offset of the first `needle` in `text`. */
+static size_t offset_in(const char *text, const char *needle)
+{
+    const char *at = strstr(text, needle);
+    return at ? (size_t)(at - text) : (size_t)-1;
+}
+
+/* Extracts `xml` (default formats) and checks that it fails with an error
+ * at `line` whose byte offset is in [first, last]. */
+static void check_error_at(const char *what, const char *xml, size_t len, size_t line,
+                           size_t first, size_t last)
+{
+    lede_document *doc = NULL;
+    lede_error *err = NULL;
+    CHECK_STATUS(lede_extract_xml(xml, len, NULL, NULL, &doc, &err), LEDE_ERR_MARKUP);
+    if (CHECK_MSG(err && lede_error_has_position(err), "%s: no position", what)) {
+        CHECK_MSG(lede_error_line(err) == line, "%s: line %zu, want %zu (%s)", what,
+                  lede_error_line(err), line, lede_error_message(err));
+        size_t off = lede_error_offset(err);
+        CHECK_MSG(off >= first && off <= last, "%s: byte %zu, want %zu..%zu (%s)", what, off,
+                  first, last, lede_error_message(err));
+    }
+    lede_error_free(err);
+    lede_document_free(doc);
+}
+
+/* A TREC file of several <DOC>s is read again inside a root element: the
+ * error is that reading's, at its place in the file. */
+static void test_error_in_second_doc(void)
+{
+    const char *trec = "<DOC>\n<TEXT>\nFirst doc text, fine.\n</TEXT>\n</DOC>\n"
+                       "<DOC>\n<TEXT>\nSecond AT&T doc.\n</TEXT>\n</DOC>\n";
+    size_t line8 = offset_in(trec, "Second");
+    check_error_at("second <DOC>", trec, strlen(trec), 8, line8,
+                   line8 + strlen("Second AT&T doc."));
+    /* an error on the first line, where the added start tag is */
+    const char *first_line = "<DOC><TEXT>x &amp y</TEXT></DOC>\n<DOC><TEXT>z</TEXT></DOC>\n";
+    size_t amp = offset_in(first_line, "&amp");
+    check_error_at("first line", first_line, strlen(first_line), 1, amp, amp + 5);
+    /* converted from Latin-1: no byte offset, but the right line */
+    const char *latin1 = "<DOC>\n<TEXT>\nCaf\xE9.\n</TEXT>\n</DOC>\n"
+                         "<DOC>\n<TEXT>\nCaf\xE9 AT&T.\n</TEXT>\n</DOC>\n";
+    lede_extract_options *opts = lede_extract_options_new();
+    lede_extract_options_set_encoding(opts, "ISO-8859-1");
+    lede_document *doc = NULL;
+    lede_error *err = NULL;
+    CHECK_STATUS(lede_extract_xml(latin1, strlen(latin1), NULL, opts, &doc, &err),
+                 LEDE_ERR_MARKUP);
+    CHECK_MSG(err && strstr(lede_error_message(err), "at line 8,") != NULL, "Latin-1: %s",
+              lede_error_message(err));
+    lede_error_free(err);
+    lede_extract_options_free(opts);
+}
+
+/* An error in an entity's replacement text is reported at the reference,
+ * not at the line and column it has in that text. */
+static void test_error_in_entity(void)
+{
+    const char *xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE DOC [\n<!ENTITY e \"<b>unclosed\">\n]>\n"
+                      "<DOC><TEXT>\nSome text &e; here.\n</TEXT></DOC>\n";
+    size_t ref = offset_in(xml, "&e;");
+    check_error_at("entity text", xml, strlen(xml), 6, ref, ref);
+    size_t len;
+    char *bomb = read_test_file(data_dir, "bomb.xml", &len);
+    if (!bomb)
+        return;
+    size_t lol9 = offset_in(bomb, "<p>&lol9;") + 3;
+    lede_document *doc = NULL;
+    lede_error *err = NULL;
+    CHECK_STATUS(lede_extract_xml(bomb, len, "//p", NULL, &doc, &err), LEDE_ERR_MARKUP);
+    if (CHECK(err && lede_error_has_position(err)))
+        CHECK_MSG(lede_error_offset(err) == lol9, "bomb: byte %zu, want %zu (%s)",
+                  lede_error_offset(err), lol9, lede_error_message(err));
+    lede_error_free(err);
+    free(bomb);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1)
         data_dir = argv[1];
     test_small_depth_keeps_text();
+    test_error_in_second_doc();
+    test_error_in_entity();
     return harness_finish();
 }
