@@ -644,7 +644,9 @@ LEDE_API lede_status lede_extract_options_set_encoding(lede_extract_options *opt
  * LEDE_ERR_TOO_LARGE. max_depth: elements nested deeper than this (default
  * 512) are read as siblings at that depth, as browsers do; their text is kept
  * (but an XPath that selects an element at that depth gets none of it: its
- * descendants were read as its siblings). Each must be at least 1. */
+ * descendants were read as its siblings). Each must be at least 1. An XML
+ * document whose entity references expand to more than 16 MiB of text fails
+ * with LEDE_ERR_TOO_LARGE too. */
 LEDE_API lede_status lede_extract_options_set_max_bytes(lede_extract_options *opts, size_t n);
 LEDE_API lede_status lede_extract_options_set_max_nodes(lede_extract_options *opts, size_t n);
 LEDE_API lede_status lede_extract_options_set_max_depth(lede_extract_options *opts, size_t n);

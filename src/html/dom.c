@@ -267,8 +267,14 @@ typedef struct builder {
     lede_intern class_cache; /* class attribute value -> hints + 1 */
     size_t max_nodes;
     long line; /* the source line reached (see "Source lines") */
+    size_t entity_bytes; /* text read from entities' content so far */
     lede_error **err;
 } builder;
+
+/* The most text a document's entity references may expand to. libxml2
+ * 2.9.14 bounds how many references an entity makes, not how many bytes:
+ * a 100 KB entity referenced 10,000 times in a 130 KB file is 1 GB of text. */
+enum { ENTITY_TEXT_MAX = 16 << 20 };
 
 static uint16_t cached_class_hints(builder *b, const char *value)
 {
@@ -518,6 +524,14 @@ static lede_status add_text(builder *b, const xmlNode *node, uint32_t parent, in
         return st;
     lede_hnode *n = &b->dom->nodes[i];
     const unsigned char *s = node->content ? node->content : (const unsigned char *)"";
+    if (in_entity) {
+        b->entity_bytes += strlen((const char *)s);
+        if (b->entity_bytes > ENTITY_TEXT_MAX)
+            return lede_fail(b->err, LEDE_ERR_TOO_LARGE,
+                             "the document's entity references expand to more than %d MiB "
+                             "of text",
+                             ENTITY_TEXT_MAX >> 20);
+    }
     n->xml = node;
     n->tag = HTAG_TEXT;
     text_stats(s, n);
@@ -758,7 +772,7 @@ static lede_status build(lede_hdom *dom, const xmlNode *root, const lede_extract
     dom->body = 0;
     if (!root)
         return LEDE_OK;
-    builder b = {dom, xml, {0}, opts->max_nodes, 0, err};
+    builder b = {dom, xml, {0}, opts->max_nodes, 0, 0, err};
     if (opts->max_nodes > UINT32_MAX - 1)
         b.max_nodes = UINT32_MAX - 1;
     lede_status st = walk(&b, root, opts->max_depth);

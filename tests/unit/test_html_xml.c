@@ -233,6 +233,38 @@ static void test_hostile(void)
         CHECK_EQ(lede_document_paragraph_count(doc), 3);
     }
     lede_document_free(doc);
+    /* One large entity referenced many times: libxml2 counts references,
+     * not bytes, so lede bounds the text they expand to (here 4 x 10 MB). */
+    size_t big = 100000, refs = 400;
+    char *xml = malloc(big + refs * 3 + 200);
+    if (!CHECK(xml != NULL))
+        return;
+    int n = sprintf(xml, "<?xml version=\"1.0\"?><!DOCTYPE doc [<!ENTITY a \"");
+    memset(xml + n, 'x', big);
+    n += (int)big;
+    n += sprintf(xml + n, " \">]><doc><p>");
+    for (size_t k = 0; k < refs; k++)
+        n += sprintf(xml + n, "&a;");
+    n += sprintf(xml + n, "</p></doc>");
+    lede_error *big_err = NULL;
+    CHECK_STATUS(lede_extract_xml(xml, (size_t)n, "//p", NULL, &doc, &big_err),
+                 LEDE_ERR_TOO_LARGE);
+    CHECK(big_err && strstr(lede_error_message(big_err), "16 MiB") != NULL);
+    lede_error_free(big_err);
+    lede_document_free(doc);
+    /* Under the bound the text is all there: 100 references of 100 KB. */
+    n = (int)(strstr(xml, "<p>") - xml) + 3;
+    for (size_t k = 0; k < 100; k++)
+        n += sprintf(xml + n, "&a;");
+    n += sprintf(xml + n, "</p></doc>");
+    doc = NULL;
+    if (CHECK(lede_extract_xml(xml, (size_t)n, "//p", NULL, &doc, NULL) == LEDE_OK)) {
+        size_t len;
+        lede_document_text(doc, &len);
+        CHECK_MSG(len >= 100 * big, "%zu bytes of text", len);
+    }
+    lede_document_free(doc);
+    free(xml);
 }
 
 int main(int argc, char **argv)
