@@ -349,7 +349,7 @@ enum { UTF16_SNIFF_BYTES = 1024 };
  * ASCII-based encoding zero bytes are rare and fall on either side. Counting
  * over the first kilobyte rather than looking for '<' at the start finds
  * pages that open with white space, text or a byte of garbage. */
-static const char *utf16_without_bom(const unsigned char *u, size_t len)
+static const char *utf16_by_zero_bytes(const unsigned char *u, size_t len)
 {
     size_t n = len < UTF16_SNIFF_BYTES ? len : UTF16_SNIFF_BYTES;
     size_t pairs = n / 2, zero_even = 0, zero_odd = 0;
@@ -364,6 +364,32 @@ static const char *utf16_without_bom(const unsigned char *u, size_t len)
     if (zero_even * 4 >= pairs && zero_odd * 8 <= zero_even)
         return "UTF-16BE";
     return NULL;
+}
+
+static int is_ascii_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* The first character but white space is '<' with a zero byte beside it:
+ * a page of Chinese or Japanese text has few zero bytes to count, but its
+ * markup starts as any page's does. */
+static const char *utf16_by_first_tag(const unsigned char *u, size_t len)
+{
+    for (int le = 1; le >= 0; le--) {
+        size_t i = 0;
+        while (i + 1 < len && u[i + le] == 0 && is_ascii_space(u[i + 1 - le]))
+            i += 2;
+        if (i + 1 < len && u[i + le] == 0 && u[i + 1 - le] == '<')
+            return le ? "UTF-16LE" : "UTF-16BE";
+    }
+    return NULL;
+}
+
+static const char *utf16_without_bom(const unsigned char *u, size_t len)
+{
+    const char *name = utf16_by_zero_bytes(u, len);
+    return name ? name : utf16_by_first_tag(u, len);
 }
 
 /* ====== Finding a declaration ====== */

@@ -1,6 +1,7 @@
 /* test_html_encoding.c - how a page's bytes are read: forced encodings,
  * declared labels, UTF-16 without a byte order mark; and the date read from
  * <time datetime>. Pages are built here. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +98,40 @@ static void test_utf16_without_bom(void)
                      strlen(starts[i]));
             check_reads(what, bytes, len, NULL, big ? "UTF-16BE" : "UTF-16LE");
             free(bytes);
+        }
+    }
+}
+
+/* UTF-16 of a page of Chinese text has few zero bytes to count; its
+ * first tag, after white space, tells it. */
+static void test_utf16_cjk_without_bom(void)
+{
+    static const uint16_t sentence[] = {0x4E2D, 0x6587, 0x7684, 0x53E5,
+                                        0x5B50, 0x5F88, 0x957F, 0x3002};
+    static const char *const starts[] = {"<p>", "\n <p>"};
+    for (size_t s = 0; s < 2; s++) {
+        for (int big = 0; big <= 1; big++) {
+            uint16_t units[2000];
+            size_t n = 0;
+            for (const char *c = starts[s]; *c; c++)
+                units[n++] = (uint16_t)*c;
+            for (int k = 0; k < 200; k++)
+                for (size_t j = 0; j < 8; j++)
+                    units[n++] = sentence[j];
+            for (const char *c = "</p>"; *c; c++)
+                units[n++] = (uint16_t)*c;
+            char bytes[4000];
+            for (size_t i = 0; i < n; i++) {
+                bytes[2 * i + (big ? 1 : 0)] = (char)(units[i] & 0xFF);
+                bytes[2 * i + (big ? 0 : 1)] = (char)(units[i] >> 8);
+            }
+            lede_document *doc = NULL;
+            if (CHECK_MSG(extract_bytes(bytes, 2 * n, NULL, &doc) == LEDE_OK, "CJK %s %zu",
+                          big ? "BE" : "LE", s)) {
+                CHECK(text_has(doc, "\xE4\xB8\xAD\xE6\x96\x87\xE7\x9A\x84"));
+                CHECK_STR(lede_document_encoding(doc), big ? "UTF-16BE" : "UTF-16LE");
+            }
+            lede_document_free(doc);
         }
     }
 }
@@ -326,6 +361,7 @@ int main(void)
 {
     test_forced_utf16();
     test_utf16_without_bom();
+    test_utf16_cjk_without_bom();
     test_not_utf16();
     test_every_label();
     test_cyrillic_labels();
