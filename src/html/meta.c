@@ -179,11 +179,25 @@ lede_status lede_html_read_meta(const xmlDoc *doc, lede_html_meta *meta)
     return LEDE_OK;
 }
 
-/* The datetime of <time> node i, NULL when it has none. */
+/* Whether a datetime value is a date: a year of four digits first
+ * ("2024", "2024-05", "2024-05-01T10:00Z"). A datetime may also hold a
+ * duration ("PT30M") or a time of day ("19:00"), which date nothing. */
+static int is_date_value(const char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    for (int k = 0; k < 4; k++)
+        if (s[k] < '0' || s[k] > '9')
+            return 0;
+    return s[4] == '\0' || s[4] == '-' || s[4] == ' ';
+}
+
+/* The datetime of <time> node i when it is a date, else NULL. */
 static const char *time_datetime(const lede_hdom *dom, uint32_t i)
 {
     const lede_hnode *n = &dom->nodes[i];
-    return n->tag == HTAG_TIME && n->xml ? lede_html_attr(n->xml, "datetime") : NULL;
+    const char *value = n->tag == HTAG_TIME && n->xml ? lede_html_attr(n->xml, "datetime") : NULL;
+    return value && is_date_value(value) ? value : NULL;
 }
 
 /* The <time datetime> that dates the article: the first inside it, else the

@@ -341,6 +341,12 @@ static void test_time_date(void)
          NULL},
         {"no datetime attribute",
          "<html><body><article><time>May 1</time>" PARA PARA "</article></body></html>", NULL},
+        {"a duration and a time of day date nothing; the date after them does",
+         "<html><body><article><h1>Bread</h1><p>Prep time: <time datetime=\"PT30M\">30 "
+         "minutes</time>, bake at <time datetime=\"19:00\">seven</time>.</p><time "
+         "datetime=\"\">?</time><time datetime=\"2024-05-02\">May 2</time>" PARA PARA
+         "</article></body></html>",
+         "2024-05-02"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const date_case *c = &cases[i];
