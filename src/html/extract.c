@@ -309,18 +309,27 @@ static size_t suffix_in(const char *t, size_t len, const char *const *list, size
     return 0;
 }
 
-/* Whether a trimmed text ends as a sentence does: with a stop, maybe
- * inside closing quotes or brackets ("(“Yes.”)"). */
+/* Whether a trimmed text ends as a sentence does: two words or more and a
+ * full stop or a question mark, maybe inside closing quotes or brackets
+ * ("(“Yes.”)"); an ideographic full stop or question mark ends one alone.
+ * An exclamation ("Subscribe now!") or an ellipsis ("Loading...") ends a
+ * label as often as a sentence. */
 static int ends_with_stop(const char *t, size_t len)
 {
-    static const char *const stops[] = {".", "!", "?", "\xE3\x80\x82", "\xEF\xBC\x81",
-                                        "\xEF\xBC\x9F"};
+    static const char *const stops[] = {".", "?"};
+    static const char *const ideographic[] = {"\xE3\x80\x82", "\xEF\xBC\x9F"};
     static const char *const closers[] = {"\"", "'", ")", "\xE2\x80\x9D", "\xE2\x80\x99",
                                           "\xC2\xBB", "\xE3\x80\x8D"};
     size_t m;
     while ((m = suffix_in(t, len, closers, sizeof closers / sizeof closers[0])) > 0)
         len -= m;
-    return suffix_in(t, len, stops, sizeof stops / sizeof stops[0]) > 0;
+    if (suffix_in(t, len, ideographic, sizeof ideographic / sizeof ideographic[0]) > 0)
+        return 1;
+    if (suffix_in(t, len, stops, sizeof stops / sizeof stops[0]) == 0)
+        return 0;
+    if (len >= 2 && t[len - 2] == '.')
+        return 0;
+    return memchr(t, ' ', len) != NULL;
 }
 
 /* Whether element i's text is a sentence: it ends with a stop. A stop

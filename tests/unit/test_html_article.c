@@ -116,11 +116,12 @@ static void test_short_sentences(void)
         "spending on schools, roads and parks by five percent.</div><div>Then it was over.</div>"
         "<div>Advertisement</div><div>Officials said the vote, which was unanimous, followed "
         "months of debate over taxes and fees.</div><div>Nobody objected.</div><div>Share</div>"
-        "<div><a href=\"/more\">Read more.</a></div><div>Nov. 20, 2019, 9:28 AM</div></div>");
+        "<div><a href=\"/more\">Read more.</a></div><div>Nov. 20, 2019, 9:28 AM</div>"
+        "<div>Loading...</div><div class=\"x\">Subscribe now!</div><div>Continue.</div></div>");
     static const char *const kept[] = {"Then it was over.", "Nobody objected.",
                                        "followed months of debate"};
-    static const char *const dropped[] = {"Advertisement", "Share", "Read more",
-                                          "9:28 AM"};
+    static const char *const dropped[] = {"Advertisement", "Share", "Read more", "9:28 AM",
+                                          "Loading", "Subscribe now", "Continue"};
     if (doc) {
         check_kept("short sentences", doc, kept, COUNT(kept));
         check_dropped("short sentences", doc, dropped, COUNT(dropped));
