@@ -646,7 +646,11 @@ LEDE_API lede_status lede_extract_options_set_encoding(lede_extract_options *opt
  * (but an XPath that selects an element at that depth gets none of it: its
  * descendants were read as its siblings). Each must be at least 1. An XML
  * document whose entity references expand to more than 16 MiB of text fails
- * with LEDE_ERR_TOO_LARGE too. */
+ * with LEDE_ERR_TOO_LARGE too. Fixed, since libxml2's time grows with the
+ * square of a start tag's attributes: a page (HTML or XML) where a start tag
+ * may have more than 5,000 attributes, or where the squares of its start
+ * tags' attribute counts add up to more than 2^25 plus 8 per byte, fails with
+ * LEDE_ERR_TOO_LARGE and the tag's line (real pages have a few dozen). */
 LEDE_API lede_status lede_extract_options_set_max_bytes(lede_extract_options *opts, size_t n);
 LEDE_API lede_status lede_extract_options_set_max_nodes(lede_extract_options *opts, size_t n);
 LEDE_API lede_status lede_extract_options_set_max_depth(lede_extract_options *opts, size_t n);

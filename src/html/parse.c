@@ -2,6 +2,7 @@
  * parser context per call, options instead of global settings, errors read
  * from the context instead of through the (process-wide) error handlers. */
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,10 +48,351 @@ size_t lede_html_count_tags(const char *data, size_t len)
     return n;
 }
 
-/* What both parsers check first: libxml2 is there and takes an int
- * length. */
+/* ====== Attributes per element ======
+ *
+ * libxml2 2.9.14 checks each attribute of a start tag against all those
+ * before it (and its tree builder walks the list to append each one), so a
+ * tag with n attributes costs n^2: 100,000 attributes, 1 MB, take 20 s. The
+ * scan below bounds every element's attribute count before the parse. It
+ * follows the parser's own reading of a start tag (htmlParseStartTag, or
+ * xmlParseStartTag2 with XML's wider names), where the tag ends at a '>'
+ * outside a quoted value. Where the parser is at a '<' (text, comment,
+ * script, a quoted value) is not modelled: every '<' that could open a start
+ * tag starts a reading of its own, so no context can hide a tag. The readings
+ * run side by side as a set of automaton states; two readings in the same
+ * state go on alike and are merged, keeping the larger count, so the scan is
+ * linear whatever the overlap. */
+
+typedef enum attr_state {
+    ATTR_TAG_NAME,   /* the element's name */
+    ATTR_BETWEEN,    /* blanks before an attribute, or after a value */
+    ATTR_NAME,       /* an attribute's name */
+    ATTR_AFTER_NAME, /* blanks after the name: '=' may follow */
+    ATTR_AFTER_EQ,   /* after '=', before the value */
+    ATTR_UNQUOTED,   /* a value without quotes, up to a blank or '>' */
+    ATTR_DQUOTED,    /* a value in double quotes */
+    ATTR_SQUOTED,    /* a value in single quotes */
+    ATTR_BOGUS,      /* what the HTML parser skips up to a blank */
+    ATTR_STATES,
+    ATTR_END = ATTR_STATES
+} attr_state;
+
+/* The HTML parser reads a name into a 100-byte buffer and starts a new
+ * attribute where one is cut (HTML_PARSER_BUFFER_SIZE in HTMLparser.c). */
+enum { HTML_NAME_BUFFER = 100 };
+
+/* The readings of one state: the largest attribute count among them and
+ * where that one's tag starts. `run` is the length of the name being read;
+ * readings that share a name state share it, since a name starts after a
+ * byte that ends every name. */
+typedef struct attr_reading {
+    size_t count;
+    size_t start;
+    size_t run;
+} attr_reading;
+
+typedef struct attr_scan {
+    int xml;
+    unsigned live; /* bit s: some reading is in state s */
+    attr_reading at[ATTR_STATES];
+    lede_html_attr_load *load;
+} attr_scan;
+
+static int is_blank(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int is_letter(unsigned char c)
+{
+    c |= 0x20;
+    return c >= 'a' && c <= 'z';
+}
+
+/* htmlParseHTMLName's first byte; XML names also start with any non-ASCII
+ * byte (an upper bound of XML's name characters). */
+static int is_name_start(unsigned char c, int xml)
+{
+    return is_letter(c) || c == '_' || c == ':' || (xml ? c >= 0x80 : c == '.');
+}
+
+static int is_name_char(unsigned char c, int xml)
+{
+    return is_name_start(c, xml) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+}
+
+/* What the parser does at `c` between attributes: end the tag, skip a
+ * blank, start an attribute, or skip a bogus one up to a blank. */
+static attr_state attr_between(unsigned char c, int xml, attr_reading *r)
+{
+    if (c == '>')
+        return ATTR_END;
+    if (is_blank(c))
+        return ATTR_BETWEEN;
+    if (!is_name_start(c, xml))
+        return ATTR_BOGUS;
+    r->count++;
+    r->run = 1;
+    return ATTR_NAME;
+}
+
+/* The next byte of a name: it goes on, is cut (HTML) or ends the name. */
+static attr_state attr_name(attr_state s, unsigned char c, int xml, attr_reading *r)
+{
+    if (!is_name_char(c, xml)) {
+        if (s == ATTR_NAME && c == '=')
+            return ATTR_AFTER_EQ;
+        if (s == ATTR_NAME && is_blank(c))
+            return ATTR_AFTER_NAME;
+        return attr_between(c, xml, r);
+    }
+    if (xml || r->run < HTML_NAME_BUFFER) {
+        r->run++;
+        return s;
+    }
+    /* The name was cut: the rest is read as the next attribute. */
+    return attr_between(c, xml, r);
+}
+
+static attr_state attr_step(attr_state s, unsigned char c, int xml, attr_reading *r)
+{
+    switch (s) {
+    case ATTR_TAG_NAME:
+    case ATTR_NAME:
+        return attr_name(s, c, xml, r);
+    case ATTR_BETWEEN:
+        return attr_between(c, xml, r);
+    case ATTR_AFTER_NAME:
+        if (c == '=')
+            return ATTR_AFTER_EQ;
+        return is_blank(c) ? s : attr_between(c, xml, r);
+    case ATTR_AFTER_EQ:
+        if (is_blank(c))
+            return s;
+        if (c == '"' || c == '\'')
+            return c == '"' ? ATTR_DQUOTED : ATTR_SQUOTED;
+        return c == '>' ? ATTR_END : ATTR_UNQUOTED;
+    case ATTR_UNQUOTED:
+    case ATTR_BOGUS:
+        return c == '>' || is_blank(c) ? attr_between(c, xml, r) : s;
+    case ATTR_DQUOTED:
+        return c == '"' ? ATTR_BETWEEN : s;
+    case ATTR_SQUOTED:
+        return c == '\'' ? ATTR_BETWEEN : s;
+    default:
+        return ATTR_END;
+    }
+}
+
+static size_t saturating_add(size_t a, size_t b)
+{
+    return a > SIZE_MAX - b ? SIZE_MAX : a + b;
+}
+
+size_t lede_html_attribute_work_limit(size_t len)
+{
+    size_t per_byte = len > SIZE_MAX / LEDE_HTML_ATTRIBUTE_WORK_PER_BYTE
+                          ? SIZE_MAX
+                          : len * LEDE_HTML_ATTRIBUTE_WORK_PER_BYTE;
+    return saturating_add(LEDE_HTML_ATTRIBUTE_WORK_BASE, per_byte);
+}
+
+/* A tag ends: its count enters the totals. Readings merged into one end
+ * together and overlap, and the parser's tags do not, so at most one of
+ * them is a tag the parser reads: its count is at most the largest. */
+static void attr_tag_ends(attr_scan *scan, const attr_reading *r)
+{
+    lede_html_attr_load *load = scan->load;
+    if (r->count > load->max_attributes) {
+        load->max_attributes = r->count;
+        load->max_at = r->start;
+    }
+    size_t square = r->count > SIZE_MAX / r->count ? SIZE_MAX : r->count * r->count;
+    load->work = saturating_add(load->work, square);
+    if (load->work > load->work_limit && load->work_at == SIZE_MAX)
+        load->work_at = r->start;
+}
+
+static void attr_merge(attr_scan *scan, attr_state s, const attr_reading *r)
+{
+    if (s == ATTR_END) {
+        if (r->count > 0)
+            attr_tag_ends(scan, r);
+        return;
+    }
+    attr_reading *into = &scan->at[s];
+    unsigned bit = 1u << s;
+    if (!(scan->live & bit)) {
+        *into = *r;
+        scan->live |= bit;
+        return;
+    }
+    if (r->count > into->count) {
+        into->count = r->count;
+        into->start = r->start;
+    }
+    if (r->run > into->run)
+        into->run = r->run;
+}
+
+/* Moves every reading over byte `c`. */
+static void attr_advance(attr_scan *scan, unsigned char c)
+{
+    unsigned was_live = scan->live;
+    if (!was_live)
+        return;
+    if (!(was_live & (was_live - 1))) { /* one state: the usual case */
+        int s = 0;
+        while (!(was_live & (1u << s)))
+            s++;
+        attr_reading r = scan->at[s];
+        scan->live = 0;
+        attr_merge(scan, attr_step((attr_state)s, c, scan->xml, &r), &r);
+        return;
+    }
+    attr_reading before[ATTR_STATES];
+    memcpy(before, scan->at, sizeof before);
+    scan->live = 0;
+    for (int s = 0; s < ATTR_STATES; s++) {
+        if (!(was_live & (1u << s)))
+            continue;
+        attr_reading r = before[s];
+        attr_merge(scan, attr_step((attr_state)s, c, scan->xml, &r), &r);
+    }
+}
+
+/* The end of the bytes from `p` that leave state `s` as it is. A '<' always
+ * ends them, since it may start a tag of its own. */
+static const char *attr_same(attr_state s, attr_reading *r, int xml, const char *p,
+                             const char *end)
+{
+    switch (s) {
+    case ATTR_TAG_NAME:
+    case ATTR_NAME:
+        while (p < end && is_name_char((unsigned char)*p, xml) &&
+               (xml || r->run < HTML_NAME_BUFFER)) {
+            r->run++;
+            p++;
+        }
+        return p;
+    case ATTR_BETWEEN:
+    case ATTR_AFTER_NAME:
+    case ATTR_AFTER_EQ:
+        while (p < end && is_blank((unsigned char)*p))
+            p++;
+        return p;
+    case ATTR_UNQUOTED:
+    case ATTR_BOGUS:
+        while (p < end && *p != '>' && *p != '<' && !is_blank((unsigned char)*p))
+            p++;
+        return p;
+    default: {
+        const char *q = memchr(p, s == ATTR_DQUOTED ? '"' : '\'', (size_t)(end - p));
+        if (!q)
+            q = end;
+        const char *lt = memchr(p, '<', (size_t)(q - p));
+        return lt ? lt : q;
+    }
+    }
+}
+
+/* Whether the parser may read a start tag at `p`: '<' and a name. */
+static int may_open_tag(const char *p, const char *end, int xml)
+{
+    if (*p != '<' || end - p < 2)
+        return 0;
+    unsigned char next = (unsigned char)p[1];
+    return xml ? is_name_start(next, 1) : is_letter(next);
+}
+
+/* Follows the one open reading alone, as far as it goes: to its end, or to
+ * a '<' that may start another. Returns where it stopped. */
+static const char *attr_follow(attr_scan *scan, const char *p, const char *end)
+{
+    attr_state s = ATTR_TAG_NAME;
+    while (!(scan->live & (1u << s)))
+        s++;
+    attr_reading r = scan->at[s];
+    scan->live = 0;
+    while (p < end) {
+        p = attr_same(s, &r, scan->xml, p, end);
+        if (p == end || may_open_tag(p, end, scan->xml))
+            break;
+        s = attr_step(s, (unsigned char)*p++, scan->xml, &r);
+        if (s == ATTR_END) {
+            attr_merge(scan, s, &r);
+            return p;
+        }
+    }
+    attr_merge(scan, s, &r);
+    return p;
+}
+
+void lede_html_count_attributes(const char *data, size_t len, int xml,
+                                lede_html_attr_load *load)
+{
+    attr_scan scan = {.xml = xml, .live = 0, .load = load};
+    load->max_attributes = 0;
+    load->max_at = 0;
+    load->work = 0;
+    load->work_limit = lede_html_attribute_work_limit(len);
+    load->work_at = SIZE_MAX;
+    const char *p = data, *end = data + len;
+    while (p < end) {
+        if (!scan.live) {
+            p = memchr(p, '<', (size_t)(end - p));
+            if (!p)
+                break;
+        } else if (!(scan.live & (scan.live - 1))) {
+            p = attr_follow(&scan, p, end);
+            if (p == end || !scan.live)
+                continue;
+        }
+        /* Several readings, or a '<' that starts one more. */
+        attr_advance(&scan, (unsigned char)*p);
+        if (may_open_tag(p, end, xml)) {
+            attr_reading r = {0, (size_t)(p - data), 0};
+            attr_merge(&scan, ATTR_TAG_NAME, &r);
+        }
+        p++;
+    }
+    /* At the end of the input the parser ends an open tag. */
+    for (int s = 0; s < ATTR_STATES; s++)
+        if ((scan.live & (1u << s)) && scan.at[s].count > 0)
+            attr_tag_ends(&scan, &scan.at[s]);
+}
+
+/* libxml2's time grows with the square of a tag's attributes: refuses a
+ * source where that would be long (html.h). Positions are given as line
+ * and column, which are the page's also when the source is a converted
+ * copy. */
+static lede_status check_attributes(const lede_html_source *src, int xml, lede_error **err)
+{
+    lede_html_attr_load load;
+    lede_html_count_attributes(src->data, src->len, xml, &load);
+    size_t line, column;
+    if (load.max_attributes > LEDE_HTML_MAX_ATTRIBUTES) {
+        lede_text_position(src->data, src->len, load.max_at, &line, &column);
+        return lede_fail(err, LEDE_ERR_TOO_LARGE,
+                         "the start tag at line %zu, column %zu may have %zu attributes, more "
+                         "than the limit of %zu (the parser's time grows with their square)",
+                         line, column, load.max_attributes, LEDE_HTML_MAX_ATTRIBUTES);
+    }
+    if (load.work_at != SIZE_MAX) {
+        lede_text_position(src->data, src->len, load.work_at, &line, &column);
+        return lede_fail(err, LEDE_ERR_TOO_LARGE,
+                         "the start tags up to line %zu, column %zu have too many attributes: "
+                         "the squares of their counts add up to more than the limit of %zu "
+                         "(the parser's time grows with them)",
+                         line, column, load.work_limit);
+    }
+    return LEDE_OK;
+}
+
+/* What both parsers check first: libxml2 is there, takes an int length,
+ * and will not take quadratic time over attributes. */
 static lede_status check_source(const lede_html_source *src, xmlDoc **doc, const char *what,
-                                lede_error **err)
+                                int xml, lede_error **err)
 {
     *doc = NULL;
     lede_status st = lede_libxml_load(err);
@@ -61,12 +403,12 @@ static lede_status check_source(const lede_html_source *src, xmlDoc **doc, const
                          INT_MAX);
     if (src->len == 0)
         return lede_fail(err, LEDE_ERR_EMPTY_INPUT, "the %s is empty", what);
-    return LEDE_OK;
+    return check_attributes(src, xml, err);
 }
 
 lede_status lede_html_parse(const lede_html_source *src, xmlDoc **doc, lede_error **err)
 {
-    lede_status st = check_source(src, doc, "page", err);
+    lede_status st = check_source(src, doc, "page", 0, err);
     if (st != LEDE_OK)
         return st;
     /* htmlCtxtReadMemory would reset the options and drop XML_PARSE_BIG_LINES
@@ -316,7 +658,7 @@ lede_status lede_xml_parse(const lede_html_source *src, const char *root, xmlDoc
                            int *extra_content, lede_error **err)
 {
     *extra_content = 0;
-    lede_status st = check_source(src, doc, "XML document", err);
+    lede_status st = check_source(src, doc, "XML document", 1, err);
     if (st != LEDE_OK)
         return st;
     xml_text text;

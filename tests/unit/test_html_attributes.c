@@ -1,0 +1,228 @@
+/* test_html_attributes.c - start tags with very many attributes, which take
+ * libxml2 2.9.14 quadratic time: refused quickly, whatever hides them, and
+ * real-sized ones still read. The pages are generated here. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "html_test.h"
+
+/* LEDE_HTML_MAX_ATTRIBUTES of src/html/html.h (whose libxml2 headers the
+ * tests do not see). */
+enum { MAX_ATTRIBUTES = 5000 };
+
+/* A growable buffer for generated pages. */
+typedef struct page {
+    char *data;
+    size_t len;
+    size_t cap;
+} page;
+
+static void add(page *p, const char *s)
+{
+    size_t n = strlen(s);
+    if (p->len + n + 1 > p->cap) {
+        size_t cap = p->cap ? p->cap : 4096;
+        while (cap < p->len + n + 1)
+            cap *= 2;
+        char *bigger = realloc(p->data, cap);
+        if (!bigger) {
+            fprintf(stderr, "out of memory building a test page\n");
+            exit(1);
+        }
+        p->data = bigger;
+        p->cap = cap;
+    }
+    memcpy(p->data + p->len, s, n + 1);
+    p->len += n;
+}
+
+/* `n` attributes named a<first>.. (with `value` when not NULL). */
+static void add_attributes(page *p, size_t first, size_t n, const char *value)
+{
+    char one[64];
+    for (size_t i = first; i < first + n; i++) {
+        snprintf(one, sizeof one, " a%zu%s%s", i, value ? "=" : "", value ? value : "");
+        add(p, one);
+    }
+}
+
+static const char article[] =
+    "<p>This paragraph is long enough to be part of an article, and it has commas, "
+    "so the extractor treats it as running text.</p>";
+
+static double cpu_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* Extracts `p` as HTML (or XML) and checks the status; a refusal must come
+ * fast and say where. */
+static void check_page(const page *p, int xml, lede_status want, const char *what)
+{
+    lede_document *doc = NULL;
+    lede_error *err = NULL;
+    double start = cpu_ms();
+    lede_status st = xml ? lede_extract_xml(p->data, p->len, NULL, NULL, &doc, &err)
+                         : lede_extract_html(p->data, p->len, NULL, &doc, &err);
+    double ms = cpu_ms() - start;
+    CHECK_MSG(st == want, "%s: status %s (%s), want %s", what, lede_strerror(st),
+              err ? lede_error_message(err) : "", lede_strerror(want));
+    if (want == LEDE_ERR_TOO_LARGE && st == want) {
+        CHECK_MSG(ms < 500, "%s: refused after %.0f ms", what, ms);
+        CHECK_MSG(err && strstr(lede_error_message(err), "line "), "%s: no position: %s", what,
+                  lede_error_message(err));
+    }
+    if (want == LEDE_OK)
+        CHECK_MSG(text_has(doc, "long enough"), "%s: the article is missing", what);
+    lede_error_free(err);
+    lede_document_free(doc);
+}
+
+/* One tag with `n` attributes (values or boolean), then the article. */
+static void one_tag(page *p, size_t n, const char *value)
+{
+    p->len = 0;
+    add(p, "<html><body><div class=\"x\"");
+    add_attributes(p, 1, n - 1, value);
+    add(p, ">");
+    add(p, article);
+    add(p, "</div></body></html>");
+}
+
+/* Up to the limit a tag is read; one more attribute and the page is
+ * refused, with or without values. */
+static void test_limit(void)
+{
+    page p = {0};
+    one_tag(&p, MAX_ATTRIBUTES, "x");
+    check_page(&p, 0, LEDE_OK, "at the limit");
+    one_tag(&p, MAX_ATTRIBUTES, NULL);
+    check_page(&p, 0, LEDE_OK, "boolean, at the limit");
+    one_tag(&p, MAX_ATTRIBUTES + 1, "x");
+    check_page(&p, 0, LEDE_ERR_TOO_LARGE, "one over the limit");
+    one_tag(&p, MAX_ATTRIBUTES + 1, NULL);
+    check_page(&p, 0, LEDE_ERR_TOO_LARGE, "boolean, one over the limit");
+    /* Quoted values hold blanks, '=' and '>' without making attributes. */
+    one_tag(&p, MAX_ATTRIBUTES, "\"a = b > c 'd'\"");
+    check_page(&p, 0, LEDE_OK, "quoted values with blanks and '>'");
+    free(p.data);
+}
+
+/* Attributes after a '>' in a quoted value, or where the parser reads a
+ * start tag that the text around makes look like something else. */
+static void test_hidden(void)
+{
+    static const struct {
+        const char *before;
+        const char *after;
+        const char *what;
+    } cases[] = {
+        {"<div title=\"a > b\"", ">", "after a quoted '>'"},
+        {"<div title='<p>' x=\">\"", ">", "after quoted markup"},
+        {"<!-- <x a=' --><div", ">'", "after a comment with a quote"},
+        {"<script>if (a<b='1') {}</script><div", ">'", "after a script with a quote"},
+        {"<p>a <_ b='</p><div", ">'", "after a '<' that starts no tag"},
+        {"<div a=\"1\"b='2'c", ">", "without blanks between them"},
+    };
+    page p = {0};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        p.len = 0;
+        add(&p, "<html><body>");
+        add(&p, cases[i].before);
+        add_attributes(&p, 1, MAX_ATTRIBUTES + 10, NULL);
+        add(&p, cases[i].after);
+        add(&p, article);
+        add(&p, "</div></body></html>");
+        check_page(&p, 0, LEDE_ERR_TOO_LARGE, cases[i].what);
+    }
+    /* The HTML parser cuts a name at 100 bytes and reads the rest as the
+     * next attribute: one long name is many attributes. */
+    p.len = 0;
+    add(&p, "<html><body><div ");
+    for (size_t i = 0; i < MAX_ATTRIBUTES + 10; i++)
+        add(&p, "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"
+                "abcdefghijklmnopqrstuv");
+    add(&p, ">");
+    add(&p, article);
+    add(&p, "</div></body></html>");
+    check_page(&p, 0, LEDE_ERR_TOO_LARGE, "one long name");
+    free(p.data);
+}
+
+/* Many tags, each under the limit, whose work adds up. */
+static void test_many_tags(void)
+{
+    page p = {0};
+    add(&p, "<html><body>");
+    for (size_t t = 0; t < 100; t++) {
+        add(&p, "<div");
+        add_attributes(&p, 1, 1000, "x");
+        add(&p, "></div>");
+    }
+    add(&p, article);
+    add(&p, "</body></html>");
+    check_page(&p, 0, LEDE_ERR_TOO_LARGE, "100 tags of 1000 attributes");
+    /* Ten such tags stay within the page's allowance. */
+    p.len = 0;
+    add(&p, "<html><body>");
+    for (size_t t = 0; t < 10; t++) {
+        add(&p, "<div");
+        add_attributes(&p, 1, 1000, "x");
+        add(&p, "></div>");
+    }
+    add(&p, article);
+    add(&p, "</body></html>");
+    check_page(&p, 0, LEDE_OK, "10 tags of 1000 attributes");
+    free(p.data);
+}
+
+/* XML's start tags, and a page in UTF-16, are bounded alike. */
+static void test_xml_and_utf16(void)
+{
+    page p = {0};
+    add(&p, "<doc><text");
+    add_attributes(&p, 1, MAX_ATTRIBUTES + 1, "\"x\"");
+    add(&p, ">");
+    add(&p, article);
+    add(&p, "</text></doc>");
+    check_page(&p, 1, LEDE_ERR_TOO_LARGE, "XML");
+
+    one_tag(&p, MAX_ATTRIBUTES + 1, "x");
+    page wide = {0};
+    add(&wide, "\xFF\xFE");
+    wide.data = realloc(wide.data, 2 + 2 * p.len);
+    if (!CHECK(wide.data))
+        return;
+    for (size_t i = 0; i < p.len; i++) {
+        wide.data[2 + 2 * i] = p.data[i];
+        wide.data[3 + 2 * i] = 0;
+    }
+    wide.len = 2 + 2 * p.len;
+    check_page(&wide, 0, LEDE_ERR_TOO_LARGE, "UTF-16");
+    free(wide.data);
+    free(p.data);
+}
+
+/* The page of the report: 200,000 attributes (1.9 MB) took 155 s. */
+static void test_report(void)
+{
+    page p = {0};
+    one_tag(&p, 200000, "x");
+    check_page(&p, 0, LEDE_ERR_TOO_LARGE, "200,000 attributes");
+    free(p.data);
+}
+
+int main(void)
+{
+    test_limit();
+    test_hidden();
+    test_many_tags();
+    test_xml_and_utf16();
+    test_report();
+    return harness_finish();
+}
