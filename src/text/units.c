@@ -688,6 +688,14 @@ static lede_status emit_sentence(splitter *sp, size_t start, size_t end)
     return emit(sp, piece, end, LEDE_KIND_SENTENCE);
 }
 
+/* Whether a letter or digit is at text[i] (a byte of a non-ASCII character
+ * counts as one). */
+static int starts_word_at(const char *text, size_t i, size_t end)
+{
+    unsigned char b = i < end ? (unsigned char)text[i] : 0;
+    return b >= 0x80 || (lede_ascii_class[b] & LEDE_ASCII_ALNUM) != 0;
+}
+
 /* Splits the running text [start, end) into sentences. */
 static lede_status split_sentences(splitter *sp, size_t start, size_t end)
 {
@@ -729,8 +737,10 @@ static lede_status split_sentences(splitter *sp, size_t start, size_t end)
             run++;
             i += n;
         }
-        /* A spaced ellipsis (". . .") is one run, as "..." is. */
-        while (i + 1 < end && text[i - 1] == '.' && text[i] == ' ' && text[i + 1] == '.') {
+        /* A spaced ellipsis (". . .") is one run, as "..." is; a period
+         * that starts a word (".NET") is no part of one. */
+        while (i + 1 < end && text[i - 1] == '.' && text[i] == ' ' && text[i + 1] == '.' &&
+               !starts_word_at(text, i + 2, end)) {
             i += 2;
             run++;
         }
