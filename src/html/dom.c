@@ -200,6 +200,11 @@ static int squeezed_match(const char *s, const char *needle)
 static int style_hides(const char *style)
 {
     for (const char *p = style; *p; p++) {
+        /* A property name starts the attribute or follows ';' or white
+         * space: "backface-visibility: hidden" hides nothing. */
+        if (p > style && p[-1] != ';' && p[-1] != ' ' && p[-1] != '\t' && p[-1] != '\n' &&
+            p[-1] != '\r')
+            continue;
         if ((*p == 'd' || *p == 'D') && squeezed_match(p, "display:none"))
             return 1;
         if ((*p == 'v' || *p == 'V') && squeezed_match(p, "visibility:hidden"))

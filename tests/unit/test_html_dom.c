@@ -38,6 +38,21 @@ static void test_long_style_hides(void)
         }
         lede_document_free(doc);
     }
+    /* Properties that end in another one's name hide nothing. */
+    static const char *const visible[] = {"backface-visibility: hidden",
+                                          "-webkit-backface-visibility:hidden"};
+    for (size_t v = 0; v < sizeof visible / sizeof visible[0]; v++) {
+        char html[1024];
+        snprintf(html, sizeof html,
+                 "<html><body><article>" PARA "<div style=\"%s\">SHOWN-TEXT and more words in a "
+                 "sentence, long enough to be a block of its own.</div>" PARA
+                 "</article></body></html>",
+                 visible[v]);
+        lede_document *doc = NULL;
+        if (CHECK_STATUS(extract_page(html, &doc), LEDE_OK))
+            CHECK_MSG(text_has(doc, "SHOWN-TEXT"), "style %s: text dropped", visible[v]);
+        lede_document_free(doc);
+    }
 }
 
 /* ====== <pre> ====== */
