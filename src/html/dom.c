@@ -570,6 +570,7 @@ static void sum_up(lede_hdom *dom)
             n->blocks++;
         n->paras += n->tag == HTAG_P;
         n->items += n->tag == HTAG_LI;
+        n->prose_items += (uint32_t)lede_hnode_prose_item(n);
         if (n->tag == HTAG_BLOCKQUOTE)
             n->quoted = n->chars;
         if (n->tag == HTAG_LI)
@@ -585,6 +586,7 @@ static void sum_up(lede_hdom *dom)
         p->images += n->images;
         p->paras += n->paras;
         p->items += n->items;
+        p->prose_items += n->prose_items;
         p->quoted += n->quoted;
         p->listed += n->listed;
     }

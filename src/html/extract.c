@@ -269,21 +269,6 @@ static int link_list(const lede_hdom *dom, uint32_t i)
            link_density(n) > 0.35;
 }
 
-/* The list items in element i that are prose: a sentence of a block's
- * length with few links ("Residents can comment on the plan until May."),
- * not a menu entry, a tag or a headline linking to another page. */
-static uint32_t prose_items(const lede_hdom *dom, uint32_t i)
-{
-    uint32_t prose = 0;
-    for (uint32_t c = i + 1; c < dom->nodes[i].end; c++) {
-        const lede_hnode *item = &dom->nodes[c];
-        if (item->tag == HTAG_LI && item->chars >= 25 && item->stops > 0 &&
-            item->link_chars * 4 < item->chars)
-            prose++;
-    }
-    return prose;
-}
-
 /* Whether inline element i is a piece of a sentence: its paragraph's own
  * text goes on right after it ("held on <time class=date>May 5</time>, in").
  * Its class then names what the words are (a date, an author, a tag), not
@@ -385,7 +370,7 @@ static int boilerplate(const lede_hdom *dom, uint32_t i, double total_chars)
         return 1;
     /* More list items than paragraphs: a menu or a list of links, unless the
      * items are paragraphs themselves. */
-    if (!is_list && li > p + 1 && n->tag != HTAG_P && li > p + 1 + (int)prose_items(dom, i))
+    if (!is_list && li > p + 1 && n->tag != HTAG_P && li > p + 1 + (int)n->prose_items)
         return 1;
     /* Short text is a label ("Share", "Advertisement"), unless it is a
      * sentence without links ("Nobody objected."). */

@@ -231,11 +231,20 @@ typedef struct lede_hnode {
     uint32_t images;     /* <img> in the subtree */
     uint32_t paras;      /* <p> in the subtree */
     uint32_t items;      /* <li> in the subtree */
+    uint32_t prose_items; /* of them, those that read as prose (lede_hnode_prose_item) */
     uint32_t quoted;     /* characters inside <blockquote> in the subtree */
     uint32_t listed;     /* characters inside <li> in the subtree */
     float score;
     float best;          /* the highest score in the subtree (-FLT_MAX: none) */
 } lede_hnode;
+
+/* A list item that is prose: a sentence of a block's length with few links
+ * ("Residents can comment on the plan until May."), not a menu entry, a tag
+ * or a headline linking to another page. Read on the subtree's totals. */
+static inline int lede_hnode_prose_item(const lede_hnode *n)
+{
+    return n->tag == HTAG_LI && n->chars >= 25 && n->stops > 0 && n->link_chars * 4 < n->chars;
+}
 
 #define LEDE_HNODE_NONE UINT32_MAX
 
