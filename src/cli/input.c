@@ -105,20 +105,19 @@ static int cmp_name(const void *key, const void *elem)
     return strcasecmp((const char *)key, *(const char *const *)elem);
 }
 
-/* The name of the element that starts at s[i] ('<'), lower-cased into
- * `name` (up to `cap` - 1 bytes); 0 when there is none or it is longer. */
+/* The name of the element that starts at s[i] ('<'), copied into `name`
+ * (up to `cap` - 1 bytes, cut there: no HTML element has a long name).
+ * Returns the name's whole length; 0 when no element starts there. */
 static size_t element_name(const char *s, size_t i, size_t len, char *name, size_t cap)
 {
     if (i + 1 >= len || s[i] != '<' ||
         !((s[i + 1] >= 'a' && s[i + 1] <= 'z') || (s[i + 1] >= 'A' && s[i + 1] <= 'Z')))
         return 0;
     size_t n = 0, k = i + 1;
-    for (; k < len && is_name_char(s[k]); k++) {
-        if (n + 1 >= cap)
-            return 0;
-        name[n++] = s[k];
-    }
-    name[n] = '\0';
+    for (; k < len && is_name_char(s[k]); k++, n++)
+        if (n + 1 < cap)
+            name[n] = s[k];
+    name[n + 1 < cap ? n : cap - 1] = '\0';
     /* A tag goes on with white space, '>' or "/>"; "<https://..." (a
      * Markdown link) is no element. */
     if (k < len && !is_space(s[k]) && s[k] != '>' && !(s[k] == '/' && k + 1 < len && s[k + 1] == '>'))
@@ -132,23 +131,94 @@ static int is_html_element(const char *name)
                    sizeof html_elements[0], cmp_name) != NULL;
 }
 
-/* UTF-16 without a byte order mark: the first character that is not white
- * space is '<' with a zero byte beside it. *xml tells whether "<?xml"
- * follows. */
-static int utf16_markup(const unsigned char *b, size_t len, int *xml)
+/* Whether the root element `name` (`n` bytes, whole) closes in the input, as
+ * "</name" or, for an empty root, "/>": a text that starts with "<alice>"
+ * (a chat log) or "<Ctrl>" is no XML document. */
+static int root_closes(const char *s, size_t i, size_t len, const char *name, size_t n)
 {
-    for (int le = 0; le < 2; le++) {
+    if (n + 1 > 64)
+        return 1; /* a name that long is no word of a text */
+    char close[68] = "</";
+    memcpy(close + 2, name, n);
+    size_t tag_end = i;
+    while (tag_end < len && s[tag_end] != '>')
+        tag_end++;
+    if (tag_end > i && tag_end < len && s[tag_end - 1] == '/')
+        return 1;
+    for (const char *p = s + i; (size_t)(p - s) + n + 2 <= len;) {
+        p = memchr(p, '<', len - (size_t)(p - s));
+        if (!p || (size_t)(p - s) + n + 2 > len)
+            return 0;
+        if (memcmp(p, close, n + 2) == 0)
+            return 1;
+        p++;
+    }
+    return 0;
+}
+
+/* "<?xml" and white space: the XML declaration, not "<?xml-stylesheet". */
+static int xml_declaration_at(const char *s, size_t i, size_t len)
+{
+    return starts_ci(s + i, len - i, "<?xml") && i + 5 < len && is_space(s[i + 5]);
+}
+
+/* The kind of ASCII-compatible bytes (UTF-8 or a legacy encoding). */
+static enum cli_input_kind detect_ascii(const char *data, size_t len)
+{
+    size_t i = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    i = skip_prologue(data, i, len);
+    int declared_xml = xml_declaration_at(data, i, len);
+    i = skip_instructions(data, i, len);
+    if (starts_ci(data + i, len - i, "<!doctype"))
+        return starts_ci(data + i, len - i, "<!doctype html") ? INPUT_HTML : INPUT_XML;
+    char name[68];
+    size_t n = element_name(data, i, len, name, sizeof name);
+    if (n == 0)
+        return declared_xml ? INPUT_XML : INPUT_TEXT;
+    /* After an XML declaration only <html> is a page (XHTML); without one,
+     * any element of HTML starts a page or a fragment of one, and another
+     * element an XML document if it closes. */
+    if (declared_xml)
+        return strcasecmp(name, "html") == 0 ? INPUT_HTML : INPUT_XML;
+    if (is_html_element(name))
+        return INPUT_HTML;
+    return root_closes(data, i, len, name, n) ? INPUT_XML : INPUT_TEXT;
+}
+
+/* The first bytes of UTF-16 as ASCII (other characters as '?'), enough to
+ * tell a page from XML the same way as in ASCII. */
+enum { UTF16_VIEW_CHARS = 4096 };
+
+static size_t utf16_ascii_view(const unsigned char *b, size_t len, int le, char *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i + 1 < len && n < UTF16_VIEW_CHARS; i += 2) {
+        unsigned char lo = b[i + (le ? 0 : 1)], hi = b[i + (le ? 1 : 0)];
+        out[n++] = hi == 0 && lo != 0 && lo < 0x80 ? (char)lo : '?';
+    }
+    return n;
+}
+
+/* UTF-16 is never plain text lede reads: a page, or XML when its view says
+ * so. */
+static enum cli_input_kind detect_utf16(const unsigned char *b, size_t len, int le)
+{
+    char view[UTF16_VIEW_CHARS];
+    size_t n = utf16_ascii_view(b, len, le, view);
+    return detect_ascii(view, n) == INPUT_XML ? INPUT_XML : INPUT_HTML;
+}
+
+/* UTF-16 without a byte order mark: the first character that is not white
+ * space is '<' with a zero byte beside it. Returns 1 for little-endian, 2
+ * for big-endian, 0 for neither. */
+static int utf16_markup(const unsigned char *b, size_t len)
+{
+    for (int le = 1; le >= 0; le--) {
         size_t i = 0;
         while (i + 1 < len && b[i + le] == 0 && is_space((char)b[i + 1 - le]))
             i += 2;
-        if (i + 1 < len && b[i + le] == 0 && b[i + 1 - le] == '<') {
-            static const char decl[] = "<?xml";
-            *xml = 1;
-            for (size_t k = 0; k < 5; k++)
-                if (i + 2 * k + 1 >= len || b[i + 2 * k + 1 - le] != (unsigned char)decl[k])
-                    *xml = 0;
-            return 1;
-        }
+        if (i + 1 < len && b[i + le] == 0 && b[i + 1 - le] == '<')
+            return le ? 1 : 2;
     }
     return 0;
 }
@@ -156,29 +226,16 @@ static int utf16_markup(const unsigned char *b, size_t len, int *xml)
 enum cli_input_kind cli_detect_input(const char *data, size_t len)
 {
     const unsigned char *b = (const unsigned char *)data;
-    int xml = 0;
-    /* UTF-16 is never plain text lede reads: pages and XML come in it. Its
-     * byte order mark, not a single byte: Latin-1 text may start with 0xFE. */
-    if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
-        utf16_markup(b + 2, len - 2, &xml);
-        return xml ? INPUT_XML : INPUT_HTML;
-    }
-    if (utf16_markup(b, len < 512 ? len : 512, &xml))
-        return xml ? INPUT_XML : INPUT_HTML;
-    size_t i = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    i = skip_prologue(data, i, len);
-    int declared_xml = starts_ci(data + i, len - i, "<?xml");
-    i = skip_instructions(data, i, len);
-    if (starts_ci(data + i, len - i, "<!doctype"))
-        return starts_ci(data + i, len - i, "<!doctype html") ? INPUT_HTML : INPUT_XML;
-    char name[32];
-    if (element_name(data, i, len, name, sizeof name) == 0)
-        return declared_xml ? INPUT_XML : INPUT_TEXT;
-    /* After an XML declaration only <html> is a page (XHTML); without one,
-     * any element of HTML starts a page or a fragment of one. */
-    if (declared_xml)
-        return strcasecmp(name, "html") == 0 ? INPUT_HTML : INPUT_XML;
-    return is_html_element(name) ? INPUT_HTML : INPUT_XML;
+    /* A byte order mark, not a single byte: Latin-1 text may start with
+     * 0xFE. */
+    if (len >= 2 && b[0] == 0xFF && b[1] == 0xFE)
+        return detect_utf16(b + 2, len - 2, 1);
+    if (len >= 2 && b[0] == 0xFE && b[1] == 0xFF)
+        return detect_utf16(b + 2, len - 2, 0);
+    int order = utf16_markup(b, len < 512 ? len : 512);
+    if (order)
+        return detect_utf16(b, len, order == 1);
+    return detect_ascii(data, len);
 }
 
 /* ====== Preparing input ====== */

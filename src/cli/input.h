@@ -16,8 +16,10 @@ int cli_parse_input_kind(const char *s, enum cli_input_kind *kind);
  * white space, comments and processing instructions: an HTML doctype, or
  * an element of HTML (<html>, <p>, <span>, <h3>, ...) starts a page or a
  * fragment; after an XML declaration only <html> does (XHTML); another
- * doctype or element starts XML; anything else is text. UTF-16 (with or
- * without a byte order mark) is a page, or XML after "<?xml". */
+ * doctype, or another element that closes in the input, starts XML
+ * ("<alice> hi" is a chat log); anything else is text. UTF-16 (with a byte
+ * order mark, or '<' first without one) is read the same way, and is a
+ * page when that says text. */
 enum cli_input_kind cli_detect_input(const char *data, size_t len);
 
 /* How pages are read: the extraction options and an XPath for XML. */
