@@ -436,8 +436,8 @@ static void end_reading(batch *b, int rc)
 
 /* Whether the chunk is the run's last: its reading ended on an error or at
  * the end of the last stream. Worker threads end after it instead of
- * waiting for the next, so that they are gone (and have freed what they
- * own) by the time the main thread has written what is left of it. */
+ * waiting for the next, so that they are gone by the time the main thread
+ * has written what is left of it (it then frees them, stop_workers). */
 static int last_chunk(batch *b)
 {
     lock_briefly(b, &b->read_lock);
@@ -904,6 +904,12 @@ static int start_workers(batch *b, worker *workers, size_t nthreads)
     }
     cli_threads_init(&b->threads);
     b->poll = cli_threads_spread(&b->threads) && nthreads <= (size_t)b->threads.cpus;
+    /* The output queue is grown by whichever thread writes, under the main
+     * thread's malloc arena lock: at full size from the start, the threads
+     * never wait on it (a failure here is handled when writing). Before the
+     * threads start: a worker may write a message at once. */
+    if (nthreads > 1)
+        (void)jsonl_reserve(&b->output, 2 * OUTPUT_BLOCK_BYTES);
     for (size_t t = 1; t < nthreads; t++) {
         if (cli_thread_start(&b->threads, t, &workers[t].thread, worker_main, &workers[t]) != 0) {
             cli_warn("could start only %zu of %zu threads", t, nthreads);
@@ -911,11 +917,6 @@ static int start_workers(batch *b, worker *workers, size_t nthreads)
         }
         b->started++;
     }
-    /* The output queue is grown by whichever thread writes, under the main
-     * thread's malloc arena lock: at full size from the start, the threads
-     * never wait on it (a failure here is handled when writing). */
-    if (b->started > 0)
-        (void)jsonl_reserve(&b->output, 2 * OUTPUT_BLOCK_BYTES);
     return 0;
 }
 

@@ -146,17 +146,30 @@ static int skip_long_line(cli_lines *r, char **line, size_t *len)
     return CLI_LINE_TOO_LONG;
 }
 
+/* Whether the line buf[start, stop) is within the limit, a '\r' before
+ * its '\n' not counted. */
+static int within_limit(const cli_lines *r, size_t stop)
+{
+    size_t n = stop - r->start;
+    if (n > 0 && r->buf[stop - 1] == '\r')
+        n--;
+    return !r->max_line || n <= r->max_line;
+}
+
 int cli_lines_next(cli_lines *r, char **line, size_t *len)
 {
     if (r->scanned < r->start)
         r->scanned = r->start;
     for (;;) {
         char *nl = r->buf ? memchr(r->buf + r->scanned, '\n', r->end - r->scanned) : NULL;
-        if (nl && (!r->max_line || (size_t)(nl - r->buf) - r->start <= r->max_line))
+        if (nl && within_limit(r, (size_t)(nl - r->buf)))
             return take(r, (size_t)(nl - r->buf), 1, line, len);
-        if (nl || (r->max_line && r->end - r->start > r->max_line))
+        /* Without its '\n' yet, a line may still end in "\r\n". */
+        if (nl || (r->max_line && r->end - r->start > r->max_line + 1))
             return skip_long_line(r, line, len);
         r->scanned = r->end;
+        if (r->eof && r->start < r->end && !within_limit(r, r->end))
+            return skip_long_line(r, line, len);
         if (r->eof)
             return r->start < r->end ? take(r, r->end, 0, line, len) : 0;
         if (fill(r) != 0)

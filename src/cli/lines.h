@@ -45,10 +45,10 @@ void cli_lines_init(cli_lines *r, int fd);
  * come). `cancel_fd` stays the caller's, open while the reader is used. */
 void cli_lines_on_wait(cli_lines *r, void (*on_wait)(void *arg), void *arg, int cancel_fd);
 
-/* Lines longer than `max` bytes (not counting '\n') are read past, never
- * held whole: an endless line takes a bounded amount of memory (about
- * `max` bytes, twice that while the buffer grows). 0 (the default) sets no
- * limit. */
+/* Lines longer than `max` bytes (not counting '\n' nor a '\r' before it)
+ * are read past, never held whole: an endless line takes a bounded amount
+ * of memory (about `max` bytes, twice that while the buffer grows). 0 (the
+ * default) sets no limit. */
 void cli_lines_limit(cli_lines *r, size_t max);
 
 /* The next line, without its '\n', in *line and *len; the line is followed

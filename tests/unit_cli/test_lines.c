@@ -244,14 +244,22 @@ static void test_too_long_lines(void)
     static const char data[] = "short\n"
                                "xxxxxxxxxxxxxxxxxxxxxxxxx\n" /* 25 bytes */
                                "exactly10!\n"
+                               "exactly10!\r\n"
+                               "elevenbytes\r\n"
                                "\n"
                                "yyyyyyyyyyy"; /* 11 bytes, no newline */
     static const struct {
         int rc;
         const char *line;
         size_t len;
-    } want[] = {{1, "short", 5},       {CLI_LINE_TOO_LONG, NULL, 25}, {1, "exactly10!", 10},
-                {1, "", 0},            {CLI_LINE_TOO_LONG, NULL, 11}, {0, NULL, 0}};
+    } want[] = {{1, "short", 5},
+                {CLI_LINE_TOO_LONG, NULL, 25},
+                {1, "exactly10!", 10},
+                {1, "exactly10!\r", 11}, /* the '\r' of "\r\n" is not counted */
+                {CLI_LINE_TOO_LONG, NULL, 12},
+                {1, "", 0},
+                {CLI_LINE_TOO_LONG, NULL, 11},
+                {0, NULL, 0}};
     static const size_t steps[] = {1, 3, 7, 4096};
     for (size_t s = 0; s < sizeof steps / sizeof steps[0]; s++) {
         int fd = pipe_from_child(data, sizeof data - 1, steps[s]);
