@@ -162,6 +162,27 @@ static int xml_declaration_at(const char *s, size_t i, size_t len)
     return starts_ci(s + i, len - i, "<?xml") && i + 5 < len && is_space(s[i + 5]);
 }
 
+/* Whether a line starts as Markdown writes a heading ("# ", "## ") or a
+ * code fence ("```"): no HTML fragment does. */
+static int has_markdown_line(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        size_t k = i, hashes = 0;
+        while (k < len && s[k] == '#' && hashes < 7) {
+            k++;
+            hashes++;
+        }
+        if ((hashes >= 1 && hashes <= 6 && k < len && s[k] == ' ') ||
+            starts_ci(s + i, len - i, "```"))
+            return 1;
+        const char *nl = memchr(s + i, '\n', len - i);
+        if (!nl)
+            break;
+        i = (size_t)(nl - s) + 1;
+    }
+    return 0;
+}
+
 /* The kind of ASCII-compatible bytes (UTF-8 or a legacy encoding). */
 static enum cli_input_kind detect_ascii(const char *data, size_t len)
 {
@@ -180,8 +201,13 @@ static enum cli_input_kind detect_ascii(const char *data, size_t len)
      * element an XML document if it closes. */
     if (declared_xml)
         return strcasecmp(name, "html") == 0 ? INPUT_HTML : INPUT_XML;
+    /* A fragment (no <html>, <head> or <body>) with Markdown headings or
+     * fences is Markdown that starts with an HTML block (a README's
+     * centred logo). */
+    int document = strcasecmp(name, "html") == 0 || strcasecmp(name, "head") == 0 ||
+                   strcasecmp(name, "body") == 0;
     if (is_html_element(name))
-        return INPUT_HTML;
+        return !document && has_markdown_line(data, len) ? INPUT_TEXT : INPUT_HTML;
     return root_closes(data, i, len, name, n) ? INPUT_XML : INPUT_TEXT;
 }
 

@@ -15,7 +15,9 @@ int cli_parse_input_kind(const char *s, enum cli_input_kind *kind);
 /* Guesses the kind of `len` bytes by their content. After an optional BOM,
  * white space, comments and processing instructions: an HTML doctype, or
  * an element of HTML (<html>, <p>, <span>, <h3>, ...) starts a page or a
- * fragment; after an XML declaration only <html> does (XHTML); another
+ * fragment, unless a fragment has Markdown headings or code fences (a
+ * README that opens with an HTML block is text); after an XML declaration
+ * only <html> does (XHTML); another
  * doctype, or another element that closes in the input, starts XML
  * ("<alice> hi" is a chat log); anything else is text. UTF-16 (with a byte
  * order mark, or '<' first without one) is read the same way, and is a
