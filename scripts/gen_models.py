@@ -2,7 +2,8 @@
 """Generates src/model/model_data.c from the language models under models/.
 
 Each models/<code>/ folder holds model.conf (code, name, stemmer,
-strip_marks, and optionally aliases, ordinal_dot and capitalized), and optionally stopwords.txt (one case-folded word per line),
+strip_marks, and optionally aliases, ordinal_dot, question_semicolon and capitalized), and
+optionally stopwords.txt (one case-folded word per line),
 abbreviations.txt (WORD CLASS per line) and idf.tsv (TERM<TAB>IDF per line,
 terms in lede's normalized and stemmed form). Lines starting with '#' are
 comments. The output is deterministic: sorted, one entry per line.
@@ -39,7 +40,7 @@ def read_conf(path):
     for key in ("code", "name", "stemmer", "strip_marks"):
         if key not in conf:
             fail(path, 0, f"missing key '{key}'")
-    for key in ("strip_marks", "ordinal_dot"):
+    for key in ("strip_marks", "ordinal_dot", "question_semicolon"):
         conf.setdefault(key, "no")
         if conf[key] not in ("yes", "no"):
             fail(path, 0, f"{key} must be yes or no")
@@ -134,6 +135,7 @@ def model_entry(conf, stopwords, abbrevs, idf):
     ident = conf["code"].replace("-", "_")
     strip = 1 if conf["strip_marks"] == "yes" else 0
     ordinal = 1 if conf["ordinal_dot"] == "yes" else 0
+    question = 1 if conf["question_semicolon"] == "yes" else 0
     aliases = c_string(",".join(conf["aliases"]))
     capitalized = c_string(",".join(conf["capitalized"]))
     tables = ", ".join(table_fields(f"{name}_{ident}", entries) for name, entries in
@@ -141,7 +143,7 @@ def model_entry(conf, stopwords, abbrevs, idf):
     # Written as the table writes its values, so that it is one of them.
     idf_max = f"{max(v for _, v in idf):.6g}f" if idf else "0.0f"
     return (f"    {{{c_string(conf['code'])}, {c_string(conf['name'])}, "
-            f"{c_string(conf['stemmer'])}, {aliases}, {strip}, {ordinal}, {capitalized}, {tables}, "
+            f"{c_string(conf['stemmer'])}, {aliases}, {strip}, {ordinal}, {question}, {capitalized}, {tables}, "
             f"{idf_max}}},")
 
 

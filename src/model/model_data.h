@@ -38,6 +38,7 @@ typedef struct lede_model_data {
     const char *aliases; /* other codes for the language, comma-separated */
     int strip_marks;
     int ordinal_dot;     /* "3. Oktober": a number with a period is an ordinal */
+    int question_semicolon; /* ';' is the question mark (Greek: U+037E is ';' after NFC) */
     /* Stopwords written with a capital inside a sentence too (English "I",
      * German formal "Sie"), comma-separated, case-folded: such a capital
      * is no sign of a sentence start. */

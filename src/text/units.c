@@ -696,6 +696,28 @@ static int starts_word_at(const char *text, size_t i, size_t end)
     return b >= 0x80 || (lede_ascii_class[b] & LEDE_ASCII_ALNUM) != 0;
 }
 
+/* The terminal class of `c` in the splitter's language: Greek writes its
+ * question mark as ';' (lede_model_data.question_semicolon). */
+static int terminal_class(const splitter *sp, int32_t c)
+{
+    if (c == ';' && sp->model->data->question_semicolon)
+        return LEDE_TERM_WEAK; /* as '?' */
+    return lede_terminal_class(c);
+}
+
+/* The end of the run of plain bytes at `i`, stopping at a ';' that ends a
+ * sentence (a plain byte otherwise). */
+static size_t skip_plain_run(const splitter *sp, size_t i, size_t end)
+{
+    size_t stop = lede_skip_plain(sp->text, i, end);
+    if (sp->model->data->question_semicolon) {
+        const char *q = memchr(sp->text + i, ';', stop - i);
+        if (q)
+            stop = (size_t)(q - sp->text);
+    }
+    return stop;
+}
+
 /* Splits the running text [start, end) into sentences. */
 static lede_status split_sentences(splitter *sp, size_t start, size_t end)
 {
@@ -704,16 +726,17 @@ static lede_status split_sentences(splitter *sp, size_t start, size_t end)
     size_t depth = 0;
     int has_alnum = 0;
     for (size_t i = start; i < end;) {
-        if (lede_plain_byte((unsigned char)text[i])) {
+        if (lede_plain_byte((unsigned char)text[i]) && terminal_class(sp, text[i]) == LEDE_TERM_NONE) {
             /* Most bytes are plain ASCII that matters only as a word. */
-            for (; !has_alnum && i < end && lede_plain_byte((unsigned char)text[i]); i++)
+            size_t stop = skip_plain_run(sp, i, end);
+            for (; !has_alnum && i < stop; i++)
                 has_alnum = lede_is_alnum((unsigned char)text[i]);
-            i = lede_skip_plain(text, i, end);
+            i = stop;
             continue;
         }
         int32_t c;
         size_t n = lede_text_next(text, end, i, &c);
-        int term = lede_terminal_class(c);
+        int term = terminal_class(sp, c);
         if (term == LEDE_TERM_NONE) {
             if (is_open_bracket(c))
                 depth++;
@@ -729,7 +752,7 @@ static lede_status split_sentences(splitter *sp, size_t start, size_t end)
         int single_period = c == '.';
         while (i < end) {
             n = lede_text_next(text, end, i, &c);
-            int t = lede_terminal_class(c);
+            int t = terminal_class(sp, c);
             if (t == LEDE_TERM_NONE)
                 break;
             if (t == LEDE_TERM_STRONG)
