@@ -1,5 +1,7 @@
 /* input.c - what kind of input a file is (plain text, an HTML page, XML),
  * and turning pages into text to summarize. */
+#include <errno.h>
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -225,13 +227,13 @@ static size_t utf16_ascii_view(const unsigned char *b, size_t len, int le, char 
     return n;
 }
 
-/* UTF-16 is never plain text lede reads: a page, or XML when its view says
- * so. */
+/* UTF-16: a page, XML or text as its view says (text is converted by
+ * cli_prepare). */
 static enum cli_input_kind detect_utf16(const unsigned char *b, size_t len, int le)
 {
     char view[UTF16_VIEW_CHARS];
     size_t n = utf16_ascii_view(b, len, le, view);
-    return detect_ascii(view, n) == INPUT_XML ? INPUT_XML : INPUT_HTML;
+    return detect_ascii(view, n);
 }
 
 /* UTF-16 without a byte order mark: the first character that is not white
@@ -266,6 +268,47 @@ enum cli_input_kind cli_detect_input(const char *data, size_t len)
 
 /* ====== Preparing input ====== */
 
+/* The byte order of UTF-16 text with a byte order mark: 1 little-endian,
+ * 2 big-endian, 0 none. */
+static int utf16_bom(const cli_input *in)
+{
+    const unsigned char *b = (const unsigned char *)in->data;
+    if (in->len < 2)
+        return 0;
+    return b[0] == 0xFF && b[1] == 0xFE ? 1 : b[0] == 0xFE && b[1] == 0xFF ? 2 : 0;
+}
+
+/* Converts UTF-16 text (after its byte order mark) to UTF-8 in out->utf8,
+ * with iconv. Returns 0, or -1 after a message. */
+static int utf16_text(const cli_input *in, int order, cli_prepared *out)
+{
+    iconv_t cd = iconv_open("UTF-8", order == 1 ? "UTF-16LE" : "UTF-16BE");
+    if (cd == (iconv_t)-1) {
+        cli_warn("%s: cannot convert UTF-16: %s", in->display, strerror(errno));
+        return -1;
+    }
+    size_t in_left = in->len - 2, cap = (in_left / 2) * 3 + 1;
+    char *src = in->data + 2, *utf8 = malloc(cap), *dst = utf8;
+    size_t out_left = cap - 1;
+    size_t rc = utf8 ? iconv(cd, &src, &in_left, &dst, &out_left) : (size_t)-1;
+    int error = utf8 ? errno : ENOMEM;
+    iconv_close(cd);
+    if (rc == (size_t)-1 || in_left > 0) {
+        size_t at = (size_t)(src - in->data);
+        if (rc == (size_t)-1 && error == ENOMEM)
+            cli_warn("%s: out of memory converting UTF-16", in->display);
+        else
+            cli_warn("%s: invalid UTF-16 at byte %zu", in->display, at);
+        free(utf8);
+        return -1;
+    }
+    *dst = '\0';
+    out->utf8 = utf8;
+    out->text = utf8;
+    out->len = (size_t)(dst - utf8);
+    return 0;
+}
+
 int cli_prepare(const cli_input *in, enum cli_input_kind kind, const cli_extract_config *cfg,
                 cli_prepared *out)
 {
@@ -273,6 +316,8 @@ int cli_prepare(const cli_input *in, enum cli_input_kind kind, const cli_extract
     if (kind == INPUT_AUTO)
         kind = cfg && cfg->xpath ? INPUT_XML : cli_detect_input(in->data, in->len);
     out->kind = kind;
+    if (kind == INPUT_TEXT && utf16_bom(in))
+        return utf16_text(in, utf16_bom(in), out);
     if (kind == INPUT_TEXT) {
         out->text = in->data;
         out->len = in->len;
@@ -296,6 +341,7 @@ int cli_prepare(const cli_input *in, enum cli_input_kind kind, const cli_extract
 void cli_prepared_free(cli_prepared *p)
 {
     lede_document_free(p->doc);
+    free(p->utf8);
     memset(p, 0, sizeof *p);
 }
 

@@ -20,8 +20,7 @@ int cli_parse_input_kind(const char *s, enum cli_input_kind *kind);
  * only <html> does (XHTML); another
  * doctype, or another element that closes in the input, starts XML
  * ("<alice> hi" is a chat log); anything else is text. UTF-16 (with a byte
- * order mark, or '<' first without one) is read the same way, and is a
- * page when that says text. */
+ * order mark, or '<' first without one) is read the same way. */
 enum cli_input_kind cli_detect_input(const char *data, size_t len);
 
 /* How pages are read: the extraction options and an XPath for XML. */
@@ -37,10 +36,13 @@ typedef struct cli_prepared {
     const char *text;
     size_t len;
     lede_document *doc;
+    char *utf8; /* UTF-16 text converted, which `text` points into (owned) */
 } cli_prepared;
 
 /* Reads `in` as `kind` (detected when INPUT_AUTO; XML when an XPath is
- * given). Prints the error and returns -1 when a page cannot be read. */
+ * given). Text in UTF-16 with a byte order mark (Windows' "Unicode" text)
+ * is converted to UTF-8 first; its offsets are then into that. Prints the
+ * error and returns -1 when a page or UTF-16 text cannot be read. */
 int cli_prepare(const cli_input *in, enum cli_input_kind kind, const cli_extract_config *cfg,
                 cli_prepared *out);
 void cli_prepared_free(cli_prepared *p);
