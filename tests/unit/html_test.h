@@ -29,6 +29,54 @@ static inline char *read_test_file(const char *dir, const char *name, size_t *le
     return harness_read_file(path, len);
 }
 
+/* A page a test builds piece by piece, kept NUL-terminated; a test that
+ * cannot get the memory exits. Starts as {0}; page_free gives it back. */
+typedef struct page {
+    char *data;
+    size_t len;
+    size_t cap;
+} test_page;
+
+static inline void page_add(test_page *p, const char *s)
+{
+    size_t n = strlen(s);
+    if (p->len + n + 1 > p->cap) {
+        size_t cap = p->cap ? p->cap : 4096;
+        while (cap < p->len + n + 1)
+            cap *= 2;
+        char *bigger = realloc(p->data, cap);
+        if (!bigger) {
+            fprintf(stderr, "out of memory building a test page\n");
+            exit(1);
+        }
+        p->data = bigger;
+        p->cap = cap;
+    }
+    memcpy(p->data + p->len, s, n + 1);
+    p->len += n;
+}
+
+static inline void page_add_times(test_page *p, const char *s, size_t times)
+{
+    for (size_t i = 0; i < times; i++)
+        page_add(p, s);
+}
+
+/* Empties the page, keeping its memory for the next. */
+static inline void page_clear(test_page *p)
+{
+    p->len = 0;
+    if (p->data)
+        p->data[0] = '\0';
+}
+
+static inline void page_free(test_page *p)
+{
+    free(p->data);
+    p->data = NULL;
+    p->len = p->cap = 0;
+}
+
 /* Extracts a NUL-terminated page with the default options. */
 static inline lede_status extract_page(const char *html, lede_document **doc)
 {

@@ -13,39 +13,13 @@
  * tests do not see). */
 enum { MAX_ATTRIBUTES = 5000 };
 
-/* A growable buffer for generated pages. */
-typedef struct page {
-    char *data;
-    size_t len;
-    size_t cap;
-} page;
-
-static void add(page *p, const char *s)
-{
-    size_t n = strlen(s);
-    if (p->len + n + 1 > p->cap) {
-        size_t cap = p->cap ? p->cap : 4096;
-        while (cap < p->len + n + 1)
-            cap *= 2;
-        char *bigger = realloc(p->data, cap);
-        if (!bigger) {
-            fprintf(stderr, "out of memory building a test page\n");
-            exit(1);
-        }
-        p->data = bigger;
-        p->cap = cap;
-    }
-    memcpy(p->data + p->len, s, n + 1);
-    p->len += n;
-}
-
 /* `n` attributes named a<first>.. (with `value` when not NULL). */
-static void add_attributes(page *p, size_t first, size_t n, const char *value)
+static void add_attributes(test_page *p, size_t first, size_t n, const char *value)
 {
     char one[64];
     for (size_t i = first; i < first + n; i++) {
         snprintf(one, sizeof one, " a%zu%s%s", i, value ? "=" : "", value ? value : "");
-        add(p, one);
+        page_add(p, one);
     }
 }
 
@@ -62,7 +36,7 @@ static double cpu_ms(void)
 
 /* Extracts `p` as HTML (or XML) and checks the status; a refusal must come
  * fast and say where. */
-static void check_page(const page *p, int xml, lede_status want, const char *what)
+static void check_page(const test_page *p, int xml, lede_status want, const char *what)
 {
     lede_document *doc = NULL;
     lede_error *err = NULL;
@@ -84,21 +58,21 @@ static void check_page(const page *p, int xml, lede_status want, const char *wha
 }
 
 /* One tag with `n` attributes (values or boolean), then the article. */
-static void one_tag(page *p, size_t n, const char *value)
+static void one_tag(test_page *p, size_t n, const char *value)
 {
     p->len = 0;
-    add(p, "<html><body><div class=\"x\"");
+    page_add(p, "<html><body><div class=\"x\"");
     add_attributes(p, 1, n - 1, value);
-    add(p, ">");
-    add(p, article);
-    add(p, "</div></body></html>");
+    page_add(p, ">");
+    page_add(p, article);
+    page_add(p, "</div></body></html>");
 }
 
 /* Up to the limit a tag is read; one more attribute and the page is
  * refused, with or without values. */
 static void test_limit(void)
 {
-    page p = {0};
+    test_page p = {0};
     one_tag(&p, MAX_ATTRIBUTES, "x");
     check_page(&p, 0, LEDE_OK, "at the limit");
     one_tag(&p, MAX_ATTRIBUTES, NULL);
@@ -129,27 +103,27 @@ static void test_hidden(void)
         {"<p>a <_ b='</p><div", ">'", "after a '<' that starts no tag"},
         {"<div a=\"1\"b='2'c", ">", "without blanks between them"},
     };
-    page p = {0};
+    test_page p = {0};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         p.len = 0;
-        add(&p, "<html><body>");
-        add(&p, cases[i].before);
+        page_add(&p, "<html><body>");
+        page_add(&p, cases[i].before);
         add_attributes(&p, 1, MAX_ATTRIBUTES + 10, NULL);
-        add(&p, cases[i].after);
-        add(&p, article);
-        add(&p, "</div></body></html>");
+        page_add(&p, cases[i].after);
+        page_add(&p, article);
+        page_add(&p, "</div></body></html>");
         check_page(&p, 0, LEDE_ERR_TOO_LARGE, cases[i].what);
     }
     /* The HTML parser cuts a name at 100 bytes and reads the rest as the
      * next attribute: one long name is many attributes. */
     p.len = 0;
-    add(&p, "<html><body><div ");
+    page_add(&p, "<html><body><div ");
     for (size_t i = 0; i < MAX_ATTRIBUTES + 10; i++)
-        add(&p, "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"
+        page_add(&p, "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"
                 "abcdefghijklmnopqrstuv");
-    add(&p, ">");
-    add(&p, article);
-    add(&p, "</div></body></html>");
+    page_add(&p, ">");
+    page_add(&p, article);
+    page_add(&p, "</div></body></html>");
     check_page(&p, 0, LEDE_ERR_TOO_LARGE, "one long name");
     free(p.data);
 }
@@ -157,26 +131,26 @@ static void test_hidden(void)
 /* Many tags, each under the limit, whose work adds up. */
 static void test_many_tags(void)
 {
-    page p = {0};
-    add(&p, "<html><body>");
+    test_page p = {0};
+    page_add(&p, "<html><body>");
     for (size_t t = 0; t < 100; t++) {
-        add(&p, "<div");
+        page_add(&p, "<div");
         add_attributes(&p, 1, 1000, "x");
-        add(&p, "></div>");
+        page_add(&p, "></div>");
     }
-    add(&p, article);
-    add(&p, "</body></html>");
+    page_add(&p, article);
+    page_add(&p, "</body></html>");
     check_page(&p, 0, LEDE_ERR_TOO_LARGE, "100 tags of 1000 attributes");
     /* Ten such tags stay within the page's allowance. */
     p.len = 0;
-    add(&p, "<html><body>");
+    page_add(&p, "<html><body>");
     for (size_t t = 0; t < 10; t++) {
-        add(&p, "<div");
+        page_add(&p, "<div");
         add_attributes(&p, 1, 1000, "x");
-        add(&p, "></div>");
+        page_add(&p, "></div>");
     }
-    add(&p, article);
-    add(&p, "</body></html>");
+    page_add(&p, article);
+    page_add(&p, "</body></html>");
     check_page(&p, 0, LEDE_OK, "10 tags of 1000 attributes");
     free(p.data);
 }
@@ -184,17 +158,17 @@ static void test_many_tags(void)
 /* XML's start tags, and a page in UTF-16, are bounded alike. */
 static void test_xml_and_utf16(void)
 {
-    page p = {0};
-    add(&p, "<doc><text");
+    test_page p = {0};
+    page_add(&p, "<doc><text");
     add_attributes(&p, 1, MAX_ATTRIBUTES + 1, "\"x\"");
-    add(&p, ">");
-    add(&p, article);
-    add(&p, "</text></doc>");
+    page_add(&p, ">");
+    page_add(&p, article);
+    page_add(&p, "</text></doc>");
     check_page(&p, 1, LEDE_ERR_TOO_LARGE, "XML");
 
     one_tag(&p, MAX_ATTRIBUTES + 1, "x");
-    page wide = {0};
-    add(&wide, "\xFF\xFE");
+    test_page wide = {0};
+    page_add(&wide, "\xFF\xFE");
     wide.data = realloc(wide.data, 2 + 2 * p.len);
     if (!CHECK(wide.data))
         return;
@@ -211,7 +185,7 @@ static void test_xml_and_utf16(void)
 /* The page of the report: 200,000 attributes (1.9 MB) took 155 s. */
 static void test_report(void)
 {
-    page p = {0};
+    test_page p = {0};
     one_tag(&p, 200000, "x");
     check_page(&p, 0, LEDE_ERR_TOO_LARGE, "200,000 attributes");
     free(p.data);

@@ -225,47 +225,33 @@ static const char *pick(rng *r, const char *const *items, size_t n)
 
 #define PICK(r, items) pick((r), (items), sizeof(items) / sizeof(items)[0])
 
-enum { PAGE_MAX = 400000, TOKENS = 24 };
+enum { TOKENS = 24 };
 
-typedef struct page {
-    char text[PAGE_MAX];
-    size_t len;
-} page;
-
-static void add(page *p, const char *s)
-{
-    size_t n = strlen(s);
-    if (p->len + n < PAGE_MAX) {
-        memcpy(p->text + p->len, s, n + 1);
-        p->len += n;
-    }
-}
-
-static void add_newlines(page *p, unsigned n)
+static void add_newlines(test_page *p, unsigned n)
 {
     while (n-- > 0)
-        add(p, "\n");
+        page_add(p, "\n");
 }
 
 /* White space before a paragraph's first word: none, some, many lines, more
  * than libxml2's first piece of text (about 1 KB), a no-break space. */
-static void add_lead(page *p, rng *r, int html)
+static void add_lead(test_page *p, rng *r, int html)
 {
     static const char *const leads[] = {"", " ", "\n", "\n\n   ", "\n\t\n  ", "\r\n"};
     unsigned k = rng_below(r, 10);
     if (k < 6)
-        add(p, leads[k]);
+        page_add(p, leads[k]);
     else if (k < 8)
         add_newlines(p, 1 + rng_below(r, 3) * 700);
     else if (html)
-        add(p, "\n&nbsp;\n ");
+        page_add(p, "\n&nbsp;\n ");
     else
-        add(p, "\n\n ");
+        page_add(p, "\n\n ");
 }
 
 /* A paragraph's words after its first: lines of words with commas, character
  * and entity references anywhere, non-ASCII letters, up to a few KB. */
-static void add_body(page *p, rng *r, int html, int blank_lines_end)
+static void add_body(test_page *p, rng *r, int html, int blank_lines_end)
 {
     static const char *const words[] = {"council", "budget", "schools,", "roads", "parks",
                                         "caf\xC3\xA9", "\xE2\x80\x9Cquoted\xE2\x80\x9D",
@@ -278,36 +264,35 @@ static void add_body(page *p, rng *r, int html, int blank_lines_end)
     for (unsigned l = 0; l < lines; l++) {
         unsigned n = 3 + rng_below(r, 12);
         for (unsigned w = 0; w < n; w++) {
-            add(p, " ");
+            page_add(p, " ");
             if (rng_below(r, 6) == 0)
-                add(p, html ? PICK(r, html_refs) : PICK(r, xml_refs));
+                page_add(p, html ? PICK(r, html_refs) : PICK(r, xml_refs));
             else
-                add(p, PICK(r, words));
+                page_add(p, PICK(r, words));
         }
         if (l + 1 < lines)
-            add(p, rng_below(r, 8) == 0 && !blank_lines_end ? "\n   " : "\n");
+            page_add(p, rng_below(r, 8) == 0 && !blank_lines_end ? "\n   " : "\n");
     }
 }
 
-static void add_token(page *p, int k)
+static void add_token(test_page *p, int k)
 {
     char tok[16];
     snprintf(tok, sizeof tok, "TOK%03d", k);
-    add(p, tok);
+    page_add(p, tok);
 }
 
-static void html_page(page *p, rng *r)
+static void html_page(test_page *p, rng *r)
 {
-    p->len = 0;
-    p->text[0] = 0;
-    add(p, "<html><head><title>Budget</title></head><body>\n<article>\n");
+    page_clear(p);
+    page_add(p, "<html><head><title>Budget</title></head><body>\n<article>\n");
     for (int k = 0; k < TOKENS; k++) {
         switch (rng_below(r, 6)) {
         case 0:
-            add(p, "<!-- a comment\nover\nlines -->\n");
+            page_add(p, "<!-- a comment\nover\nlines -->\n");
             break;
         case 1:
-            add(p, "<script>\nvar a = 1;\n\nvar b = 2;\n</script>\n");
+            page_add(p, "<script>\nvar a = 1;\n\nvar b = 2;\n</script>\n");
             break;
         case 2:
             add_newlines(p, rng_below(r, 3));
@@ -316,60 +301,59 @@ static void html_page(page *p, rng *r)
             break;
         }
         unsigned shape = rng_below(r, 4);
-        add(p, shape == 3 ? "<p class=\"x\"\n   id=\"y\">" : "<p>");
+        page_add(p, shape == 3 ? "<p class=\"x\"\n   id=\"y\">" : "<p>");
         add_lead(p, r, 1);
         if (shape == 1)
-            add(p, "<b>");
+            page_add(p, "<b>");
         add_token(p, k);
         if (shape == 1)
-            add(p, "</b>");
+            page_add(p, "</b>");
         add_body(p, r, 1, 0);
-        add(p, rng_below(r, 2) ? "\n</p>\n" : "</p>");
+        page_add(p, rng_below(r, 2) ? "\n</p>\n" : "</p>");
     }
-    add(p, "</article>\n</body></html>\n");
+    page_add(p, "</article>\n</body></html>\n");
 }
 
 /* A TREC document: paragraphs separated by blank lines in <TEXT>, some in
  * <P>, with comments, entities (internal ones and undeclared HTML names). */
-static void xml_page(page *p, rng *r)
+static void xml_page(test_page *p, rng *r)
 {
-    p->len = 0;
-    p->text[0] = 0;
-    add(p, "<?xml version=\"1.0\"?>\n<!DOCTYPE DOC SYSTEM \"doc.dtd\" [\n<!ENTITY co "
+    page_clear(p);
+    page_add(p, "<?xml version=\"1.0\"?>\n<!DOCTYPE DOC SYSTEM \"doc.dtd\" [\n<!ENTITY co "
            "\"Company\nInc.\">\n]>\n<DOC>\n<DOCNO>A</DOCNO>\n<HEADLINE>Budget</HEADLINE>\n<TEXT>");
     for (int k = 0; k < TOKENS; k++) {
         unsigned shape = rng_below(r, 5);
         if (shape == 0)
-            add(p, "\n<!-- a comment\nover\nlines -->");
+            page_add(p, "\n<!-- a comment\nover\nlines -->");
         if (shape == 1) {
-            add(p, "\n<P>");
+            page_add(p, "\n<P>");
             add_lead(p, r, 0);
             add_token(p, k);
             add_body(p, r, 0, 1);
-            add(p, "</P>");
+            page_add(p, "</P>");
             continue;
         }
-        add(p, k == 0 ? "\n" : "\n\n");
+        page_add(p, k == 0 ? "\n" : "\n\n");
         add_lead(p, r, 0);
         add_token(p, k);
         add_body(p, r, 0, 1);
     }
-    add(p, "\n</TEXT>\n</DOC>\n");
+    page_add(p, "\n</TEXT>\n</DOC>\n");
 }
 
 /* The line of the page where `needle` first is. */
-static size_t line_of(const page *p, const char *needle)
+static size_t line_of(const test_page *p, const char *needle)
 {
-    const char *at = strstr(p->text, needle);
+    const char *at = strstr(p->data, needle);
     if (!at)
         return 0;
     size_t line = 1;
-    for (const char *c = p->text; c < at; c++)
+    for (const char *c = p->data; c < at; c++)
         line += *c == '\n';
     return line;
 }
 
-static void check_lines(const page *p, const lede_document *doc, const char *what, unsigned seed,
+static void check_lines(const test_page *p, const lede_document *doc, const char *what, unsigned seed,
                         int tokens)
 {
     size_t n = lede_document_paragraph_count(doc);
@@ -396,9 +380,8 @@ static void check_lines(const page *p, const lede_document *doc, const char *wha
  * space, many lines, references, comments and scripts. */
 static void test_source_lines(void)
 {
-    page *p = malloc(sizeof *p);
-    if (!CHECK(p))
-        return;
+    test_page page_buf = {0};
+    test_page *p = &page_buf;
     for (unsigned seed = 1; seed <= 60; seed++) {
         rng r = {0x9E3779B97F4A7C15ULL * seed};
         int xml = seed % 2 == 0;
@@ -408,43 +391,41 @@ static void test_source_lines(void)
             html_page(p, &r);
         lede_document *doc = NULL;
         lede_error *err = NULL;
-        lede_status st = xml ? lede_extract_xml(p->text, p->len, NULL, NULL, &doc, &err)
-                             : lede_extract_html(p->text, p->len, NULL, &doc, &err);
+        lede_status st = xml ? lede_extract_xml(p->data, p->len, NULL, NULL, &doc, &err)
+                             : lede_extract_html(p->data, p->len, NULL, &doc, &err);
         if (CHECK_MSG(st == LEDE_OK, "page %u: %s", seed, lede_error_message(err)))
             check_lines(p, doc, xml ? "XML" : "HTML", seed, TOKENS);
         lede_error_free(err);
         lede_document_free(doc);
     }
-    free(p);
+    page_free(p);
 }
 
 /* Lines past 65535, where libxml2 keeps no line for elements, and white
  * space longer than its first piece of text. */
 static void test_source_lines_far(void)
 {
-    page *p = malloc(sizeof *p);
-    if (!CHECK(p))
-        return;
+    test_page page_buf = {0};
+    test_page *p = &page_buf;
     for (int xml = 0; xml < 2; xml++) {
-        p->len = 0;
-        p->text[0] = 0;
-        add(p, xml ? "<DOC>\n<TEXT>\n" : "<html><body><div>\n");
+        page_clear(p);
+        page_add(p, xml ? "<DOC>\n<TEXT>\n" : "<html><body><div>\n");
         for (int k = 0; k < 4; k++) {
-            add(p, "<p>\n");
+            page_add(p, "<p>\n");
             add_newlines(p, k == 0 ? 66000 : 30000 + 1234 * (unsigned)k);
             add_token(p, k);
-            add(p, " lorem ipsum, dolor sit amet, consectetur adipiscing, elit sed do.\nSecond "
+            page_add(p, " lorem ipsum, dolor sit amet, consectetur adipiscing, elit sed do.\nSecond "
                    "line &amp; more.</p>\n");
         }
-        add(p, xml ? "</TEXT>\n</DOC>\n" : "</div></body></html>\n");
+        page_add(p, xml ? "</TEXT>\n</DOC>\n" : "</div></body></html>\n");
         lede_document *doc = NULL;
-        lede_status st = xml ? lede_extract_xml(p->text, p->len, NULL, NULL, &doc, NULL)
-                             : lede_extract_html(p->text, p->len, NULL, &doc, NULL);
+        lede_status st = xml ? lede_extract_xml(p->data, p->len, NULL, NULL, &doc, NULL)
+                             : lede_extract_html(p->data, p->len, NULL, &doc, NULL);
         if (CHECK_STATUS(st, LEDE_OK))
             check_lines(p, doc, xml ? "far XML" : "far HTML", 0, 4);
         lede_document_free(doc);
     }
-    free(p);
+    page_free(p);
 }
 
 int main(int argc, char **argv)

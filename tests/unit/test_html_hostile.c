@@ -10,38 +10,6 @@
 
 #include "html_test.h"
 
-/* A growable buffer for generated pages. */
-typedef struct page {
-    char *data;
-    size_t len;
-    size_t cap;
-} page;
-
-static void add(page *p, const char *s)
-{
-    size_t n = strlen(s);
-    if (p->len + n + 1 > p->cap) {
-        size_t cap = p->cap ? p->cap : 4096;
-        while (cap < p->len + n + 1)
-            cap *= 2;
-        char *bigger = realloc(p->data, cap);
-        if (!bigger) {
-            fprintf(stderr, "out of memory building a test page\n");
-            exit(1);
-        }
-        p->data = bigger;
-        p->cap = cap;
-    }
-    memcpy(p->data + p->len, s, n + 1);
-    p->len += n;
-}
-
-static void add_times(page *p, const char *s, size_t times)
-{
-    for (size_t i = 0; i < times; i++)
-        add(p, s);
-}
-
 static const char article_text[] =
     "This paragraph is long enough to be part of an article, and it has commas, "
     "so the extractor treats it as running text.";
@@ -53,22 +21,22 @@ static void test_deep_nesting(void)
     static const char *const tags[] = {"div", "span", "b", "section", "li", "table"};
     for (size_t t = 0; t < sizeof tags / sizeof tags[0]; t++) {
         for (int closed = 0; closed <= 1; closed++) {
-            page p = {0};
+            test_page p = {0};
             char open[16], close[16];
             snprintf(open, sizeof open, "<%s>", tags[t]);
             snprintf(close, sizeof close, "</%s>", tags[t]);
-            add(&p, "<html><body><p>");
-            add(&p, article_text);
-            add(&p, " First.</p>");
-            add_times(&p, open, 100000);
-            add(&p, "<p>Deep down: ");
-            add(&p, article_text);
-            add(&p, "</p>");
+            page_add(&p, "<html><body><p>");
+            page_add(&p, article_text);
+            page_add(&p, " First.</p>");
+            page_add_times(&p, open, 100000);
+            page_add(&p, "<p>Deep down: ");
+            page_add(&p, article_text);
+            page_add(&p, "</p>");
             if (closed)
-                add_times(&p, close, 100000);
-            add(&p, "<p>After the nesting: ");
-            add(&p, article_text);
-            add(&p, "</p></body></html>");
+                page_add_times(&p, close, 100000);
+            page_add(&p, "<p>After the nesting: ");
+            page_add(&p, article_text);
+            page_add(&p, "</p></body></html>");
             lede_document *doc = NULL;
             lede_error *err = NULL;
             lede_status st = lede_extract_html(p.data, p.len, NULL, &doc, &err);
@@ -90,15 +58,15 @@ static void test_deep_nesting(void)
  * in order. */
 static void test_depth_limit(void)
 {
-    page p = {0};
-    add(&p, "<html><body>");
+    test_page p = {0};
+    page_add(&p, "<html><body>");
     for (int i = 0; i < 20; i++) {
         char s[64];
         snprintf(s, sizeof s, "<div>Level %d text, with a comma.", i);
-        add(&p, s);
+        page_add(&p, s);
     }
-    add_times(&p, "</div>", 20);
-    add(&p, "</body></html>");
+    page_add_times(&p, "</div>", 20);
+    page_add(&p, "</body></html>");
     lede_extract_options *opts = lede_extract_options_new();
     lede_extract_options_set_max_depth(opts, 8);
     lede_extract_options_set_flags(opts, LEDE_EXTRACT_WHOLE_PAGE);
@@ -119,19 +87,19 @@ static void test_depth_limit(void)
 static void test_big_page(void)
 {
     /* 50 MB: a menu, then 100,000 paragraphs of about 500 bytes. */
-    page p = {0};
-    add(&p, "<!DOCTYPE html><html><head><title>Big</title></head><body><nav><ul>");
-    add_times(&p, "<li><a href=\"/x\">Menu entry</a></li>", 10);
-    add(&p, "</ul></nav><article>\n");
+    test_page p = {0};
+    page_add(&p, "<!DOCTYPE html><html><head><title>Big</title></head><body><nav><ul>");
+    page_add_times(&p, "<li><a href=\"/x\">Menu entry</a></li>", 10);
+    page_add(&p, "</ul></nav><article>\n");
     char para[600];
     size_t paragraphs = 0;
     while (p.len < 50 * 1000 * 1000) {
         snprintf(para, sizeof para, "<p>Paragraph %zu. %s %s %s</p>\n", paragraphs,
                  article_text, article_text, article_text);
-        add(&p, para);
+        page_add(&p, para);
         paragraphs++;
     }
-    add(&p, "</article></body></html>");
+    page_add(&p, "</article></body></html>");
     lede_document *doc = NULL;
     lede_error *err = NULL;
     lede_status st = lede_extract_html(p.data, p.len, NULL, &doc, &err);
@@ -158,11 +126,11 @@ static void test_big_page(void)
     free(p.data);
 
     /* One text node of 20 MB without a line break. */
-    page q = {0};
-    add(&q, "<p>");
+    test_page q = {0};
+    page_add(&q, "<p>");
     while (q.len < 20 * 1000 * 1000)
-        add(&q, "word, ");
-    add(&q, "end.</p>");
+        page_add(&q, "word, ");
+    page_add(&q, "end.</p>");
     if (CHECK(lede_extract_html(q.data, q.len, NULL, &doc, NULL) == LEDE_OK)) {
         CHECK_EQ(lede_document_paragraph_count(doc), 1);
         CHECK(text_has(doc, "word, end."));
@@ -174,8 +142,8 @@ static void test_big_page(void)
 static void test_node_limits(void)
 {
     /* More tags than the default limit of 2,000,000: refused by counting. */
-    page p = {0};
-    add_times(&p, "<b>", 2000001);
+    test_page p = {0};
+    page_add_times(&p, "<b>", 2000001);
     lede_document *doc = NULL;
     lede_error *err = NULL;
     CHECK_STATUS(lede_extract_html(p.data, p.len, NULL, &doc, &err), LEDE_ERR_TOO_LARGE);
@@ -202,9 +170,9 @@ static void test_node_limits(void)
     }
 
     /* A lower limit, reached while reading the tree. */
-    page q = {0};
-    add(&q, "<body>");
-    add_times(&q, "<p>Short paragraph, with a comma, and a full stop.</p>", 600);
+    test_page q = {0};
+    page_add(&q, "<body>");
+    page_add_times(&q, "<p>Short paragraph, with a comma, and a full stop.</p>", 600);
     lede_extract_options *opts = lede_extract_options_new();
     lede_extract_options_set_max_nodes(opts, 1000);
     CHECK_STATUS(lede_extract_html(q.data, q.len, opts, &doc, NULL), LEDE_ERR_TOO_LARGE);
@@ -314,8 +282,8 @@ static void test_random_pages(void)
     unsigned seed = 12345;
     int ok = 1;
     for (int round = 0; round < 300 && ok; round++) {
-        page p = {0};
-        add(&p, "");
+        test_page p = {0};
+        page_add(&p, "");
         size_t n = 0;
         char bytes[4096];
         for (int k = 0; k < 200; k++) {
