@@ -202,8 +202,7 @@ static int style_hides(const char *style)
     for (const char *p = style; *p; p++) {
         /* A property name starts the attribute or follows ';' or white
          * space: "backface-visibility: hidden" hides nothing. */
-        if (p > style && p[-1] != ';' && p[-1] != ' ' && p[-1] != '\t' && p[-1] != '\n' &&
-            p[-1] != '\r')
+        if (p > style && p[-1] != ';' && !is_space_byte((unsigned char)p[-1]))
             continue;
         if ((*p == 'd' || *p == 'D') && squeezed_match(p, "display:none"))
             return 1;
@@ -551,6 +550,14 @@ static lede_status add_text(builder *b, const xmlNode *node, uint32_t parent, in
     return LEDE_OK;
 }
 
+/* A list item that is prose: a sentence of a block's length with few links
+ * ("Residents can comment on the plan until May."), not a menu entry, a tag
+ * or a headline linking to another page. Read on the subtree's totals. */
+static int prose_item(const lede_hnode *n)
+{
+    return n->tag == HTAG_LI && n->chars >= 25 && n->stops > 0 && n->link_chars * 4 < n->chars;
+}
+
 /* Adds up the subtree totals, children before parents (the array is in
  * document order, so a reverse pass sees every child before its parent). */
 static void sum_up(lede_hdom *dom)
@@ -570,7 +577,7 @@ static void sum_up(lede_hdom *dom)
             n->blocks++;
         n->paras += n->tag == HTAG_P;
         n->items += n->tag == HTAG_LI;
-        n->prose_items += (uint32_t)lede_hnode_prose_item(n);
+        n->prose_items += (uint32_t)prose_item(n);
         if (n->tag == HTAG_BLOCKQUOTE)
             n->quoted = n->chars;
         if (n->tag == HTAG_LI)

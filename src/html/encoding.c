@@ -340,6 +340,12 @@ static int stateful_name(const char *name)
 
 /* ====== UTF-16 without a byte order mark ====== */
 
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+
 /* How many bytes of the page the guess at UTF-16 looks at. */
 enum { UTF16_SNIFF_BYTES = 1024 };
 
@@ -366,11 +372,6 @@ static const char *utf16_by_zero_bytes(const unsigned char *u, size_t len)
     return NULL;
 }
 
-static int is_ascii_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 /* The first character but white space is '<' with a zero byte beside it:
  * a page of Chinese or Japanese text has few zero bytes to count, but its
  * markup starts as any page's does. */
@@ -378,7 +379,7 @@ static const char *utf16_by_first_tag(const unsigned char *u, size_t len)
 {
     for (int le = 1; le >= 0; le--) {
         size_t i = 0;
-        while (i + 1 < len && u[i + le] == 0 && is_ascii_space(u[i + 1 - le]))
+        while (i + 1 < len && u[i + le] == 0 && is_space((char)u[i + 1 - le]))
             i += 2;
         if (i + 1 < len && u[i + le] == 0 && u[i + 1 - le] == '<')
             return le ? "UTF-16LE" : "UTF-16BE";
@@ -408,11 +409,6 @@ static int starts_with_ci(const char *s, size_t len, const char *word)
         if (lower((unsigned char)s[i]) != word[i])
             return 0;
     return 1;
-}
-
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
 /* The charset=... inside a Content-Type value. */

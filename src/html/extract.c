@@ -370,7 +370,7 @@ static int boilerplate(const lede_hdom *dom, uint32_t i, double total_chars)
         return 1;
     /* More list items than paragraphs: a menu or a list of links, unless the
      * items are paragraphs themselves. */
-    if (!is_list && li > p + 1 && n->tag != HTAG_P && li > p + 1 + (int)n->prose_items)
+    if (!is_list && n->tag != HTAG_P && li > p + 1 + (int)n->prose_items)
         return 1;
     /* Short text is a label ("Share", "Advertisement"), unless it is a
      * sentence without links ("Nobody objected."). */

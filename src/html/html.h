@@ -64,7 +64,9 @@ lede_status lede_html_parse(const lede_html_source *src, xmlDoc **doc, lede_erro
  * and no root). A well-formedness error gives LEDE_ERR_MARKUP with its
  * position in `src` (for one inside an entity's text, its reference's; none
  * when that is not known); `*extra_content` tells whether it was content
- * after the root element. */
+ * after the root element. On success `*doc` is the caller's, freed with
+ * xmlFreeDoc; on an error it is NULL. Thread-safe: a parser context per
+ * call. */
 lede_status lede_xml_parse(const lede_html_source *src, const char *root, xmlDoc **doc,
                            int *extra_content, lede_error **err);
 
@@ -231,20 +233,12 @@ typedef struct lede_hnode {
     uint32_t images;     /* <img> in the subtree */
     uint32_t paras;      /* <p> in the subtree */
     uint32_t items;      /* <li> in the subtree */
-    uint32_t prose_items; /* of them, those that read as prose (lede_hnode_prose_item) */
+    uint32_t prose_items; /* of them, those that read as prose (dom.c) */
     uint32_t quoted;     /* characters inside <blockquote> in the subtree */
     uint32_t listed;     /* characters inside <li> in the subtree */
     float score;
     float best;          /* the highest score in the subtree (-FLT_MAX: none) */
 } lede_hnode;
-
-/* A list item that is prose: a sentence of a block's length with few links
- * ("Residents can comment on the plan until May."), not a menu entry, a tag
- * or a headline linking to another page. Read on the subtree's totals. */
-static inline int lede_hnode_prose_item(const lede_hnode *n)
-{
-    return n->tag == HTAG_LI && n->chars >= 25 && n->stops > 0 && n->link_chars * 4 < n->chars;
-}
 
 #define LEDE_HNODE_NONE UINT32_MAX
 
@@ -336,8 +330,10 @@ typedef struct lede_html_meta {
 lede_status lede_html_read_meta(const xmlDoc *doc, lede_html_meta *meta);
 
 /* When meta->date is not set, sets it to the datetime of the article's
- * <time>: the first inside the kept subtrees of `dom`, else the last before
- * them. Call after lede_html_find_article. Errors: LEDE_ERR_NOMEM. */
+ * <time> whose datetime is a date: the first inside the kept subtrees of
+ * `dom`, else the last before them. The string is allocated, owned by
+ * `meta` (lede_html_meta_free). Call after lede_html_find_article. Errors:
+ * LEDE_ERR_NOMEM. */
 lede_status lede_html_time_date(const lede_hdom *dom, lede_html_meta *meta);
 
 void lede_html_meta_free(lede_html_meta *meta);

@@ -207,19 +207,16 @@ static const char *time_datetime(const lede_hdom *dom, uint32_t i)
 static uint32_t article_time(const lede_hdom *dom)
 {
     uint32_t before = LEDE_HNODE_NONE;
-    size_t article_end = 0; /* one past the kept subtree being walked */
-    int seen_article = 0;
+    size_t article_end = 0; /* one past the kept subtree being walked; 0: none yet */
     for (uint32_t i = 0; i < dom->count; i++) {
         const lede_hnode *n = &dom->nodes[i];
-        if ((n->flags & HNODE_KEEP) && n->end > article_end) {
+        if ((n->flags & HNODE_KEEP) && n->end > article_end)
             article_end = n->end;
-            seen_article = 1;
-        }
         if (!time_datetime(dom, i))
             continue;
         if (i < article_end)
             return i;
-        if (!seen_article)
+        if (article_end == 0)
             before = i;
     }
     return before;
@@ -234,11 +231,7 @@ lede_status lede_html_time_date(const lede_hdom *dom, lede_html_meta *meta)
         return LEDE_OK;
     collector c;
     memset(&c, 0, sizeof c);
-    meta->date = clean_copy(&c, time_datetime(dom, t));
-    if (meta->date && !*meta->date) {
-        free(meta->date);
-        meta->date = NULL;
-    }
+    meta->date = clean_copy(&c, time_datetime(dom, t)); /* a date: never empty */
     return c.nomem ? LEDE_ERR_NOMEM : LEDE_OK;
 }
 

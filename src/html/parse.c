@@ -35,6 +35,22 @@ static const int xml_options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_N
                                XML_PARSE_NOCDATA | XML_PARSE_COMPACT | XML_PARSE_IGNORE_ENC |
                                XML_PARSE_BIG_LINES;
 
+static int is_ascii_letter(unsigned char c)
+{
+    c |= 0x20;
+    return c >= 'a' && c <= 'z';
+}
+
+/* Whether a tag name starts at `p`, after a '<': a letter, or in UTF-16
+ * (read before decoding, as the pre-parse check is) a zero byte and a
+ * letter, which is how "<h" reads in both byte orders. */
+static int starts_tag_name(const char *p, const char *end)
+{
+    if (p < end && is_ascii_letter((unsigned char)p[0]))
+        return 1;
+    return p + 1 < end && p[0] == 0 && is_ascii_letter((unsigned char)p[1]);
+}
+
 size_t lede_html_count_tags(const char *data, size_t len)
 {
     size_t n = 0;
@@ -42,8 +58,7 @@ size_t lede_html_count_tags(const char *data, size_t len)
         p = memchr(p, '<', (size_t)(end - p));
         if (!p)
             break;
-        unsigned char next = p + 1 < end ? (unsigned char)p[1] | 0x20 : 0;
-        n += next >= 'a' && next <= 'z';
+        n += starts_tag_name(p + 1, end);
     }
     return n;
 }

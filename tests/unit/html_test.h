@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "harness.h"
 #include "io/input.h"
@@ -27,6 +28,13 @@ static inline char *read_test_file(const char *dir, const char *name, size_t *le
     char path[4096];
     snprintf(path, sizeof path, "%s/html/%s", dir, name);
     return harness_read_file(path, len);
+}
+
+/* CPU seconds of this process: a coarse guard that hostile input is refused
+ * or read without hanging (never a speed target). */
+static inline double cpu_seconds(void)
+{
+    return (double)clock() / CLOCKS_PER_SEC;
 }
 
 /* A page a test builds piece by piece, kept NUL-terminated; a test that

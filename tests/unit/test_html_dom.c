@@ -428,10 +428,8 @@ static void test_source_lines_far(void)
     page_free(p);
 }
 
-int main(int argc, char **argv)
+int main(void)
 {
-    (void)argc;
-    (void)argv;
     test_long_style_hides();
     test_pre_indentation();
     test_xml_blocks_in_mixed_parent();
