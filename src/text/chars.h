@@ -19,7 +19,9 @@ static inline size_t lede_text_next(const char *text, size_t end, size_t i, int3
     return n;
 }
 
-/* Start of the code point that ends just before byte `i` (i > floor). */
+/* Start of the code point that ends just before byte `i` (i > floor), as
+ * lede_text_next reads the text: a stray continuation byte (kept under
+ * LEDE_INPUT_REPLACE_INVALID) is a character of its own. */
 size_t lede_text_prev(const char *text, size_t floor, size_t i);
 
 /* Classes of ASCII bytes, as bit flags, for the hot loops. */

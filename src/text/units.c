@@ -32,16 +32,25 @@ static size_t next_line(const char *text, size_t i, size_t len, size_t *eol)
     return nl < len ? nl + 1 : len;
 }
 
+/* The terminal class of `c` in a language where ';' may be the question
+ * mark (Greek: lede_model_data.question_semicolon). */
+static int terminal_of(int32_t c, int question_semicolon)
+{
+    if (c == ';' && question_semicolon)
+        return LEDE_TERM_WEAK; /* as '?' */
+    return lede_terminal_class(c);
+}
+
 /* Whether the content [start, end) ends with a sentence terminal, possibly
  * followed by closing quotes or brackets. */
-static int ends_with_terminal(const char *text, size_t start, size_t end)
+static int ends_with_terminal(const char *text, size_t start, size_t end, int question_semicolon)
 {
     size_t i = end;
     while (i > start) {
         size_t prev = lede_text_prev(text, start, i);
         int32_t c;
         lede_text_next(text, i, prev, &c);
-        if (lede_terminal_class(c) != LEDE_TERM_NONE)
+        if (terminal_of(c, question_semicolon) != LEDE_TERM_NONE)
             return 1;
         if (!lede_is_closer(c))
             return 0;
@@ -72,7 +81,7 @@ static void trim(const char *text, size_t *start, size_t *end)
 }
 
 static lede_status scan_lines(lede_units *u, const char *text, size_t begin, size_t len,
-                              size_t *nlines)
+                              int question_semicolon, size_t *nlines)
 {
     size_t n = 0;
     for (size_t i = begin; i < len;) {
@@ -85,7 +94,8 @@ static lede_status scan_lines(lede_units *u, const char *text, size_t begin, siz
         l->end = eol;
         trim(text, &l->start, &l->end);
         l->blank = l->start == l->end;
-        l->terminal = !l->blank && ends_with_terminal(text, l->start, l->end);
+        l->terminal =
+            !l->blank && ends_with_terminal(text, l->start, l->end, question_semicolon);
         i = next;
     }
     *nlines = n;
@@ -122,9 +132,7 @@ static int atx_heading(const char *text, const lede_line *l, size_t *hs, size_t 
     }
     if (n == 0 || n > 6 || (i < l->end && text[i] != ' ' && text[i] != '\t'))
         return 0;
-    size_t e = l->end;
-    while (e > i && (text[e - 1] == ' ' || text[e - 1] == '\t'))
-        e--;
+    size_t e = l->end; /* trimmed by scan_lines */
     /* A closing run of '#' only after white space (CommonMark): the '#'
      * of "Learning C#" is the heading's. */
     size_t closing = e;
@@ -199,6 +207,7 @@ typedef struct splitter {
     const char *text;
     const lede_model *model;
     size_t paragraph;
+    int question_semicolon; /* the model's, read in the hot loop */
 } splitter;
 
 static lede_status emit(splitter *sp, size_t start, size_t end, unsigned kind)
@@ -351,8 +360,6 @@ static int paren_closes_soon(const char *text, size_t i, size_t end)
     return 0;
 }
 
-/* Decides whether a period, after the word [ws, p), ends the sentence given
- * what follows. Returns -1 when the general rule decides. */
 /* The part of a word after an elided article or preposition, or after a
  * hyphen: l'art, dell'art, d'apr, then-Sen -> art, apr, Sen. */
 static size_t after_elision(const char *text, size_t ws, size_t p)
@@ -380,6 +387,8 @@ static int is_small_number(const char *text, size_t ws, size_t p)
     return 1;
 }
 
+/* Decides whether a period, after the word [ws, p), ends the sentence given
+ * what follows. Returns -1 when the general rule decides. */
 static int period_rule(const splitter *sp, size_t ws, size_t p, const next_word *nw)
 {
     if (ws >= p)
@@ -693,16 +702,12 @@ static lede_status emit_sentence(splitter *sp, size_t start, size_t end)
 static int starts_word_at(const char *text, size_t i, size_t end)
 {
     unsigned char b = i < end ? (unsigned char)text[i] : 0;
-    return b >= 0x80 || (lede_ascii_class[b] & LEDE_ASCII_ALNUM) != 0;
+    return b >= 0x80 || lede_alnum_byte(b);
 }
 
-/* The terminal class of `c` in the splitter's language: Greek writes its
- * question mark as ';' (lede_model_data.question_semicolon). */
 static int terminal_class(const splitter *sp, int32_t c)
 {
-    if (c == ';' && sp->model->data->question_semicolon)
-        return LEDE_TERM_WEAK; /* as '?' */
-    return lede_terminal_class(c);
+    return terminal_of(c, sp->question_semicolon);
 }
 
 /* The end of the run of plain bytes at `i`, stopping at a ';' that ends a
@@ -710,7 +715,7 @@ static int terminal_class(const splitter *sp, int32_t c)
 static size_t skip_plain_run(const splitter *sp, size_t i, size_t end)
 {
     size_t stop = lede_skip_plain(sp->text, i, end);
-    if (sp->model->data->question_semicolon) {
+    if (sp->question_semicolon) {
         const char *q = memchr(sp->text + i, ';', stop - i);
         if (q)
             stop = (size_t)(q - sp->text);
@@ -726,7 +731,7 @@ static lede_status split_sentences(splitter *sp, size_t start, size_t end)
     size_t depth = 0;
     int has_alnum = 0;
     for (size_t i = start; i < end;) {
-        if (lede_plain_byte((unsigned char)text[i]) && terminal_class(sp, text[i]) == LEDE_TERM_NONE) {
+        if (lede_plain_byte((unsigned char)text[i]) && (text[i] != ';' || !sp->question_semicolon)) {
             /* Most bytes are plain ASCII that matters only as a word. */
             size_t stop = skip_plain_run(sp, i, end);
             for (; !has_alnum && i < stop; i++)
@@ -823,9 +828,9 @@ enum { SHORT_LINE_WORDS = 15, SHORT_LINE_BYTES = 60 };
 
 /* A single line that lacks terminal punctuation and is short is a unit of
  * its own (a title, a link line, a caption). */
-static int standalone_line(const char *text, size_t start, size_t end)
+static int standalone_line(const char *text, size_t start, size_t end, int question_semicolon)
 {
-    if (ends_with_terminal(text, start, end) ||
+    if (ends_with_terminal(text, start, end, question_semicolon) ||
         more_words_than(text, start, end, SHORT_LINE_WORDS))
         return 0;
     /* A terminal before white space inside means running text that lacks
@@ -836,7 +841,7 @@ static int standalone_line(const char *text, size_t start, size_t end)
         i += lede_text_next(text, end, i, &c);
         if (after_terminal && lede_is_space(c))
             return 0;
-        after_terminal = lede_terminal_class(c) != LEDE_TERM_NONE ||
+        after_terminal = terminal_of(c, question_semicolon) != LEDE_TERM_NONE ||
                          (after_terminal && lede_is_closer(c));
     }
     return 1;
@@ -863,7 +868,7 @@ static lede_status emit_prose(splitter *sp, size_t first, size_t last)
 {
     const lede_line *lines = sp->u->lines;
     const char *text = sp->text;
-    if (first == last && standalone_line(text, lines[first].start, lines[first].end)) {
+    if (first == last && standalone_line(text, lines[first].start, lines[first].end, sp->question_semicolon)) {
         lede_status st = emit(sp, lines[first].start, lines[first].end, LEDE_KIND_LINE);
         sp->paragraph++;
         return st;
@@ -903,7 +908,7 @@ static lede_status emit_list_item(splitter *sp, size_t content, size_t last)
 {
     const lede_line *l = &sp->u->lines[last];
     lede_status st;
-    if (standalone_line(sp->text, content, l->end))
+    if (standalone_line(sp->text, content, l->end, sp->question_semicolon))
         st = emit(sp, content, l->end, LEDE_KIND_LINE);
     else
         st = split_sentences(sp, content, l->end);
@@ -964,10 +969,11 @@ lede_status lede_units_split(lede_units *u, const char *text, size_t begin, size
     u->count = 0;
     u->paragraphs = 0;
     size_t nlines;
-    lede_status st = scan_lines(u, text, begin, len, &nlines);
+    int question_semicolon = model->data->question_semicolon;
+    lede_status st = scan_lines(u, text, begin, len, question_semicolon, &nlines);
     if (st != LEDE_OK)
         return st;
-    splitter sp = {u, text, model, 0};
+    splitter sp = {u, text, model, 0, question_semicolon};
     int per_line = line_mode(u->lines, nlines);
     block b = {BLOCK_NONE, 0, 0, 0};
     for (size_t i = 0; i < nlines && st == LEDE_OK; i++) {
