@@ -124,6 +124,7 @@ lede_status lede_rouge_options_set_word_limit(lede_rouge_options *opts, size_t w
         return LEDE_ERR_INVALID_ARGUMENT;
     opts->word_limit = words;
     opts->byte_limit = 0;
+    opts->limit_flag = 'l'; /* the last one set counts, also for -l/-b after it */
     return LEDE_OK;
 }
 
@@ -133,6 +134,7 @@ lede_status lede_rouge_options_set_byte_limit(lede_rouge_options *opts, size_t b
         return LEDE_ERR_INVALID_ARGUMENT;
     opts->byte_limit = bytes;
     opts->word_limit = 0;
+    opts->limit_flag = 'b';
     return LEDE_OK;
 }
 

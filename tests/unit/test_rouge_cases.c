@@ -394,6 +394,13 @@ static void test_order_and_names(void)
                   zero_first[i][3]);
         lede_rouge_options_free(fresh);
     }
+    /* A typed setter replaces the limit, its kind too: -b after it is fine. */
+    lede_rouge_options *mixed = lede_rouge_options_new();
+    char *words[] = {"-l", "5"}, *bytes[] = {"-b", "20"};
+    CHECK(lede_rouge_options_parse(mixed, 2, words, NULL, NULL) == LEDE_OK);
+    lede_rouge_options_set_byte_limit(mixed, 10);
+    CHECK(lede_rouge_options_parse(mixed, 2, bytes, NULL, NULL) == LEDE_OK);
+    lede_rouge_options_free(mixed);
     lede_rouge_options *twice = lede_rouge_options_new();
     char *same[] = {"-l", "3", "-l", "4"};
     CHECK(lede_rouge_options_parse(twice, 4, same, NULL, NULL) == LEDE_OK);
