@@ -98,8 +98,8 @@ typedef struct batch {
     int read_errno;        /* a read failed (its errno, never 0), which ends the run */
     int stream_ended;      /* the stream has no more lines */
     int last_stream;       /* no stream follows this one */
-    /* jobs[0, njobs) are the chunk's lines taken so far: stored with
-     * release once the job is set up, for the thread writing them. */
+    /* jobs[0, njobs) are the chunk's lines taken so far; a job's results
+     * are published to the thread writing them under write_lock. */
     atomic_size_t njobs;
     /* Workers wait for a new generation (a chunk to work on) or quit; the
      * main thread waits until none is running. Changed under the mutex,
@@ -114,7 +114,8 @@ typedef struct batch {
     atomic_int quit;
     /* Whichever thread finishes a job writes the chunk's results that are
      * done, in order, under write_lock (with b->output, failed and stop):
-     * jobs[0, written) are written and freed. A thread that waits for
+     * jobs[0, written) are written, their messages freed (their output
+     * lines stay in their worker's done buffer). A thread that waits for
      * input holds none back (wait_for_input). Lock order: read_lock, then
      * write_lock (wait_for_input runs under read_lock), never the reverse. */
     pthread_mutex_t write_lock;

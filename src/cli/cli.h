@@ -30,9 +30,12 @@ typedef struct cli_input {
 enum { CLI_MAX_INPUT_BYTES = 1 << 30 };
 _Static_assert(CLI_MAX_INPUT_BYTES == 1 << 30, "the messages say 1 GiB");
 
-/* Reads `name` ("-" = stdin) into `in`, at most CLI_MAX_INPUT_BYTES. On
- * failure prints a message and returns -1. */
+/* Reads `name` ("-" = stdin) into `in`, at most CLI_MAX_INPUT_BYTES; in->data
+ * is malloc'd, the caller's, freed with cli_input_free (in->name is `name`,
+ * not copied). On failure prints a message, returns -1 and leaves `in`
+ * empty (cli_input_free is then harmless). */
 int cli_read_input(const char *name, cli_input *in);
+/* Frees in->data; in->data is NULL and in->len 0 after. */
 void cli_input_free(cli_input *in);
 
 /* Prints "lede: FILE:LINE:COL: message (byte N)" for an error with a

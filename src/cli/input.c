@@ -34,7 +34,7 @@ static int starts_ci(const char *s, size_t len, const char *word)
     return len >= n && strncasecmp(s, word, n) == 0;
 }
 
-/* Skips white space, comments and a doctype-less prologue's <?...?>. */
+/* Skips white space and comments (skip_instructions skips <?...?> too). */
 static size_t skip_prologue(const char *s, size_t i, size_t len)
 {
     for (;;) {
@@ -251,44 +251,43 @@ static int utf16_markup(const unsigned char *b, size_t len)
     return 0;
 }
 
+/* Whether input is UTF-16: 1 little-endian, 2 big-endian, 0 not; *start is
+ * where its text starts (past a byte order mark). A byte order mark, not a
+ * single byte (Latin-1 text may start with 0xFE); without one, '<' first
+ * beside a zero byte. */
+static int utf16_order(const unsigned char *b, size_t len, size_t *start)
+{
+    *start = 0;
+    if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
+        *start = 2;
+        return b[0] == 0xFF ? 1 : 2;
+    }
+    return utf16_markup(b, len < 512 ? len : 512);
+}
+
 enum cli_input_kind cli_detect_input(const char *data, size_t len)
 {
     const unsigned char *b = (const unsigned char *)data;
-    /* A byte order mark, not a single byte: Latin-1 text may start with
-     * 0xFE. */
-    if (len >= 2 && b[0] == 0xFF && b[1] == 0xFE)
-        return detect_utf16(b + 2, len - 2, 1);
-    if (len >= 2 && b[0] == 0xFE && b[1] == 0xFF)
-        return detect_utf16(b + 2, len - 2, 0);
-    int order = utf16_markup(b, len < 512 ? len : 512);
+    size_t start;
+    int order = utf16_order(b, len, &start);
     if (order)
-        return detect_utf16(b, len, order == 1);
+        return detect_utf16(b + start, len - start, order == 1);
     return detect_ascii(data, len);
 }
 
 /* ====== Preparing input ====== */
 
-/* The byte order of UTF-16 text with a byte order mark: 1 little-endian,
- * 2 big-endian, 0 none. */
-static int utf16_bom(const cli_input *in)
-{
-    const unsigned char *b = (const unsigned char *)in->data;
-    if (in->len < 2)
-        return 0;
-    return b[0] == 0xFF && b[1] == 0xFE ? 1 : b[0] == 0xFE && b[1] == 0xFF ? 2 : 0;
-}
-
-/* Converts UTF-16 text (after its byte order mark) to UTF-8 in out->utf8,
- * with iconv. Returns 0, or -1 after a message. */
-static int utf16_text(const cli_input *in, int order, cli_prepared *out)
+/* Converts UTF-16 text (of byte order `order`, from byte `start`) to UTF-8
+ * in out->utf8, with iconv. Returns 0, or -1 after a message. */
+static int utf16_text(const cli_input *in, int order, size_t start, cli_prepared *out)
 {
     iconv_t cd = iconv_open("UTF-8", order == 1 ? "UTF-16LE" : "UTF-16BE");
     if (cd == (iconv_t)-1) {
         cli_warn("%s: cannot convert UTF-16: %s", in->display, strerror(errno));
         return -1;
     }
-    size_t in_left = in->len - 2, cap = (in_left / 2) * 3 + 1;
-    char *src = in->data + 2, *utf8 = malloc(cap), *dst = utf8;
+    size_t in_left = in->len - start, cap = (in_left / 2) * 3 + 1;
+    char *src = in->data + start, *utf8 = malloc(cap), *dst = utf8;
     size_t out_left = cap - 1;
     size_t rc = utf8 ? iconv(cd, &src, &in_left, &dst, &out_left) : (size_t)-1;
     int error = utf8 ? errno : ENOMEM;
@@ -316,8 +315,10 @@ int cli_prepare(const cli_input *in, enum cli_input_kind kind, const cli_extract
     if (kind == INPUT_AUTO)
         kind = cfg && cfg->xpath ? INPUT_XML : cli_detect_input(in->data, in->len);
     out->kind = kind;
-    if (kind == INPUT_TEXT && utf16_bom(in))
-        return utf16_text(in, utf16_bom(in), out);
+    size_t start;
+    int order = utf16_order((const unsigned char *)in->data, in->len, &start);
+    if (kind == INPUT_TEXT && order)
+        return utf16_text(in, order, start, out);
     if (kind == INPUT_TEXT) {
         out->text = in->data;
         out->len = in->len;

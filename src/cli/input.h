@@ -40,11 +40,15 @@ typedef struct cli_prepared {
 } cli_prepared;
 
 /* Reads `in` as `kind` (detected when INPUT_AUTO; XML when an XPath is
- * given). Text in UTF-16 with a byte order mark (Windows' "Unicode" text)
- * is converted to UTF-8 first; its offsets are then into that. Prints the
- * error and returns -1 when a page or UTF-16 text cannot be read. */
+ * given). Text in UTF-16 (Windows' "Unicode" text) is converted to UTF-8
+ * first; its offsets are then into that. out->text points into `in` (plain
+ * text) or into memory `out` owns: `in` must outlive `out`, and `out` is
+ * freed with cli_prepared_free, also after a failure (safe on a zeroed or
+ * failed one). Prints the error and returns -1 when a page or UTF-16 text
+ * cannot be read. Not thread-safe on one `out`. */
 int cli_prepare(const cli_input *in, enum cli_input_kind kind, const cli_extract_config *cfg,
                 cli_prepared *out);
+/* Frees what cli_prepare made (the document, converted text) and zeroes `p`. */
 void cli_prepared_free(cli_prepared *p);
 
 /* The summarizer of pages that name a language of their own (other than
