@@ -49,7 +49,8 @@ static void test_deep_nesting(void)
             }
             lede_error_free(err);
             lede_document_free(doc);
-            }
+            page_free(&p);
+        }
     }
 }
 
