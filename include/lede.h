@@ -650,7 +650,9 @@ LEDE_API lede_status lede_extract_options_set_encoding(lede_extract_options *opt
  * square of a start tag's attributes: a page (HTML or XML) where a start tag
  * may have more than 5,000 attributes, or where the squares of its start
  * tags' attribute counts add up to more than 2^25 plus 8 per byte, fails with
- * LEDE_ERR_TOO_LARGE and the tag's line (real pages have a few dozen). */
+ * LEDE_ERR_TOO_LARGE at the tag (real pages have a few dozen): the error's
+ * position, or, for a page converted from another encoding (whose byte
+ * offsets differ from the caller's), its line and column in the message. */
 LEDE_API lede_status lede_extract_options_set_max_bytes(lede_extract_options *opts, size_t n);
 LEDE_API lede_status lede_extract_options_set_max_nodes(lede_extract_options *opts, size_t n);
 LEDE_API lede_status lede_extract_options_set_max_depth(lede_extract_options *opts, size_t n);

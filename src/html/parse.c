@@ -2,6 +2,7 @@
  * parser context per call, options instead of global settings, errors read
  * from the context instead of through the (process-wide) error handlers. */
 #include <limits.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -377,30 +378,58 @@ void lede_html_count_attributes(const char *data, size_t len, int xml,
             attr_tag_ends(&scan, &scan.at[s]);
 }
 
+/* Fails with the error at byte `offset` of the parsed source. The source's
+ * own bytes give the error its position; a copy converted from another
+ * encoding has other byte offsets but the same lines and columns, which
+ * the message then gives instead (lede_error_has_position is 0). */
+static lede_status fail_in_source(const lede_html_source *src, lede_error **err,
+                                  lede_status code, size_t offset, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static lede_status fail_in_source(const lede_html_source *src, lede_error **err,
+                                  lede_status code, size_t offset, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *what = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (!what)
+        return lede_fail_nomem(err);
+    va_start(ap, fmt);
+    vsnprintf(what, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    if (offset > src->len)
+        offset = src->len;
+    lede_status st;
+    if (src->owned) {
+        size_t line, column;
+        lede_text_position(src->data, src->len, offset, &line, &column);
+        st = lede_fail(err, code, "%s (at line %zu, column %zu)", what, line, column);
+    } else {
+        st = lede_fail_at(err, code, src->data, src->len, offset, "%s", what);
+    }
+    free(what);
+    return st;
+}
+
 /* libxml2's time grows with the square of a tag's attributes: refuses a
- * source where that would be long (html.h). Positions are given as line
- * and column, which are the page's also when the source is a converted
- * copy. */
+ * source where that would be long (html.h). */
 static lede_status check_attributes(const lede_html_source *src, int xml, lede_error **err)
 {
     lede_html_attr_load load;
     lede_html_count_attributes(src->data, src->len, xml, &load);
-    size_t line, column;
-    if (load.max_attributes > LEDE_HTML_MAX_ATTRIBUTES) {
-        lede_text_position(src->data, src->len, load.max_at, &line, &column);
-        return lede_fail(err, LEDE_ERR_TOO_LARGE,
-                         "the start tag at line %zu, column %zu may have %zu attributes, more "
-                         "than the limit of %zu (the parser's time grows with their square)",
-                         line, column, load.max_attributes, LEDE_HTML_MAX_ATTRIBUTES);
-    }
-    if (load.work_at != SIZE_MAX) {
-        lede_text_position(src->data, src->len, load.work_at, &line, &column);
-        return lede_fail(err, LEDE_ERR_TOO_LARGE,
-                         "the start tags up to line %zu, column %zu have too many attributes: "
-                         "the squares of their counts add up to more than the limit of %zu "
-                         "(the parser's time grows with them)",
-                         line, column, load.work_limit);
-    }
+    if (load.max_attributes > LEDE_HTML_MAX_ATTRIBUTES)
+        return fail_in_source(src, err, LEDE_ERR_TOO_LARGE, load.max_at,
+                              "a start tag may have %zu attributes, more than the limit of %zu "
+                              "(the parser's time grows with their square)",
+                              load.max_attributes, (size_t)LEDE_HTML_MAX_ATTRIBUTES);
+    if (load.work_at != SIZE_MAX)
+        return fail_in_source(src, err, LEDE_ERR_TOO_LARGE, load.work_at,
+                              "the start tags up to here have too many attributes: the squares "
+                              "of their counts add up to more than the limit of %zu (the "
+                              "parser's time grows with them)",
+                              load.work_limit);
     return LEDE_OK;
 }
 
@@ -589,18 +618,8 @@ static lede_status xml_error(const lede_html_source *src, const xml_text *parsed
     /* back to the caller's text: the start tag added before it is not there,
      * and an error in the end tag added after it is at its end */
     size_t off = (size_t)at > parsed->prefix ? (size_t)at - parsed->prefix : 0;
-    if (off > src->len)
-        off = src->len;
-    if (src->owned) {
-        /* converted from another encoding: bytes differ, lines do not */
-        size_t line, column;
-        lede_text_position(src->data, src->len, off, &line, &column);
-        return lede_fail(err, LEDE_ERR_MARKUP,
-                         "XML is not well-formed%s at line %zu, column %zu: %.*s", where, line,
-                         column, (int)n, msg);
-    }
-    return lede_fail_at(err, LEDE_ERR_MARKUP, src->data, src->len, off,
-                        "XML is not well-formed%s: %.*s", where, (int)n, msg);
+    return fail_in_source(src, err, LEDE_ERR_MARKUP, off, "XML is not well-formed%s: %.*s",
+                          where, (int)n, msg);
 }
 
 /* ====== References to entities lede does not expand ====== */

@@ -27,9 +27,17 @@ static const char article[] =
     "<p>This paragraph is long enough to be part of an article, and it has commas, "
     "so the extractor treats it as running text.</p>";
 
+/* Where a refusal must point: at the start tag `tag` (its byte offset in
+ * the page as given; line and column in code points). */
+typedef struct place {
+    size_t offset, line, column;
+    int converted; /* the page is not UTF-8: line and column in the message */
+} place;
+
 /* Extracts `p` as HTML (or XML) and checks the status; a refusal must come
- * fast and say where. */
-static void check_page(const test_page *p, int xml, lede_status want, const char *what)
+ * fast and say where (at `at`, when not NULL). */
+static void check_refusal_at(const test_page *p, int xml, lede_status want, const char *what,
+                             const place *at)
 {
     lede_document *doc = NULL;
     lede_error *err = NULL;
@@ -41,13 +49,35 @@ static void check_page(const test_page *p, int xml, lede_status want, const char
               err ? lede_error_message(err) : "", lede_strerror(want));
     if (want == LEDE_ERR_TOO_LARGE && st == want) {
         CHECK_MSG(ms < 500, "%s: refused after %.0f ms", what, ms);
-        CHECK_MSG(err && strstr(lede_error_message(err), "line "), "%s: no position: %s", what,
+        CHECK_MSG(err && (lede_error_has_position(err) || strstr(lede_error_message(err),
+                                                                  "(at line ")),
+                  "%s: no position: %s", what, err ? lede_error_message(err) : "");
+    }
+    if (st == LEDE_ERR_TOO_LARGE && err && at && !at->converted &&
+        CHECK_MSG(lede_error_has_position(err), "%s: no position (%s)", what,
+                  lede_error_message(err))) {
+        CHECK_MSG(lede_error_offset(err) == at->offset && lede_error_line(err) == at->line &&
+                      lede_error_column(err) == at->column,
+                  "%s: at byte %zu, line %zu, column %zu; want byte %zu, line %zu, column %zu",
+                  what, lede_error_offset(err), lede_error_line(err), lede_error_column(err),
+                  at->offset, at->line, at->column);
+    }
+    if (st == LEDE_ERR_TOO_LARGE && err && at && at->converted) {
+        char want_text[64];
+        snprintf(want_text, sizeof want_text, "(at line %zu, column %zu)", at->line, at->column);
+        CHECK_MSG(!lede_error_has_position(err) && strstr(lede_error_message(err), want_text),
+                  "%s: want %s in the message and no byte offset: %s", what, want_text,
                   lede_error_message(err));
     }
     if (want == LEDE_OK)
         CHECK_MSG(text_has(doc, "long enough"), "%s: the article is missing", what);
     lede_error_free(err);
     lede_document_free(doc);
+}
+
+static void check_page(const test_page *p, int xml, lede_status want, const char *what)
+{
+    check_refusal_at(p, xml, want, what, NULL);
 }
 
 /* One tag with `n` attributes (values or boolean), then the article. */
@@ -71,7 +101,8 @@ static void test_limit(void)
     one_tag(&p, MAX_ATTRIBUTES, NULL);
     check_page(&p, 0, LEDE_OK, "boolean, at the limit");
     one_tag(&p, MAX_ATTRIBUTES + 1, "x");
-    check_page(&p, 0, LEDE_ERR_TOO_LARGE, "one over the limit");
+    place div = {12, 1, 13, 0};
+    check_refusal_at(&p, 0, LEDE_ERR_TOO_LARGE, "one over the limit", &div);
     one_tag(&p, MAX_ATTRIBUTES + 1, NULL);
     check_page(&p, 0, LEDE_ERR_TOO_LARGE, "boolean, one over the limit");
     /* Quoted values hold blanks, '=' and '>' without making attributes. */
@@ -157,7 +188,8 @@ static void test_xml_and_utf16(void)
     page_add(&p, ">");
     page_add(&p, article);
     page_add(&p, "</text></doc>");
-    check_page(&p, 1, LEDE_ERR_TOO_LARGE, "XML");
+    place text = {5, 1, 6, 0};
+    check_refusal_at(&p, 1, LEDE_ERR_TOO_LARGE, "XML", &text);
 
     one_tag(&p, MAX_ATTRIBUTES + 1, "x");
     test_page wide = {0};
@@ -170,7 +202,8 @@ static void test_xml_and_utf16(void)
         wide.data[3 + 2 * i] = 0;
     }
     wide.len = 2 + 2 * p.len;
-    check_page(&wide, 0, LEDE_ERR_TOO_LARGE, "UTF-16");
+    place converted = {0, 1, 13, 1};
+    check_refusal_at(&wide, 0, LEDE_ERR_TOO_LARGE, "UTF-16", &converted);
     free(wide.data);
     free(p.data);
 }
