@@ -114,6 +114,7 @@ int lede_terminal_class_slow(int32_t c)
         return LEDE_TERM_WEAK;
     case 0x3002: /* ideographic full stop */
     case 0xFF01: /* full-width exclamation mark */
+    case 0xFF0E: /* full-width full stop (Japanese technical writing) */
     case 0xFF1F: /* full-width question mark */
     case 0xFF61: /* half-width ideographic full stop */
         return LEDE_TERM_STRONG;

@@ -710,6 +710,19 @@ static int terminal_class(const splitter *sp, int32_t c)
     return terminal_of(c, sp->question_semicolon);
 }
 
+/* Whether the full-width full stop of `n` bytes at `i` stands between two
+ * digits, as a decimal point (３．５), which ends no sentence. */
+static int full_width_decimal_point(const char *text, size_t start, size_t i, size_t n,
+                                    size_t end)
+{
+    if (i == start || i + n >= end)
+        return 0;
+    int32_t before, after;
+    lede_text_next(text, i, lede_text_prev(text, start, i), &before);
+    lede_text_next(text, end, i + n, &after);
+    return lede_is_digit(before) && lede_is_digit(after);
+}
+
 /* The end of the run of plain bytes at `i`, stopping at a ';' that ends a
  * sentence (a plain byte otherwise). */
 static size_t skip_plain_run(const splitter *sp, size_t i, size_t end)
@@ -742,6 +755,8 @@ static lede_status split_sentences(splitter *sp, size_t start, size_t end)
         int32_t c;
         size_t n = lede_text_next(text, end, i, &c);
         int term = terminal_class(sp, c);
+        if (c == 0xFF0E && full_width_decimal_point(text, start, i, n, end))
+            term = LEDE_TERM_NONE;
         if (term == LEDE_TERM_NONE) {
             if (is_open_bracket(c))
                 depth++;
