@@ -164,23 +164,49 @@ static int xml_declaration_at(const char *s, size_t i, size_t len)
     return starts_ci(s + i, len - i, "<?xml") && i + 5 < len && is_space(s[i + 5]);
 }
 
+/* HTML's raw text elements, whose lines no Markdown reads (CommonMark's
+ * first kind of HTML block): the end tag of the one whose start tag is at
+ * `p`, or NULL when none starts there. */
+static const char *raw_block_at(const char *p, const char *end)
+{
+    static const char *const raw[][2] = {
+        {"<pre", "</pre>"}, {"<script", "</script>"}, {"<style", "</style>"},
+        {"<textarea", "</textarea>"}};
+    if (end - p < 4 || !strchr("pstPST", p[1]))
+        return NULL;
+    for (size_t k = 0; k < sizeof raw / sizeof raw[0]; k++) {
+        size_t n = strlen(raw[k][0]);
+        if (starts_ci(p, (size_t)(end - p), raw[k][0]) &&
+            (p + n == end || p[n] == '>' || is_space(p[n])))
+            return raw[k][1];
+    }
+    return NULL;
+}
+
 /* Whether a line starts as Markdown writes a heading ("# ", "## ") or a
- * code fence ("```"): no HTML fragment does. */
+ * code fence ("```"): no HTML fragment does, outside the raw text of a
+ * <pre>, <script>, <style> or <textarea> (a shell comment in a code
+ * sample). */
 static int has_markdown_line(const char *s, size_t len)
 {
-    for (size_t i = 0; i < len;) {
-        size_t k = i, hashes = 0;
-        while (k < len && s[k] == '#' && hashes < 7) {
+    const char *end = s + len;
+    const char *raw_end = NULL; /* the end tag of the raw block we are in */
+    for (const char *line = s; line < end;) {
+        const char *nl = memchr(line, '\n', (size_t)(end - line));
+        const char *line_end = nl ? nl : end;
+        size_t k = 0;
+        while (!raw_end && line + k < line_end && line[k] == '#' && k < 7)
             k++;
-            hashes++;
-        }
-        if ((hashes >= 1 && hashes <= 6 && k < len && s[k] == ' ') ||
-            starts_ci(s + i, len - i, "```"))
+        if (!raw_end && ((k >= 1 && k <= 6 && line + k < line_end && line[k] == ' ') ||
+                         starts_ci(line, (size_t)(line_end - line), "```")))
             return 1;
-        const char *nl = memchr(s + i, '\n', len - i);
-        if (!nl)
-            break;
-        i = (size_t)(nl - s) + 1;
+        for (const char *p = line; (p = memchr(p, '<', (size_t)(line_end - p))) != NULL; p++) {
+            if (!raw_end)
+                raw_end = raw_block_at(p, line_end);
+            else if (starts_ci(p, (size_t)(line_end - p), raw_end))
+                raw_end = NULL;
+        }
+        line = nl ? nl + 1 : end;
     }
     return 0;
 }
