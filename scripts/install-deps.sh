@@ -6,10 +6,11 @@ set -eu
 
 # chromium (headless) renders the HTML report in tests/report; groff-base
 # checks the manual pages (tests/man), absent from minimal images; clang and
-# its runtimes (libFuzzer, the sanitizers) build the fuzz targets.
+# its runtimes (libFuzzer, the sanitizers) build the fuzz targets; locales
+# has the sources of the de_DE locale that tests/api/test_locale.c runs in.
 packages="build-essential cmake pkg-config python3 libxml2-dev libopenblas-dev \
 libutf8proc-dev libstemmer-dev libjansson-dev valgrind ots libots-dev parallel libglib2.0-dev \
-chromium groff-base clang libclang-rt-dev"
+chromium groff-base clang libclang-rt-dev locales"
 
 missing=""
 for p in $packages; do

@@ -284,8 +284,8 @@ lede_status lede_options_set(lede_options *opts, const char *name, const char *v
 static const char *shortest(double v, char *buf, size_t size)
 {
     for (int digits = 15; digits <= 17; digits++) {
-        snprintf(buf, size, "%.*g", digits, v);
-        if (strtod(buf, NULL) == v)
+        lede_snprintf_c(buf, size, "%.*g", digits, v);
+        if (lede_strtod_c(buf, NULL) == v)
             break;
     }
     return buf;
@@ -315,31 +315,48 @@ static const char *budget_text(const lede_budget *b, char *buf, size_t size)
     return buf;
 }
 
+/* Appends `sep`, then "name=value" (`value` alone when no name). Returns
+ * nonzero when out of memory. */
+static int append_setting(lede_strbuf *out, const char *sep, const char *name, const char *value)
+{
+    int rc = lede_strbuf_append(out, sep, strlen(sep));
+    if (name) {
+        rc |= lede_strbuf_append(out, name, strlen(name));
+        rc |= lede_strbuf_append(out, "=", 1);
+    }
+    return rc | lede_strbuf_append(out, value, strlen(value));
+}
+
+/* " name=v", v the shortest text that reads back as it. */
+static int append_number(lede_strbuf *out, const char *name, double v)
+{
+    char text[32];
+    return append_setting(out, " ", name, shortest(v, text, sizeof text));
+}
+
 size_t lede_options_describe(const lede_options *opts, char *buf, size_t size)
 {
+    if (size > 0 && buf)
+        buf[0] = '\0';
     if (!opts)
         return 0;
-    char budget[64];
+    char budget[64], seed[32];
+    snprintf(seed, sizeof seed, "%" PRIu64, opts->seed);
     lede_strbuf out = {0};
-    char item[128];
-    int n = snprintf(item, sizeof item, "language=%s method=%s %s", opts->language,
-                     lede_options_method_name(opts->method),
-                     budget_text(&opts->budget, budget, sizeof budget));
-    int rc = n < 0 || lede_strbuf_append(&out, item, (size_t)n);
-    char d[32], r[32], b[32];
-    n = snprintf(item, sizeof item,
-                 " damping=%s redundancy=%s background-idf=%s seed=%" PRIu64 " replace-invalid=%s",
-                 shortest(opts->damping, d, sizeof d), shortest(opts->redundancy, r, sizeof r),
-                 shortest(opts->background_idf, b, sizeof b), opts->seed,
-                 (opts->input_flags & LEDE_INPUT_REPLACE_INVALID) ? "yes" : "no");
-    rc |= n < 0 || lede_strbuf_append(&out, item, (size_t)n);
+    int rc = append_setting(&out, "", "language", opts->language);
+    rc |= append_setting(&out, " ", "method", lede_options_method_name(opts->method));
+    rc |= append_setting(&out, " ", NULL, budget_text(&opts->budget, budget, sizeof budget));
+    rc |= append_number(&out, "damping", opts->damping);
+    rc |= append_number(&out, "redundancy", opts->redundancy);
+    rc |= append_number(&out, "background-idf", opts->background_idf);
+    rc |= append_setting(&out, " ", "seed", seed);
+    rc |= append_setting(&out, " ", "replace-invalid",
+                         (opts->input_flags & LEDE_INPUT_REPLACE_INVALID) ? "yes" : "no");
     for (size_t i = 0; i < NAMED_OPTIONS; i++) {
         const named_option *o = &named_options[i];
-        if (o->kind != OPT_KNOB)
-            continue;
-        double v = *(const double *)((const char *)opts + o->range.offset);
-        n = snprintf(item, sizeof item, " %s=%s", o->name, shortest(v, d, sizeof d));
-        rc |= n < 0 || lede_strbuf_append(&out, item, (size_t)n);
+        if (o->kind == OPT_KNOB)
+            rc |= append_number(&out, o->name,
+                                *(const double *)((const char *)opts + o->range.offset));
     }
     size_t need = rc ? 0 : out.len;
     if (size > 0 && buf) {

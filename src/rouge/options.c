@@ -45,7 +45,7 @@ int lede_rouge_flag_text(char *dst, const char *text)
 /* Perl prints numbers with %.15g. */
 static void number_text(char *dst, double v)
 {
-    snprintf(dst, LEDE_ROUGE_FLAG_TEXT, "%.15g", v);
+    lede_snprintf_c(dst, LEDE_ROUGE_FLAG_TEXT, "%.15g", v);
 }
 
 lede_status lede_rouge_options_set_max_ngram(lede_rouge_options *opts, unsigned n)
@@ -191,7 +191,7 @@ static int parse_long(const char *s, long *out)
         return -1;
     char *end;
     errno = 0;
-    double v = strtod(s, &end);
+    double v = lede_strtod_c(s, &end);
     if (errno || *end || !isfinite(v) || v != floor(v) || v < (double)LONG_MIN ||
         v > (double)LONG_MAX)
         return -1;

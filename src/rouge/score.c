@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../common/alloc.h"
+#include "../common/parse.h"
 #include "rouge_internal.h"
 
 #define EMPTY_KEY UINT64_MAX
@@ -32,8 +33,8 @@ double lede_rouge_round5(double x)
     if (fabs(frac - 0.5) > 1e-6 && fabs(y) < 1e15)
         return (frac > 0.5 ? fl + 1.0 : fl) / 100000.0;
     char buf[64];
-    snprintf(buf, sizeof buf, "%.5f", x);
-    return strtod(buf, NULL);
+    lede_snprintf_c(buf, sizeof buf, "%.5f", x);
+    return lede_strtod_c(buf, NULL);
 }
 
 void lede_rouge_work_free(rouge_work *w)

@@ -166,6 +166,14 @@ static void test_named_options(void)
     CHECK_EQ(lede_options_set(o, "method", "magic"), LEDE_ERR_INVALID_ARGUMENT);
     CHECK_EQ(lede_options_set(o, "replace-invalid", "maybe"), LEDE_ERR_INVALID_ARGUMENT);
     CHECK_EQ(lede_options_set(o, "no-such-option", "1"), LEDE_ERR_INVALID_ARGUMENT);
+    /* A sign after blanks is no number either (strtoull would wrap " -1"). */
+    static const char *not_counts[] = {" -1", "-1", " +5", "+5", " 5", "\t5", "5 ", ""};
+    for (size_t i = 0; i < sizeof not_counts / sizeof not_counts[0]; i++) {
+        CHECK_MSG(lede_options_set(o, "sentences", not_counts[i]) == LEDE_ERR_INVALID_ARGUMENT,
+                  "sentences '%s' accepted", not_counts[i]);
+        CHECK_MSG(lede_options_set(o, "seed", not_counts[i]) == LEDE_ERR_INVALID_ARGUMENT,
+                  "seed '%s' accepted", not_counts[i]);
+    }
     CHECK_EQ(lede_options_set(NULL, "seed", "1"), LEDE_ERR_INVALID_ARGUMENT);
     size_t need = lede_options_describe(o, desc, sizeof desc);
     CHECK_EQ(need, strlen(desc));
@@ -200,6 +208,10 @@ static void test_named_options(void)
     CHECK(names >= 10);
     lede_options_free(again);
     lede_options_free(o);
+    /* Without options: 0 and an empty string, as the header says. */
+    strcpy(desc, "stale");
+    CHECK_EQ(lede_options_describe(NULL, desc, sizeof desc), 0);
+    CHECK_STR(desc, "");
 }
 
 static void test_baselines(void)
