@@ -153,8 +153,10 @@ static size_t pick_by_mmr(const lede_candidate *c, size_t n, const lede_select_p
         double best_value = 0;
         for (size_t r = 0; r < n; r++) {
             size_t i = order[r];
+            /* max_sim[i] is its highest similarity to the picks: the
+             * redundancy check without comparing with each pick again. */
             if (max_sim[i] < 0 || !fits(&c[i], &p->budget, used) ||
-                redundant(i, picked, npicked, p->redundancy, p->sim, p->ctx))
+                (p->redundancy < 1.0 && max_sim[i] > p->redundancy))
                 continue;
             double score = hi > lo ? (c[i].score - lo) / (hi - lo) : 1.0;
             double value = p->mmr * score - (1.0 - p->mmr) * max_sim[i];
