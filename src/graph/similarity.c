@@ -68,7 +68,7 @@ static void symmetrize(lede_graph *g)
 lede_graph_params lede_graph_defaults(void)
 {
     lede_graph_params p = {LEDE_GRAPH_BLOCK_BYTES, LEDE_GRAPH_DENSE_MAX, LEDE_GRAPH_NEIGHBOURS,
-                           LEDE_GRAPH_DF_CAP};
+                           LEDE_GRAPH_DF_CAP, LEDE_GRAPH_EDGE_BUDGET};
     return p;
 }
 
@@ -129,8 +129,10 @@ lede_status lede_graph_build(lede_graph *g, const lede_tfidf *v, const lede_grap
         return LEDE_OK;
     if (n >= UINT32_MAX)
         return LEDE_ERR_TOO_LARGE;
-    if (g->sparse)
-        return lede_graph_build_sparse(g, v, p->neighbours, p->df_cap);
+    if (g->sparse) {
+        size_t k = p->edge_budget / n > p->neighbours ? p->edge_budget / n : p->neighbours;
+        return lede_graph_build_sparse(g, v, k, p->df_cap);
+    }
     return build_dense(g, v, p->block_bytes);
 }
 

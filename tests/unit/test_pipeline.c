@@ -220,6 +220,35 @@ static void test_sparse_equals_dense(void)
     lede_tfidf_free(&v);
 }
 
+/* Just past the dense graph's limit, the default sparse graph keeps every
+ * edge of a document whose rows meet a few hundred others (edge_budget):
+ * one more sentence does not change the ranking wholesale. */
+static void test_sparse_past_dense_max(void)
+{
+    enum { ROWS = LEDE_GRAPH_DENSE_MAX + 88 };
+    lede_tfidf v = {0};
+    random_rows(&v, ROWS, 8, 3000, 11);
+    lede_graph dense = {0}, sparse = {0};
+    lede_graph_params gp = lede_graph_defaults();
+    CHECK_EQ(lede_graph_build(&sparse, &v, &gp), LEDE_OK);
+    gp.dense_max = ROWS;
+    CHECK_EQ(lede_graph_build(&dense, &v, &gp), LEDE_OK);
+    CHECK(!dense.sparse && sparse.sparse);
+    size_t mismatches = 0, edges = 0;
+    for (size_t i = 0; i < ROWS; i++)
+        for (size_t j = 0; j < ROWS; j++) {
+            float d = lede_graph_sim(&dense, i, j);
+            edges += d > 0;
+            mismatches += fabsf(d - lede_graph_sim(&sparse, i, j)) > 1e-5f;
+        }
+    CHECK_MSG(edges > (size_t)ROWS * 16 * 2, "only %zu edges: the test needs rows with more "
+              "than 16 neighbours", edges);
+    CHECK_MSG(mismatches == 0, "%zu of %zu similarities differ", mismatches, edges);
+    lede_graph_free(&dense);
+    lede_graph_free(&sparse);
+    lede_tfidf_free(&v);
+}
+
 /* With k neighbours, each row keeps at least its k strongest dense
  * neighbours (ties aside), the graph is symmetric, and rows are sorted. */
 static void test_sparse_top_k(void)
@@ -270,7 +299,7 @@ static void test_sparse_df_cap(void)
     lede_tfidf v = {0};
     CHECK_EQ(lede_tfidf_build(&v, 4, terms, first, 2, NULL), LEDE_OK);
     lede_graph g = {0};
-    lede_graph_params gp = {1 << 20, 0, 8, 2};
+    lede_graph_params gp = {1 << 20, 0, 8, 2, 0};
     CHECK_EQ(lede_graph_build(&g, &v, &gp), LEDE_OK);
     CHECK(lede_graph_sim(&g, 0, 1) == 0);
     CHECK(lede_graph_sim(&g, 2, 3) > 0);
@@ -528,6 +557,7 @@ int main(void)
     test_graph_blocks();
     test_sparse_equals_dense();
     test_sparse_top_k();
+    test_sparse_past_dense_max();
     test_sparse_df_cap();
     test_textrank_sparse_matches_dense();
     test_textrank();
