@@ -21,6 +21,7 @@ the ROUGE-1.5.5 script does.
 import collections
 import ctypes
 import ctypes.util
+import operator
 import os
 import shlex
 import warnings
@@ -144,6 +145,7 @@ def _load():
 _lib = _load()
 _P = ctypes.c_void_p
 _SIZE = ctypes.c_size_t
+_SIZE_MAX = 2 ** (8 * ctypes.sizeof(_SIZE)) - 1
 
 
 def _declare(name, restype, *argtypes):
@@ -250,6 +252,17 @@ def languages():
     return [_language_code(i).decode() for i in range(_language_count())]
 
 
+def _size(name, value):
+    """`value` (None or an int) checked for a size_t parameter: ctypes
+    would pass a negative or too large int wrapped round, without a word."""
+    if value is None:
+        return None
+    value = operator.index(value)
+    if not 0 <= value <= _SIZE_MAX:
+        raise ValueError(f"invalid {name}: {value!r}")
+    return value
+
+
 def _char_offsets(data, byte_offsets):
     """Maps UTF-8 byte offsets of `data` to code point offsets, in one pass."""
     result = {}
@@ -278,20 +291,29 @@ def _raise(status, err, data):
 
 def _options(language, sentences, ratio, words, chars, replace_invalid, damping, redundancy,
              background_idf):
-    opts = _options_new()
-    if not opts:
-        raise MemoryError("lede_options_new")
     values = [("language", language.encode() if language else None),
               ("input_flags", _INPUT_REPLACE_INVALID if replace_invalid else 0),
               ("damping", damping), ("redundancy", redundancy),
               ("background_idf", background_idf),
-              ("sentences", sentences), ("ratio", ratio), ("words", words), ("chars", chars)]
-    for name, value in values:
-        if value is None:
-            continue
-        if _setters[name](opts, value) != 0:
-            _options_free(opts)
-            raise ValueError(f"invalid {name}: {value!r}")
+              ("sentences", _size("sentences", sentences)), ("ratio", ratio),
+              ("words", _size("words", words)), ("chars", _size("chars", chars))]
+    opts = _options_new()
+    if not opts:
+        raise MemoryError("lede_options_new")
+    return _apply(_setters, opts, values, _options_free)
+
+
+def _apply(setters, opts, values, free):
+    """Sets on `opts` each of `values` that is not None; frees `opts` when
+    one fails (ValueError when lede refuses it, ctypes.ArgumentError for
+    a wrong type)."""
+    try:
+        for name, value in values:
+            if value is not None and setters[name](opts, value) != 0:
+                raise ValueError(f"invalid {name}: {value!r}")
+    except BaseException:
+        free(opts)
+        raise
     return opts
 
 
@@ -432,8 +454,9 @@ class Document:
         0 past the text or when unknown."""
         if offset < 0:
             raise ValueError("offset must be >= 0")
-        return self._line_at_byte(len(self.text[:offset].encode("utf-8")) +
-                                  max(0, offset - len(self.text)))
+        # Any offset past the text is the end of the bytes: a byte offset
+        # counted on past them could wrap round size_t.
+        return self._line_at_byte(len(self.text[:offset].encode("utf-8")))
 
     def _run(self, fn, all_units, language, kw):
         """Runs fn in `language`, else in the page's language when lede
@@ -478,17 +501,15 @@ class Document:
 
 
 def _extract_options(encoding, whole_page, max_bytes, max_nodes, max_depth):
+    values = [("encoding", encoding.encode() if encoding else None),
+              ("flags", _EXTRACT_WHOLE_PAGE if whole_page else None),
+              ("max_bytes", _size("max_bytes", max_bytes)),
+              ("max_nodes", _size("max_nodes", max_nodes)),
+              ("max_depth", _size("max_depth", max_depth))]
     opts = _extract_options_new()
     if not opts:
         raise MemoryError("lede_extract_options_new")
-    values = [("encoding", encoding.encode() if encoding else None),
-              ("flags", _EXTRACT_WHOLE_PAGE if whole_page else None),
-              ("max_bytes", max_bytes), ("max_nodes", max_nodes), ("max_depth", max_depth)]
-    for name, value in values:
-        if value is not None and _extract_setters[name](opts, value) != 0:
-            _extract_options_free(opts)
-            raise ValueError(f"invalid {name}: {value!r}")
-    return opts
+    return _apply(_extract_setters, opts, values, _extract_options_free)
 
 
 def _extract(call, page, encoding, whole_page, max_bytes, max_nodes, max_depth):

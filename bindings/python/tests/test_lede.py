@@ -54,6 +54,17 @@ class SummarizeTest(unittest.TestCase):
     def test_bytes_input(self):
         self.assertEqual(len(lede.summarize(ARTICLE.encode(), sentences=2)), 2)
 
+    def test_lengths_out_of_size_t_range_raise(self):
+        # Passed to size_t as they are, -1 would ask for every sentence and
+        # 2**64 + 2 for 2.
+        for name in ("sentences", "words", "chars"):
+            for value in (0, -1, 2 ** 64 + 2, 2 ** 64, 2 ** 128):
+                with self.subTest(name=name, value=value), self.assertRaises(ValueError):
+                    lede.summarize(ARTICLE, **{name: value})
+        with self.assertRaises(TypeError):
+            lede.summarize(ARTICLE, sentences=2.5)
+        self.assertEqual(len(lede.summarize(ARTICLE, sentences=2 ** 64 - 1)), 8)
+
 
 class ErrorTest(unittest.TestCase):
     def test_invalid_utf8_has_position(self):
@@ -181,6 +192,9 @@ class ExtractTest(unittest.TestCase):
         self.assertEqual([u.kind for u in units].count("sentence"), len(units) - 1)
         self.assertTrue(all(u.source_line > 0 for u in units))
         self.assertEqual(doc.source_line(len(doc.text) + 5), 0)
+        # Past the text, however far: never wrapped round to its start.
+        wrap = 2 ** 64 + len(doc.text) - len(doc.text.encode())
+        self.assertEqual(doc.source_line(wrap), 0)
         with self.assertRaises(ValueError):
             doc.summarize(sentences=2, words=10)
 
@@ -227,6 +241,12 @@ class ExtractTest(unittest.TestCase):
         self.assertEqual(ctx.exception.code, 8)
         with self.assertRaises(ValueError):
             lede.extract_html(PAGE, max_depth=0)
+        # Passed to size_t as they are, -1 would lift the limit and
+        # 2**64 + 5 would set it to 5.
+        for name in ("max_bytes", "max_nodes", "max_depth"):
+            for value in (-1, 2 ** 64 + 5):
+                with self.subTest(name=name, value=value), self.assertRaises(ValueError):
+                    lede.extract_html(PAGE, **{name: value})
         with self.assertRaises(TypeError):
             lede.extract_html(42)
 
