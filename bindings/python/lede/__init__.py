@@ -9,8 +9,8 @@ liblede.so.1), then beside this package, then by ctypes.util.find_library.
     ...     print(s.start, s.end, s.score, s.text)
 
 Offsets are given twice: `start`/`end` index the Python string (code
-points), `byte_start`/`byte_end` index its UTF-8 encoding, as the C library
-reports them.
+points; for bytes, data.decode("utf-8", "replace")), `byte_start`/`byte_end`
+index its UTF-8 encoding, as the C library reports them.
 
 Web pages and XML documents are read with extract_html and extract_xml,
 which give a Document (text, title, metadata, paragraphs) that can be
@@ -18,6 +18,7 @@ summarized; rouge scores candidate summaries against references exactly as
 the ROUGE-1.5.5 script does.
 """
 
+import codecs
 import collections
 import ctypes
 import ctypes.util
@@ -263,13 +264,40 @@ def _size(name, value):
     return value
 
 
+_CONTINUATION = bytes(range(0x80, 0xC0))
+_DECODE_WINDOW = 1024
+
+
+def _invalid_runs(data):
+    """The (start, end) of each maximal invalid subsequence of `data`: what
+    data.decode("utf-8", "replace") reads as one U+FFFD (a truncated
+    sequence is one; lede reads each of its bytes as one)."""
+    view = memoryview(data)
+    pos = 0
+    while pos < len(data):
+        # A window at a time: the decoder allocates for all it is given,
+        # which for the rest of the data would make each run cost O(n).
+        window = view[pos:pos + _DECODE_WINDOW]
+        try:
+            pos += codecs.utf_8_decode(window, "strict", pos + len(window) == len(data))[1]
+        except UnicodeDecodeError as exc:
+            yield pos + exc.start, pos + exc.end
+            pos += exc.end
+
+
 def _char_offsets(data, byte_offsets):
-    """Maps UTF-8 byte offsets of `data` to code point offsets, in one pass."""
+    """Maps byte offsets of `data` to indices into data.decode("utf-8",
+    "replace"), in one pass: an offset counts the characters that start
+    before it. Each invalid run is marked as one character (a lead byte,
+    then continuation bytes), so that valid and invalid data count alike."""
+    marked = bytearray(data)
+    for start, end in _invalid_runs(data):
+        marked[start:end] = b"?" + b"\x80" * (end - start - 1)
     result = {}
     chars = 0
     pos = 0
     for off in sorted(set(byte_offsets)):
-        chars += sum(1 for b in data[pos:off] if (b & 0xC0) != 0x80)
+        chars += len(marked[pos:off].translate(None, _CONTINUATION))
         pos = off
         result[off] = chars
     return result

@@ -2,6 +2,7 @@
 import gc
 import json
 import os
+import random
 import sys
 import threading
 import unittest
@@ -77,6 +78,38 @@ class ErrorTest(unittest.TestCase):
     def test_replace_invalid(self):
         units = lede.split(b"Bad \xff byte here. Fine.", replace_invalid=True)
         self.assertEqual(units[0].text, "Bad \ufffd byte here.")
+
+    def test_replace_invalid_offsets_index_the_replaced_string(self):
+        data = b"Price \x80\x80 rose. Second sentence is here."
+        text = data.decode("utf-8", "replace")
+        units = lede.split(data, replace_invalid=True)
+        self.assertEqual([text[u.start:u.end] for u in units],
+                         ["Price \ufffd\ufffd rose.", "Second sentence is here."])
+        # Python reads a truncated sequence as one U+FFFD.
+        data = b"Caf\xc3 \xe2\x82 \xf0\x9f\x98 closed. Then \xc3\xa9t\xc3\xa9 came."
+        text = data.decode("utf-8", "replace")
+        units = lede.split(data, replace_invalid=True)
+        self.assertEqual(text[units[1].start:units[1].end], "Then \u00e9t\u00e9 came.")
+
+    def test_replace_invalid_offsets_on_random_bytes(self):
+        # Valid characters, every kind of invalid sequence and NUL, between
+        # words and sentence ends: each unit's offsets must cut the string
+        # Python's "replace" decoding gives where its byte offsets cut the bytes.
+        pieces = [b"word", b"Next", b" ", b". ", b"! ", b"\n", b"\n\n", b"\xc3\xa9",
+                  b"\xe2\x82\xac", b"\xf0\x9f\x98\x80", b"\x80", b"\xbf", b"\xff", b"\xfe",
+                  b"\x00", b"\xc3", b"\xe2\x82", b"\xf0\x9f\x98", b"\xf0\x9f", b"\xc0\x80",
+                  b"\xc1\xbf", b"\xe0\x80\x80", b"\xed\xa0\x80", b"\xed\xbf\xbf",
+                  b"\xf4\x90\x80\x80", b"\xf8\x88\x80\x80\x80", b"\xef\xbf\xbd"]
+        rng = random.Random(1)
+        for _ in range(400):
+            data = b"Start " + b"".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+            text = data.decode("utf-8", "replace")
+            for unit in lede.split(data, replace_invalid=True):
+                with self.subTest(data=data, unit=unit):
+                    self.assertEqual(text[:unit.start],
+                                     data[:unit.byte_start].decode("utf-8", "replace"))
+                    self.assertEqual(text[:unit.end],
+                                     data[:unit.byte_end].decode("utf-8", "replace"))
 
     def test_empty_and_unknown_language(self):
         with self.assertRaises(lede.Error) as ctx:
