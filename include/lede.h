@@ -151,11 +151,17 @@ LEDE_API lede_options *lede_options_copy(const lede_options *opts);
  * LEDE_ERR_INVALID_ARGUMENT for an unknown flag bit or a NULL opts. */
 LEDE_API lede_status lede_options_set_input_flags(lede_options *opts, unsigned flags);
 
-/* Language of the text as a code ("en", "de", ...) or a Snowball name
- * ("english"). Default "en". The language picks the stopwords, the
- * abbreviations and the stemmer. Languages without a model are still
- * summarized (no stopwords, a stemmer only when Snowball has one) when
- * lede_summarizer_new is told so; see there. The string is copied. */
+/* Language of the text: one of the built-in models (lede_language_code
+ * lists their codes) named by its code ("en", "de", ...) or another code
+ * of it ("nb"), its English name ("German", any case), the name of its
+ * Snowball stemmer ("german"), or a language tag whose primary subtag is
+ * one of these ("en-US", "pt_BR"). Default "en". The model gives the
+ * stopwords, the abbreviations and the stemmer; some models have only a
+ * stemmer, "zh" and "ja" none. A language with no model is summarized by
+ * naming "und" (undetermined): no stopwords, no abbreviations, no
+ * stemmer. The name is looked up by lede_summarizer_new (see there), not
+ * here. Errors: LEDE_ERR_INVALID_ARGUMENT for a NULL opts or language, an
+ * empty one or one of more than 63 bytes. The string is copied. */
 LEDE_API lede_status lede_options_set_language(lede_options *opts, const char *language);
 
 /* Summary length. Exactly one budget is active: the last one set.
@@ -276,9 +282,14 @@ LEDE_API size_t lede_summary_paragraphs(const lede_summary *sum);
 typedef struct lede_summarizer lede_summarizer;
 
 /* A summarizer for the language of `opts` (NULL: defaults, English).
- * Fails with LEDE_ERR_UNKNOWN_LANGUAGE when lede has neither a model nor a
- * Snowball stemmer for the language. The options are copied; the ones that
- * affect a single call are passed again to lede_summarizer_run. */
+ * Fails with LEDE_ERR_UNKNOWN_LANGUAGE when the language names none of
+ * the built-in models as lede_options_set_language says, even when
+ * libstemmer has an algorithm of that name ("porter"); its message then
+ * says to use "und", the model for a language without one (no stopwords,
+ * no abbreviations, no stemmer). It fails so too when the libstemmer lede
+ * runs with lacks the model's stemmer. Other errors: LEDE_ERR_NOMEM,
+ * LEDE_ERR_INVALID_ARGUMENT for a NULL out. The options are copied; the
+ * ones that affect a single call are passed again to lede_summarizer_run. */
 LEDE_API lede_status lede_summarizer_new(const lede_options *opts, lede_summarizer **out,
                                          lede_error **err);
 

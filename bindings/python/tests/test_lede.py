@@ -131,6 +131,21 @@ class MiscTest(unittest.TestCase):
         self.assertIn("en", lede.languages())
         self.assertIn("de", lede.languages())
 
+    def test_language_names_as_lede_h_documents_them(self):
+        # lede_options_set_language and lede_summarizer_new in lede.h.
+        self.assertIn("und", lede.languages())
+        for name in ("de", "German", "GERMAN", "german", "de-AT", "de_CH", "nb", "und"):
+            with self.subTest(language=name):
+                self.assertEqual(len(lede.split("Eins zwei. Drei vier.", language=name)), 2)
+        # "porter" is a libstemmer algorithm that no model uses.
+        for name in ("porter", "klingon", "xx-YY"):
+            with self.subTest(language=name), self.assertRaises(lede.Error) as ctx:
+                lede.split(ARTICLE, language=name)
+            self.assertEqual(ctx.exception.code, 7)
+            self.assertIn("'und'", ctx.exception.message)
+        with self.assertRaises(ValueError):
+            lede.split(ARTICLE, language="x" * 64)
+
     def test_split_kinds(self):
         units = lede.split("# Title\n\nOne sentence here. Two here.\n\nShort line\n")
         self.assertEqual([u.kind for u in units], ["heading", "sentence", "sentence", "line"])
