@@ -6,12 +6,16 @@
  * Run:
  *   ./summarize_file article.txt 3
  */
+#include <ctype.h>
+#include <errno.h>
 #include <lede.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Reads a whole file; NULL on failure (errno says why). */
+/* Reads a whole file; NULL on failure (errno says why). fread returns 0
+ * both at the end and on an error (a directory opens, then fails with
+ * EISDIR), so ferror tells them apart. */
 static char *read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
@@ -32,32 +36,72 @@ static char *read_file(const char *path, size_t *len)
             cap *= 2;
         }
     }
+    if (buf && ferror(f)) {
+        int saved = errno;
+        free(buf);
+        fclose(f);
+        errno = saved;
+        return NULL;
+    }
     fclose(f);
     *len = n;
     return buf;
 }
 
+/* Reads a sentence count: digits only, at least 1. strtoul alone would
+ * take "-1" (as ULONG_MAX, every sentence), " 3" and "2x". */
+static int parse_count(const char *arg, size_t *count)
+{
+    if (!isdigit((unsigned char)arg[0]))
+        return -1;
+    char *end;
+    errno = 0;
+    unsigned long n = strtoul(arg, &end, 10);
+    if (errno != 0 || *end != '\0' || n == 0)
+        return -1;
+    *count = n;
+    return 0;
+}
+
+/* Names the program without its directory: the message reads the same
+ * wherever it was built. */
+static int usage(const char *argv0)
+{
+    if (!argv0)
+        argv0 = "summarize_file";
+    const char *slash = strrchr(argv0, '/');
+    fprintf(stderr, "usage: %s FILE [SENTENCES]\n"
+                    "SENTENCES is how many to pick: a whole number, 1 or more\n",
+            slash ? slash + 1 : argv0);
+    return 2;
+}
+
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        fprintf(stderr, "usage: %s FILE [SENTENCES]\n", argv[0]);
-        return 2;
+    size_t count = 0;
+    if (argc < 2 || argc > 3)
+        return usage(argv[0]);
+    if (argc == 3 && parse_count(argv[2], &count) != 0) {
+        fprintf(stderr, "bad sentence count '%s'\n", argv[2]);
+        return usage(argv[0]);
     }
     if (lede_version_number() != LEDE_VERSION_NUMBER) {
         fprintf(stderr, "liblede %s does not match lede.h %s\n", lede_version_string(),
                 LEDE_VERSION_STRING);
         return 1;
     }
+    lede_options *opts = lede_options_new();
+    if (!opts || (count > 0 && lede_options_set_sentences(opts, count) != LEDE_OK)) {
+        fprintf(stderr, "cannot set the options\n");
+        lede_options_free(opts);
+        return 1;
+    }
     size_t len;
     char *text = read_file(argv[1], &len);
     if (!text) {
         perror(argv[1]);
+        lede_options_free(opts);
         return 1;
-    }
-    lede_options *opts = lede_options_new();
-    if (!opts || (argc > 2 && lede_options_set_sentences(opts, strtoul(argv[2], NULL, 10)))) {
-        fprintf(stderr, "bad sentence count\n");
-        return 2;
     }
     lede_summary *sum = NULL;
     lede_error *err = NULL;
