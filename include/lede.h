@@ -84,7 +84,7 @@ typedef enum lede_status {
     LEDE_ERR_NUL_BYTE = 4,         /* input contains a NUL byte (offset in the error) */
     LEDE_ERR_EMPTY_INPUT = 5,      /* input is empty or only whitespace */
     LEDE_ERR_NO_SENTENCES = 6,     /* input has text but no sentence to rank */
-    LEDE_ERR_UNKNOWN_LANGUAGE = 7, /* no model or stemmer for the language asked for */
+    LEDE_ERR_UNKNOWN_LANGUAGE = 7, /* no built-in model for the language asked for */
     LEDE_ERR_TOO_LARGE = 8,        /* input exceeds a documented limit */
     LEDE_ERR_BUDGET = 9,           /* no sentence fits the length budget */
     LEDE_ERR_MODEL = 10,           /* model data is malformed */
@@ -143,8 +143,9 @@ LEDE_API lede_options *lede_options_copy(const lede_options *opts);
 
 /* Input flags, combined with |. */
 #define LEDE_INPUT_DEFAULT 0u
-/* Replace each invalid UTF-8 sequence and each NUL byte by U+FFFD in the
- * returned texts instead of failing. Spans still index the original bytes. */
+/* Replace each byte of an invalid UTF-8 sequence (a truncated sequence of
+ * two bytes gives two) and each NUL byte by U+FFFD in the returned texts
+ * instead of failing. Spans still index the original bytes. */
 #define LEDE_INPUT_REPLACE_INVALID (1u << 0)
 
 /* Sets the input flags (default LEDE_INPUT_DEFAULT). Errors:
