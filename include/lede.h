@@ -240,7 +240,9 @@ typedef struct lede_sentence {
     size_t index;        /* 0-based sentence index in the document */
     size_t paragraph;    /* 0-based paragraph index in the document */
     double score;        /* centrality score (TextRank); higher is more central */
-    size_t rank;         /* 1 = highest score; ties broken by index; 0 = not ranked */
+    size_t rank;         /* 1 = highest score; ties (scores within a relative
+                            1e-9, as identical sentences get) broken by index,
+                            earlier first; 0 = not ranked */
     const char *text;    /* the sentence, whitespace runs collapsed to one space,
                             NUL-terminated, owned by the summary */
     size_t text_len;     /* strlen(text) */

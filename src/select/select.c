@@ -28,6 +28,38 @@ static int cmp_ranked(const void *a, const void *b)
     return (x->index > y->index) - (x->index < y->index);
 }
 
+/* Scores this close (relative) are ties: TextRank gives two identical
+ * sentences scores that differ in their last bits (its sums add the same
+ * terms in another order), and the earlier of the two must rank first.
+ * Far below what any score means (they converge to about 1e-6). */
+#define NEAR_TIE 1e-9
+
+static int near_tie(double a, double b)
+{
+    double scale = fabs(a) > fabs(b) ? fabs(a) : fabs(b);
+    return fabs(a - b) <= NEAR_TIE * scale;
+}
+
+static int cmp_ranked_index(const void *a, const void *b)
+{
+    size_t x = ((const ranked *)a)->index, y = ((const ranked *)b)->index;
+    return (x > y) - (x < y);
+}
+
+/* Puts each run of near-tied scores (neighbours in the sorted order
+ * within NEAR_TIE of each other) in document order. */
+static void order_near_ties(ranked *r, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && near_tie(r[j - 1].score, r[j].score))
+            j++;
+        if (j - i > 1)
+            qsort(r + i, j - i, sizeof *r, cmp_ranked_index);
+        i = j;
+    }
+}
+
 static int cmp_size(const void *a, const void *b)
 {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
@@ -192,6 +224,7 @@ lede_status lede_select(const lede_candidate *c, size_t n, const lede_select_par
     for (size_t i = 0; i < n; i++)
         r[i] = (ranked){c[i].score, i};
     sort_ranked(r, n);
+    order_near_ties(r, n);
     for (size_t i = 0; i < n; i++)
         order[i] = r[i].index;
     free(r);

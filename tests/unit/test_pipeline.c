@@ -496,6 +496,29 @@ static void test_select(void)
     CHECK_EQ(picked[1], 3);
 }
 
+/* Scores that differ in their last bits are ties, broken by index: the
+ * earlier of two identical sentences ranks first; distinct scores keep
+ * their order. */
+static void test_select_near_ties(void)
+{
+    double s = 0.0206663644;
+    lede_candidate c[4] = {{0.01, 5, 30}, {s, 5, 30}, {s * (1 + 4e-16), 5, 30}, {s, 5, 30}};
+    c[3].score = nextafter(s, 1.0);
+    size_t order[4], rank[4], picked[4], count;
+    lede_budget two = {LEDE_BUDGET_SENTENCES, 2, 0};
+    CHECK_EQ(select_with(c, two, 1.0, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(order[0], 1);
+    CHECK_EQ(order[1], 2);
+    CHECK_EQ(order[2], 3);
+    CHECK_EQ(order[3], 0);
+    CHECK_EQ(picked[0], 1);
+    CHECK_EQ(picked[1], 2);
+    c[2].score = s * (1 + 1e-6); /* a real difference */
+    CHECK_EQ(select_with(c, two, 1.0, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(order[0], 2);
+    CHECK_EQ(order[1], 1);
+}
+
 /* A similarity that counts its calls: 2k and 2k + 1 are near-duplicates. */
 typedef struct counted_sim {
     size_t calls;
@@ -564,6 +587,7 @@ int main(void)
     test_select();
     test_select_order();
     test_mmr_cost();
+    test_select_near_ties();
     test_default_sentences();
     return harness_finish();
 }
