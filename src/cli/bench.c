@@ -760,9 +760,10 @@ void bench_run_free(bench_run *run)
         free(run->groups[g].docs);
         free(run->groups[g].paired);
         free(run->groups[g].mean_words);
-        lede_rouge_free(run->groups[g].scorer);
+        free(run->groups[g].overall);
     }
     free(run->groups);
+    lede_rouge_free(run->scorer);
     bench_oracle_free(run->oracle);
     lede_summarizer_free(run->probe);
     lede_options_free(run->probe_opts);

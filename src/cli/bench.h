@@ -27,6 +27,9 @@ size_t bench_count_words(const char *s, size_t len);
 /* Characters (code points) of UTF-8 text, as lede counts them for --chars. */
 size_t bench_count_chars(const char *s, size_t len);
 size_t bench_text_words(const bench_text *t);
+/* The FNV-1a hash of a string: the random baseline's seed per document,
+ * the source names' table. */
+uint64_t bench_fnv1a(const char *s);
 /* The text as ROUGE takes it (pointers into `t`). */
 lede_rouge_text bench_rouge_text(const bench_text *t);
 
@@ -131,9 +134,9 @@ typedef struct bench_paired {
 /* A set of documents scored together: every document, then each source. */
 typedef struct bench_group {
     const char *name;  /* NULL for every document */
-    size_t *docs;
+    size_t *docs;      /* room for `count` only */
     size_t count;
-    lede_rouge *scorer;
+    lede_rouge_overall *overall; /* [entry * run->n_metrics + metric] */
     bench_paired *paired; /* [entry * 3 + shown metric] */
     double *mean_words;   /* [entry] */
 } bench_group;
@@ -168,6 +171,8 @@ typedef struct bench_run {
     bench_entry *entries;
     size_t n_entries;
     /* scores */
+    lede_rouge *scorer;  /* every document (group 0): per-document scores, metric names */
+    size_t n_metrics;
     bench_group *groups;
     size_t n_groups;
     size_t shown[3];   /* metric indices of the table's columns */

@@ -83,6 +83,14 @@ size_t bench_text_words(const bench_text *t)
     return words;
 }
 
+uint64_t bench_fnv1a(const char *s)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        h = (h ^ *p) * 0x100000001b3ull;
+    return h;
+}
+
 lede_rouge_text bench_rouge_text(const bench_text *t)
 {
     return (lede_rouge_text){(const char *const *)t->sentences, t->lengths, t->count};
@@ -383,25 +391,66 @@ static int wanted_source(const bench_read_options *ro, const char *source)
     return 0;
 }
 
+/* The data's sources by name, so that finding a line's source does not
+ * read the whole list: open addressing, a slot holds the index + 1. */
+typedef struct source_table {
+    size_t *slots;
+    size_t cap; /* a power of two, or 0 */
+} source_table;
+
+static size_t *source_slot(const source_table *t, const bench_data *d, const char *name)
+{
+    size_t mask = t->cap - 1;
+    size_t k = (size_t)bench_fnv1a(name) & mask;
+    while (t->slots[k] && strcmp(d->sources[t->slots[k] - 1], name) != 0)
+        k = (k + 1) & mask;
+    return &t->slots[k];
+}
+
+/* Room for one more source at most half full; -1 when out of memory. */
+static int source_table_reserve(source_table *t, const bench_data *d)
+{
+    if (2 * (d->n_sources + 1) <= t->cap)
+        return 0;
+    size_t cap = t->cap ? t->cap * 2 : 16;
+    source_table bigger = {calloc(cap, sizeof *bigger.slots), cap};
+    if (!bigger.slots)
+        return -1;
+    for (size_t i = 0; i < d->n_sources; i++)
+        *source_slot(&bigger, d, d->sources[i]) = i + 1;
+    free(t->slots);
+    *t = bigger;
+    return 0;
+}
+
 /* The index of `source` (owned, NULL for none) among the data's sources,
  * added when new; (size_t)-1 when out of memory. */
-static size_t source_index(bench_data *d, char *source)
+static size_t source_index(bench_data *d, source_table *t, char *source)
 {
-    const char *name = source ? source : "";
-    for (size_t i = 0; i < d->n_sources; i++) {
-        if (strcmp(d->sources[i], name) == 0) {
-            free(source);
-            return i;
-        }
-    }
-    char *copy = source ? source : strdup("");
-    char **bigger = copy ? realloc(d->sources, (d->n_sources + 1) * sizeof *bigger) : NULL;
-    if (!bigger) {
-        free(copy);
+    if (source_table_reserve(t, d) != 0) {
+        free(source);
         return (size_t)-1;
     }
-    d->sources = bigger;
+    size_t *slot = source_slot(t, d, source ? source : "");
+    if (*slot) {
+        free(source);
+        return *slot - 1;
+    }
+    char *copy = source ? source : strdup("");
+    if (!copy)
+        return (size_t)-1;
+    /* The list doubles when its count reaches a power of two. */
+    size_t n = d->n_sources;
+    if ((n & (n - 1)) == 0) {
+        char **bigger = realloc(d->sources, (n ? 2 * n : 1) * sizeof *bigger);
+        if (!bigger) {
+            free(copy);
+            return (size_t)-1;
+        }
+        d->sources = bigger;
+    }
     d->sources[d->n_sources] = copy;
+    *slot = d->n_sources + 1;
     return d->n_sources++;
 }
 
@@ -433,16 +482,26 @@ static int parse_line(const line_ctx *c, size_t len, jsonl_object *obj)
     return rc == 0 ? 0 : line_nomem(c);
 }
 
+typedef struct data_reader {
+    const bench_read_options *ro;
+    bench_data *d;
+    jsonl_object obj;
+    size_t cap;
+    source_table sources;
+    size_t bad;
+} data_reader;
+
 /* One non-blank line: 1 when the document was kept, 0 when another
  * source's, -1 when bad. */
-static int read_line(const line_ctx *c, size_t len, const bench_read_options *ro,
-                     jsonl_object *obj, bench_data *d, size_t *cap)
+static int read_line(data_reader *r, const line_ctx *c, size_t len)
 {
-    if (parse_line(c, len, obj) != 0)
+    const bench_read_options *ro = r->ro;
+    bench_data *d = r->d;
+    if (parse_line(c, len, &r->obj) != 0)
         return -1;
     bench_doc doc = {.line = c->lineno};
     char *source = NULL;
-    if (parse_doc(c, obj, ro->title, &doc, &source) != 0) {
+    if (parse_doc(c, &r->obj, ro->title, &doc, &source) != 0) {
         free(source);
         doc_free(&doc);
         return -1;
@@ -452,8 +511,8 @@ static int read_line(const line_ctx *c, size_t len, const bench_read_options *ro
         doc_free(&doc);
         return 0;
     }
-    doc.source = source_index(d, source);
-    if (doc.source == (size_t)-1 || push_doc(d, &doc, cap) != 0) {
+    doc.source = source_index(d, &r->sources, source);
+    if (doc.source == (size_t)-1 || push_doc(d, &doc, &r->cap) != 0) {
         doc_free(&doc);
         return line_nomem(c);
     }
@@ -548,18 +607,10 @@ static void for_each_line(const cli_input *in, line_fn fn, void *ctx, int *out_o
     }
 }
 
-typedef struct data_reader {
-    const bench_read_options *ro;
-    bench_data *d;
-    jsonl_object obj;
-    size_t cap;
-    size_t bad;
-} data_reader;
-
 static void read_data_line(void *ctx, const line_ctx *c, size_t len)
 {
     data_reader *r = ctx;
-    r->bad += read_line(c, len, r->ro, &r->obj, r->d, &r->cap) < 0;
+    r->bad += read_line(r, c, len) < 0;
 }
 
 /* Each --source must name a source of the file: a typo would otherwise
@@ -591,6 +642,7 @@ int bench_read_data(const char *path, const bench_read_options *ro, bench_data *
     int out_of_memory = 0;
     for_each_line(&in, read_data_line, &r, &out_of_memory);
     jsonl_object_free(&r.obj);
+    free(r.sources.slots);
     cli_input_free(&in);
     unsigned char *dups = calloc(out->count + 1, 1);
     long repeated = dups ? index_ids(out, dups) : -1;

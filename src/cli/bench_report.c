@@ -14,7 +14,7 @@ static const char *const kind_names[] = {"method", "baseline", "oracle", "system
 
 static const char *metric_name(const bench_run *run, size_t m)
 {
-    return lede_rouge_metric_name(run->groups[0].scorer, run->shown[m]);
+    return lede_rouge_metric_name(run->scorer, run->shown[m]);
 }
 
 static void budget_text(const bench_run *run, char *buf, size_t size)
@@ -67,7 +67,7 @@ static void md_header(const bench_run *run)
     printf("- ROUGE-1.5.5 flags: `%s`%s%s\n", run->rouge_flags,
            run->rouge_unicode ? ", Unicode tokens" : "",
            run->rouge_empty_zero ? ", empty references score 0" : "");
-    const char *cf = lede_rouge_confidence_label(run->groups[0].scorer);
+    const char *cf = lede_rouge_confidence_label(run->scorer);
     printf("- scores: F1 x 100 (ROUGE's Average_F) [%s%% confidence interval]; words: mean "
            "summary length\n", cf);
     printf("- paired bootstrap against %s: difference in mean F1 x 100 [%s%% interval], "
@@ -90,8 +90,7 @@ static void md_scores_table(const bench_run *run, const bench_group *g)
         md_cell(run->entries[e].label);
         printf(" |");
         for (size_t m = 0; m < run->n_shown; m++) {
-            lede_rouge_overall o;
-            lede_rouge_overall_score(g->scorer, e, run->shown[m], &o);
+            const lede_rouge_overall o = g->overall[e * run->n_metrics + run->shown[m]];
             printf(" %.2f [%.2f, %.2f] |", 100 * o.f, 100 * o.f_low, 100 * o.f_high);
         }
         printf(" %.1f |\n", g->mean_words[e]);
@@ -157,22 +156,20 @@ static json_t *interval(double low, double high)
     return json_pack("[f,f]", low, high);
 }
 
-static json_t *overall_json(const lede_rouge *r, size_t peer, size_t metric)
+static json_t *overall_json(const lede_rouge_overall *o)
 {
-    lede_rouge_overall o;
-    lede_rouge_overall_score(r, peer, metric, &o);
-    return json_pack("{s:f,s:o,s:f,s:o,s:f,s:o}", "R", o.recall,
-                     "R_ci", interval(o.recall_low, o.recall_high), "P", o.precision, "P_ci",
-                     interval(o.precision_low, o.precision_high), "F", o.f, "F_ci",
-                     interval(o.f_low, o.f_high));
+    return json_pack("{s:f,s:o,s:f,s:o,s:f,s:o}", "R", o->recall,
+                     "R_ci", interval(o->recall_low, o->recall_high), "P", o->precision, "P_ci",
+                     interval(o->precision_low, o->precision_high), "F", o->f, "F_ci",
+                     interval(o->f_low, o->f_high));
 }
 
 static json_t *group_row_json(const bench_run *run, const bench_group *g, size_t e)
 {
     json_t *scores = json_object();
-    for (size_t m = 0; m < lede_rouge_metric_count(g->scorer); m++)
-        json_object_set_new(scores, lede_rouge_metric_name(g->scorer, m),
-                            overall_json(g->scorer, e, m));
+    for (size_t m = 0; m < run->n_metrics; m++)
+        json_object_set_new(scores, lede_rouge_metric_name(run->scorer, m),
+                            overall_json(&g->overall[e * run->n_metrics + m]));
     json_t *row = json_pack("{s:s,s:f,s:o}", "label", run->entries[e].label, "mean_words",
                             g->mean_words[e], "scores", scores);
     if (e == 0)
@@ -228,7 +225,7 @@ static json_t *length_json(const bench_run *run)
 
 static json_t *rouge_json(const bench_run *run)
 {
-    const lede_rouge *r = run->groups[0].scorer;
+    const lede_rouge *r = run->scorer;
     json_t *metrics = json_array(), *shown = json_array();
     for (size_t m = 0; m < lede_rouge_metric_count(r); m++)
         json_array_append_new(metrics, json_string(lede_rouge_metric_name(r, m)));
@@ -346,7 +343,7 @@ static json_t *doc_row_json(const bench_run *run, size_t e, size_t d)
 {
     const bench_doc *doc = &run->data.docs[d];
     const bench_text *sum = &run->entries[e].summaries[d];
-    const lede_rouge *r = run->groups[0].scorer;
+    const lede_rouge *r = run->scorer;
     json_t *scores = json_object();
     for (size_t m = 0; m < lede_rouge_metric_count(r); m++) {
         lede_rouge_score s;

@@ -89,27 +89,43 @@ bench_paired bench_paired_bootstrap(const double *a, const double *b, size_t n,
 
 /* ====== Groups ====== */
 
+/* Every document, then each source's documents, in file order. A group's
+ * list is sized by its own count, so that many sources cost memory in
+ * proportion to the documents, not to documents times sources. */
 static int make_groups(bench_run *run)
 {
     const bench_data *data = &run->data;
     size_t n = data->n_sources > 1 ? data->n_sources + 1 : 1;
     run->groups = calloc(n, sizeof *run->groups);
-    if (!run->groups)
+    size_t *sizes = calloc(n, sizeof *sizes);
+    if (!run->groups || !sizes) {
+        free(sizes);
         return -1;
+    }
     run->n_groups = n;
-    for (size_t g = 0; g < run->n_groups; g++) {
+    sizes[0] = data->count;
+    for (size_t d = 0; n > 1 && d < data->count; d++)
+        sizes[data->docs[d].source + 1]++;
+    int rc = 0;
+    for (size_t g = 0; rc == 0 && g < n; g++) {
         bench_group *grp = &run->groups[g];
         grp->name = g == 0 ? NULL : data->sources[g - 1];
-        grp->docs = calloc(data->count + 1, sizeof *grp->docs);
+        grp->docs = malloc((sizes[g] + 1) * sizeof *grp->docs);
         grp->paired = calloc(run->n_entries * 3 + 1, sizeof *grp->paired);
         grp->mean_words = calloc(run->n_entries + 1, sizeof *grp->mean_words);
         if (!grp->docs || !grp->paired || !grp->mean_words)
-            return -1;
-        for (size_t d = 0; d < data->count; d++)
-            if (g == 0 || data->docs[d].source == g - 1)
-                grp->docs[grp->count++] = d;
+            rc = -1;
     }
-    return 0;
+    free(sizes);
+    for (size_t d = 0; rc == 0 && d < data->count; d++) {
+        bench_group *all = &run->groups[0];
+        all->docs[all->count++] = d;
+        if (n > 1) {
+            bench_group *own = &run->groups[data->docs[d].source + 1];
+            own->docs[own->count++] = d;
+        }
+    }
+    return rc;
 }
 
 static void group_error(const bench_run *run, size_t e, size_t d, const lede_error *err)
@@ -123,13 +139,10 @@ static void group_error(const bench_run *run, size_t e, size_t d, const lede_err
  * document k of row e is number e * count + k, and computes the scores.
  * Peer IDs are the row numbers, zero-padded so that ROUGE's sorting by ID
  * keeps the rows' order. */
-static int score_group(bench_run *run, bench_group *g, const lede_rouge_options *ropts)
+static int add_group(const bench_run *run, const bench_group *g, lede_rouge *scorer,
+                     double *mean_words)
 {
     lede_error *err = NULL;
-    if (lede_rouge_new(ropts, &g->scorer, &err) != LEDE_OK) {
-        cli_warn("out of memory");
-        return -1;
-    }
     for (size_t e = 0; e < run->n_entries; e++) {
         char peer[32];
         snprintf(peer, sizeof peer, "%04zu", e);
@@ -143,16 +156,16 @@ static int score_group(bench_run *run, bench_group *g, const lede_rouge_options 
             size_t n_refs = doc->n_refs;
             for (size_t r = 0; r < n_refs; r++)
                 refs[r] = bench_rouge_text(&doc->refs[r]);
-            if (lede_rouge_add(g->scorer, eval, peer, &cand, refs, n_refs, &err) != LEDE_OK) {
+            if (lede_rouge_add(scorer, eval, peer, &cand, refs, n_refs, &err) != LEDE_OK) {
                 group_error(run, e, d, err);
                 lede_error_free(err);
                 return -1;
             }
             words += bench_text_words(&run->entries[e].summaries[d]);
         }
-        g->mean_words[e] = g->count ? (double)words / (double)g->count : 0;
+        mean_words[e] = g->count ? (double)words / (double)g->count : 0;
     }
-    if (lede_rouge_compute(g->scorer, &err) != LEDE_OK) {
+    if (lede_rouge_compute(scorer, &err) != LEDE_OK) {
         cli_warn("ROUGE: %s", err ? lede_error_message(err) : "out of memory");
         lede_error_free(err);
         return -1;
@@ -160,11 +173,41 @@ static int score_group(bench_run *run, bench_group *g, const lede_rouge_options 
     return 0;
 }
 
+/* Scores the group and keeps its overall scores. Only the first group's
+ * scorer is kept (as run->scorer), for the documents' own scores: a scorer
+ * holds its token tables, and one per source would make thousands of
+ * sources cost hundreds of megabytes. */
+static int score_group(bench_run *run, bench_group *g, const lede_rouge_options *ropts)
+{
+    lede_rouge *scorer = NULL;
+    if (lede_rouge_new(ropts, &scorer, NULL) != LEDE_OK) {
+        cli_warn("out of memory");
+        return -1;
+    }
+    int rc = add_group(run, g, scorer, g->mean_words);
+    size_t n_metrics = lede_rouge_metric_count(scorer);
+    g->overall = rc == 0 ? calloc(run->n_entries * n_metrics + 1, sizeof *g->overall) : NULL;
+    if (rc == 0 && !g->overall) {
+        cli_warn("out of memory");
+        rc = -1;
+    }
+    for (size_t e = 0; rc == 0 && e < run->n_entries; e++)
+        for (size_t m = 0; m < n_metrics; m++)
+            lede_rouge_overall_score(scorer, e, m, &g->overall[e * n_metrics + m]);
+    if (rc == 0 && g == &run->groups[0]) {
+        run->scorer = scorer;
+        run->n_metrics = n_metrics;
+        return 0;
+    }
+    lede_rouge_free(scorer);
+    return rc;
+}
+
 /* The table shows ROUGE-1, ROUGE-2 and ROUGE-L when the flags compute them,
  * else the first three measures the flags give. */
 static int choose_shown(bench_run *run)
 {
-    const lede_rouge *r = run->groups[0].scorer;
+    const lede_rouge *r = run->scorer;
     static const char *const customary[] = {"ROUGE-1", "ROUGE-2", "ROUGE-L"};
     run->n_shown = 0;
     for (size_t i = 0; i < 3; i++) {
@@ -188,7 +231,7 @@ static int choose_shown(bench_run *run)
 void bench_doc_score(const bench_run *run, size_t e, size_t d, size_t metric,
                      lede_rouge_score *out)
 {
-    lede_rouge_doc_score(run->groups[0].scorer, e * run->data.count + d, metric, out);
+    lede_rouge_doc_score(run->scorer, e * run->data.count + d, metric, out);
 }
 
 /* Each row against the first, on each shown measure, over the group. The
@@ -196,7 +239,7 @@ void bench_doc_score(const bench_run *run, size_t e, size_t d, size_t metric,
  * same resamples of the group's documents. */
 static int paired_tests(bench_run *run, bench_group *g)
 {
-    double confidence = strtod(lede_rouge_confidence_label(g->scorer), NULL);
+    double confidence = strtod(lede_rouge_confidence_label(run->scorer), NULL);
     double *a = malloc((g->count + 1) * sizeof *a);
     double *b = malloc((g->count + 1) * sizeof *b);
     double *work = malloc((g->count + run->resamples) * sizeof *work);

@@ -118,16 +118,6 @@ int bench_fits(const lede_sentence *s, const bench_limit *lim, size_t words,
     return lim->chars == (size_t)-1 || bench_count_chars(s->text, s->text_len) <= lim->chars - chars;
 }
 
-/* FNV-1a: the random baseline's order in a document follows from the seed
- * and the document's id, not from where the document is in the file. */
-static uint64_t id_hash(const char *id)
-{
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (const unsigned char *p = (const unsigned char *)id; *p; p++)
-        h = (h ^ *p) * 0x100000001b3ull;
-    return h;
-}
-
 /* Takes the document's sentences in `order` while they fit the limit (one
  * that does not fit is skipped, as lede skips it) and writes them in
  * document order. */
@@ -173,7 +163,9 @@ static int baseline_summary(const bench_run *run, const bench_entry *e, size_t d
     for (size_t i = 0; order && i < total; i++)
         if (lede_summary_unit(split, i)->kind == LEDE_KIND_SENTENCE)
             order[n++] = i;
-    uint64_t state = e->seed ^ id_hash(doc->id);
+    /* The order in a document follows from the seed and the document's id,
+     * not from where the document is in the file. */
+    uint64_t state = e->seed ^ bench_fnv1a(doc->id);
     for (size_t i = n; e->random && i > 1; i--) {
         size_t j = (size_t)(bench_splitmix64(&state) % i), t = order[i - 1];
         order[i - 1] = order[j];
@@ -360,7 +352,7 @@ static int plot_point(bench_run *run, const lede_rouge_options *ropts, size_t e,
     size_t metrics[3];
     for (size_t m = 0; m < run->n_shown; m++)
         metrics[m] = lede_rouge_metric_find(
-            scorer, lede_rouge_metric_name(run->groups[0].scorer, run->shown[m]));
+            scorer, lede_rouge_metric_name(run->scorer, run->shown[m]));
     size_t words = 0;
     int rc = 0;
     for (size_t d = 0; rc == 0 && d < run->data.count; d++) {
@@ -403,7 +395,7 @@ int bench_plot_points(bench_run *run)
     int customary = 1;
     unsigned max_n = 0;
     for (size_t m = 0; m < run->n_shown; m++) {
-        const char *name = lede_rouge_metric_name(run->groups[0].scorer, run->shown[m]);
+        const char *name = lede_rouge_metric_name(run->scorer, run->shown[m]);
         if (strcmp(name, "ROUGE-1") == 0 || strcmp(name, "ROUGE-2") == 0)
             max_n = (unsigned)(name[6] - '0') > max_n ? (unsigned)(name[6] - '0') : max_n;
         else if (strcmp(name, "ROUGE-L") != 0)
