@@ -702,6 +702,28 @@ static int run_bench(bench_run *run, const bench_args *a)
     return status;
 }
 
+/* The flags parse, and give scores: -t 2 only totals the counts, so every
+ * score in the table would be 0 while the paired test used the documents'
+ * F. */
+static int check_rouge_flags(const bench_run *run)
+{
+    int status = 0;
+    lede_rouge_options *check = bench_rouge_options(run, &status);
+    if (!check)
+        return status;
+    lede_rouge *scorer = NULL;
+    lede_status st = lede_rouge_new(check, &scorer, NULL);
+    lede_rouge_options_free(check);
+    if (st != LEDE_OK)
+        return cli_out_of_memory();
+    int counts = lede_rouge_average_mode(scorer) == LEDE_ROUGE_COUNTS;
+    lede_rouge_free(scorer);
+    if (counts)
+        return cli_usage_error("bench", "--rouge: -t 2 gives counts only, no score to show or "
+                                        "compare: use -t 0 (the default) or -t 1");
+    return 0;
+}
+
 static int setup(int argc, char **argv, bench_run *run, bench_args *a)
 {
     run->base = lede_options_new();
@@ -715,11 +737,9 @@ static int setup(int argc, char **argv, bench_run *run, bench_args *a)
     int status = parse_args(argc, argv, run, a);
     if (status != 0)
         return status;
-    lede_rouge_options *check = bench_rouge_options(run, &status);
-    if (!check)
-        return status;
-    lede_rouge_options_free(check);
-    status = build_rows(run, a);
+    status = check_rouge_flags(run);
+    if (status == 0)
+        status = build_rows(run, a);
     if (status == 0 && a->plot)
         status = parse_plot_lengths(run, a->plot_lengths);
     return status;
