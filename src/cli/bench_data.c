@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <utf8proc.h>
 
 #include "bench.h"
 #include "cli.h"
@@ -797,15 +798,40 @@ static int read_system_file(const char *path, const bench_data *data, bench_text
     return r.failed ? EXIT_INPUT : EXIT_OK;
 }
 
+/* Where the first invalid UTF-8 sequence of `s` starts, or `len`. */
+static size_t invalid_utf8(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0)
+            return i;
+        i += (size_t)n;
+    }
+    return len;
+}
+
 typedef struct sentence_reader {
     bench_text *out;
-    int failed;
+    int failed;        /* after a message */
+    int out_of_memory;
 } sentence_reader;
 
+/* A line that is not UTF-8 is an error, as in the JSON Lines form: the
+ * summaries are written out as JSON (--per-doc). Every such line is
+ * reported. */
 static void push_sentence(void *ctx, const line_ctx *c, size_t len)
 {
     sentence_reader *r = ctx;
-    r->failed |= !r->failed && bench_text_push(r->out, c->line, len) != 0;
+    size_t bad = invalid_utf8(c->line, len);
+    if (bad < len) {
+        r->failed = line_error(c, c->line + bad, "invalid UTF-8");
+    } else if (!r->out_of_memory && bench_text_push(r->out, c->line, len) != 0) {
+        r->out_of_memory = 1;
+        r->failed = line_nomem(c);
+    }
 }
 
 /* Lines of a one-sentence-per-line file (blank lines skipped). */
@@ -814,11 +840,9 @@ static int read_sentence_file(const char *path, bench_text *out)
     cli_input in;
     if (cli_read_input(path, &in) != 0)
         return -1;
-    sentence_reader r = {out, 0};
+    sentence_reader r = {out, 0, 0};
     for_each_line(&in, push_sentence, &r, NULL);
     cli_input_free(&in);
-    if (r.failed)
-        cli_warn("out of memory");
     return r.failed ? -1 : 0;
 }
 

@@ -331,11 +331,17 @@ int bench_write_json(const bench_run *run, const char *path)
 
 /* ====== Per document ====== */
 
+/* The sentences as a JSON array; NULL when one cannot be added, so that a
+ * summary is never written with sentences missing. */
 static json_t *text_json(const bench_text *t)
 {
     json_t *a = json_array();
-    for (size_t i = 0; i < t->count; i++)
-        json_array_append_new(a, json_stringn(t->sentences[i], t->lengths[i]));
+    for (size_t i = 0; a && i < t->count; i++) {
+        if (json_array_append_new(a, json_stringn(t->sentences[i], t->lengths[i])) != 0) {
+            json_decref(a);
+            a = NULL;
+        }
+    }
     return a;
 }
 
