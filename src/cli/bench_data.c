@@ -798,8 +798,7 @@ static int read_system_file(const char *path, const bench_data *data, bench_text
     return r.failed ? EXIT_INPUT : EXIT_OK;
 }
 
-/* Where the first invalid UTF-8 sequence of `s` starts, or `len`. */
-static size_t invalid_utf8(const char *s, size_t len)
+size_t bench_invalid_utf8(const char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
@@ -825,7 +824,7 @@ typedef struct sentence_reader {
 static void push_sentence(void *ctx, const line_ctx *c, size_t len)
 {
     sentence_reader *r = ctx;
-    size_t bad = invalid_utf8(c->line, len);
+    size_t bad = bench_invalid_utf8(c->line, len);
     if (bad < len) {
         r->failed = line_error(c, c->line + bad, "invalid UTF-8");
     } else if (!r->out_of_memory && bench_text_push(r->out, c->line, len) != 0) {

@@ -151,6 +151,38 @@ int bench_print_markdown(const bench_run *run)
 
 /* ====== JSON ====== */
 
+/* A JSON string of `len` bytes of `s`, each byte of an invalid UTF-8
+ * sequence as U+FFFD. File names and labels come from the command line,
+ * where any bytes are legal (a Latin-1 file name), and JSON holds UTF-8
+ * only; so NULL means that memory ran out. */
+static json_t *utf8_json(const char *s, size_t len)
+{
+    size_t bad = bench_invalid_utf8(s, len);
+    if (bad == len)
+        return json_stringn(s, len);
+    char *copy = malloc(3 * len + 1); /* U+FFFD takes three bytes */
+    if (!copy)
+        return NULL;
+    size_t n = 0;
+    while (bad < len) {
+        memcpy(copy + n, s, bad);
+        memcpy(copy + n + bad, "\xEF\xBF\xBD", 3);
+        n += bad + 3;
+        s += bad + 1;
+        len -= bad + 1;
+        bad = bench_invalid_utf8(s, len);
+    }
+    memcpy(copy + n, s, len);
+    json_t *j = json_stringn(copy, n + len);
+    free(copy);
+    return j;
+}
+
+static json_t *utf8_string(const char *s)
+{
+    return utf8_json(s, strlen(s));
+}
+
 static json_t *interval(double low, double high)
 {
     return json_pack("[f,f]", low, high);
@@ -170,8 +202,8 @@ static json_t *group_row_json(const bench_run *run, const bench_group *g, size_t
     for (size_t m = 0; m < run->n_metrics; m++)
         json_object_set_new(scores, lede_rouge_metric_name(run->scorer, m),
                             overall_json(&g->overall[e * run->n_metrics + m]));
-    json_t *row = json_pack("{s:s,s:f,s:o}", "label", run->entries[e].label, "mean_words",
-                            g->mean_words[e], "scores", scores);
+    json_t *row = json_pack("{s:o,s:f,s:o}", "label", utf8_string(run->entries[e].label),
+                            "mean_words", g->mean_words[e], "scores", scores);
     if (e == 0)
         return row;
     json_t *paired = json_object();
@@ -194,7 +226,7 @@ static json_t *groups_json(const bench_run *run)
         for (size_t e = 0; e < run->n_entries; e++)
             json_array_append_new(rows, group_row_json(run, grp, e));
         json_array_append_new(groups, json_pack("{s:o,s:I,s:o}", "source",
-                                                grp->name ? json_string(grp->name) : json_null(),
+                                                grp->name ? utf8_string(grp->name) : json_null(),
                                                 "documents", (json_int_t)grp->count, "rows",
                                                 rows));
     }
@@ -207,11 +239,11 @@ static json_t *data_json(const bench_run *run)
     json_t *sources = json_array();
     for (size_t s = 0; s < d->n_sources; s++) {
         size_t count = run->n_groups > 1 ? run->groups[s + 1].count : d->count;
-        json_array_append_new(sources, json_pack("{s:s,s:I}", "name", d->sources[s],
+        json_array_append_new(sources, json_pack("{s:o,s:I}", "name", utf8_string(d->sources[s]),
                                                  "documents", (json_int_t)count));
     }
-    return json_pack("{s:s,s:I,s:I,s:o}", "file", d->path, "documents", (json_int_t)d->count,
-                     "skipped", (json_int_t)d->skipped, "sources", sources);
+    return json_pack("{s:o,s:I,s:I,s:o}", "file", utf8_string(d->path), "documents",
+                     (json_int_t)d->count, "skipped", (json_int_t)d->skipped, "sources", sources);
 }
 
 static json_t *length_json(const bench_run *run)
@@ -220,7 +252,8 @@ static json_t *length_json(const bench_run *run)
         return json_pack("{s:s}", "option", "match-reference");
     if (run->budget == BUDGET_DEFAULT)
         return json_pack("{s:s}", "option", "default");
-    return json_pack("{s:s,s:s}", "option", run->budget_unit, "value", run->budget_value);
+    return json_pack("{s:s,s:o}", "option", run->budget_unit, "value",
+                     utf8_string(run->budget_value));
 }
 
 static json_t *rouge_json(const bench_run *run)
@@ -231,8 +264,8 @@ static json_t *rouge_json(const bench_run *run)
         json_array_append_new(metrics, json_string(lede_rouge_metric_name(r, m)));
     for (size_t m = 0; m < run->n_shown; m++)
         json_array_append_new(shown, json_string(metric_name(run, m)));
-    return json_pack("{s:s,s:s,s:s,s:o,s:o,s:s}", "flags", run->rouge_flags, "tokenize",
-                     run->rouge_unicode ? "unicode" : "rouge", "empty_reference",
+    return json_pack("{s:o,s:s,s:s,s:o,s:o,s:s}", "flags", utf8_string(run->rouge_flags),
+                     "tokenize", run->rouge_unicode ? "unicode" : "rouge", "empty_reference",
                      run->rouge_empty_zero ? "zero" : "error", "metrics", metrics, "shown",
                      shown, "confidence", lede_rouge_confidence_label(r));
 }
@@ -243,8 +276,8 @@ static json_t *rows_json(const bench_run *run)
     for (size_t e = 0; e < run->n_entries; e++) {
         const bench_entry *entry = &run->entries[e];
         json_array_append_new(
-            rows, json_pack("{s:s,s:s,s:s,s:I,s:I}", "label", entry->label, "kind",
-                            kind_names[entry->kind], "options", entry->description,
+            rows, json_pack("{s:o,s:s,s:o,s:I,s:I}", "label", utf8_string(entry->label), "kind",
+                            kind_names[entry->kind], "options", utf8_string(entry->description),
                             "empty_summaries", (json_int_t)entry->empty, "unused_summaries",
                             (json_int_t)entry->unused));
     }
@@ -255,7 +288,7 @@ static json_t *plot_json(const bench_run *run)
 {
     json_t *lengths = json_array(), *rows = json_array();
     for (size_t l = 0; l < run->n_plot_lengths; l++)
-        json_array_append_new(lengths, json_string(run->plot_lengths[l]));
+        json_array_append_new(lengths, utf8_string(run->plot_lengths[l]));
     for (size_t e = 0; e < run->n_entries; e++) {
         const bench_entry *entry = &run->entries[e];
         json_t *points = json_array();
@@ -269,8 +302,8 @@ static json_t *plot_json(const bench_run *run)
                 json_object_set_new(pt, metric_name(run, m), json_real(p->f[m]));
             json_array_append_new(points, pt);
         }
-        json_array_append_new(rows, json_pack("{s:s,s:o}", "label", entry->label, "points",
-                                              points));
+        json_array_append_new(rows, json_pack("{s:o,s:o}", "label", utf8_string(entry->label),
+                                              "points", points));
     }
     return json_pack("{s:s,s:o,s:s,s:o}", "option", run->plot_unit, "lengths", lengths,
                      "score", "mean of the documents' F", "rows", rows);
@@ -303,12 +336,12 @@ int bench_write_json(const bench_run *run, const char *path)
     json_t *command = json_array();
     json_array_append_new(command, json_string("lede"));
     for (int i = 0; i < run->argc; i++)
-        json_array_append_new(command, json_string(run->argv[i]));
+        json_array_append_new(command, utf8_string(run->argv[i]));
     json_t *root = json_pack(
-        "{s:s,s:o,s:o,s:o,s:o,s:{s:s,s:I,s:I,s:s},s:o,s:o}", "lede_version",
+        "{s:s,s:o,s:o,s:o,s:o,s:{s:o,s:I,s:I,s:s},s:o,s:o}", "lede_version",
         lede_version_string(), "command", command, "data", data_json(run), "length",
         length_json(run), "rouge", rouge_json(run), "paired_bootstrap", "reference",
-        run->entries[0].label, "resamples", (json_int_t)run->resamples, "seed",
+        utf8_string(run->entries[0].label), "resamples", (json_int_t)run->resamples, "seed",
         (json_int_t)run->seed, "statistic",
         "difference in mean per-document F; p two-sided, from resamples shifted to no "
         "difference (docs/benchmarking.md)",
@@ -337,7 +370,7 @@ static json_t *text_json(const bench_text *t)
 {
     json_t *a = json_array();
     for (size_t i = 0; a && i < t->count; i++) {
-        if (json_array_append_new(a, json_stringn(t->sentences[i], t->lengths[i])) != 0) {
+        if (json_array_append_new(a, utf8_json(t->sentences[i], t->lengths[i])) != 0) {
             json_decref(a);
             a = NULL;
         }
@@ -358,9 +391,9 @@ static json_t *doc_row_json(const bench_run *run, size_t e, size_t d)
                             json_pack("{s:f,s:f,s:f}", "R", s.recall, "P", s.precision, "F", s.f));
     }
     const char *source = run->data.sources[doc->source];
-    return json_pack("{s:s,s:o,s:s,s:I,s:o,s:o}", "id", doc->id, "source",
-                     source[0] ? json_string(source) : json_null(), "row",
-                     run->entries[e].label, "words", (json_int_t)bench_text_words(sum),
+    return json_pack("{s:o,s:o,s:o,s:I,s:o,s:o}", "id", utf8_string(doc->id), "source",
+                     source[0] ? utf8_string(source) : json_null(), "row",
+                     utf8_string(run->entries[e].label), "words", (json_int_t)bench_text_words(sum),
                      "summary", text_json(sum), "scores", scores);
 }
 
@@ -369,15 +402,21 @@ int bench_write_per_doc(const bench_run *run, const char *path)
     FILE *f = open_output(path);
     if (!f)
         return EXIT_OUTPUT;
-    int failed = 0;
+    int failed = 0, no_memory = 0;
     for (size_t d = 0; !failed && d < run->data.count; d++) {
         for (size_t e = 0; !failed && e < run->n_entries; e++) {
             json_t *line = doc_row_json(run, e, d);
-            failed = !line || json_dumpf(line, f, JSON_COMPACT | JSON_PRESERVE_ORDER |
-                                                      JSON_REAL_PRECISION(10)) != 0 ||
+            no_memory = !line;
+            failed = no_memory || json_dumpf(line, f, JSON_COMPACT | JSON_PRESERVE_ORDER |
+                                                          JSON_REAL_PRECISION(10)) != 0 ||
                      fputc('\n', f) == EOF;
             json_decref(line);
         }
+    }
+    if (no_memory) {
+        fclose(f);
+        cli_warn("%s: out of memory", path);
+        return EXIT_OUTPUT;
     }
     return close_output(f, path, failed);
 }
