@@ -210,6 +210,16 @@ static int array_to_text(const line_ctx *c, const jsonl_member *m, json_t *arr, 
         if (bench_text_push(out, json_string_value(s), json_string_length(s)) != 0)
             return line_nomem(c);
     }
+    return 0;
+}
+
+/* A reference's sentences: it needs words, or every row would score 0
+ * against it. (A system's summary may be empty: it scores 0.) */
+static int reference_text(const line_ctx *c, const jsonl_member *m, json_t *arr,
+                          const char *what, bench_text *out)
+{
+    if (array_to_text(c, m, arr, what, out) != 0)
+        return -1;
     if (!has_words(out))
         return line_error(c, m->value, "%s has no words", what);
     return 0;
@@ -225,7 +235,7 @@ static int decode_sentences(const line_ctx *c, const jsonl_member *m, const char
                             bench_text *out)
 {
     json_t *arr = member_json(m);
-    int rc = array_to_text(c, m, arr, what, out);
+    int rc = reference_text(c, m, arr, what, out);
     json_decref(arr);
     return rc;
 }
@@ -248,7 +258,7 @@ static int decode_references(const line_ctx *c, const jsonl_member *m, bench_doc
         char what[64];
         snprintf(what, sizeof what, "reference %zu", r + 1);
         doc->n_refs = r + 1;
-        rc = array_to_text(c, m, json_array_get(arr, r), what, &doc->refs[r]);
+        rc = reference_text(c, m, json_array_get(arr, r), what, &doc->refs[r]);
     }
     json_decref(arr);
     return rc;

@@ -126,8 +126,9 @@ static void md_rows(const bench_run *run)
         const bench_entry *entry = &run->entries[e];
         printf("- %s (%s): `%s`", entry->label, kind_names[entry->kind], entry->description);
         if (entry->empty)
-            printf("; %zu empty summar%s (no sentence fits the budget)", entry->empty,
-                   entry->empty == 1 ? "y" : "ies");
+            printf("; %zu empty summar%s (%s)", entry->empty, entry->empty == 1 ? "y" : "ies",
+                   entry->kind == BENCH_SYSTEM ? "as given, scored 0"
+                                               : "no sentence fits the budget");
         putchar('\n');
     }
 }

@@ -310,10 +310,11 @@ int bench_summarize_all(bench_run *run, int skip_bad)
             status = EXIT_INPUT;
         }
     }
-    /* Only a budget that no sentence fits leaves a summary empty. */
+    /* A budget that no sentence fits leaves a summary empty, and another
+     * program may give one (no line, or only blank ones). */
     for (size_t e = 0; e < run->n_entries; e++)
         for (size_t d = 0; d < run->data.count; d++)
-            run->entries[e].empty += run->entries[e].summaries[d].count == 0;
+            run->entries[e].empty += bench_text_words(&run->entries[e].summaries[d]) == 0;
     free(bad);
     lede_rouge_free(checker);
     return status;
