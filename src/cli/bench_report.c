@@ -334,16 +334,20 @@ static const size_t json_flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REA
 
 int bench_write_json(const bench_run *run, const char *path)
 {
+    /* As digits: a seed may be any 64-bit number, beyond jansson's
+     * integers (signed) and what many JSON readers hold exactly. */
+    char seed[24];
+    snprintf(seed, sizeof seed, "%llu", (unsigned long long)run->seed);
     json_t *command = json_array();
     json_array_append_new(command, json_string("lede"));
     for (int i = 0; i < run->argc; i++)
         json_array_append_new(command, utf8_string(run->argv[i]));
     json_t *root = json_pack(
-        "{s:s,s:o,s:o,s:o,s:o,s:{s:o,s:I,s:I,s:s},s:o,s:o}", "lede_version",
+        "{s:s,s:o,s:o,s:o,s:o,s:{s:o,s:I,s:s,s:s},s:o,s:o}", "lede_version",
         lede_version_string(), "command", command, "data", data_json(run), "length",
         length_json(run), "rouge", rouge_json(run), "paired_bootstrap", "reference",
-        utf8_string(run->entries[0].label), "resamples", (json_int_t)run->resamples, "seed",
-        (json_int_t)run->seed, "statistic",
+        utf8_string(run->entries[0].label), "resamples", (json_int_t)run->resamples, "seed", seed,
+        "statistic",
         "difference in mean per-document F; p two-sided, from resamples shifted to no "
         "difference (docs/benchmarking.md)",
         "rows", rows_json(run), "groups", groups_json(run));

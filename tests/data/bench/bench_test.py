@@ -270,7 +270,7 @@ def paired_bootstrap(a, b, resamples, confidence, seed):
 def test_paired_bootstrap():
     _, js, rows = bench(["--method", "textrank,lexrank", "-n", "2", "--bootstrap", "300",
                          "--bootstrap-seed", "7", "--rouge", "-n 2 -c 90 -m"], "paired")
-    check(js["paired_bootstrap"]["resamples"] == 300 and js["paired_bootstrap"]["seed"] == 7,
+    check(js["paired_bootstrap"]["resamples"] == 300 and js["paired_bootstrap"]["seed"] == "7",
           "paired settings recorded")
     for g in js["groups"]:
         ids = [d["id"] for d in DOCS if g["source"] in (None, d["source"])]
