@@ -414,22 +414,52 @@ static char *describe(const lede_options *opts)
     return s;
 }
 
-/* The value of option `name` as lede_options_describe writes it ("name=value"
- * between spaces). */
+/* Where option `name` is in a description ("name=value" between spaces),
+ * or NULL. */
+static const char *find_option(const char *desc, const char *name)
+{
+    size_t name_len = strlen(name);
+    for (const char *p = desc; *p; p += strcspn(p, " "), p += strspn(p, " "))
+        if (strncmp(p, name, name_len) == 0 && p[name_len] == '=')
+            return p;
+    return NULL;
+}
+
+/* The value of option `name` as lede_options_describe writes it. */
 static int option_text(const lede_options *opts, const char *name, char *buf, size_t size)
 {
     char *desc = describe(opts);
     if (!desc)
         return -1;
-    size_t name_len = strlen(name);
-    const char *v = NULL;
-    for (const char *p = desc; *p && !v; p += strcspn(p, " "), p += strspn(p, " "))
-        if (strncmp(p, name, name_len) == 0 && p[name_len] == '=')
-            v = p + name_len + 1;
-    if (v)
+    const char *p = find_option(desc, name);
+    if (p) {
+        const char *v = p + strlen(name) + 1;
         snprintf(buf, size, "%.*s", (int)strcspn(v, " "), v);
+    }
     free(desc);
-    return v ? 0 : -1;
+    return p ? 0 : -1;
+}
+
+/* A method's options as the Rows section shows them. Under
+ * --match-reference the number of sentences is set per document, after
+ * this: the length the options hold is replaced by
+ * "sentences=match-reference". NULL when out of memory. */
+static char *describe_row(const bench_run *run, const lede_options *opts)
+{
+    char *desc = describe(opts);
+    const char *at = NULL;
+    for (size_t i = 0; desc && !at && run->budget == BUDGET_MATCH && i < 4; i++)
+        at = find_option(desc, length_units[i]);
+    if (!at)
+        return desc;
+    static const char match[] = "sentences=match-reference";
+    size_t start = (size_t)(at - desc), end = start + strcspn(at, " ");
+    size_t n = strlen(desc) - (end - start) + sizeof match;
+    char *out = malloc(n);
+    if (out)
+        snprintf(out, n, "%.*s%s%s", (int)start, desc, match, desc + end);
+    free(desc);
+    return out;
 }
 
 static int add_methods(bench_run *run, const bench_args *a)
@@ -580,7 +610,7 @@ static int build_rows(bench_run *run, const bench_args *a)
     for (size_t e = 0; status == 0 && e < run->n_entries; e++) {
         bench_entry *entry = &run->entries[e];
         if (entry->opts)
-            entry->description = describe(entry->opts);
+            entry->description = describe_row(run, entry->opts);
         else if (entry->kind == BENCH_ORACLE && describe_oracle(run, entry) != 0)
             entry->description = NULL;
         else if (entry->kind == BENCH_BASELINE && describe_baseline(run, entry) != 0)
