@@ -218,6 +218,13 @@ static json_t *group_row_json(const bench_run *run, const bench_group *g, size_t
     return row;
 }
 
+/* A source's name; null for none (the group of every document, and the
+ * documents without a source, whose name is ""), as in --per-doc. */
+static json_t *source_json(const char *name)
+{
+    return name && name[0] ? utf8_string(name) : json_null();
+}
+
 static json_t *groups_json(const bench_run *run)
 {
     json_t *groups = json_array();
@@ -226,10 +233,9 @@ static json_t *groups_json(const bench_run *run)
         json_t *rows = json_array();
         for (size_t e = 0; e < run->n_entries; e++)
             json_array_append_new(rows, group_row_json(run, grp, e));
-        json_array_append_new(groups, json_pack("{s:o,s:I,s:o}", "source",
-                                                grp->name ? utf8_string(grp->name) : json_null(),
-                                                "documents", (json_int_t)grp->count, "rows",
-                                                rows));
+        json_array_append_new(groups, json_pack("{s:b,s:o,s:I,s:o}", "all", g == 0, "source",
+                                                source_json(grp->name), "documents",
+                                                (json_int_t)grp->count, "rows", rows));
     }
     return groups;
 }
@@ -240,7 +246,7 @@ static json_t *data_json(const bench_run *run)
     json_t *sources = json_array();
     for (size_t s = 0; s < d->n_sources; s++) {
         size_t count = run->n_groups > 1 ? run->groups[s + 1].count : d->count;
-        json_array_append_new(sources, json_pack("{s:o,s:I}", "name", utf8_string(d->sources[s]),
+        json_array_append_new(sources, json_pack("{s:o,s:I}", "name", source_json(d->sources[s]),
                                                  "documents", (json_int_t)count));
     }
     return json_pack("{s:o,s:I,s:I,s:o}", "file", utf8_string(d->path), "documents",
@@ -395,9 +401,8 @@ static json_t *doc_row_json(const bench_run *run, size_t e, size_t d)
         json_object_set_new(scores, lede_rouge_metric_name(r, m),
                             json_pack("{s:f,s:f,s:f}", "R", s.recall, "P", s.precision, "F", s.f));
     }
-    const char *source = run->data.sources[doc->source];
     return json_pack("{s:o,s:o,s:o,s:I,s:o,s:o}", "id", utf8_string(doc->id), "source",
-                     source[0] ? utf8_string(source) : json_null(), "row",
+                     source_json(run->data.sources[doc->source]), "row",
                      utf8_string(run->entries[e].label), "words", (json_int_t)bench_text_words(sum),
                      "summary", text_json(sum), "scores", scores);
 }
