@@ -184,6 +184,23 @@ static int decode_text(const line_ctx *c, const jsonl_member *m, char **out, siz
     return 0;
 }
 
+/* A string member that names something (an id, a source): the name is
+ * used as a C string, so a NUL in it would cut it short and make two names
+ * one. */
+static int decode_name(const line_ctx *c, const jsonl_member *m, char **out)
+{
+    size_t len;
+    if (decode_text(c, m, out, &len) != 0)
+        return -1;
+    if (memchr(*out, '\0', len)) {
+        free(*out);
+        *out = NULL;
+        return line_error(c, m->value, "\"%.*s\" contains a NUL character (\\u0000)",
+                          (int)m->key_len, m->key);
+    }
+    return 0;
+}
+
 /* The id: a string, or a number taken as written. */
 static int decode_id(const line_ctx *c, const jsonl_member *m, char **out)
 {
@@ -194,7 +211,7 @@ static int decode_id(const line_ctx *c, const jsonl_member *m, char **out)
     }
     if (first != '"')
         return line_error(c, m->value, "\"id\" must be a string or a number");
-    return decode_text(c, m, out, NULL);
+    return decode_name(c, m, out);
 }
 
 /* The strings of a JSON array into `out`. */
@@ -375,7 +392,7 @@ static int parse_doc(const line_ctx *c, const jsonl_object *obj, int title, benc
     *source = NULL;
     if (find_members(c, obj, &m) != 0)
         return -1;
-    if (m.source && !is_null(m.source) && decode_text(c, m.source, source, NULL) != 0)
+    if (m.source && !is_null(m.source) && decode_name(c, m.source, source) != 0)
         return -1;
     if (decode_id(c, m.id, &doc->id) != 0 || document_text(c, &m, title, doc) != 0)
         return -1;
