@@ -453,7 +453,7 @@ def batch_table(bb):
     startup = bb.median("lede-batch-startup", "wall")
     lines += ["", f"{len(bb.ids)} documents, {bb.text_bytes / 1e6:.2f} MB of text; "
               f"median of {len(bb.runs['lede-api'])} interleaved rounds (in each, the runs of "
-              f"a few milliseconds, the first two rows and the start-ups, are run "
+              f"a few milliseconds, the rows on the 300 documents and the start-ups, are run "
               f"{SHORT_REPEATS} times, alternating, and the round keeps their median). best "
               "docs/s: the fastest round; docs per CPU s: documents over the median CPU time (user and "
               "system, of the whole process for lede batch, of the timed loop and the "
