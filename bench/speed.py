@@ -500,6 +500,47 @@ def batch_table(bb):
     return lines
 
 
+# The host reading: bench/host_contention's loops, alone and two at once.
+CONTENTION_LOOPS = (("chase", "4", "20000000", "a 4 MiB pointer chase (dependent loads, as "
+                     "the tokenizer's table lookups)"),
+                    ("arith", "1", "300000000", "an arithmetic loop that touches no memory"))
+
+
+def contention_reading(build, loop, rounds):
+    """Median ns per step of one loop run alone and of two copies run at
+    once (their mean), alternating round by round."""
+    argv = [os.path.join(build, "host_contention")] + list(loop[:3])
+    alone, together = [], []
+
+    def reading(procs):
+        values = []
+        for p in procs:
+            out, _ = p.communicate()
+            if p.returncode != 0:
+                raise BenchError(f"{' '.join(argv)} exited with status {p.returncode}")
+            values.append(float(out.split()[0]))
+        return sum(values) / len(values)
+
+    for _ in range(rounds):
+        run = lambda: subprocess.Popen(argv, stdout=subprocess.PIPE, text=True, env=CHILD_ENV)
+        alone.append(reading([run()]))
+        together.append(reading([run(), run()]))
+    return statistics.median(alone), statistics.median(together)
+
+
+def contention_lines(build, rounds):
+    """What the host gives two CPUs' worth of work that shares nothing: the
+    ceiling the two-thread target meets on this machine."""
+    parts = []
+    for loop in CONTENTION_LOOPS:
+        alone, together = contention_reading(build, loop, rounds)
+        parts.append(f"{loop[3]}: {alone / together:.2f} x its speed alone "
+                     f"({alone:.2f} ns a step alone, {together:.2f} two at once)")
+    return ["- the host, two copies of a loop at once, each against one alone "
+            "(`bench/host_contention.c`, median of " + str(rounds) + " alternating rounds): " +
+            "; ".join(parts)]
+
+
 def core_table(bb):
     """The per-document view of the in-process methods (the Core section of
     docs/performance.md)."""
@@ -732,7 +773,9 @@ def main(argv):
             bb = BatchBench(o["build"], o["lede"], o["data"], tmp)
             meter = CpuMeter()
             bb.run(o["rounds"])
-            report += ["### Batch on news articles", ""] + batch_table(bb) + [load_line(meter), ""]
+            load = load_line(meter)
+            report += ["### Batch on news articles", ""] + batch_table(bb)
+            report += contention_lines(o["build"], o["rounds"]) + [load, ""]
             report += ["### Core: per document, in process", ""] + core_table(bb) + [""]
             report += ["Commands (each run once per round, in this order):", ""]
             report += [f"- `OPENBLAS_NUM_THREADS=1 {bb.command(m)}`" +
