@@ -1,5 +1,9 @@
-# A thin wrapper over CMake. `make run` and `make test` also install the
-# Debian packages lede needs (scripts/install-deps.sh).
+# A thin wrapper over CMake. `make run` and `make build` also install the
+# Debian packages lede needs to build, `make test` and `make bench` those it
+# needs to test too (scripts/install-deps.sh). BUILD_TYPE applies at every
+# `make build` or `make run` (the build folder is configured again when it
+# changes); BENCH_DATA is the JSONL `make bench` reads (default: the news
+# set beside the repository, ../shared/data/news-dev/docs.jsonl).
 
 BUILD      ?= build
 BUILD_ASAN ?= build-asan
@@ -11,22 +15,30 @@ FUZZ_RUNS  ?= 10000
 BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 SAMPLE     ?= samples/ceasefire-commentary.txt
+BENCH_DATA ?=
 
-.PHONY: all deps build run test test-fast test-asan test-tsan test-fuzz fuzz-build fuzz bench clean format
+.PHONY: all deps deps-build configure build run test test-fast test-asan test-tsan test-fuzz \
+	fuzz-build fuzz bench clean format
 
 all: build
 
 deps:
-	@./scripts/install-deps.sh
+	@./scripts/install-deps.sh test
 
-$(BUILD)/Makefile: CMakeLists.txt
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DCMAKE_RULE_MESSAGES=OFF >/dev/null
+deps-build:
+	@./scripts/install-deps.sh build
 
-build: deps $(BUILD)/Makefile
+# Configured when there is no build folder or it has another BUILD_TYPE;
+# after that, CMake configures again by itself when CMakeLists.txt changes.
+configure: deps-build
+	@grep -qsx 'CMAKE_BUILD_TYPE:STRING=$(BUILD_TYPE)' $(BUILD)/CMakeCache.txt || \
+		cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DCMAKE_RULE_MESSAGES=OFF >/dev/null
+
+build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
 # Only the program, quietly (compiler errors still reach the terminal).
-run: deps $(BUILD)/Makefile
+run: configure
 	@cmake --build $(BUILD) -j $(JOBS) --target lede_cli >/dev/null
 	@./$(BUILD)/lede summarize $(SAMPLE)
 
@@ -35,7 +47,7 @@ run: deps $(BUILD)/Makefile
 # short run of each fuzz target.
 test: test-fast test-asan test-tsan test-fuzz
 
-test-fast: build
+test-fast: deps build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 test-asan: deps
@@ -51,7 +63,7 @@ test-tsan: deps
 # In a folder of its own: bench/run.sh configures it (bench programs on,
 # tests off) and installs into it.
 bench: deps
-	@./bench/run.sh $(BUILD_BENCH)
+	@./bench/run.sh $(BUILD_BENCH) $(BENCH_DATA)
 
 # The fuzz build: clang, with ASan and UBSan, every target (so that the
 # code also compiles with clang's warnings as errors), the fuzz targets for
@@ -73,8 +85,11 @@ test-fuzz: fuzz-build
 fuzz: fuzz-build
 	@./scripts/fuzz.sh $(BUILD_FUZZ) $(BUILD_FUZZ)/corpus -max_total_time=$(FUZZ_SECONDS)
 
+# The lines changed since the last commit, in the style of .clang-format
+# (the code as a whole is not reformatted); generated files are left alone.
 format:
-	@clang-format -i $$(git ls-files '*.c' '*.h' | grep -v model_data.c)
+	@git clang-format --force --extensions c,h -q -- \
+		$$(git ls-files '*.c' '*.h' | grep -v -e model_data.c -e rouge_data.c) >/dev/null
 
 clean:
 	@rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_TSAN) $(BUILD_FUZZ) $(BUILD_BENCH)

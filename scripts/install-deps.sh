@@ -1,16 +1,27 @@
 #!/bin/sh
-# Installs the Debian packages lede needs to build and test, when missing.
-# Idempotent and quiet when everything is there; needs root (or sudo) only
-# when something must be installed.
+# Usage: install-deps.sh [build|test]
+# Installs the Debian packages lede needs to build (`build`: make run,
+# make build, make install) or to build and test (`test`, the default: make
+# test, make bench), when missing. Idempotent and quiet when everything is
+# there; needs root (or sudo) only when something must be installed.
 set -eu
 
+build_packages="build-essential cmake pkg-config python3 libxml2-dev libopenblas-dev \
+libutf8proc-dev libstemmer-dev libjansson-dev"
 # chromium (headless) renders the HTML report in tests/report; groff-base
 # checks the manual pages (tests/man), absent from minimal images; clang and
 # its runtimes (libFuzzer, the sanitizers) build the fuzz targets; locales
-# has the sources of the de_DE locale that tests/api/test_locale.c runs in.
-packages="build-essential cmake pkg-config python3 libxml2-dev libopenblas-dev \
-libutf8proc-dev libstemmer-dev libjansson-dev valgrind ots libots-dev parallel libglib2.0-dev \
-chromium groff-base clang libclang-rt-dev locales"
+# has the sources of the de_DE locale that tests/api/test_locale.c runs in;
+# ots and libots-dev (with libglib2.0-dev) are the peer of tests and bench;
+# parallel runs lede batch under GNU parallel in tests.
+test_packages="valgrind ots libots-dev parallel libglib2.0-dev chromium groff-base clang \
+libclang-rt-dev locales"
+
+case ${1:-test} in
+build) packages=$build_packages ;;
+test) packages="$build_packages $test_packages" ;;
+*) echo "usage: install-deps.sh [build|test]" >&2; exit 2 ;;
+esac
 
 missing=""
 for p in $packages; do
