@@ -337,8 +337,8 @@ static int run_command(enum mode mode, int argc, char **argv)
     int status = EXIT_OK;
     opterr = 0;
     optind = 1;
-    int c;
-    while (status == EXIT_OK && (c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+    int c, index = -1;
+    while (status == EXIT_OK && (c = getopt_long(argc, argv, shortopts, longopts, &index)) != -1) {
         if (c == 'h') {
             fputs(mode == MODE_SPLIT ? split_help : summarize_help, stdout);
             lede_options_free(cfg.opts);
@@ -357,6 +357,9 @@ static int run_command(enum mode mode, int argc, char **argv)
         }
         if (mode == MODE_SUMMARIZE && c >= CLI_NAMED_OPTION) {
             status = cli_apply_named_option(cfg.opts, cfg.command, c, optarg);
+        } else if (c >= CLI_NAMED_OPTION && index >= 0) {
+            status = cli_usage_error(cfg.command, "'--%s' applies to summarize, not split",
+                                     longopts[index].name);
         } else {
             status = apply_option(&cfg, c, optarg);
         }
