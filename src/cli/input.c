@@ -253,13 +253,55 @@ static size_t utf16_ascii_view(const unsigned char *b, size_t len, int le, char 
     return n;
 }
 
+/* Whether the element that starts the view (after the prologue), one that
+ * is not HTML's, closes anywhere in the whole UTF-16 input `b`: its end tag
+ * searched for in UTF-16 itself, so that a document longer than the view
+ * is not taken for text. */
+static int utf16_root_closes(const unsigned char *b, size_t len, int le, const char *view,
+                             size_t n)
+{
+    char name[68];
+    size_t i = skip_instructions(view, skip_prologue(view, 0, n), n);
+    size_t name_len = element_name(view, i, n, name, sizeof name);
+    if (name_len == 0 || is_html_element(name))
+        return 0;
+    if (name_len + 1 > 64)
+        return 1; /* as root_closes: a name that long is no word of a text */
+    unsigned char close[2 * 66];
+    size_t k = 0;
+    for (const char *c = "</"; *c; c++, k += 2) {
+        close[k + (le ? 0 : 1)] = (unsigned char)*c;
+        close[k + (le ? 1 : 0)] = 0;
+    }
+    for (size_t c = 0; c < name_len; c++, k += 2) {
+        close[k + (le ? 0 : 1)] = (unsigned char)name[c];
+        close[k + (le ? 1 : 0)] = 0;
+    }
+    size_t at = le ? 0 : 1; /* where '<' lies in its code unit */
+    const unsigned char *end = b + len;
+    for (const unsigned char *p = b + at; p < end; p++) {
+        p = memchr(p, '<', (size_t)(end - p));
+        if (!p)
+            return 0;
+        const unsigned char *unit = p - at;
+        if ((size_t)(unit - b) % 2 == 0 && (size_t)(end - unit) >= k &&
+            memcmp(unit, close, k) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* UTF-16: a page, XML or text as its view says (text is converted by
- * cli_prepare). */
+ * cli_prepare); an element that is not HTML's and closes past the view
+ * makes XML too. */
 static enum cli_input_kind detect_utf16(const unsigned char *b, size_t len, int le)
 {
     char view[UTF16_VIEW_CHARS];
     size_t n = utf16_ascii_view(b, len, le, view);
-    return detect_ascii(view, n);
+    enum cli_input_kind kind = detect_ascii(view, n);
+    if (kind != INPUT_TEXT || len / 2 <= n)
+        return kind;
+    return utf16_root_closes(b, len, le, view, n) ? INPUT_XML : INPUT_TEXT;
 }
 
 /* UTF-16 without a byte order mark: the first character that is not white
