@@ -118,7 +118,7 @@ static void print_text(const char *display, const lede_document *doc, size_t nfi
 static int run_files(const extract_config *cfg, char **files, size_t nfiles)
 {
     json_t *json_all = cfg->format == FORMAT_JSON && nfiles > 1 ? json_array() : NULL;
-    cli_extract_config ecfg = {cfg->opts, cfg->xpath};
+    cli_extract_config ecfg = {cfg->opts, cfg->xpath, 0};
     enum cli_input_kind kind = cfg->input;
     int status = EXIT_OK;
     for (size_t i = 0; i < nfiles; i++) {

@@ -345,19 +345,42 @@ enum cli_input_kind cli_detect_input(const char *data, size_t len)
 
 /* ====== Preparing input ====== */
 
+/* iconv over all of *src, writing U+FFFD for each code unit it cannot
+ * convert (a lone surrogate) and for a last odd byte or unpaired high
+ * surrogate when `replace`; else it stops there. Returns iconv's result. */
+static size_t convert_utf16(iconv_t cd, char **src, size_t *in_left, char **dst,
+                            size_t *out_left, int replace)
+{
+    for (;;) {
+        size_t rc = iconv(cd, src, in_left, dst, out_left);
+        if (rc != (size_t)-1 || !replace || (errno != EILSEQ && errno != EINVAL) ||
+            *out_left < 3)
+            return rc;
+        memcpy(*dst, "\xEF\xBF\xBD", 3);
+        *dst += 3;
+        *out_left -= 3;
+        size_t skip = errno == EILSEQ && *in_left >= 2 ? 2 : *in_left;
+        *src += skip;
+        *in_left -= skip;
+    }
+}
+
 /* Converts UTF-16 text (of byte order `order`, from byte `start`) to UTF-8
- * in out->utf8, with iconv. Returns 0, or -1 after a message. */
-static int utf16_text(const cli_input *in, int order, size_t start, cli_prepared *out)
+ * in out->utf8, with iconv; `replace`: --replace-invalid. Returns 0, or -1
+ * after a message. */
+static int utf16_text(const cli_input *in, int order, size_t start, int replace,
+                      cli_prepared *out)
 {
     iconv_t cd = iconv_open("UTF-8", order == 1 ? "UTF-16LE" : "UTF-16BE");
     if (cd == (iconv_t)-1) {
         cli_warn("%s: cannot convert UTF-16: %s", in->display, strerror(errno));
         return -1;
     }
-    size_t in_left = in->len - start, cap = (in_left / 2) * 3 + 1;
+    /* Each 2 bytes give at most 3 (U+FFFD too); an odd last byte 3 more. */
+    size_t in_left = in->len - start, cap = (in_left / 2) * 3 + 4;
     char *src = in->data + start, *utf8 = malloc(cap), *dst = utf8;
     size_t out_left = cap - 1;
-    size_t rc = utf8 ? iconv(cd, &src, &in_left, &dst, &out_left) : (size_t)-1;
+    size_t rc = utf8 ? convert_utf16(cd, &src, &in_left, &dst, &out_left, replace) : (size_t)-1;
     int error = utf8 ? errno : ENOMEM;
     iconv_close(cd);
     if (rc == (size_t)-1 || in_left > 0) {
@@ -386,7 +409,7 @@ int cli_prepare(const cli_input *in, enum cli_input_kind kind, const cli_extract
     size_t start;
     int order = utf16_order((const unsigned char *)in->data, in->len, &start);
     if (kind == INPUT_TEXT && order)
-        return utf16_text(in, order, start, out);
+        return utf16_text(in, order, start, cfg && cfg->replace_invalid, out);
     if (kind == INPUT_TEXT) {
         out->text = in->data;
         out->len = in->len;

@@ -27,6 +27,8 @@ enum cli_input_kind cli_detect_input(const char *data, size_t len);
 typedef struct cli_extract_config {
     const lede_extract_options *opts; /* NULL: defaults */
     const char *xpath;                /* NULL: recognise the XML format */
+    int replace_invalid;              /* UTF-16 text: a lone surrogate or a last odd byte
+                                         is U+FFFD (--replace-invalid), not an error */
 } cli_extract_config;
 
 /* An input ready to summarize: the text, and for pages the document it was
