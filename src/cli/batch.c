@@ -39,7 +39,7 @@ static const char batch_help[] =
     "\n"
     "  -j, --threads N       worker threads, each with its own summarizer (default 1;\n"
     "                        0: one per CPU the process may run on)\n"
-    "      --strict          stop at the first bad line\n"
+    "      --strict          stop at the first bad line, or FILE that cannot be read\n"
     "  -n, --sentences N     at most N sentences (or --ratio, --words, --chars)\n"
     "  -l, --lang CODE       language of the texts (default en), and of every page\n"
     "      --NAME VALUE      any summarizer option: method, damping, redundancy,\n"
@@ -95,7 +95,7 @@ typedef struct batch {
     size_t lineno;         /* its lines read so far */
     size_t chunk_bytes;    /* the bytes of the chunk's lines */
     int reading;           /* the chunk may have more lines */
-    int read_errno;        /* a read failed (its errno, never 0), which ends the run */
+    int read_errno;        /* a read failed (its errno, never 0), which ends the stream */
     int stream_ended;      /* the stream has no more lines */
     int last_stream;       /* no stream follows this one */
     /* jobs[0, njobs) are the chunk's lines taken so far; a job's results
@@ -435,14 +435,15 @@ static void end_reading(batch *b, int rc)
         b->read_errno = errno ? errno : EIO;
 }
 
-/* Whether the chunk is the run's last: its reading ended on an error or at
- * the end of the last stream. Worker threads end after it instead of
+/* Whether the chunk is the run's last: the last stream's reading ended,
+ * at its end or on an error (the next stream, if any, is read after a
+ * stream that could not be). Worker threads end after it instead of
  * waiting for the next, so that they are gone by the time the main thread
  * has written what is left of it (it then frees them, stop_workers). */
 static int last_chunk(batch *b)
 {
     lock_briefly(b, &b->read_lock);
-    int last = b->read_errno != 0 || (b->stream_ended && b->last_stream);
+    int last = b->last_stream && (b->read_errno != 0 || b->stream_ended);
     pthread_mutex_unlock(&b->read_lock);
     return last;
 }
@@ -756,8 +757,13 @@ static void finish_chunk(batch *b, worker *workers)
     pthread_mutex_unlock(&b->mutex);
 }
 
-/* Summarizes one input stream with the workers; returns 0, 1 (a line
- * failed) or -1 (stop). `last_stream`: no input follows this one. */
+/* How summarizing a stream ended: a read error is not a stop, as the
+ * next FILE is still read (unless --strict). */
+enum { STREAM_STOP = -1, STREAM_OK = 0, STREAM_FAILED = 1, STREAM_UNREADABLE = 2 };
+
+/* Summarizes one input stream with the workers; returns a STREAM_ value
+ * (STREAM_FAILED: a line failed). `last_stream`: no input follows this
+ * one. */
 static int run_chunks(batch *b, cli_lines *in, worker *workers, int last_stream)
 {
     /* The workers are waiting (or gone): the reader's state is the main
@@ -766,18 +772,19 @@ static int run_chunks(batch *b, cli_lines *in, worker *workers, int last_stream)
     b->last_stream = last_stream;
     b->lineno = 0;
     b->stream_ended = 0;
+    b->read_errno = 0;
     for (;;) {
         start_chunk(b);
         finish_chunk(b, workers);
         empty_chunk(b);
+        if (b->stop)
+            return STREAM_STOP;
         if (b->read_errno) {
             report_read_error(b, b->read_errno);
-            return -1;
+            return STREAM_UNREADABLE;
         }
-        if (b->stop)
-            return -1;
         if (b->stream_ended)
-            return b->failed;
+            return b->failed ? STREAM_FAILED : STREAM_OK;
     }
 }
 
@@ -798,14 +805,16 @@ static int run_serial(batch *b, cli_lines *in, worker *w)
         free(j.error);
         free(j.warning);
     }
-    if (!b->stop && rc < 0) {
+    if (b->stop)
+        return STREAM_STOP;
+    if (rc < 0) {
         report_read_error(b, errno);
-        return -1;
+        return STREAM_UNREADABLE;
     }
-    return b->stop ? -1 : b->failed;
+    return b->failed ? STREAM_FAILED : STREAM_OK;
 }
 
-/* Summarizes one input stream; returns 0, 1 (a line failed) or -1 (stop). */
+/* Summarizes one input stream; returns a STREAM_ value. */
 static int run_stream(batch *b, int fd, worker *workers, int last_stream)
 {
     cli_lines in;
@@ -946,17 +955,17 @@ static int run_inputs(batch *b, worker *workers, char **files, size_t nfiles)
         int is_stdin = strcmp(files[i], "-") == 0;
         int fd = is_stdin ? STDIN_FILENO : open(files[i], O_RDONLY | O_CLOEXEC);
         b->file = is_stdin ? "<stdin>" : files[i];
-        if (fd < 0) {
+        int rc = STREAM_UNREADABLE;
+        if (fd < 0)
             cli_warn("%s: %s", files[i], strerror(errno));
-            status = EXIT_INPUT;
-            continue;
-        }
-        int rc = run_stream(b, fd, workers, i + 1 == nfiles);
-        if (!is_stdin)
+        else
+            rc = run_stream(b, fd, workers, i + 1 == nfiles);
+        if (fd >= 0 && !is_stdin)
             close(fd);
-        if (rc != 0)
+        if (rc != STREAM_OK)
             status = EXIT_INPUT;
-        if (rc < 0)
+        /* A FILE that cannot be read is skipped as a bad line is. */
+        if (rc == STREAM_STOP || (rc == STREAM_UNREADABLE && b->strict))
             break;
     }
     return status;
