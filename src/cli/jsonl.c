@@ -109,25 +109,34 @@ static long hex4(const char *s, size_t i, size_t len)
     return v;
 }
 
+/* Fails at the backslash of an escape: the whole escape is wrong, not the
+ * byte after it where the parser stopped. */
+static int fail_escape(parser *p, size_t backslash, const char *message)
+{
+    p->pos = backslash;
+    return fail(p, message);
+}
+
 /* A \u escape at p->pos (after the backslash and 'u'); surrogates must
  * come in pairs. Stores the code point. */
 static int parse_unicode_escape(parser *p, int32_t *cp)
 {
+    size_t backslash = p->pos - 2;
     long hi = hex4(p->s, p->pos, p->len);
     if (hi < 0)
-        return fail(p, "invalid \\u escape");
+        return fail_escape(p, backslash, "invalid \\u escape");
     p->pos += 4;
     if (hi >= 0xDC00 && hi <= 0xDFFF)
-        return fail(p, "invalid Unicode: lone low surrogate");
+        return fail_escape(p, backslash, "invalid Unicode: lone low surrogate");
     if (hi < 0xD800 || hi > 0xDBFF) {
         *cp = (int32_t)hi;
         return 0;
     }
     if (p->pos + 2 > p->len || p->s[p->pos] != '\\' || p->s[p->pos + 1] != 'u')
-        return fail(p, "invalid Unicode: high surrogate without a low one");
+        return fail_escape(p, backslash, "invalid Unicode: high surrogate without a low one");
     long lo = hex4(p->s, p->pos + 2, p->len);
     if (lo < 0xDC00 || lo > 0xDFFF)
-        return fail(p, "invalid Unicode: high surrogate without a low one");
+        return fail_escape(p, backslash, "invalid Unicode: high surrogate without a low one");
     p->pos += 6;
     *cp = (int32_t)(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00));
     return 0;
@@ -209,8 +218,7 @@ static int parse_string(parser *p)
                 if (parse_unicode_escape(p, &cp) != 0)
                     return -1;
             } else if (!strchr("\"\\/bfnrt", e) || e == '\0') {
-                p->pos--;
-                return fail(p, "invalid escape");
+                return fail_escape(p, p->pos - 2, "invalid escape");
             }
             continue;
         }
@@ -372,7 +380,9 @@ int jsonl_parse_object(const char *line, size_t len, jsonl_object *obj, size_t *
         rc = fail(&p, "a JSON object expected");
     } else {
         rc = parse_container(&p, 1, '}', obj);
-        skip_space(&p);
+        /* Only after the object: a failure's position stays where it is. */
+        if (rc == 0)
+            skip_space(&p);
         if (rc == 0 && p.pos < len)
             rc = fail(&p, "end of line expected after the object");
     }

@@ -89,6 +89,40 @@ static void test_members_and_decoding(void)
     jsonl_object_free(&obj);
 }
 
+/* A failure is reported where it lies: not past the white space after it,
+ * and at the backslash of a bad escape. */
+static void test_error_columns(void)
+{
+    static const struct {
+        const char *line;
+        size_t column;
+        const char *message;
+    } cases[] = {
+        {"{\"text\":\"Rain\t   fell.\"}", 14, "control character in a string"},
+        {"{\"text\":\"Rain \\ud800 fell.\"}", 15,
+         "invalid Unicode: high surrogate without a low one"},
+        {"{\"text\":\"Rain \\ud800\\u0041\"}", 15,
+         "invalid Unicode: high surrogate without a low one"},
+        {"{\"text\":\"Rain \\udc00 fell.\"}", 15, "invalid Unicode: lone low surrogate"},
+        {"{\"text\":\"Rain \\u12 fell.\"}", 15, "invalid \\u escape"},
+        {"{\"text\":\"Rain \\x fell.\"}", 15, "invalid escape"},
+        {"{\"a\":1 ,  }", 11, "string or '}' expected"},
+        {"{\"a\":tru  }", 6, "invalid token"},
+        {"{\"a\":1}   x", 11, "end of line expected after the object"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        jsonl_object obj = {0};
+        size_t column = 0;
+        const char *message = NULL;
+        const char *line = cases[i].line;
+        CHECK_EQ(jsonl_parse_object(line, strlen(line), &obj, &column, &message), -1);
+        CHECK_MSG(column == cases[i].column, "'%s': column %zu, want %zu", line, column,
+                  cases[i].column);
+        CHECK_STR(message, cases[i].message);
+        jsonl_object_free(&obj);
+    }
+}
+
 static void test_depth_limit(void)
 {
     size_t depth = 100000;
@@ -176,6 +210,7 @@ int main(void)
     test_verdicts();
     test_specials_at_every_offset();
     test_members_and_decoding();
+    test_error_columns();
     test_depth_limit();
     test_writer_matches_jansson();
     return harness_finish();
