@@ -709,7 +709,9 @@ static void empty_chunk(batch *b)
 
 /* The next non-blank line of the input, its line ending cut off, in
  * *line and *len (valid until the next call); *lineno counts every line.
- * Returns 1, 0 at the end of the input, -1 on a read error. */
+ * A byte order mark that starts the stream is not part of its first line
+ * (columns count from after it, as lede summarize counts them). Returns 1,
+ * 0 at the end of the input, -1 on a read error. */
 static int next_line(cli_lines *in, char **line, size_t *len, size_t *lineno)
 {
     for (;;) {
@@ -719,6 +721,10 @@ static int next_line(cli_lines *in, char **line, size_t *len, size_t *lineno)
         (*lineno)++;
         if (rc == CLI_LINE_TOO_LONG)
             return rc;
+        if (*lineno == 1 && *len >= 3 && memcmp(*line, "\xEF\xBB\xBF", 3) == 0) {
+            *line += 3;
+            *len -= 3;
+        }
         size_t n = *len;
         while (n > 0 && (*line)[n - 1] == '\r')
             n--;
