@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -113,7 +114,8 @@ typedef struct batch {
     int poll;              /* waits poll first (see POLL_NS) */
     atomic_int quit;
     /* Whichever thread finishes a job writes the chunk's results that are
-     * done, in order, under write_lock (with b->output, failed and stop):
+     * done, in order, under write_lock (with b->output, failed, stop and
+     * write_errno):
      * jobs[0, written) are written, their messages freed (their output
      * lines stay in their worker's done buffer). A thread that waits for
      * input holds none back (wait_for_input). Lock order: read_lock, then
@@ -126,10 +128,11 @@ typedef struct batch {
     atomic_int input_waiting;
     int strict;            /* --strict */
     int failed;            /* a line of the current stream failed */
-    /* --strict and a line failed: nothing more is written, and no more
-     * lines are taken; a byte written to stop_pipe[1] ends a wait for
-     * input (cli_lines_on_wait). The pipe is made for --strict with
-     * threads only (one thread stops before its next read). */
+    int write_errno;       /* the output could not be written (its errno, never 0) */
+    /* --strict and a line failed, or the output could not be written:
+     * nothing more is written, and no more lines are taken; a byte written
+     * to stop_pipe[1] ends a wait for input (cli_lines_on_wait), which
+     * may never come, in whichever thread waits. */
     atomic_int stop;
     int stop_pipe[2];
 } batch;
@@ -423,7 +426,7 @@ static void lock_briefly(const batch *b, pthread_mutex_t *m)
 
 static int next_line(cli_lines *in, char **line, size_t *len, size_t *lineno);
 static void finish_job(worker *w, job *j, int ok);
-static void flush_before_message(batch *b);
+static int flush_output(batch *b);
 
 /* Ends the chunk's reading at the end of the stream (rc 0) or on a read
  * error (rc -1, errno set). Under read_lock. */
@@ -535,7 +538,7 @@ static void *worker_main(void *arg)
         /* Under write_lock, as every message: after the lines before it,
          * never in the middle of another. */
         lock_briefly(b, &b->write_lock);
-        flush_before_message(b);
+        flush_output(b);
         cli_warn("a worker thread takes no lines: %s",
                  err ? lede_error_message(err) : "out of memory");
         pthread_mutex_unlock(&b->write_lock);
@@ -567,21 +570,68 @@ static void *worker_main(void *arg)
 
 /* ====== Reading and writing ====== */
 
-/* Writes what is pending of the output. Returns 0, or -1 when it cannot
- * be written (stdout's error flag then tells cli_finish_output). */
+/* Ends the run: no more lines are taken, nothing more is written, and a
+ * thread waiting for input stops waiting. */
+static void stop_run(batch *b)
+{
+    if (b->stop)
+        return;
+    b->stop = 1;
+    if (b->stop_pipe[1] >= 0)
+        (void)!write(b->stop_pipe[1], "", 1);
+}
+
+/* Writes all of data[0, n) to standard output: a short write goes on
+ * where it stopped, as does one that a signal interrupted or that would
+ * block (standard output shared with a non-blocking descriptor). Returns 0,
+ * or -1 with errno set. The output bypasses stdio, whose fwrite leaves the
+ * bytes it took from a block that failed part way unknown. */
+static int write_all(const char *data, size_t n)
+{
+    while (n > 0) {
+        ssize_t k = write(STDOUT_FILENO, data, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            struct pollfd out = {.fd = STDOUT_FILENO, .events = POLLOUT};
+            if (poll(&out, 1, -1) < 0 && errno != EINTR)
+                return -1;
+            continue;
+        }
+        if (k <= 0) {
+            errno = k == 0 ? EIO : errno;
+            return -1;
+        }
+        data += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+/* Writes data[0, n), unless the output failed before. The first failure
+ * is reported, and stops the run: the lines after it would leave a hole
+ * in the output, and an endless input would be read for nothing. Returns
+ * 0 or -1. */
+static int write_stdout(batch *b, const char *data, size_t n)
+{
+    if (b->write_errno)
+        return -1;
+    if (write_all(data, n) == 0)
+        return 0;
+    b->write_errno = errno ? errno : EIO;
+    cli_warn("cannot write the output: %s", strerror(b->write_errno));
+    stop_run(b);
+    return -1;
+}
+
+/* Writes the output lines queued so far: before a message on stderr,
+ * which then follows the lines before it, and when the queue has a block.
+ * Returns 0, or -1 when the output failed. */
 static int flush_output(batch *b)
 {
     size_t n = b->output.len;
     b->output.len = 0;
-    return n > 0 && fwrite(b->output.data, 1, n, stdout) != n ? -1 : 0;
-}
-
-/* Writes the output lines queued so far and flushes stdout, so that a
- * message on stderr follows the lines before it. */
-static void flush_before_message(batch *b)
-{
-    flush_output(b);
-    fflush(stdout);
+    return n > 0 ? write_stdout(b, b->output.data, n) : 0;
 }
 
 /* Queues an output line, writing the queue when it has a block. */
@@ -589,9 +639,8 @@ static void put_output(batch *b, const char *line, size_t len)
 {
     if (jsonl_put(&b->output, line, len) != 0 || jsonl_put(&b->output, "\n", 1) != 0) {
         /* Out of memory for the queue: write it, then the line itself. */
-        flush_output(b);
-        fwrite(line, 1, len, stdout);
-        fputc('\n', stdout);
+        if (flush_output(b) == 0 && write_stdout(b, line, len) == 0)
+            write_stdout(b, "\n", 1);
         return;
     }
     if (b->output.len >= OUTPUT_BLOCK_BYTES || b->interactive)
@@ -601,7 +650,7 @@ static void put_output(batch *b, const char *line, size_t len)
 /* Reports a failed read (errno `error`), after the output lines before it. */
 static void report_read_error(batch *b, int error)
 {
-    flush_before_message(b);
+    flush_output(b);
     cli_warn("%s: cannot read: %s", b->file, strerror(error));
 }
 
@@ -613,14 +662,14 @@ static void write_job(batch *b, const job *j, const char *out, size_t out_len)
     if (b->stop)
         return;
     if (j->warning) {
-        flush_before_message(b);
+        flush_output(b);
         fprintf(stderr, "lede: %s:%zu: warning: %s\n", b->file, j->lineno, j->warning);
     }
     if (out) {
         put_output(b, out, out_len);
         return;
     }
-    flush_before_message(b);
+    flush_output(b);
     const char *why = j->error      ? j->error
                       : j->too_long ? "longer than 1 GiB, the most lede reads of a line"
                                     : "out of memory";
@@ -629,11 +678,8 @@ static void write_job(batch *b, const job *j, const char *out, size_t out_len)
     else
         fprintf(stderr, "lede: %s:%zu: %s\n", b->file, j->lineno, why);
     b->failed = 1;
-    if (b->strict) {
-        b->stop = 1;
-        if (b->stop_pipe[1] >= 0)
-            (void)!write(b->stop_pipe[1], "", 1);
-    }
+    if (b->strict)
+        stop_run(b);
 }
 
 /* Writes the results of the chunk that are done, in order, up to the first
@@ -654,7 +700,7 @@ static void write_done_jobs(batch *b)
         free(j->warning);
     }
     if (atomic_load(&b->input_waiting))
-        flush_before_message(b);
+        flush_output(b);
 }
 
 /* Hands the job's output line (in the worker's scratch, when `ok`) over
@@ -695,7 +741,7 @@ static void wait_for_input(void *arg)
     batch *b = arg;
     atomic_store(&b->input_waiting, 1);
     lock_briefly(b, &b->write_lock);
-    flush_before_message(b);
+    flush_output(b);
     pthread_mutex_unlock(&b->write_lock);
 }
 
@@ -977,8 +1023,8 @@ static int run_inputs(batch *b, worker *workers, char **files, size_t nfiles)
     return status;
 }
 
-/* The pipe that wakes a reader waiting for input when --strict stops the
- * run; closed on exec, as every descriptor the CLI opens. */
+/* The pipe that wakes a reader waiting for input when the run stops
+ * (stop_run); closed on exec, as every descriptor the CLI opens. */
 static int open_stop_pipe(batch *b)
 {
     if (pipe(b->stop_pipe) != 0)
@@ -1021,10 +1067,12 @@ int cli_batch(int argc, char **argv)
         status = cli_out_of_memory();
     } else {
         status = start_workers(&b, workers, cfg.threads);
-        /* Without the pipe, a waiting reader would not see --strict stop
-         * the run until more input or its end came: said, not fatal. */
-        if (status == 0 && b.strict && b.started > 0 && open_stop_pipe(&b) != 0) {
-            cli_warn("cannot make a pipe: %s; --strict stops only at more input", strerror(errno));
+        /* Without the pipe, a waiting reader would not see the run stop
+         * until more input or its end came: said, not fatal. */
+        if (status == 0 && open_stop_pipe(&b) != 0) {
+            cli_warn("cannot make a pipe: %s; a stop (--strict, or the output failing) waits "
+                     "for more input",
+                     strerror(errno));
             b.stop_pipe[0] = b.stop_pipe[1] = -1;
         }
         if (status == 0) {
@@ -1043,5 +1091,6 @@ int cli_batch(int argc, char **argv)
     free(workers);
     free(b.jobs);
     lede_options_free(cfg.opts);
-    return cli_finish_output(status);
+    /* A failed write was reported when it happened. */
+    return b.write_errno ? EXIT_OUTPUT : cli_finish_output(status);
 }
