@@ -45,6 +45,9 @@ static const char batch_help[] =
     "  -l, --lang CODE       language of the texts (default en), and of every page\n"
     "      --NAME VALUE      any summarizer option: method, damping, redundancy,\n"
     "                        background-idf, seed, replace-invalid (yes/no), ...\n"
+    "      --replace-invalid yes\n"
+    "                        read bytes that are not UTF-8 inside a line's strings,\n"
+    "                        and NUL (\\u0000) in \"text\", as U+FFFD\n"
     "  -h, --help            show this help\n"
     "\n"
     "Exit status: 0 success, 1 some line could not be summarized, 2 usage error,\n"
@@ -83,6 +86,7 @@ typedef struct job {
 typedef struct batch {
     const lede_options *opts;
     int lang_given;        /* --lang given: a page's own language is not used */
+    unsigned json_flags;   /* how lines are parsed (jsonl_parse_object_flags) */
     const char *file;      /* for messages */
     jsonl_buf output;      /* output lines not yet written */
     int interactive;       /* output to a terminal: written line by line */
@@ -202,8 +206,15 @@ static int line_has(const line_scratch *ls, const char *name)
     return 0;
 }
 
+/* Appends raw bytes of the line; those that are not UTF-8 (let through
+ * by --replace-invalid) as U+FFFD, so that the output line is JSON. */
+static int put_raw(jsonl_buf *b, const char *s, size_t len, int invalid_utf8)
+{
+    return invalid_utf8 ? jsonl_put_replacing_invalid(b, s, len) : jsonl_put(b, s, len);
+}
+
 /* The output line: the input's members but the "text" or "html" read,
- * verbatim and in order, then "sentences"; for a page (`doc`), each
+ * verbatim (but bytes that are not UTF-8) and in order, then "sentences"; for a page (`doc`), each
  * sentence with its line in the page, then the page's metadata that the
  * input does not already have. Returns 0 or -1 when out of memory. */
 static int write_output(line_scratch *ls, const lede_summary *sum, const lede_document *doc)
@@ -216,9 +227,9 @@ static int write_output(line_scratch *ls, const lede_summary *sum, const lede_do
         if (jsonl_key_is(m, ls->member))
             continue;
         rc |= jsonl_put(b, "\"", 1);
-        rc |= jsonl_put(b, m->key, m->key_len);
+        rc |= put_raw(b, m->key, m->key_len, m->invalid_utf8);
         rc |= jsonl_put(b, "\":", 2);
-        rc |= jsonl_put(b, m->value, m->value_len);
+        rc |= put_raw(b, m->value, m->value_len, m->invalid_utf8);
         rc |= jsonl_put(b, ",", 1);
     }
     rc |= jsonl_put(b, "\"sentences\":[", 13);
@@ -320,7 +331,8 @@ static int run_job(worker *w, job *j)
     lede_summarizer *s = w->s;
     size_t column;
     const char *message;
-    int rc = jsonl_parse_object(j->line, j->len, &ls->obj, &column, &message);
+    int rc =
+        jsonl_parse_object_flags(j->line, j->len, w->b->json_flags, &ls->obj, &column, &message);
     if (rc != 0) {
         j->error = rc == -1 ? error_text("invalid JSON: %s", message) : NULL;
         j->column = rc == -1 ? (int)column : 0;
@@ -936,6 +948,22 @@ static int parse_args(int argc, char **argv, batch_config *cfg, const struct opt
     return 0;
 }
 
+/* The JSON reader's flags for the options: under replace-invalid, strings
+ * may hold bytes that are not UTF-8, which the library then reads as
+ * U+FFFD. lede.h has no getter for the flag; lede_options_describe gives
+ * every option's value. Returns 0, or -1 when out of memory. */
+static int json_flags_for(const lede_options *opts, unsigned *flags)
+{
+    size_t n = lede_options_describe(opts, NULL, 0);
+    char *text = n > 0 ? malloc(n + 1) : NULL;
+    if (!text)
+        return -1;
+    lede_options_describe(opts, text, n + 1);
+    *flags = strstr(text, " replace-invalid=yes") ? JSONL_INVALID_UTF8 : 0;
+    free(text);
+    return 0;
+}
+
 /* --threads 0: one thread per CPU the process may run on (its affinity,
  * as taskset or a container's CPU set gives it). */
 static size_t threads_per_cpu(void)
@@ -1047,12 +1075,18 @@ int cli_batch(int argc, char **argv)
         lede_options_free(cfg.opts);
         return status < 0 ? cli_finish_output(EXIT_OK) : status;
     }
+    unsigned json_flags;
+    if (json_flags_for(cfg.opts, &json_flags) != 0) {
+        lede_options_free(cfg.opts);
+        return cli_out_of_memory();
+    }
     if (cfg.threads == 0)
         cfg.threads = threads_per_cpu();
     /* Parallelism comes from the workers; OpenBLAS stays single-threaded. */
     cli_set_blas_threads(1);
     batch b = {.opts = cfg.opts,
                .lang_given = cfg.lang_given,
+               .json_flags = json_flags,
                .strict = cfg.strict,
                .interactive = isatty(STDOUT_FILENO),
                .jobs = calloc(CHUNK_LINES, sizeof(job)),

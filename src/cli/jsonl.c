@@ -64,6 +64,8 @@ typedef struct parser {
     size_t len;
     size_t pos;
     const char *error;
+    unsigned flags;
+    int invalid_utf8; /* a string since the last member had bytes not UTF-8 */
 } parser;
 
 static int fail(parser *p, const char *message)
@@ -195,6 +197,15 @@ static size_t skip_plain(const char *s, size_t pos, size_t len)
     return pos;
 }
 
+/* The length of the UTF-8 character that s[0, len) starts with; 0 when
+ * it starts with no valid one. */
+static size_t utf8_length(const char *s, size_t len)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &cp);
+    return n < 1 ? 0 : (size_t)n;
+}
+
 static int parse_string(parser *p)
 {
     p->pos++; /* opening quote */
@@ -226,12 +237,11 @@ static int parse_string(parser *p)
             p->pos++;
             continue;
         }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)p->s + p->pos,
-                                              (utf8proc_ssize_t)(p->len - p->pos), &cp);
-        if (n < 1)
+        size_t n = utf8_length(p->s + p->pos, p->len - p->pos);
+        if (n == 0 && !(p->flags & JSONL_INVALID_UTF8))
             return fail(p, "invalid UTF-8 in a string");
-        p->pos += (size_t)n;
+        p->invalid_utf8 |= n == 0;
+        p->pos += n ? n : 1;
     }
     return fail(p, "unterminated string");
 }
@@ -292,6 +302,8 @@ static int parse_container(parser *p, int depth, char close, jsonl_object *obj)
         skip_space(p);
         const char *key = NULL;
         size_t key_len = 0;
+        if (obj)
+            p->invalid_utf8 = 0; /* a top-level member's own, nested values' too */
         if (close == '}') {
             if (p->pos >= p->len || p->s[p->pos] != '"')
                 return fail(p, "string or '}' expected");
@@ -318,8 +330,8 @@ static int parse_container(parser *p, int depth, char close, jsonl_object *obj)
                 obj->members = m;
                 obj->cap = cap;
             }
-            obj->members[obj->count++] = (jsonl_member){key, key_len, p->s + vstart,
-                                                         p->pos - vstart};
+            obj->members[obj->count++] =
+                (jsonl_member){key, key_len, p->s + vstart, p->pos - vstart, p->invalid_utf8};
         }
         skip_space(p);
         if (p->pos < p->len && p->s[p->pos] == ',') {
@@ -372,7 +384,13 @@ size_t jsonl_column(const char *s, size_t pos)
 int jsonl_parse_object(const char *line, size_t len, jsonl_object *obj, size_t *column,
                        const char **message)
 {
-    parser p = {line, len, 0, NULL};
+    return jsonl_parse_object_flags(line, len, 0, obj, column, message);
+}
+
+int jsonl_parse_object_flags(const char *line, size_t len, unsigned flags, jsonl_object *obj,
+                             size_t *column, const char **message)
+{
+    parser p = {line, len, 0, NULL, flags, 0};
     obj->count = 0;
     skip_space(&p);
     int rc;
@@ -424,7 +442,7 @@ static int decode_raw(const char *s, size_t len, jsonl_buf *out)
                 return -2;
             continue;
         }
-        parser p = {s, len, i, NULL};
+        parser p = {s, len, i, NULL, 0, 0};
         int32_t cp;
         if (parse_unicode_escape(&p, &cp) != 0 || put_code_point(out, cp) != 0)
             return -2;
@@ -513,6 +531,24 @@ int jsonl_put_string(jsonl_buf *b, const char *s, size_t len)
         i = run + 1;
     }
     return jsonl_put(b, "\"", 1);
+}
+
+int jsonl_put_replacing_invalid(jsonl_buf *b, const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t run = i;
+        for (size_t n; run < len && (n = utf8_length(s + run, len - run)) > 0;)
+            run += n;
+        if (jsonl_put(b, s + i, run - i) != 0)
+            return -1;
+        if (run >= len)
+            break;
+        if (jsonl_put(b, "\xEF\xBF\xBD", 3) != 0)
+            return -1;
+        i = run + 1;
+    }
+    return 0;
 }
 
 /* "%.9g" of `v` into `num`. glibc's strfromd formats as printf does

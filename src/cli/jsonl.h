@@ -18,6 +18,8 @@ typedef struct jsonl_member {
     size_t key_len;
     const char *value; /* raw bytes of the value */
     size_t value_len;
+    int invalid_utf8; /* the key or a string in the value has bytes that are
+                         not UTF-8 (JSONL_INVALID_UTF8 only) */
 } jsonl_member;
 
 typedef struct jsonl_object {
@@ -38,6 +40,16 @@ typedef struct jsonl_buf {
  * in characters) and a static `*message`; or -2 when out of memory. */
 int jsonl_parse_object(const char *line, size_t len, jsonl_object *obj, size_t *column,
                        const char **message);
+
+/* jsonl_parse_object_flags's flags. JSONL_INVALID_UTF8: a string may hold
+ * bytes that are not UTF-8 (lede batch --replace-invalid), kept as they
+ * are; each member says whether it has any. Outside strings they are
+ * still an error, as are control characters (a raw NUL among them). */
+enum { JSONL_INVALID_UTF8 = 1 };
+
+/* jsonl_parse_object with flags. */
+int jsonl_parse_object_flags(const char *line, size_t len, unsigned flags, jsonl_object *obj,
+                             size_t *column, const char **message);
 
 /* The 1-based column, in characters, of byte `pos` of a line. */
 size_t jsonl_column(const char *line, size_t pos);
@@ -61,6 +73,10 @@ int jsonl_put(jsonl_buf *b, const char *s, size_t len);
 /* A JSON string with the escapes jansson writes (\" \\ \b \f \n \r \t,
  * \u00XX for other control characters, everything else as it is). */
 int jsonl_put_string(jsonl_buf *b, const char *s, size_t len);
+/* `s` with each byte that is not part of a UTF-8 character replaced by
+ * U+FFFD, as LEDE_INPUT_REPLACE_INVALID reads it (a truncated sequence of
+ * two bytes gives two). */
+int jsonl_put_replacing_invalid(jsonl_buf *b, const char *s, size_t len);
 /* A sentence object as cli_sentence_json writes it, compact. */
 int jsonl_put_sentence(jsonl_buf *b, const lede_sentence *s);
 /* The same with "source_line" last, as cli_document_json adds it for a

@@ -123,6 +123,63 @@ static void test_error_columns(void)
     }
 }
 
+/* With JSONL_INVALID_UTF8, bytes that are not UTF-8 pass inside strings,
+ * kept as they are, and each top-level member says whether it has any
+ * (in its key, or anywhere in its value); elsewhere they are still errors,
+ * as are control characters. */
+static void test_invalid_utf8_accepted(void)
+{
+    const char *line =
+        "{\"a\":1,\"k\xC0\":2,\"n\":[{\"x\":\"\xED\xA0\x80\"},3],\"ok\":\"\xC3\xA9\","
+        "\"text\":\"Rain f\342\202ell.\"}";
+    jsonl_object obj = {0};
+    size_t column = 0;
+    const char *message = NULL;
+    CHECK_EQ(jsonl_parse_object(line, strlen(line), &obj, &column, &message), -1);
+    CHECK_STR(message, "invalid UTF-8 in a string");
+    CHECK_EQ(
+        jsonl_parse_object_flags(line, strlen(line), JSONL_INVALID_UTF8, &obj, &column, &message),
+        0);
+    CHECK_EQ(obj.count, 5);
+    static const int invalid[] = {0, 1, 1, 0, 1};
+    for (size_t i = 0; i < obj.count && i < 5; i++)
+        CHECK_MSG(obj.members[i].invalid_utf8 == invalid[i], "member %zu: invalid_utf8 %d", i,
+                  obj.members[i].invalid_utf8);
+    jsonl_buf text = {0};
+    CHECK_EQ(jsonl_decode_string(&obj.members[4], &text), 0);
+    CHECK_STR(text.data, "Rain f\342\202ell.");
+    jsonl_buf_free(&text);
+    static const char *const still_bad[] = {"{\"a\":\xFF}", "{\xFF\"a\":1}",
+                                            "{\"a\":\"\xFF\x01\"}"};
+    for (size_t i = 0; i < sizeof still_bad / sizeof still_bad[0]; i++)
+        CHECK_EQ(jsonl_parse_object_flags(still_bad[i], strlen(still_bad[i]), JSONL_INVALID_UTF8,
+                                          &obj, &column, &message),
+                 -1);
+    jsonl_object_free(&obj);
+}
+
+/* Each byte that is not part of a UTF-8 character becomes U+FFFD, as
+ * LEDE_INPUT_REPLACE_INVALID reads it; valid characters stay. */
+static void test_replacing_invalid(void)
+{
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"plain", "plain"},
+        {"caf\xC3\xA9 \xF0\x9F\x98\x80", "caf\xC3\xA9 \xF0\x9F\x98\x80"},
+        {"a\377b", "a\357\277\275b"},
+        {"f\342\202ell", "f\357\277\275\357\277\275ell"},
+        {"\xED\xA0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},
+        {"\300\257x\200", "\357\277\275\357\277\275x\357\277\275"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        jsonl_buf got = {0};
+        CHECK_EQ(jsonl_put_replacing_invalid(&got, cases[i].in, strlen(cases[i].in)), 0);
+        CHECK_STR(got.data ? got.data : "", cases[i].out);
+        jsonl_buf_free(&got);
+    }
+}
+
 static void test_depth_limit(void)
 {
     size_t depth = 100000;
@@ -211,6 +268,8 @@ int main(void)
     test_specials_at_every_offset();
     test_members_and_decoding();
     test_error_columns();
+    test_invalid_utf8_accepted();
+    test_replacing_invalid();
     test_depth_limit();
     test_writer_matches_jansson();
     return harness_finish();
