@@ -646,11 +646,14 @@ static int flush_output(batch *b)
     return n > 0 ? write_stdout(b, b->output.data, n) : 0;
 }
 
-/* Queues an output line, writing the queue when it has a block. */
+/* Queues an output line, writing the queue when it has a block. A line
+ * of a block or more is written as it is, after the queue: copied into it,
+ * a huge line would take its size once more. */
 static void put_output(batch *b, const char *line, size_t len)
 {
-    if (jsonl_put(&b->output, line, len) != 0 || jsonl_put(&b->output, "\n", 1) != 0) {
-        /* Out of memory for the queue: write it, then the line itself. */
+    /* Also when out of memory for the queue. */
+    if (len >= OUTPUT_BLOCK_BYTES || jsonl_put(&b->output, line, len) != 0 ||
+        jsonl_put(&b->output, "\n", 1) != 0) {
         if (flush_output(b) == 0 && write_stdout(b, line, len) == 0)
             write_stdout(b, "\n", 1);
         return;
@@ -697,31 +700,40 @@ static void write_job(batch *b, const job *j, const char *out, size_t out_len)
 /* Writes the results of the chunk that are done, in order, up to the first
  * that is not; a failed line is reported and sets b->failed. Any thread,
  * under write_lock; flushed while input is awaited. */
+/* Writes the job next in order (write_job) and frees its messages. */
+static void write_next_job(batch *b, job *j, const char *out, size_t out_len)
+{
+    write_job(b, j, out, out_len);
+    free(j->error);
+    free(j->warning);
+    b->written++;
+}
+
 static void write_done_jobs(batch *b)
 {
     size_t taken = atomic_load_explicit(&b->njobs, memory_order_acquire);
-    for (; b->written < taken; b->written++) {
+    while (b->written < taken && b->jobs[b->written].done) {
         job *j = &b->jobs[b->written];
-        if (!j->done)
-            break;
         worker *owner = j->owner;
-        write_job(b, j, owner ? owner->done.data + j->out_offset : NULL, j->out_len);
+        write_next_job(b, j, owner ? owner->done.data + j->out_offset : NULL, j->out_len);
         if (owner)
             owner->unwritten--;
-        free(j->error);
-        free(j->warning);
     }
     if (atomic_load(&b->input_waiting))
         flush_output(b);
 }
 
 /* Hands the job's output line (in the worker's scratch, when `ok`) over
- * for writing, then writes the results that are done. */
+ * for writing, then writes the results that are done. The job next in
+ * order is written from the scratch buffer: copied to the done buffer
+ * first, a huge line would take its size once more. */
 static void finish_job(worker *w, job *j, int ok)
 {
     batch *b = w->b;
     lock_briefly(b, &b->write_lock);
-    if (ok) {
+    if (ok && j == &b->jobs[b->written]) {
+        write_next_job(b, j, w->scratch.out.data, w->scratch.out.len);
+    } else if (ok) {
         /* Empty: a buffer grown past DONE_KEEP_BYTES (one huge result, or
          * a chunk's behind a slow line) is given back rather than kept for
          * the rest of the run; freed here, in the thread that made it. */
