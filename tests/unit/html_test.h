@@ -85,6 +85,26 @@ static inline void page_free(test_page *p)
     p->len = p->cap = 0;
 }
 
+/* The `len` ASCII bytes of `ascii` as UTF-16 (little-endian unless `big`),
+ * after a byte order mark when `bom`, into a new page (`out`, which the
+ * caller gives back with page_free). */
+static inline void page_utf16(const char *ascii, size_t len, int big, int bom, test_page *out)
+{
+    size_t start = bom ? 2 : 0, n = start + 2 * len;
+    char *wide = calloc(n + 2, 1);
+    if (!wide) {
+        fprintf(stderr, "out of memory building a test page\n");
+        exit(1);
+    }
+    if (bom) {
+        wide[0] = big ? '\xFE' : '\xFF';
+        wide[1] = big ? '\xFF' : '\xFE';
+    }
+    for (size_t i = 0; i < len; i++)
+        wide[start + 2 * i + (big ? 1 : 0)] = ascii[i];
+    *out = (test_page){wide, n, n + 2};
+}
+
 /* Extracts a NUL-terminated page with the default options. */
 static inline lede_status extract_page(const char *html, lede_document **doc)
 {

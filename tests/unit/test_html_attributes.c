@@ -192,19 +192,11 @@ static void test_xml_and_utf16(void)
     check_refusal_at(&p, 1, LEDE_ERR_TOO_LARGE, "XML", &text);
 
     one_tag(&p, MAX_ATTRIBUTES + 1, "x");
-    test_page wide = {0};
-    page_add(&wide, "\xFF\xFE");
-    wide.data = realloc(wide.data, 2 + 2 * p.len);
-    if (!CHECK(wide.data))
-        return;
-    for (size_t i = 0; i < p.len; i++) {
-        wide.data[2 + 2 * i] = p.data[i];
-        wide.data[3 + 2 * i] = 0;
-    }
-    wide.len = 2 + 2 * p.len;
+    test_page wide;
+    page_utf16(p.data, p.len, 0, 1, &wide);
     place converted = {0, 1, 13, 1};
     check_refusal_at(&wide, 0, LEDE_ERR_TOO_LARGE, "UTF-16", &converted);
-    free(wide.data);
+    page_free(&wide);
     free(p.data);
 }
 

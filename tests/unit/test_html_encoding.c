@@ -28,22 +28,6 @@ static lede_status extract_bytes(const char *bytes, size_t len, const char *forc
     return st;
 }
 
-/* ASCII `s` as UTF-16 (little-endian unless `big`), without a byte order
- * mark; the caller frees it. */
-static char *utf16(const char *s, int big, size_t *len)
-{
-    size_t n = strlen(s);
-    char *out = calloc(2 * n + 1, 1);
-    if (!out) {
-        fprintf(stderr, "out of memory building a test page\n");
-        exit(1);
-    }
-    for (size_t i = 0; i < n; i++)
-        out[2 * i + (big ? 1 : 0)] = s[i];
-    *len = 2 * n;
-    return out;
-}
-
 /* Checks that `bytes` read with `forced` give the article, in `encoding`
  * (in any case: a label that is the name is reported as written). */
 static void check_reads(const char *what, const char *bytes, size_t len, const char *forced,
@@ -67,14 +51,14 @@ static void check_reads(const char *what, const char *bytes, size_t len, const c
  * UTF-16 label inside the page means UTF-8. */
 static void test_forced_utf16(void)
 {
-    size_t len;
-    char *le = utf16(article, 0, &len);
-    check_reads("forced UTF-16LE", le, len, "UTF-16LE", "UTF-16LE");
-    check_reads("forced utf-16", le, len, "utf-16", "UTF-16LE");
-    free(le);
-    char *be = utf16(article, 1, &len);
-    check_reads("forced UTF-16BE", be, len, "UTF-16BE", "UTF-16BE");
-    free(be);
+    test_page le, be;
+    page_utf16(article, strlen(article), 0, 0, &le);
+    check_reads("forced UTF-16LE", le.data, le.len, "UTF-16LE", "UTF-16LE");
+    check_reads("forced utf-16", le.data, le.len, "utf-16", "UTF-16LE");
+    page_free(&le);
+    page_utf16(article, strlen(article), 1, 0, &be);
+    check_reads("forced UTF-16BE", be.data, be.len, "UTF-16BE", "UTF-16BE");
+    page_free(&be);
 
     char declared[512];
     snprintf(declared, sizeof declared, "<meta charset=\"utf-16\">%s", article);
@@ -92,12 +76,12 @@ static void test_utf16_without_bom(void)
         char page[512], what[64];
         snprintf(page, sizeof page, "%s%s", starts[i], article);
         for (int big = 0; big <= 1; big++) {
-            size_t len;
-            char *bytes = utf16(page, big, &len);
+            test_page bytes;
+            page_utf16(page, strlen(page), big, 0, &bytes);
             snprintf(what, sizeof what, "UTF-16%s after %zu bytes", big ? "BE" : "LE",
                      strlen(starts[i]));
-            check_reads(what, bytes, len, NULL, big ? "UTF-16BE" : "UTF-16LE");
-            free(bytes);
+            check_reads(what, bytes.data, bytes.len, NULL, big ? "UTF-16BE" : "UTF-16LE");
+            page_free(&bytes);
         }
     }
 }

@@ -174,17 +174,12 @@ static void test_node_limits(void)
         test_page ascii = {0};
         page_add(&ascii, "<html><body>");
         page_add_times(&ascii, "<b>x</b>", 100);
-        char *utf16 = calloc(2 * ascii.len + 2, 1);
-        if (!CHECK(utf16))
-            break;
-        utf16[0] = big ? '\xFE' : '\xFF';
-        utf16[1] = big ? '\xFF' : '\xFE';
-        for (size_t k = 0; k < ascii.len; k++)
-            utf16[2 + 2 * k + (big ? 1 : 0)] = ascii.data[k];
+        test_page utf16;
+        page_utf16(ascii.data, ascii.len, big, 1, &utf16);
         lede_extract_options *limit = lede_extract_options_new();
         lede_extract_options_set_max_nodes(limit, 50);
         lede_error *e = NULL;
-        CHECK_STATUS(lede_extract_html(utf16, 2 * ascii.len + 2, limit, &doc, &e),
+        CHECK_STATUS(lede_extract_html(utf16.data, utf16.len, limit, &doc, &e),
                      LEDE_ERR_TOO_LARGE);
         CHECK_MSG(e && strstr(lede_error_message(e), "102 start tags"), "UTF-16%s: %s",
                   big ? "BE" : "LE", e ? lede_error_message(e) : "no error");
@@ -192,7 +187,7 @@ static void test_node_limits(void)
         lede_document_free(doc);
         doc = NULL;
         lede_extract_options_free(limit);
-        free(utf16);
+        page_free(&utf16);
         page_free(&ascii);
     }
 
