@@ -966,13 +966,10 @@ static int parse_args(int argc, char **argv, batch_config *cfg, const struct opt
  * every option's value. Returns 0, or -1 when out of memory. */
 static int json_flags_for(const lede_options *opts, unsigned *flags)
 {
-    size_t n = lede_options_describe(opts, NULL, 0);
-    char *text = n > 0 ? malloc(n + 1) : NULL;
-    if (!text)
+    char value[8];
+    if (cli_option_value(opts, "replace-invalid", value, sizeof value) != 0)
         return -1;
-    lede_options_describe(opts, text, n + 1);
-    *flags = strstr(text, " replace-invalid=yes") ? JSONL_INVALID_UTF8 : 0;
-    free(text);
+    *flags = strcmp(value, "yes") == 0 ? JSONL_INVALID_UTF8 : 0;
     return 0;
 }
 
@@ -1048,9 +1045,11 @@ static int run_inputs(batch *b, worker *workers, char **files, size_t nfiles)
         int fd = is_stdin ? STDIN_FILENO : open(files[i], O_RDONLY | O_CLOEXEC);
         b->file = is_stdin ? "<stdin>" : files[i];
         int rc = STREAM_UNREADABLE;
-        if (fd < 0)
-            cli_warn("%s: %s", files[i], strerror(errno));
-        else
+        if (fd < 0) {
+            int error = errno;
+            flush_output(b); /* the lines of the FILEs before it come first */
+            cli_warn("%s: %s", files[i], strerror(error));
+        } else
             rc = run_stream(b, fd, workers, i + 1 == nfiles);
         if (fd >= 0 && !is_stdin)
             close(fd);

@@ -402,55 +402,16 @@ static int add_method(bench_run *run, const char *spec)
     return status;
 }
 
-/* lede_options_describe's text of `opts`, newly allocated; NULL when out
- * of memory. */
-static char *describe(const lede_options *opts)
-{
-    size_t need = lede_options_describe(opts, NULL, 0); /* 0: out of memory */
-    char *s = need ? malloc(need + 1) : NULL;
-    if (s && lede_options_describe(opts, s, need + 1) != need) {
-        free(s);
-        s = NULL;
-    }
-    return s;
-}
-
-/* Where option `name` is in a description ("name=value" between spaces),
- * or NULL. */
-static const char *find_option(const char *desc, const char *name)
-{
-    size_t name_len = strlen(name);
-    for (const char *p = desc; *p; p += strcspn(p, " "), p += strspn(p, " "))
-        if (strncmp(p, name, name_len) == 0 && p[name_len] == '=')
-            return p;
-    return NULL;
-}
-
-/* The value of option `name` as lede_options_describe writes it. */
-static int option_text(const lede_options *opts, const char *name, char *buf, size_t size)
-{
-    char *desc = describe(opts);
-    if (!desc)
-        return -1;
-    const char *p = find_option(desc, name);
-    if (p) {
-        const char *v = p + strlen(name) + 1;
-        snprintf(buf, size, "%.*s", (int)strcspn(v, " "), v);
-    }
-    free(desc);
-    return p ? 0 : -1;
-}
-
 /* A method's options as the Rows section shows them. Under
  * --match-reference the number of sentences is set per document, after
  * this: the length the options hold is replaced by
  * "sentences=match-reference". NULL when out of memory. */
 static char *describe_row(const bench_run *run, const lede_options *opts)
 {
-    char *desc = describe(opts);
+    char *desc = cli_describe_options(opts);
     const char *at = NULL;
     for (size_t i = 0; desc && !at && run->budget == BUDGET_MATCH && i < 4; i++)
-        at = find_option(desc, length_units[i]);
+        at = cli_find_option(desc, length_units[i]);
     if (!at)
         return desc;
     static const char match[] = "sentences=match-reference";
@@ -468,7 +429,7 @@ static int add_methods(bench_run *run, const bench_args *a)
     if (a->n_methods == 0) {
         char method[64];
         lede_options *fresh = lede_options_new();
-        int rc = fresh ? option_text(fresh, "method", method, sizeof method) : -1;
+        int rc = fresh ? cli_option_value(fresh, "method", method, sizeof method) : -1;
         lede_options_free(fresh);
         if (rc != 0)
             return cli_out_of_memory();
@@ -559,7 +520,7 @@ static int add_baselines(bench_run *run, const char *list)
 static int describe_baseline(bench_run *run, bench_entry *e)
 {
     char seed[32] = "1";
-    if (e->random && option_text(run->base, "seed", seed, sizeof seed) != 0)
+    if (e->random && cli_option_value(run->base, "seed", seed, sizeof seed) != 0)
         return -1;
     e->seed = strtoull(seed, NULL, 10);
     const char *what = e->random ? "sentences in random order (Fisher-Yates shuffle by "

@@ -30,8 +30,6 @@ size_t bench_text_words(const bench_text *t);
 /* The FNV-1a hash of a string: the random baseline's seed per document,
  * the source names' table. */
 uint64_t bench_fnv1a(const char *s);
-/* Where the first invalid UTF-8 sequence of `s` starts, or `len`. */
-size_t bench_invalid_utf8(const char *s, size_t len);
 /* The text as ROUGE takes it (pointers into `t`). */
 lede_rouge_text bench_rouge_text(const bench_text *t);
 

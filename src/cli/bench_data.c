@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <utf8proc.h>
 
 #include "bench.h"
 #include "cli.h"
@@ -825,20 +824,6 @@ static int read_system_file(const char *path, const bench_data *data, bench_text
     return r.failed ? EXIT_INPUT : EXIT_OK;
 }
 
-size_t bench_invalid_utf8(const char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                              (utf8proc_ssize_t)(len - i), &cp);
-        if (n <= 0)
-            return i;
-        i += (size_t)n;
-    }
-    return len;
-}
-
 typedef struct sentence_reader {
     bench_text *out;
     int failed;        /* after a message */
@@ -851,7 +836,7 @@ typedef struct sentence_reader {
 static void push_sentence(void *ctx, const line_ctx *c, size_t len)
 {
     sentence_reader *r = ctx;
-    size_t bad = bench_invalid_utf8(c->line, len);
+    size_t bad = jsonl_valid_utf8(c->line, len);
     if (bad < len) {
         r->failed = line_error(c, c->line + bad, "invalid UTF-8");
     } else if (!r->out_of_memory && bench_text_push(r->out, c->line, len) != 0) {

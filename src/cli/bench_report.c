@@ -9,6 +9,7 @@
 
 #include "bench.h"
 #include "cli.h"
+#include "jsonl.h"
 
 static const char *const kind_names[] = {"method", "baseline", "oracle", "system"};
 
@@ -158,24 +159,11 @@ int bench_print_markdown(const bench_run *run)
  * only; so NULL means that memory ran out. */
 static json_t *utf8_json(const char *s, size_t len)
 {
-    size_t bad = bench_invalid_utf8(s, len);
-    if (bad == len)
+    if (jsonl_valid_utf8(s, len) == len)
         return json_stringn(s, len);
-    char *copy = malloc(3 * len + 1); /* U+FFFD takes three bytes */
-    if (!copy)
-        return NULL;
-    size_t n = 0;
-    while (bad < len) {
-        memcpy(copy + n, s, bad);
-        memcpy(copy + n + bad, "\xEF\xBF\xBD", 3);
-        n += bad + 3;
-        s += bad + 1;
-        len -= bad + 1;
-        bad = bench_invalid_utf8(s, len);
-    }
-    memcpy(copy + n, s, len);
-    json_t *j = json_stringn(copy, n + len);
-    free(copy);
+    jsonl_buf b = {0};
+    json_t *j = jsonl_put_replacing_invalid(&b, s, len) == 0 ? json_stringn(b.data, b.len) : NULL;
+    jsonl_buf_free(&b);
     return j;
 }
 
@@ -459,9 +447,10 @@ static axis nice_axis(double lo, double hi)
     return (axis){floor(lo / step) * step, ceil(hi / step) * step, step};
 }
 
-static void svg_text(FILE *f, const char *s)
+/* n bytes of valid UTF-8 as SVG text, markup escaped. */
+static void svg_escaped(FILE *f, const char *s, size_t n)
 {
-    for (; *s; s++) {
+    for (const char *end = s + n; s < end; s++) {
         switch (*s) {
         case '&':
             fputs("&amp;", f);
@@ -477,6 +466,21 @@ static void svg_text(FILE *f, const char *s)
             break;
         default:
             fputc(*s, f);
+        }
+    }
+}
+
+/* `s` as SVG text, each byte that is not UTF-8 (of a Latin-1 file name)
+ * written as U+FFFD: the file is UTF-8. */
+static void svg_text(FILE *f, const char *s)
+{
+    for (const char *end = s + strlen(s); s < end;) {
+        size_t valid = jsonl_valid_utf8(s, (size_t)(end - s));
+        svg_escaped(f, s, valid);
+        s += valid;
+        if (s < end) {
+            fputs("\xEF\xBF\xBD", f);
+            s++;
         }
     }
 }

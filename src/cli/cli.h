@@ -86,6 +86,19 @@ struct option *cli_long_options(const struct option *fixed);
  * cli_long_options); a usage error names the option. */
 int cli_apply_named_option(lede_options *opts, const char *command, int c, const char *arg);
 
+/* lede_options_describe's text, newly allocated (the caller frees it);
+ * NULL when out of memory. lede.h has no getter per option: this text is
+ * how the CLI reads one back. */
+char *cli_describe_options(const lede_options *opts);
+
+/* Where option `name` is in such a text ("name=value" between spaces), or
+ * NULL. */
+const char *cli_find_option(const char *desc, const char *name);
+
+/* The value of option `name` into `buf`; returns 0, or -1 when out of
+ * memory or the option is not there. */
+int cli_option_value(const lede_options *opts, const char *name, char *buf, size_t size);
+
 /* Says that memory ran out (not a usage error, whatever the step) and
  * returns EXIT_INPUT. */
 int cli_out_of_memory(void);

@@ -164,7 +164,9 @@ int cli_finish_output(int status)
 
 int cli_parse_size(const char *s, size_t *out)
 {
-    if (!s || !*s || *s == '-')
+    /* Digits first: strtoull would skip blanks and take a sign (" -1"
+     * wraps to the largest size). */
+    if (!s || *s < '0' || *s > '9')
         return -1;
     char *end;
     errno = 0;
@@ -237,4 +239,38 @@ int cli_apply_named_option(lede_options *opts, const char *command, int c, const
     if (lede_options_set(opts, name, arg) != LEDE_OK)
         return cli_usage_error(command, "--%s: invalid value '%s'", name, arg);
     return 0;
+}
+
+char *cli_describe_options(const lede_options *opts)
+{
+    size_t need = lede_options_describe(opts, NULL, 0); /* 0: out of memory */
+    char *s = need ? malloc(need + 1) : NULL;
+    if (s && lede_options_describe(opts, s, need + 1) != need) {
+        free(s);
+        s = NULL;
+    }
+    return s;
+}
+
+const char *cli_find_option(const char *desc, const char *name)
+{
+    size_t name_len = strlen(name);
+    for (const char *p = desc; *p; p += strcspn(p, " "), p += strspn(p, " "))
+        if (strncmp(p, name, name_len) == 0 && p[name_len] == '=')
+            return p;
+    return NULL;
+}
+
+int cli_option_value(const lede_options *opts, const char *name, char *buf, size_t size)
+{
+    char *desc = cli_describe_options(opts);
+    if (!desc)
+        return -1;
+    const char *p = cli_find_option(desc, name);
+    if (p) {
+        const char *v = p + strlen(name) + 1;
+        snprintf(buf, size, "%.*s", (int)strcspn(v, " "), v);
+    }
+    free(desc);
+    return p ? 0 : -1;
 }

@@ -164,22 +164,36 @@ static int xml_declaration_at(const char *s, size_t i, size_t len)
     return starts_ci(s + i, len - i, "<?xml") && i + 5 < len && is_space(s[i + 5]);
 }
 
+/* Whether the `n` bytes at p start with `tag` (a name after '<' or "</"),
+ * whatever their case, and the name ends there: '>', white space or the
+ * end. */
+static int tag_at(const char *p, const char *end, const char *tag)
+{
+    size_t n = strlen(tag);
+    return starts_ci(p, (size_t)(end - p), tag) &&
+           (p + n == end || p[n] == '>' || is_space(p[n]));
+}
+
 /* HTML's raw text elements, whose lines no Markdown reads (CommonMark's
  * first kind of HTML block): the end tag of the one whose start tag is at
- * `p`, or NULL when none starts there. */
-static const char *raw_block_at(const char *p, const char *end)
+ * `p`, or NULL when none starts there. Only a tag that markup alone comes
+ * before on its line (white space, or the '>' of another tag) opens one:
+ * "a `<script>` tag" in a README's prose does not. */
+static const char *raw_block_at(const char *line, const char *p, const char *end)
 {
     static const char *const raw[][2] = {
-        {"<pre", "</pre>"}, {"<script", "</script>"}, {"<style", "</style>"},
-        {"<textarea", "</textarea>"}};
+        {"<pre", "</pre"}, {"<script", "</script"}, {"<style", "</style"},
+        {"<textarea", "</textarea"}};
     if (end - p < 4 || !strchr("pstPST", p[1]))
         return NULL;
-    for (size_t k = 0; k < sizeof raw / sizeof raw[0]; k++) {
-        size_t n = strlen(raw[k][0]);
-        if (starts_ci(p, (size_t)(end - p), raw[k][0]) &&
-            (p + n == end || p[n] == '>' || is_space(p[n])))
+    const char *before = p;
+    while (before > line && (before[-1] == ' ' || before[-1] == '\t'))
+        before--;
+    if (before > line && before[-1] != '>')
+        return NULL;
+    for (size_t k = 0; k < sizeof raw / sizeof raw[0]; k++)
+        if (tag_at(p, end, raw[k][0]))
             return raw[k][1];
-    }
     return NULL;
 }
 
@@ -202,8 +216,8 @@ static int has_markdown_line(const char *s, size_t len)
             return 1;
         for (const char *p = line; (p = memchr(p, '<', (size_t)(line_end - p))) != NULL; p++) {
             if (!raw_end)
-                raw_end = raw_block_at(p, line_end);
-            else if (starts_ci(p, (size_t)(line_end - p), raw_end))
+                raw_end = raw_block_at(line, p, line_end);
+            else if (tag_at(p, line_end, raw_end))
                 raw_end = NULL;
         }
         line = nl ? nl + 1 : end;
@@ -359,7 +373,9 @@ static size_t convert_utf16(iconv_t cd, char **src, size_t *in_left, char **dst,
         memcpy(*dst, "\xEF\xBF\xBD", 3);
         *dst += 3;
         *out_left -= 3;
-        size_t skip = errno == EILSEQ && *in_left >= 2 ? 2 : *in_left;
+        /* One U+FFFD a code unit: a lone high surrogate before an odd
+         * last byte gives two. */
+        size_t skip = *in_left >= 2 ? 2 : *in_left;
         *src += skip;
         *in_left -= skip;
     }

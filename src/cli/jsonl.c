@@ -533,13 +533,19 @@ int jsonl_put_string(jsonl_buf *b, const char *s, size_t len)
     return jsonl_put(b, "\"", 1);
 }
 
+size_t jsonl_valid_utf8(const char *s, size_t len)
+{
+    size_t i = 0;
+    for (size_t n; i < len && (n = utf8_length(s + i, len - i)) > 0;)
+        i += n;
+    return i;
+}
+
 int jsonl_put_replacing_invalid(jsonl_buf *b, const char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
-        size_t run = i;
-        for (size_t n; run < len && (n = utf8_length(s + run, len - run)) > 0;)
-            run += n;
+        size_t run = i + jsonl_valid_utf8(s + i, len - i);
         if (jsonl_put(b, s + i, run - i) != 0)
             return -1;
         if (run >= len)
