@@ -28,10 +28,12 @@ deps:
 deps-build:
 	@./scripts/install-deps.sh build
 
-# Configured when there is no build folder or it has another BUILD_TYPE;
-# after that, CMake configures again by itself when CMakeLists.txt changes.
+# Configured when there is no build folder, its last configure failed (no
+# Makefile) or it has another BUILD_TYPE; after that, CMake configures again
+# by itself when CMakeLists.txt changes.
 configure: deps-build
-	@grep -qsx 'CMAKE_BUILD_TYPE:STRING=$(BUILD_TYPE)' $(BUILD)/CMakeCache.txt || \
+	@{ test -f $(BUILD)/Makefile && \
+		grep -qsx 'CMAKE_BUILD_TYPE:STRING=$(BUILD_TYPE)' $(BUILD)/CMakeCache.txt; } || \
 		cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DCMAKE_RULE_MESSAGES=OFF >/dev/null
 
 build: configure

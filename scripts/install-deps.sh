@@ -13,9 +13,10 @@ libutf8proc-dev libstemmer-dev libjansson-dev"
 # its runtimes (libFuzzer, the sanitizers) build the fuzz targets; locales
 # has the sources of the de_DE locale that tests/api/test_locale.c runs in;
 # ots and libots-dev (with libglib2.0-dev) are the peer of tests and bench;
-# parallel runs lede batch under GNU parallel in tests.
+# parallel runs lede batch under GNU parallel in tests; clang-format has
+# the git clang-format of `make format`.
 test_packages="valgrind ots libots-dev parallel libglib2.0-dev chromium groff-base clang \
-libclang-rt-dev locales"
+libclang-rt-dev locales clang-format"
 
 case ${1:-test} in
 build) packages=$build_packages ;;
