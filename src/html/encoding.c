@@ -723,6 +723,7 @@ lede_status lede_html_decode(const char *bytes, size_t len, const char *forced,
     if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
         utf8_scan scan;
         scan_utf8(bytes + 3, len - 3, &scan);
+        src->skipped = 3;
         return decode_utf8(bytes + 3, len - 3, &scan, src, err);
     }
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))

@@ -31,6 +31,7 @@ void lede_extract_options_init(lede_extract_options *opts);
 typedef struct lede_html_source {
     const char *data; /* the caller's bytes (after a BOM) or `owned` */
     size_t len;
+    size_t skipped;   /* bytes of the caller's before `data` (a UTF-8 BOM) */
     char *owned;      /* the converted copy, when one was needed */
     char encoding[LEDE_ENCODING_NAME_MAX];
 } lede_html_source;

@@ -407,7 +407,9 @@ static lede_status fail_in_source(const lede_html_source *src, lede_error **err,
         lede_text_position(src->data, src->len, offset, &line, &column);
         st = lede_fail(err, code, "%s (at line %zu, column %zu)", what, line, column);
     } else {
-        st = lede_fail_at(err, code, src->data, src->len, offset, "%s", what);
+        /* The caller's offsets count the BOM that data starts after. */
+        st = lede_fail_at(err, code, src->data - src->skipped, src->len + src->skipped,
+                          offset + src->skipped, "%s", what);
     }
     free(what);
     return st;

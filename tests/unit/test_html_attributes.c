@@ -103,6 +103,13 @@ static void test_limit(void)
     one_tag(&p, MAX_ATTRIBUTES + 1, "x");
     place div = {12, 1, 13, 0};
     check_refusal_at(&p, 0, LEDE_ERR_TOO_LARGE, "one over the limit", &div);
+    /* After a UTF-8 byte order mark the offset counts it, the column not. */
+    test_page bom = {0};
+    page_add(&bom, "\xEF\xBB\xBF");
+    page_add(&bom, p.data);
+    place after_bom = {15, 1, 13, 0};
+    check_refusal_at(&bom, 0, LEDE_ERR_TOO_LARGE, "after a byte order mark", &after_bom);
+    page_free(&bom);
     one_tag(&p, MAX_ATTRIBUTES + 1, NULL);
     check_page(&p, 0, LEDE_ERR_TOO_LARGE, "boolean, one over the limit");
     /* Quoted values hold blanks, '=' and '>' without making attributes. */

@@ -83,6 +83,10 @@ static void test_error_in_second_doc(void)
     const char *first_line = "<DOC><TEXT>x &amp y</TEXT></DOC>\n<DOC><TEXT>z</TEXT></DOC>\n";
     size_t amp = offset_in(first_line, "&amp");
     check_error_at("first line", first_line, strlen(first_line), 1, amp, amp + 5);
+    /* after a UTF-8 byte order mark, the offset counts its three bytes */
+    char with_bom[128];
+    snprintf(with_bom, sizeof with_bom, "\xEF\xBB\xBF%s", first_line);
+    check_error_at("after a BOM", with_bom, strlen(with_bom), 1, amp + 3, amp + 8);
     /* converted from Latin-1: no byte offset, but the right line */
     const char *latin1 = "<DOC>\n<TEXT>\nCaf\xE9.\n</TEXT>\n</DOC>\n"
                          "<DOC>\n<TEXT>\nCaf\xE9 AT&T.\n</TEXT>\n</DOC>\n";
