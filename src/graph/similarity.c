@@ -130,7 +130,9 @@ lede_status lede_graph_build(lede_graph *g, const lede_tfidf *v, const lede_grap
     if (n >= UINT32_MAX)
         return LEDE_ERR_TOO_LARGE;
     if (g->sparse) {
-        size_t k = p->edge_budget / n > p->neighbours ? p->edge_budget / n : p->neighbours;
+        /* Rounded up: at 513 rows, 512 each, every neighbour a row has. */
+        size_t share = p->edge_budget / n + (p->edge_budget % n != 0);
+        size_t k = share > p->neighbours ? share : p->neighbours;
         return lede_graph_build_sparse(g, v, k, p->df_cap);
     }
     return build_dense(g, v, p->block_bytes);

@@ -56,7 +56,7 @@ typedef struct lede_graph {
  * others touch only the diagonal), in column blocks of at most
  * p->block_bytes, accumulated with cblas_ssyrk. Sparse: from an inverted
  * index of the terms found in 2 .. p->df_cap rows, each row keeps its
- * max(p->neighbours, p->edge_budget / rows) most similar rows; the graph
+ * max(p->neighbours, ceil(p->edge_budget / rows)) most similar rows; the graph
  * is the symmetric union of those edges, so memory grows linearly with the
  * document. Errors:
  * LEDE_ERR_TOO_LARGE (more than 2^32 - 1 rows), LEDE_ERR_NOMEM. */

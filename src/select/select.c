@@ -46,13 +46,14 @@ static int cmp_ranked_index(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Puts each run of near-tied scores (neighbours in the sorted order
- * within NEAR_TIE of each other) in document order. */
+/* Puts each run of near-tied scores in document order: the scores within
+ * NEAR_TIE of the run's highest (not chained from one to the next, which
+ * would tie scores far apart). */
 static void order_near_ties(ranked *r, size_t n)
 {
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
-        while (j < n && near_tie(r[j - 1].score, r[j].score))
+        while (j < n && near_tie(r[i].score, r[j].score))
             j++;
         if (j - i > 1)
             qsort(r + i, j - i, sizeof *r, cmp_ranked_index);

@@ -249,6 +249,49 @@ static void test_sparse_past_dense_max(void)
     lede_tfidf_free(&v);
 }
 
+/* At 513 rows every row may have 512 neighbours, and keeps them all: term
+ * 0 is in rows 0-511, term 1 in rows 1-512, term 2 in rows 0 and 512, so
+ * rows 0 and 512 are each other's weakest neighbour. */
+static void test_sparse_every_neighbour_at_513(void)
+{
+    enum { ROWS = LEDE_GRAPH_DENSE_MAX + 1 };
+    uint32_t *terms = malloc(3 * ROWS * sizeof *terms);
+    size_t *first = malloc((ROWS + 1) * sizeof *first);
+    if (!CHECK(terms && first)) {
+        free(terms);
+        free(first);
+        return;
+    }
+    size_t n = 0;
+    for (size_t r = 0; r < ROWS; r++) {
+        first[r] = n;
+        if (r < ROWS - 1)
+            terms[n++] = 0;
+        if (r > 0)
+            terms[n++] = 1;
+        if (r == 0 || r == ROWS - 1)
+            terms[n++] = 2;
+    }
+    first[ROWS] = n;
+    lede_tfidf v = {0};
+    CHECK_EQ(lede_tfidf_build(&v, ROWS, terms, first, 3, NULL), LEDE_OK);
+    lede_graph dense = {0}, sparse = {0};
+    lede_graph_params gp = lede_graph_defaults();
+    CHECK_EQ(lede_graph_build(&sparse, &v, &gp), LEDE_OK);
+    gp.dense_max = ROWS;
+    CHECK_EQ(lede_graph_build(&dense, &v, &gp), LEDE_OK);
+    size_t missing = 0;
+    for (size_t i = 0; i < ROWS; i++)
+        for (size_t j = 0; j < ROWS; j++)
+            missing += lede_graph_sim(&dense, i, j) > 0 && lede_graph_sim(&sparse, i, j) == 0;
+    CHECK_MSG(missing == 0, "%zu edges of the dense graph missing from the sparse one", missing);
+    lede_graph_free(&dense);
+    lede_graph_free(&sparse);
+    lede_tfidf_free(&v);
+    free(terms);
+    free(first);
+}
+
 /* With k neighbours, each row keeps at least its k strongest dense
  * neighbours (ties aside), the graph is symmetric, and rows are sorted. */
 static void test_sparse_top_k(void)
@@ -513,6 +556,13 @@ static void test_select_near_ties(void)
     CHECK_EQ(order[3], 0);
     CHECK_EQ(picked[0], 1);
     CHECK_EQ(picked[1], 2);
+    /* Ties do not chain: 1 - 1.8e-9 and 1 are not tied through 1 - 0.9e-9. */
+    lede_candidate chain[3] = {{1 - 1.8e-9, 5, 30}, {1 - 0.9e-9, 5, 30}, {1.0, 5, 30}};
+    lede_select_params three = {{LEDE_BUDGET_SENTENCES, 3, 0}, 1.0, 1.0, NULL, NULL};
+    CHECK_EQ(lede_select(chain, 3, &three, order, rank, picked, &count), LEDE_OK);
+    CHECK_EQ(order[0], 1);
+    CHECK_EQ(order[1], 2);
+    CHECK_EQ(order[2], 0);
     c[2].score = s * (1 + 1e-6); /* a real difference */
     CHECK_EQ(select_with(c, two, 1.0, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
     CHECK_EQ(order[0], 2);
@@ -581,6 +631,7 @@ int main(void)
     test_sparse_equals_dense();
     test_sparse_top_k();
     test_sparse_past_dense_max();
+    test_sparse_every_neighbour_at_513();
     test_sparse_df_cap();
     test_textrank_sparse_matches_dense();
     test_textrank();
