@@ -220,6 +220,17 @@ static void test_sparse_equals_dense(void)
     lede_tfidf_free(&v);
 }
 
+/* The graph of `v` (more than dense_max rows) with the default parameters,
+ * sparse, and the exact dense one. */
+static void default_and_exact(const lede_tfidf *v, lede_graph *sparse, lede_graph *dense)
+{
+    lede_graph_params gp = lede_graph_defaults();
+    CHECK_EQ(lede_graph_build(sparse, v, &gp), LEDE_OK);
+    gp.dense_max = v->rows;
+    CHECK_EQ(lede_graph_build(dense, v, &gp), LEDE_OK);
+    CHECK(!dense->sparse && sparse->sparse);
+}
+
 /* Just past the dense graph's limit, the default sparse graph keeps every
  * edge of a document whose rows meet a few hundred others (edge_budget):
  * one more sentence does not change the ranking wholesale. */
@@ -229,11 +240,7 @@ static void test_sparse_past_dense_max(void)
     lede_tfidf v = {0};
     random_rows(&v, ROWS, 8, 3000, 11);
     lede_graph dense = {0}, sparse = {0};
-    lede_graph_params gp = lede_graph_defaults();
-    CHECK_EQ(lede_graph_build(&sparse, &v, &gp), LEDE_OK);
-    gp.dense_max = ROWS;
-    CHECK_EQ(lede_graph_build(&dense, &v, &gp), LEDE_OK);
-    CHECK(!dense.sparse && sparse.sparse);
+    default_and_exact(&v, &sparse, &dense);
     size_t mismatches = 0, edges = 0;
     for (size_t i = 0; i < ROWS; i++)
         for (size_t j = 0; j < ROWS; j++) {
@@ -276,10 +283,7 @@ static void test_sparse_every_neighbour_at_513(void)
     lede_tfidf v = {0};
     CHECK_EQ(lede_tfidf_build(&v, ROWS, terms, first, 3, NULL), LEDE_OK);
     lede_graph dense = {0}, sparse = {0};
-    lede_graph_params gp = lede_graph_defaults();
-    CHECK_EQ(lede_graph_build(&sparse, &v, &gp), LEDE_OK);
-    gp.dense_max = ROWS;
-    CHECK_EQ(lede_graph_build(&dense, &v, &gp), LEDE_OK);
+    default_and_exact(&v, &sparse, &dense);
     size_t missing = 0;
     for (size_t i = 0; i < ROWS; i++)
         for (size_t j = 0; j < ROWS; j++)
@@ -472,16 +476,21 @@ static void test_select_order(void)
     }
 }
 
+/* The ranking order is `want`, its first n places. */
+static void check_order(const size_t *order, const size_t *want, size_t n, const char *what)
+{
+    for (size_t i = 0; i < n; i++)
+        CHECK_MSG(order[i] == want[i], "%s: place %zu holds %zu, want %zu", what, i, order[i],
+                  want[i]);
+}
+
 static void test_select(void)
 {
     lede_candidate c[4] = {{0.1, 5, 30}, {0.5, 10, 60}, {0.3, 3, 20}, {0.5, 8, 50}};
     size_t order[4], rank[4], picked[4], count;
     lede_budget two = {LEDE_BUDGET_SENTENCES, 2, 0};
     CHECK_EQ(select_with(c, two, 1.0, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
-    CHECK_EQ(order[0], 1);
-    CHECK_EQ(order[1], 3);
-    CHECK_EQ(order[2], 2);
-    CHECK_EQ(order[3], 0);
+    check_order(order, (const size_t[]){1, 3, 2, 0}, 4, "by score");
     CHECK_EQ(rank[0], 4);
     CHECK_EQ(rank[1], 1);
     CHECK_EQ(rank[3], 2);
@@ -550,23 +559,17 @@ static void test_select_near_ties(void)
     size_t order[4], rank[4], picked[4], count;
     lede_budget two = {LEDE_BUDGET_SENTENCES, 2, 0};
     CHECK_EQ(select_with(c, two, 1.0, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
-    CHECK_EQ(order[0], 1);
-    CHECK_EQ(order[1], 2);
-    CHECK_EQ(order[2], 3);
-    CHECK_EQ(order[3], 0);
+    check_order(order, (const size_t[]){1, 2, 3, 0}, 4, "near ties");
     CHECK_EQ(picked[0], 1);
     CHECK_EQ(picked[1], 2);
     /* Ties do not chain: 1 - 1.8e-9 and 1 are not tied through 1 - 0.9e-9. */
     lede_candidate chain[3] = {{1 - 1.8e-9, 5, 30}, {1 - 0.9e-9, 5, 30}, {1.0, 5, 30}};
     lede_select_params three = {{LEDE_BUDGET_SENTENCES, 3, 0}, 1.0, 1.0, NULL, NULL};
     CHECK_EQ(lede_select(chain, 3, &three, order, rank, picked, &count), LEDE_OK);
-    CHECK_EQ(order[0], 1);
-    CHECK_EQ(order[1], 2);
-    CHECK_EQ(order[2], 0);
+    check_order(order, (const size_t[]){1, 2, 0}, 3, "no chain");
     c[2].score = s * (1 + 1e-6); /* a real difference */
     CHECK_EQ(select_with(c, two, 1.0, 1.0, NULL, NULL, order, rank, picked, &count), LEDE_OK);
-    CHECK_EQ(order[0], 2);
-    CHECK_EQ(order[1], 1);
+    check_order(order, (const size_t[]){2, 1}, 2, "a real difference");
 }
 
 /* A similarity that counts its calls: 2k and 2k + 1 are near-duplicates. */
