@@ -83,7 +83,7 @@ static void check_page(const test_page *p, int xml, lede_status want, const char
 /* One tag with `n` attributes (values or boolean), then the article. */
 static void one_tag(test_page *p, size_t n, const char *value)
 {
-    p->len = 0;
+    page_clear(p);
     page_add(p, "<html><body><div class=\"x\"");
     add_attributes(p, 1, n - 1, value);
     page_add(p, ">");
@@ -115,7 +115,7 @@ static void test_limit(void)
     /* Quoted values hold blanks, '=' and '>' without making attributes. */
     one_tag(&p, MAX_ATTRIBUTES, "\"a = b > c 'd'\"");
     check_page(&p, 0, LEDE_OK, "quoted values with blanks and '>'");
-    free(p.data);
+    page_free(&p);
 }
 
 /* Attributes after a '>' in a quoted value, or where the parser reads a
@@ -136,7 +136,7 @@ static void test_hidden(void)
     };
     test_page p = {0};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        p.len = 0;
+        page_clear(&p);
         page_add(&p, "<html><body>");
         page_add(&p, cases[i].before);
         add_attributes(&p, 1, MAX_ATTRIBUTES + 10, NULL);
@@ -147,7 +147,7 @@ static void test_hidden(void)
     }
     /* The HTML parser cuts a name at 100 bytes and reads the rest as the
      * next attribute: one long name is many attributes. */
-    p.len = 0;
+    page_clear(&p);
     page_add(&p, "<html><body><div ");
     for (size_t i = 0; i < MAX_ATTRIBUTES + 10; i++)
         page_add(&p, "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"
@@ -156,34 +156,33 @@ static void test_hidden(void)
     page_add(&p, article);
     page_add(&p, "</div></body></html>");
     check_page(&p, 0, LEDE_ERR_TOO_LARGE, "one long name");
-    free(p.data);
+    page_free(&p);
+}
+
+/* A page of `tags` tags of `attributes` attributes each, then the article. */
+static void many_tags(test_page *p, size_t tags, size_t attributes)
+{
+    page_clear(p);
+    page_add(p, "<html><body>");
+    for (size_t t = 0; t < tags; t++) {
+        page_add(p, "<div");
+        add_attributes(p, 1, attributes, "x");
+        page_add(p, "></div>");
+    }
+    page_add(p, article);
+    page_add(p, "</body></html>");
 }
 
 /* Many tags, each under the limit, whose work adds up. */
 static void test_many_tags(void)
 {
     test_page p = {0};
-    page_add(&p, "<html><body>");
-    for (size_t t = 0; t < 100; t++) {
-        page_add(&p, "<div");
-        add_attributes(&p, 1, 1000, "x");
-        page_add(&p, "></div>");
-    }
-    page_add(&p, article);
-    page_add(&p, "</body></html>");
+    many_tags(&p, 100, 1000);
     check_page(&p, 0, LEDE_ERR_TOO_LARGE, "100 tags of 1000 attributes");
     /* Ten such tags stay within the page's allowance. */
-    p.len = 0;
-    page_add(&p, "<html><body>");
-    for (size_t t = 0; t < 10; t++) {
-        page_add(&p, "<div");
-        add_attributes(&p, 1, 1000, "x");
-        page_add(&p, "></div>");
-    }
-    page_add(&p, article);
-    page_add(&p, "</body></html>");
+    many_tags(&p, 10, 1000);
     check_page(&p, 0, LEDE_OK, "10 tags of 1000 attributes");
-    free(p.data);
+    page_free(&p);
 }
 
 /* XML's start tags, and a page in UTF-16, are bounded alike. */
@@ -204,7 +203,7 @@ static void test_xml_and_utf16(void)
     place converted = {0, 1, 13, 1};
     check_refusal_at(&wide, 0, LEDE_ERR_TOO_LARGE, "UTF-16", &converted);
     page_free(&wide);
-    free(p.data);
+    page_free(&p);
 }
 
 /* The page of the report: 200,000 attributes (1.9 MB) took 155 s. */
@@ -213,7 +212,7 @@ static void test_report(void)
     test_page p = {0};
     one_tag(&p, 200000, "x");
     check_page(&p, 0, LEDE_ERR_TOO_LARGE, "200,000 attributes");
-    free(p.data);
+    page_free(&p);
 }
 
 int main(void)
