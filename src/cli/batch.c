@@ -697,18 +697,24 @@ static void write_job(batch *b, const job *j, const char *out, size_t out_len)
         stop_run(b);
 }
 
-/* Writes the results of the chunk that are done, in order, up to the first
- * that is not; a failed line is reported and sets b->failed. Any thread,
- * under write_lock; flushed while input is awaited. */
-/* Writes the job next in order (write_job) and frees its messages. */
-static void write_next_job(batch *b, job *j, const char *out, size_t out_len)
+/* Writes a job (write_job) and frees its messages. */
+static void write_and_free_job(batch *b, job *j, const char *out, size_t out_len)
 {
     write_job(b, j, out, out_len);
     free(j->error);
     free(j->warning);
+}
+
+/* The job next in order of the chunk. */
+static void write_next_job(batch *b, job *j, const char *out, size_t out_len)
+{
+    write_and_free_job(b, j, out, out_len);
     b->written++;
 }
 
+/* Writes the results of the chunk that are done, in order, up to the first
+ * that is not; a failed line is reported and sets b->failed. Any thread,
+ * under write_lock; flushed while input is awaited. */
 static void write_done_jobs(batch *b)
 {
     size_t taken = atomic_load_explicit(&b->njobs, memory_order_acquire);
@@ -877,9 +883,7 @@ static int run_serial(batch *b, cli_lines *in, worker *w)
         job j = {.line = line, .len = len, .lineno = lineno, .too_long = rc == CLI_LINE_TOO_LONG};
         int done = !j.too_long && run_job(w, &j);
         const jsonl_buf *out = &w->scratch.out;
-        write_job(b, &j, done ? out->data : NULL, out->len);
-        free(j.error);
-        free(j.warning);
+        write_and_free_job(b, &j, done ? out->data : NULL, out->len);
     }
     if (b->stop)
         return STREAM_STOP;
@@ -966,11 +970,9 @@ static int parse_args(int argc, char **argv, batch_config *cfg, const struct opt
  * every option's value. Returns 0, or -1 when out of memory. */
 static int json_flags_for(const lede_options *opts, unsigned *flags)
 {
-    char value[8];
-    if (cli_option_value(opts, "replace-invalid", value, sizeof value) != 0)
-        return -1;
-    *flags = strcmp(value, "yes") == 0 ? JSONL_INVALID_UTF8 : 0;
-    return 0;
+    int replace = cli_replace_invalid(opts);
+    *flags = replace > 0 ? JSONL_INVALID_UTF8 : 0;
+    return replace < 0 ? -1 : 0;
 }
 
 /* --threads 0: one thread per CPU the process may run on (its affinity,

@@ -92,12 +92,16 @@ int cli_apply_named_option(lede_options *opts, const char *command, int c, const
 char *cli_describe_options(const lede_options *opts);
 
 /* Where option `name` is in such a text ("name=value" between spaces), or
- * NULL. */
+ * NULL; the pointer is into `desc`. */
 const char *cli_find_option(const char *desc, const char *name);
 
-/* The value of option `name` into `buf`; returns 0, or -1 when out of
- * memory or the option is not there. */
+/* The value of option `name` into `buf` (cut to `size` - 1 bytes); returns
+ * 0, or -1 when out of memory or the option is not there. */
 int cli_option_value(const lede_options *opts, const char *name, char *buf, size_t size);
+
+/* Whether the options read invalid UTF-8 as U+FFFD (replace-invalid): 1 or
+ * 0, -1 when out of memory. */
+int cli_replace_invalid(const lede_options *opts);
 
 /* Says that memory ran out (not a usage error, whatever the step) and
  * returns EXIT_INPUT. */

@@ -274,3 +274,11 @@ int cli_option_value(const lede_options *opts, const char *name, char *buf, size
     free(desc);
     return p ? 0 : -1;
 }
+
+int cli_replace_invalid(const lede_options *opts)
+{
+    char value[8];
+    if (cli_option_value(opts, "replace-invalid", value, sizeof value) != 0)
+        return -1;
+    return strcmp(value, "yes") == 0;
+}

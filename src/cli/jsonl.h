@@ -76,10 +76,6 @@ int jsonl_put_string(jsonl_buf *b, const char *s, size_t len);
 /* `s` with each byte that is not part of a UTF-8 character replaced by
  * U+FFFD, as LEDE_INPUT_REPLACE_INVALID reads it (a truncated sequence of
  * two bytes gives two). */
-/* How many bytes at the start of s[0, len) are valid UTF-8 (len when all
- * are): where the first invalid byte is. */
-size_t jsonl_valid_utf8(const char *s, size_t len);
-
 int jsonl_put_replacing_invalid(jsonl_buf *b, const char *s, size_t len);
 /* A sentence object as cli_sentence_json writes it, compact. */
 int jsonl_put_sentence(jsonl_buf *b, const lede_sentence *s);
@@ -88,6 +84,10 @@ int jsonl_put_sentence(jsonl_buf *b, const lede_sentence *s);
 int jsonl_put_sentence_at(jsonl_buf *b, const lede_sentence *s, size_t source_line);
 
 void jsonl_buf_free(jsonl_buf *b);
+
+/* How many bytes at the start of s[0, len) are valid UTF-8 (len when all
+ * are): where the first invalid byte is. */
+size_t jsonl_valid_utf8(const char *s, size_t len);
 void jsonl_object_free(jsonl_object *obj);
 
 #endif

@@ -113,7 +113,6 @@ typedef struct run_config {
     enum cli_input_kind input; /* how files are read; pages are extracted first */
     const char *xpath;
     int lang_given;            /* --lang given: a page's own language is not used */
-    int replace_invalid;       /* --replace-invalid: also for UTF-16 text, converted here */
     cli_report *report;        /* the page of --format html */
 } run_config;
 
@@ -183,7 +182,6 @@ static int apply_option(run_config *cfg, int c, const char *arg)
     }
     case OPT_REPLACE_INVALID:
         st = lede_options_set_input_flags(cfg->opts, LEDE_INPUT_REPLACE_INVALID);
-        cfg->replace_invalid = 1;
         break;
     case OPT_THREADS:
         if (cli_parse_size(arg, &n) != 0 || n > 1024)
@@ -277,7 +275,8 @@ static int run_files(run_config *cfg, char **files, size_t nfiles)
         }
         /* Pages and XML documents are summarized through their extracted text. */
         cli_prepared prep;
-        cli_extract_config ecfg = {NULL, cfg->xpath, cfg->replace_invalid};
+        /* --replace-invalid: also for UTF-16 text, converted here. */
+        cli_extract_config ecfg = {NULL, cfg->xpath, cli_replace_invalid(cfg->opts) > 0};
         if (cli_prepare(&in, cfg->input, &ecfg, &prep) != 0) {
             cli_input_free(&in);
             status = EXIT_INPUT;
@@ -323,7 +322,7 @@ static int run_command(enum mode mode, int argc, char **argv)
 {
     run_config cfg = {mode, mode == MODE_SPLIT ? "split" : "summarize",
                       mode == MODE_SPLIT ? FORMAT_TEXT : FORMAT_BULLETS, 0, lede_options_new(),
-                      INPUT_AUTO, NULL, 0, 0, NULL};
+                      INPUT_AUTO, NULL, 0, NULL};
     if (!cfg.opts) {
         return cli_out_of_memory();
     }
@@ -339,8 +338,8 @@ static int run_command(enum mode mode, int argc, char **argv)
     int status = EXIT_OK;
     opterr = 0;
     optind = 1;
-    int c, index = -1;
-    while (status == EXIT_OK && (c = getopt_long(argc, argv, shortopts, longopts, &index)) != -1) {
+    int c;
+    while (status == EXIT_OK && (c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
         if (c == 'h') {
             fputs(mode == MODE_SPLIT ? split_help : summarize_help, stdout);
             lede_options_free(cfg.opts);
@@ -359,9 +358,9 @@ static int run_command(enum mode mode, int argc, char **argv)
         }
         if (mode == MODE_SUMMARIZE && c >= CLI_NAMED_OPTION) {
             status = cli_apply_named_option(cfg.opts, cfg.command, c, optarg);
-        } else if (c >= CLI_NAMED_OPTION && index >= 0) {
+        } else if (c >= CLI_NAMED_OPTION) {
             status = cli_usage_error(cfg.command, "'--%s' applies to summarize, not split",
-                                     longopts[index].name);
+                                     lede_option_name((size_t)(c - CLI_NAMED_OPTION)));
         } else {
             status = apply_option(&cfg, c, optarg);
         }
