@@ -168,10 +168,11 @@ int cli_lines_next(cli_lines *r, char **line, size_t *len)
         if (nl || (r->max_line && r->end - r->start > r->max_line + 1))
             return skip_long_line(r, line, len);
         r->scanned = r->end;
-        if (r->eof && r->start < r->end && !within_limit(r, r->end))
-            return skip_long_line(r, line, len);
+        if (r->eof && r->start == r->end)
+            return 0;
         if (r->eof)
-            return r->start < r->end ? take(r, r->end, 0, line, len) : 0;
+            return within_limit(r, r->end) ? take(r, r->end, 0, line, len)
+                                           : skip_long_line(r, line, len);
         if (fill(r) != 0)
             return -1;
     }
