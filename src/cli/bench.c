@@ -9,6 +9,7 @@
 
 #include "bench.h"
 #include "cli.h"
+#include "jsonl.h"
 
 static const char bench_help[] =
     "Usage: lede bench --data FILE.jsonl [OPTIONS]\n"
@@ -332,6 +333,19 @@ static int label_taken(const bench_run *run, const char *label)
     return 0;
 }
 
+/* A copy of `s`, each byte that is not UTF-8 as U+FFFD: a label may come
+ * from the command line (a Latin-1 file name), and every output the bench
+ * writes (JSON, SVG) is UTF-8. NULL when out of memory. */
+static char *utf8_copy(const char *s)
+{
+    jsonl_buf b = {0};
+    if (jsonl_put_replacing_invalid(&b, s, strlen(s)) != 0 || jsonl_put(&b, "", 1) != 0) {
+        jsonl_buf_free(&b);
+        return NULL;
+    }
+    return b.data;
+}
+
 /* A new row named `label` in *out; returns 0, or the exit status after
  * the message (a label already taken, or out of memory). */
 static int new_entry(bench_run *run, const char *label, enum bench_kind kind, bench_entry **out)
@@ -341,7 +355,7 @@ static int new_entry(bench_run *run, const char *label, enum bench_kind kind, be
         return cli_usage_error("bench", "two rows are named '%s': give one a LABEL=", label);
     bench_entry *e = &run->entries[run->n_entries];
     memset(e, 0, sizeof *e);
-    e->label = strdup(label);
+    e->label = utf8_copy(label);
     e->kind = kind;
     if (!e->label)
         return cli_out_of_memory();

@@ -369,7 +369,8 @@ static json_t *text_json(const bench_text *t)
 {
     json_t *a = json_array();
     for (size_t i = 0; a && i < t->count; i++) {
-        if (json_array_append_new(a, utf8_json(t->sentences[i], t->lengths[i])) != 0) {
+        /* UTF-8 already: the readers check it, and lede's summaries are. */
+        if (json_array_append_new(a, json_stringn(t->sentences[i], t->lengths[i])) != 0) {
             json_decref(a);
             a = NULL;
         }
@@ -447,10 +448,10 @@ static axis nice_axis(double lo, double hi)
     return (axis){floor(lo / step) * step, ceil(hi / step) * step, step};
 }
 
-/* n bytes of valid UTF-8 as SVG text, markup escaped. */
-static void svg_escaped(FILE *f, const char *s, size_t n)
+/* SVG text, markup escaped (labels are UTF-8 already: utf8_copy). */
+static void svg_text(FILE *f, const char *s)
 {
-    for (const char *end = s + n; s < end; s++) {
+    for (; *s; s++) {
         switch (*s) {
         case '&':
             fputs("&amp;", f);
@@ -466,21 +467,6 @@ static void svg_escaped(FILE *f, const char *s, size_t n)
             break;
         default:
             fputc(*s, f);
-        }
-    }
-}
-
-/* `s` as SVG text, each byte that is not UTF-8 (of a Latin-1 file name)
- * written as U+FFFD: the file is UTF-8. */
-static void svg_text(FILE *f, const char *s)
-{
-    for (const char *end = s + strlen(s); s < end;) {
-        size_t valid = jsonl_valid_utf8(s, (size_t)(end - s));
-        svg_escaped(f, s, valid);
-        s += valid;
-        if (s < end) {
-            fputs("\xEF\xBF\xBD", f);
-            s++;
         }
     }
 }
