@@ -133,29 +133,51 @@ static int is_html_element(const char *name)
                    sizeof html_elements[0], cmp_name) != NULL;
 }
 
-/* Whether the root element `name` (`n` bytes, whole) closes in the input, as
- * "</name" or, for an empty root, "/>": a text that starts with "<alice>"
- * (a chat log) or "<Ctrl>" is no XML document. */
-static int root_closes(const char *s, size_t i, size_t len, const char *name, size_t n)
+/* The whole input an end tag is looked for in: ASCII-compatible bytes
+ * (unit 1) or UTF-16 (unit 2, little-endian when `le`), which detection
+ * otherwise reads through an ASCII view of its start. */
+typedef struct markup_bytes {
+    const unsigned char *b;
+    size_t len;
+    int unit;
+    int le;
+} markup_bytes;
+
+/* Whether "</name" is in `m` from its code unit `from` on. */
+static int has_end_tag(const markup_bytes *m, size_t from, const char *name, size_t n)
+{
+    unsigned char close[2 * 66] = {0};
+    size_t k = 0, at = m->unit == 2 && !m->le; /* where the ASCII byte lies in a unit */
+    for (size_t c = 0; c < n + 2; c++, k += (size_t)m->unit)
+        close[k + at] = (unsigned char)(c < 2 ? "</"[c] : name[c - 2]);
+    const unsigned char *end = m->b + m->len;
+    for (const unsigned char *p = m->b + from * (size_t)m->unit + at; p < end; p++) {
+        p = memchr(p, '<', (size_t)(end - p));
+        if (!p)
+            return 0;
+        const unsigned char *unit = p - at;
+        if ((size_t)(unit - m->b) % (size_t)m->unit == 0 && (size_t)(end - unit) >= k &&
+            memcmp(unit, close, k) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the root element `name` (`n` bytes, whole), whose start tag is
+ * at s[i] of the view, closes in the input `whole`, as "</name" or, for an
+ * empty root, "/>": a text that starts with "<alice>" (a chat log) or
+ * "<Ctrl>" is no XML document. */
+static int root_closes(const char *s, size_t i, size_t len, const char *name, size_t n,
+                       const markup_bytes *whole)
 {
     if (n + 1 > 64)
         return 1; /* a name that long is no word of a text */
-    char close[68] = "</";
-    memcpy(close + 2, name, n);
     size_t tag_end = i;
     while (tag_end < len && s[tag_end] != '>')
         tag_end++;
     if (tag_end > i && tag_end < len && s[tag_end - 1] == '/')
         return 1;
-    for (const char *p = s + i; (size_t)(p - s) + n + 2 <= len;) {
-        p = memchr(p, '<', len - (size_t)(p - s));
-        if (!p || (size_t)(p - s) + n + 2 > len)
-            return 0;
-        if (memcmp(p, close, n + 2) == 0)
-            return 1;
-        p++;
-    }
-    return 0;
+    return has_end_tag(whole, i, name, n);
 }
 
 /* "<?xml" and white space: the XML declaration, not "<?xml-stylesheet". */
@@ -226,7 +248,7 @@ static int has_markdown_line(const char *s, size_t len)
 }
 
 /* The kind of ASCII-compatible bytes (UTF-8 or a legacy encoding). */
-static enum cli_input_kind detect_ascii(const char *data, size_t len)
+static enum cli_input_kind detect_ascii(const char *data, size_t len, const markup_bytes *whole)
 {
     size_t i = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     i = skip_prologue(data, i, len);
@@ -250,7 +272,7 @@ static enum cli_input_kind detect_ascii(const char *data, size_t len)
                    strcasecmp(name, "body") == 0;
     if (is_html_element(name))
         return !document && has_markdown_line(data, len) ? INPUT_TEXT : INPUT_HTML;
-    return root_closes(data, i, len, name, n) ? INPUT_XML : INPUT_TEXT;
+    return root_closes(data, i, len, name, n, whole) ? INPUT_XML : INPUT_TEXT;
 }
 
 /* The first bytes of UTF-16 as ASCII (other characters as '?'), enough to
@@ -267,55 +289,14 @@ static size_t utf16_ascii_view(const unsigned char *b, size_t len, int le, char 
     return n;
 }
 
-/* Whether the element that starts the view (after the prologue), one that
- * is not HTML's, closes anywhere in the whole UTF-16 input `b`: its end tag
- * searched for in UTF-16 itself, so that a document longer than the view
- * is not taken for text. */
-static int utf16_root_closes(const unsigned char *b, size_t len, int le, const char *view,
-                             size_t n)
-{
-    char name[68];
-    size_t i = skip_instructions(view, skip_prologue(view, 0, n), n);
-    size_t name_len = element_name(view, i, n, name, sizeof name);
-    if (name_len == 0 || is_html_element(name))
-        return 0;
-    if (name_len + 1 > 64)
-        return 1; /* as root_closes: a name that long is no word of a text */
-    unsigned char close[2 * 66];
-    size_t k = 0;
-    for (const char *c = "</"; *c; c++, k += 2) {
-        close[k + (le ? 0 : 1)] = (unsigned char)*c;
-        close[k + (le ? 1 : 0)] = 0;
-    }
-    for (size_t c = 0; c < name_len; c++, k += 2) {
-        close[k + (le ? 0 : 1)] = (unsigned char)name[c];
-        close[k + (le ? 1 : 0)] = 0;
-    }
-    size_t at = le ? 0 : 1; /* where '<' lies in its code unit */
-    const unsigned char *end = b + len;
-    for (const unsigned char *p = b + at; p < end; p++) {
-        p = memchr(p, '<', (size_t)(end - p));
-        if (!p)
-            return 0;
-        const unsigned char *unit = p - at;
-        if ((size_t)(unit - b) % 2 == 0 && (size_t)(end - unit) >= k &&
-            memcmp(unit, close, k) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 /* UTF-16: a page, XML or text as its view says (text is converted by
- * cli_prepare); an element that is not HTML's and closes past the view
- * makes XML too. */
+ * cli_prepare), the end tag of its root searched for in all of it. */
 static enum cli_input_kind detect_utf16(const unsigned char *b, size_t len, int le)
 {
     char view[UTF16_VIEW_CHARS];
     size_t n = utf16_ascii_view(b, len, le, view);
-    enum cli_input_kind kind = detect_ascii(view, n);
-    if (kind != INPUT_TEXT || len / 2 <= n)
-        return kind;
-    return utf16_root_closes(b, len, le, view, n) ? INPUT_XML : INPUT_TEXT;
+    markup_bytes whole = {b, len, 2, le};
+    return detect_ascii(view, n, &whole);
 }
 
 /* UTF-16 without a byte order mark: the first character that is not white
@@ -354,7 +335,8 @@ enum cli_input_kind cli_detect_input(const char *data, size_t len)
     int order = utf16_order(b, len, &start);
     if (order)
         return detect_utf16(b + start, len - start, order == 1);
-    return detect_ascii(data, len);
+    markup_bytes whole = {b, len, 1, 1};
+    return detect_ascii(data, len, &whole);
 }
 
 /* ====== Preparing input ====== */
@@ -422,11 +404,11 @@ int cli_prepare(const cli_input *in, enum cli_input_kind kind, const cli_extract
     if (kind == INPUT_AUTO)
         kind = cfg && cfg->xpath ? INPUT_XML : cli_detect_input(in->data, in->len);
     out->kind = kind;
-    size_t start;
-    int order = utf16_order((const unsigned char *)in->data, in->len, &start);
-    if (kind == INPUT_TEXT && order)
-        return utf16_text(in, order, start, cfg && cfg->replace_invalid, out);
     if (kind == INPUT_TEXT) {
+        size_t start;
+        int order = utf16_order((const unsigned char *)in->data, in->len, &start);
+        if (order)
+            return utf16_text(in, order, start, cfg && cfg->replace_invalid, out);
         out->text = in->data;
         out->len = in->len;
         return 0;
