@@ -262,7 +262,10 @@ lede_status lede_hdom_build(lede_hdom *dom, const xmlNode *root,
  * an element inside text of its parent is inline (unless it is a paragraph,
  * list item, cell, heading or display quote), any other one is a block.
  * Blank lines in text start new paragraphs. A reference to an internal entity
- * is read as the entity's content. */
+ * is read as the entity's content: nodes may then point into the DTD's
+ * entity declarations, which live as long as the xmlDoc. Errors: those of
+ * lede_hdom_build, and LEDE_ERR_TOO_LARGE when entity references expand to
+ * more than 16 MiB of text. */
 lede_status lede_hdom_build_xml(lede_hdom *dom, const xmlNode *root,
                                 const lede_extract_options *opts, lede_error **err);
 

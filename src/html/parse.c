@@ -119,17 +119,11 @@ static int is_blank(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-static int is_letter(unsigned char c)
-{
-    c |= 0x20;
-    return c >= 'a' && c <= 'z';
-}
-
 /* htmlParseHTMLName's first byte; XML names also start with any non-ASCII
  * byte (an upper bound of XML's name characters). */
 static int is_name_start(unsigned char c, int xml)
 {
-    return is_letter(c) || c == '_' || c == ':' || (xml ? c >= 0x80 : c == '.');
+    return is_ascii_letter(c) || c == '_' || c == ':' || (xml ? c >= 0x80 : c == '.');
 }
 
 static int is_name_char(unsigned char c, int xml)
@@ -318,7 +312,7 @@ static int may_open_tag(const char *p, const char *end, int xml)
     if (*p != '<' || end - p < 2)
         return 0;
     unsigned char next = (unsigned char)p[1];
-    return xml ? is_name_start(next, 1) : is_letter(next);
+    return xml ? is_name_start(next, 1) : is_ascii_letter(next);
 }
 
 /* Follows the one open reading alone, as far as it goes: to its end, or to
