@@ -172,11 +172,6 @@ const char *lede_html_attr(const xmlNode *node, const char *name)
     return NULL;
 }
 
-static int is_space_byte(unsigned char c)
-{
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
-}
-
 /* Whether `needle` (lower case, without spaces) starts at `s`, white space
  * in `s` skipped and its case ignored. */
 static int squeezed_match(const char *s, const char *needle)
@@ -184,7 +179,7 @@ static int squeezed_match(const char *s, const char *needle)
     for (; *needle; s++) {
         if (!*s)
             return 0;
-        if (is_space_byte((unsigned char)*s))
+        if (lede_html_space((unsigned char)*s))
             continue;
         char c = (*s >= 'A' && *s <= 'Z') ? (char)(*s + 32) : *s;
         if (c != *needle++)
@@ -202,7 +197,7 @@ static int style_hides(const char *style)
     for (const char *p = style; *p; p++) {
         /* A property name starts the attribute or follows ';' or white
          * space: "backface-visibility: hidden" hides nothing. */
-        if (p > style && p[-1] != ';' && !is_space_byte((unsigned char)p[-1]))
+        if (p > style && p[-1] != ';' && !lede_html_space((unsigned char)p[-1]))
             continue;
         if ((*p == 'd' || *p == 'D') && squeezed_match(p, "display:none"))
             return 1;
@@ -343,15 +338,15 @@ static void text_stats(const unsigned char *s, lede_hnode *n)
     for (size_t i = 0; s[i]; i++) {
         unsigned char c = s[i];
         if (c < 0x80) {
-            if (is_space_byte(c))
+            if (lede_html_space((unsigned char)c))
                 continue;
             chars++;
             if (c == ',' || c == ';') {
                 commas++;
             } else if (c == '.' || c == '!' || c == '?') {
                 unsigned char next = s[i + 1];
-                if (next == 0 || is_space_byte(next) || next == '"' || next == ')' ||
-                    next == 0xE2)
+                if (next == 0 || lede_html_space(next) || next == '"' ||
+                    next == ')' || next == 0xE2)
                     stops++;
             }
             continue;
@@ -416,7 +411,7 @@ static long leading_newlines(const unsigned char *s)
     for (size_t i = 0;; i++) {
         if (s[i] == 0xC2 && s[i + 1] == 0xA0)
             i++;
-        else if (is_space_byte(s[i]))
+        else if (lede_html_space((unsigned char)s[i]))
             n += s[i] == '\n';
         else
             return n;
@@ -673,7 +668,7 @@ static int is_visible_text(const xmlNode *node)
     if (node->type != XML_TEXT_NODE && node->type != XML_CDATA_SECTION_NODE)
         return 0;
     for (const xmlChar *p = node->content; p && *p; p++)
-        if (!is_space_byte(*p))
+        if (!lede_html_space((unsigned char)*p))
             return 1;
     return 0;
 }

@@ -27,11 +27,6 @@ typedef struct emitter {
     int nomem;
 } emitter;
 
-static int is_space(unsigned char c)
-{
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
-}
-
 static void put(emitter *em, const char *s, size_t n)
 {
     if (lede_strbuf_append(&em->out->text, s, n) != 0)
@@ -60,7 +55,7 @@ static void flush(emitter *em)
         return;
     em->open = 0;
     lede_strbuf *t = &em->out->text;
-    while (t->len > em->start && is_space((unsigned char)t->data[t->len - 1]))
+    while (t->len > em->start && lede_html_space((unsigned char)t->data[t->len - 1]))
         t->len--;
     if (t->data)
         t->data[t->len] = 0;
@@ -82,7 +77,7 @@ static void flush(emitter *em)
 /* Length of the white space (ASCII or a no-break space) at s[i]; 0 if none. */
 static size_t space_at(const unsigned char *s, size_t i)
 {
-    if (is_space(s[i]))
+    if (lede_html_space((unsigned char)s[i]))
         return 1;
     if (s[i] == 0xC2 && s[i + 1] == 0xA0)
         return 2;
@@ -174,7 +169,7 @@ static void preformatted_text(emitter *em, const unsigned char *s, unsigned kind
         while (s[e] && s[e] != '\n' && s[e] != '\r')
             e++;
         size_t k = i;
-        while (k < e && is_space(s[k]))
+        while (k < e && lede_html_space((unsigned char)s[k]))
             k++;
         if (k < e) {
             put_preformatted(em, s + i, e - i, kind, line);
@@ -286,7 +281,7 @@ lede_status lede_html_emit_text(lede_html_text *out, const char *text, size_t le
     if (!copy)
         return LEDE_ERR_NOMEM;
     /* count the line breaks before the first visible character */
-    for (size_t i = 0; i < len && is_space((unsigned char)text[i]); i++)
+    for (size_t i = 0; i < len && lede_html_space((unsigned char)text[i]); i++)
         line += text[i] == '\n';
     flowing_text(&em, (const unsigned char *)copy, kind, (uint32_t)line, 1);
     flush(&em);

@@ -340,12 +340,6 @@ static int stateful_name(const char *name)
 
 /* ====== UTF-16 without a byte order mark ====== */
 
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-
 /* How many bytes of the page the guess at UTF-16 looks at. */
 enum { UTF16_SNIFF_BYTES = 1024 };
 
@@ -379,7 +373,7 @@ static const char *utf16_by_first_tag(const unsigned char *u, size_t len)
 {
     for (int le = 1; le >= 0; le--) {
         size_t i = 0;
-        while (i + 1 < len && u[i + le] == 0 && is_space((char)u[i + 1 - le]))
+        while (i + 1 < len && u[i + le] == 0 && lede_html_space(u[i + 1 - le]))
             i += 2;
         if (i + 1 < len && u[i + le] == 0 && u[i + 1 - le] == '<')
             return le ? "UTF-16LE" : "UTF-16BE";
@@ -418,13 +412,13 @@ static int charset_in_content(const char *v, size_t len, char *out)
         if (!starts_with_ci(v + i, len - i, "charset"))
             continue;
         size_t j = i + 7;
-        while (j < len && is_space(v[j]))
+        while (j < len && lede_html_space((unsigned char)v[j]))
             j++;
         if (j >= len || v[j] != '=')
             continue;
         j++;
         size_t k = j;
-        while (k < len && v[k] != ';' && !is_space(v[k]))
+        while (k < len && v[k] != ';' && !lede_html_space((unsigned char)v[k]))
             k++;
         if (k > j && copy_label(v + j, k - j, out) == 0)
             return 1;
@@ -445,19 +439,20 @@ typedef struct meta_attrs {
 static size_t read_meta_attrs(const char *s, size_t i, size_t len, meta_attrs *m)
 {
     while (i < len && s[i] != '>') {
-        while (i < len && (is_space(s[i]) || s[i] == '/'))
+        while (i < len && (lede_html_space((unsigned char)s[i]) || s[i] == '/'))
             i++;
         size_t ns = i;
-        while (i < len && !is_space(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/')
+        while (i < len && !lede_html_space((unsigned char)s[i]) && s[i] != '=' && s[i] != '>' &&
+               s[i] != '/')
             i++;
         size_t ne = i;
-        while (i < len && is_space(s[i]))
+        while (i < len && lede_html_space((unsigned char)s[i]))
             i++;
         const char *v = NULL;
         size_t vl = 0;
         if (i < len && s[i] == '=') {
             i++;
-            while (i < len && is_space(s[i]))
+            while (i < len && lede_html_space((unsigned char)s[i]))
                 i++;
             if (i < len && (s[i] == '"' || s[i] == '\'')) {
                 char q = s[i++];
@@ -468,7 +463,7 @@ static size_t read_meta_attrs(const char *s, size_t i, size_t len, meta_attrs *m
                 i = end < len ? end + 1 : len;
             } else {
                 size_t vs = i;
-                while (i < len && !is_space(s[i]) && s[i] != '>')
+                while (i < len && !lede_html_space((unsigned char)s[i]) && s[i] != '>')
                     i++;
                 v = s + vs;
                 vl = i - vs;
@@ -506,7 +501,7 @@ static int xml_declaration(const char *s, size_t len, char *out)
         if (!starts_with_ci(s + i, n - i, "encoding"))
             continue;
         size_t j = i + 8;
-        while (j < n && (is_space(s[j]) || s[j] == '='))
+        while (j < n && (lede_html_space((unsigned char)s[j]) || s[j] == '='))
             j++;
         if (j < n && (s[j] == '"' || s[j] == '\'')) {
             char q = s[j++];
@@ -541,10 +536,10 @@ static int declared_encoding(const char *s, size_t len, char *out)
             continue;
         }
         if (starts_with_ci(s + i, len - i, "body") && i + 4 < len &&
-            (is_space(s[i + 4]) || s[i + 4] == '>'))
+            (lede_html_space((unsigned char)s[i + 4]) || s[i + 4] == '>'))
             break;
         if (!starts_with_ci(s + i, len - i, "meta") || i + 4 >= len ||
-            !(is_space(s[i + 4]) || s[i + 4] == '/'))
+            !(lede_html_space((unsigned char)s[i + 4]) || s[i + 4] == '/'))
             continue;
         meta_attrs m = {NULL, 0, NULL, 0, 0};
         i = read_meta_attrs(s, i + 4, len, &m);

@@ -228,11 +228,6 @@ static int hiding_qualifier(const char *w, size_t n)
     return 0;
 }
 
-static int is_space_ascii(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 /* The hints of one class (a token of the attribute, `len` bytes at `s`).
  * `prev_content` carries "article" over to "body" in the next word, also
  * across classes ("article body"). */
@@ -284,10 +279,10 @@ uint16_t lede_html_class_hints(const char *s)
     int prev_content = 0;
     size_t i = 0;
     while (s[i]) {
-        while (s[i] && is_space_ascii(s[i]))
+        while (s[i] && lede_html_space((unsigned char)s[i]))
             i++;
         size_t start = i;
-        while (s[i] && !is_space_ascii(s[i]))
+        while (s[i] && !lede_html_space((unsigned char)s[i]))
             i++;
         if (i > start)
             h |= token_hints(s + start, i - start, &prev_content);

@@ -25,6 +25,12 @@ struct lede_extract_options {
 
 void lede_extract_options_init(lede_extract_options *opts);
 
+/* HTML's white space (the WHATWG's ASCII whitespace: no '\v'), by byte. */
+static inline int lede_html_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 /* ====== Decoding (encoding.c) ====== */
 
 /* The page as UTF-8 without NUL bytes, ready for libxml2. */
