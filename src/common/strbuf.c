@@ -39,9 +39,14 @@ int lede_strbuf_put_utf8(lede_strbuf *b, int32_t cp)
 
 void lede_strbuf_clear(lede_strbuf *b)
 {
-    b->len = 0;
+    lede_strbuf_truncate(b, 0);
+}
+
+void lede_strbuf_truncate(lede_strbuf *b, size_t len)
+{
+    b->len = len;
     if (b->data)
-        b->data[0] = '\0';
+        b->data[len] = '\0';
 }
 
 void lede_strbuf_free(lede_strbuf *b)

@@ -19,6 +19,8 @@ int lede_strbuf_putc(lede_strbuf *b, char c);
 /* Appends the UTF-8 encoding of code point `cp` (must be a valid scalar). */
 int lede_strbuf_put_utf8(lede_strbuf *b, int32_t cp);
 void lede_strbuf_clear(lede_strbuf *b);
+/* Cuts the buffer to its first `len` bytes (len <= b->len). */
+void lede_strbuf_truncate(lede_strbuf *b, size_t len);
 void lede_strbuf_free(lede_strbuf *b);
 
 #endif

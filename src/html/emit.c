@@ -55,15 +55,13 @@ static void flush(emitter *em)
         return;
     em->open = 0;
     lede_strbuf *t = &em->out->text;
-    while (t->len > em->start && lede_html_space((unsigned char)t->data[t->len - 1]))
-        t->len--;
-    if (t->data)
-        t->data[t->len] = 0;
+    size_t end = t->len;
+    while (end > em->start && lede_html_space((unsigned char)t->data[end - 1]))
+        end--;
+    lede_strbuf_truncate(t, end);
     if (t->len == em->start) {
         /* nothing visible after all: take the separator back */
-        t->len = em->start >= 2 ? em->start - 2 : 0;
-        if (t->data)
-            t->data[t->len] = 0;
+        lede_strbuf_truncate(t, em->start >= 2 ? em->start - 2 : 0);
         return;
     }
     lede_html_text *out = em->out;
@@ -145,9 +143,7 @@ static void end_preformatted_line(emitter *em)
 {
     if (em->indent_at != NO_INDENT) {
         lede_strbuf *t = &em->out->text;
-        t->len = em->indent_at;
-        if (t->data)
-            t->data[t->len] = 0;
+        lede_strbuf_truncate(t, em->indent_at);
         em->indent_at = NO_INDENT;
         if (t->len == em->start)
             flush(em); /* nothing visible yet: no paragraph */
