@@ -68,7 +68,7 @@ static void symmetrize(lede_graph *g)
 lede_graph_params lede_graph_defaults(void)
 {
     lede_graph_params p = {LEDE_GRAPH_BLOCK_BYTES, LEDE_GRAPH_DENSE_MAX, LEDE_GRAPH_NEIGHBOURS,
-                           LEDE_GRAPH_DF_CAP, LEDE_GRAPH_EDGE_BUDGET};
+                           LEDE_GRAPH_DF_CAP};
     return p;
 }
 
@@ -131,7 +131,10 @@ lede_status lede_graph_build(lede_graph *g, const lede_tfidf *v, const lede_grap
         return LEDE_ERR_TOO_LARGE;
     if (g->sparse) {
         /* Rounded up: at 513 rows, 512 each, every neighbour a row has. */
-        size_t share = p->edge_budget / n + (p->edge_budget % n != 0);
+        size_t budget = p->dense_max <= SIZE_MAX / (p->dense_max ? p->dense_max : 1)
+                            ? p->dense_max * p->dense_max
+                            : SIZE_MAX;
+        size_t share = budget / n + (budget % n != 0);
         size_t k = share > p->neighbours ? share : p->neighbours;
         return lede_graph_build_sparse(g, v, k, p->df_cap);
     }

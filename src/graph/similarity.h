@@ -13,13 +13,13 @@
 typedef struct lede_graph_params {
     size_t block_bytes;  /* dense: largest column block of the TF-IDF matrix */
     size_t dense_max;    /* more rows than this: build the sparse graph */
-    size_t neighbours;   /* sparse: strongest neighbours each row keeps, at least */
+    /* sparse: strongest neighbours each row keeps, at least; up to
+     * dense_max^2 / rows when that is more (as many edges as the dense
+     * graph's limit holds), so that just past dense_max the graph keeps
+     * every edge and ranks as the dense one does, and it thins gradually
+     * as the document grows instead of at once. */
+    size_t neighbours;
     size_t df_cap;       /* sparse: terms in more rows than this are left out */
-    /* sparse: each row keeps up to edge_budget / rows neighbours when that
-     * is more than `neighbours`, so that just past dense_max the graph
-     * keeps (nearly) every edge and ranks as the dense one does, and the
-     * graph thins gradually as the document grows instead of at once. */
-    size_t edge_budget;
 } lede_graph_params;
 
 /* Defaults; see docs/design.md for how they were measured. */
@@ -29,7 +29,6 @@ typedef struct lede_graph_params {
 #endif
 #define LEDE_GRAPH_NEIGHBOURS 16
 #define LEDE_GRAPH_DF_CAP 512
-#define LEDE_GRAPH_EDGE_BUDGET ((size_t)LEDE_GRAPH_DENSE_MAX * LEDE_GRAPH_DENSE_MAX)
 
 typedef struct lede_edge {
     uint32_t col;
@@ -56,7 +55,7 @@ typedef struct lede_graph {
  * others touch only the diagonal), in column blocks of at most
  * p->block_bytes, accumulated with cblas_ssyrk. Sparse: from an inverted
  * index of the terms found in 2 .. p->df_cap rows, each row keeps its
- * max(p->neighbours, ceil(p->edge_budget / rows)) most similar rows; the graph
+ * max(p->neighbours, ceil(p->dense_max^2 / rows)) most similar rows; the graph
  * is the symmetric union of those edges, so memory grows linearly with the
  * document. Errors:
  * LEDE_ERR_TOO_LARGE (more than 2^32 - 1 rows), LEDE_ERR_NOMEM. */
