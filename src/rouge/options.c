@@ -1,7 +1,6 @@
 /* options.c - lede_rouge_options: typed setters, the script's command-line
  * flags (getopts('ahHb:c:de:f:l:mMn:p:st:r:2:3:w:uUvxz:') semantics), and
  * the list of metrics they ask for. */
-#include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -187,12 +186,8 @@ lede_status lede_rouge_options_set_empty_reference(lede_rouge_options *opts,
 /* An integer, written as Perl would accept it for a count: "4", "-1", "4.0". */
 static int parse_long(const char *s, long *out)
 {
-    if (!s || !*s)
-        return -1;
-    char *end;
-    errno = 0;
-    double v = lede_strtod_c(s, &end);
-    if (errno || *end || !isfinite(v) || v != floor(v) || v < (double)LONG_MIN ||
+    double v;
+    if (lede_parse_double(s, &v) != 0 || v != floor(v) || v < (double)LONG_MIN ||
         v > (double)LONG_MAX)
         return -1;
     *out = (long)v;

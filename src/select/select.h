@@ -45,7 +45,8 @@ typedef struct lede_select_params {
     const void *ctx;
 } lede_select_params;
 
-/* Ranks the n candidates by score (ties: lower index first) into `order`,
+/* Ranks the n candidates by score (ties, scores within a relative 1e-9 of
+ * the highest of their run: lower index first) into `order`,
  * writes each one's 1-based rank into `rank`, then picks within the budget:
  * greedily in rank order, skipping a candidate whose similarity with an
  * already picked one exceeds `redundancy` (when < 1); or, with mmr < 1, by

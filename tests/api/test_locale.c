@@ -61,6 +61,24 @@ static void rouge_scores(char *out, size_t size)
     lede_rouge_options_free(o);
 }
 
+/* The typed setters write the numbers into metric names and the interval
+ * label as the script prints them, with a decimal point. */
+static void check_typed_rouge_setters(const char *where)
+{
+    lede_rouge_options *o = lede_rouge_options_new();
+    CHECK_EQ(lede_rouge_options_set_confidence(o, 97.5), LEDE_OK);
+    CHECK_EQ(lede_rouge_options_set_wlcs(o, 1.2), LEDE_OK);
+    lede_rouge *r = NULL;
+    if (CHECK(lede_rouge_new(o, &r, NULL) == LEDE_OK)) {
+        CHECK_MSG(strstr(lede_rouge_confidence_label(r), "97.5") != NULL, "%s: label %s",
+                  where, lede_rouge_confidence_label(r));
+        CHECK_MSG(lede_rouge_metric_find(r, "ROUGE-W-1.2") < lede_rouge_metric_count(r),
+                  "%s: no metric named ROUGE-W-1.2", where);
+    }
+    lede_rouge_free(r);
+    lede_rouge_options_free(o);
+}
+
 /* A description with every knob set to a value with 17 digits and a
  * three-digit exponent (the longest there are), read back. */
 static void check_description(const char *where)
@@ -92,6 +110,7 @@ int main(void)
 {
     char in_c[4096], in_de[4096];
     check_description("C locale");
+    check_typed_rouge_setters("C locale");
     rouge_scores(in_c, sizeof in_c);
     CHECK_MSG(strstr(in_c, "ROUGE-1 ") != NULL, "no ROUGE-1 score: %s", in_c);
     if (!CHECK_MSG(setlocale(LC_ALL, "de_DE.UTF-8") != NULL,
@@ -101,6 +120,7 @@ int main(void)
     CHECK_MSG(strcmp(localeconv()->decimal_point, ",") == 0, "decimal point '%s'",
               localeconv()->decimal_point);
     check_description("de_DE");
+    check_typed_rouge_setters("de_DE");
     rouge_scores(in_de, sizeof in_de);
     CHECK_STR(in_de, in_c);
     return harness_finish();
