@@ -658,15 +658,9 @@ LEDE_API lede_status lede_extract_options_set_encoding(lede_extract_options *opt
  * LEDE_ERR_TOO_LARGE. max_depth: elements nested deeper than this (default
  * 512) are read as siblings at that depth, as browsers do; their text is kept
  * (but an XPath that selects an element at that depth gets none of it: its
- * descendants were read as its siblings). Each must be at least 1. An XML
- * document whose entity references expand to more than 16 MiB of text fails
- * with LEDE_ERR_TOO_LARGE too. Fixed, since libxml2's time grows with the
- * square of a start tag's attributes: a page (HTML or XML) where a start tag
- * may have more than 5,000 attributes, or where the squares of its start
- * tags' attribute counts add up to more than 2^25 plus 8 per byte, fails with
- * LEDE_ERR_TOO_LARGE at the tag (real pages have a few dozen): the error's
- * position, or, for a page converted from another encoding (whose byte
- * offsets differ from the caller's), its line and column in the message. */
+ * descendants were read as its siblings). Errors: LEDE_ERR_INVALID_ARGUMENT
+ * for a NULL opts, 0, or max_bytes over INT_MAX. (Fixed limits, not options:
+ * see LEDE_ERR_TOO_LARGE at lede_extract_html and lede_extract_xml.) */
 LEDE_API lede_status lede_extract_options_set_max_bytes(lede_extract_options *opts, size_t n);
 LEDE_API lede_status lede_extract_options_set_max_nodes(lede_extract_options *opts, size_t n);
 LEDE_API lede_status lede_extract_options_set_max_depth(lede_extract_options *opts, size_t n);
@@ -710,7 +704,13 @@ typedef struct lede_paragraph {
  * Errors: LEDE_ERR_EMPTY_INPUT (no bytes, or a page without any text),
  * LEDE_ERR_NO_ARTICLE (the page has text, but nothing that reads as an
  * article: menus, link lists, a form), LEDE_ERR_TOO_LARGE (a limit of `opts`
- * exceeded), LEDE_ERR_INVALID_ARGUMENT (an encoding lede cannot decode),
+ * exceeded; or, fixed since libxml2's time grows with the square of a start
+ * tag's attributes, a start tag that may have more than 5,000 attributes, or
+ * start tags whose attribute counts' squares add up to more than 2^25 plus 8
+ * per byte: real pages have a few dozen. The error is at the tag: its
+ * position, or, for a page converted from another encoding, whose byte
+ * offsets differ from the caller's, its line and column in the message),
+ * LEDE_ERR_INVALID_ARGUMENT (an encoding lede cannot decode),
  * LEDE_ERR_DEPENDENCY (libxml2 cannot be loaded), LEDE_ERR_NOMEM.
  * Thread-safe: each call uses its own parser. */
 LEDE_API lede_status lede_extract_html(const char *html, size_t len,
@@ -727,7 +727,8 @@ LEDE_API lede_status lede_extract_html(const char *html, size_t len,
  * Errors: LEDE_ERR_MARKUP with the position of the first well-formedness error
  * (for one in the text of an entity, its reference's; none when that cannot
  * be known) or for an invalid XPath, LEDE_ERR_EMPTY_INPUT when the selected nodes have
- * no text, and those of lede_extract_html. External entities and DTDs are
+ * no text, LEDE_ERR_TOO_LARGE when entity references expand to more than
+ * 16 MiB of text (fixed), and those of lede_extract_html. External entities and DTDs are
  * never loaded. Entities declared in the document are expanded; a reference
  * to an undeclared entity that HTML names (&rsquo;) gives its character, and
  * any other reference (an external or unknown entity) stays as written
