@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "harness.h"
+#include "common/strbuf.h"
 #include "io/input.h"
 #include "lede.h"
 
@@ -37,31 +38,17 @@ static inline double cpu_seconds(void)
     return (double)clock() / CLOCKS_PER_SEC;
 }
 
-/* A page a test builds piece by piece, kept NUL-terminated; a test that
- * cannot get the memory exits. Starts as {0}; page_free gives it back. */
-typedef struct page {
-    char *data;
-    size_t len;
-    size_t cap;
-} test_page;
+/* A page a test builds piece by piece: lede's own growable buffer, kept
+ * NUL-terminated; a test that cannot get the memory exits. Starts as {0};
+ * page_free gives it back. */
+typedef lede_strbuf test_page;
 
 static inline void page_add(test_page *p, const char *s)
 {
-    size_t n = strlen(s);
-    if (p->len + n + 1 > p->cap) {
-        size_t cap = p->cap ? p->cap : 4096;
-        while (cap < p->len + n + 1)
-            cap *= 2;
-        char *bigger = realloc(p->data, cap);
-        if (!bigger) {
-            fprintf(stderr, "out of memory building a test page\n");
-            exit(1);
-        }
-        p->data = bigger;
-        p->cap = cap;
+    if (lede_strbuf_append(p, s, strlen(s)) != 0) {
+        fprintf(stderr, "out of memory building a test page\n");
+        exit(1);
     }
-    memcpy(p->data + p->len, s, n + 1);
-    p->len += n;
 }
 
 static inline void page_add_times(test_page *p, const char *s, size_t times)
@@ -73,16 +60,12 @@ static inline void page_add_times(test_page *p, const char *s, size_t times)
 /* Empties the page, keeping its memory for the next. */
 static inline void page_clear(test_page *p)
 {
-    p->len = 0;
-    if (p->data)
-        p->data[0] = '\0';
+    lede_strbuf_clear(p);
 }
 
 static inline void page_free(test_page *p)
 {
-    free(p->data);
-    p->data = NULL;
-    p->len = p->cap = 0;
+    lede_strbuf_free(p);
 }
 
 /* The `len` ASCII bytes of `ascii` as UTF-16 (little-endian unless `big`),

@@ -79,7 +79,7 @@ static void test_depth_limit(void)
     }
     lede_document_free(doc);
     lede_extract_options_free(opts);
-    free(p.data);
+    page_free(&p);
 }
 
 /* ====== Size ====== */
@@ -123,7 +123,7 @@ static void test_big_page(void)
     CHECK(err && strstr(lede_error_message(err), "limit") != NULL);
     lede_error_free(err);
     lede_extract_options_free(opts);
-    free(p.data);
+    page_free(&p);
 
     /* One text node of 20 MB without a line break. */
     test_page q = {0};
@@ -149,7 +149,7 @@ static void test_node_limits(void)
     CHECK_STATUS(lede_extract_html(p.data, p.len, NULL, &doc, &err), LEDE_ERR_TOO_LARGE);
     CHECK(err && strstr(lede_error_message(err), "2000000") != NULL);
     lede_error_free(err);
-    free(p.data);
+    page_free(&p);
 
     /* The limit is on elements and text nodes, as documented: eight
      * elements and three text nodes (18 '<' with the closing tags). */
