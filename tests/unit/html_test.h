@@ -68,6 +68,25 @@ static inline void page_free(test_page *p)
     lede_strbuf_free(p);
 }
 
+/* Where `needle` first is in `text`: its byte offset ((size_t)-1 when it is
+ * not there), and its line (1-based; 0 when it is not there). */
+static inline size_t offset_in(const char *text, const char *needle)
+{
+    const char *at = strstr(text, needle);
+    return at ? (size_t)(at - text) : (size_t)-1;
+}
+
+static inline size_t line_in(const char *text, const char *needle)
+{
+    const char *at = strstr(text, needle);
+    if (!at)
+        return 0;
+    size_t line = 1;
+    for (const char *c = text; c < at; c++)
+        line += *c == '\n';
+    return line;
+}
+
 /* The `len` ASCII bytes of `ascii` as UTF-16 (little-endian unless `big`),
  * after a byte order mark when `bom`, into a new page (`out`, which the
  * caller gives back with page_free). */

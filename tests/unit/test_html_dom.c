@@ -341,18 +341,6 @@ static void xml_page(test_page *p, rng *r)
     page_add(p, "\n</TEXT>\n</DOC>\n");
 }
 
-/* The line of the page where `needle` first is. */
-static size_t line_of(const test_page *p, const char *needle)
-{
-    const char *at = strstr(p->data, needle);
-    if (!at)
-        return 0;
-    size_t line = 1;
-    for (const char *c = p->data; c < at; c++)
-        line += *c == '\n';
-    return line;
-}
-
 static void check_lines(const test_page *p, const lede_document *doc, const char *what, unsigned seed,
                         int tokens)
 {
@@ -369,7 +357,7 @@ static void check_lines(const test_page *p, const lede_document *doc, const char
         }
         if (!CHECK_MSG(found, "%s page %u: no paragraph starts with %s", what, seed, tok))
             continue;
-        size_t want = line_of(p, tok);
+        size_t want = line_in(p->data, tok);
         CHECK_MSG(found->source_line == want, "%s page %u: %s on line %zu, want %zu", what, seed,
                   tok, found->source_line, want);
     }
