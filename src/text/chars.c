@@ -21,19 +21,20 @@ const unsigned char lede_ascii_class[128] = {
 #undef W
 #undef S
 
-size_t lede_text_prev(const char *text, size_t floor, size_t i)
+/* lede_text_prev when the byte before `i` is not ASCII. */
+size_t lede_text_prev_slow(const char *text, size_t floor, size_t i, int32_t *cp)
 {
     size_t j = i - 1;
     /* At most three continuation bytes precede a lead byte. */
     while (j > floor && i - j < 4 && ((unsigned char)text[j] & 0xC0) == 0x80)
         j--;
+    if (i - j > 1 && lede_utf8_next((const unsigned char *)text + j, i - j, cp) == i - j)
+        return j;
     /* Under LEDE_INPUT_REPLACE_INVALID the byte before `i` may be a stray
      * continuation byte (after white space, or after a whole character):
      * lede_text_next reads it alone, as U+FFFD, and so does this. */
-    int32_t cp;
-    if (i - j > 1 && lede_utf8_next((const unsigned char *)text + j, i - j, &cp) != i - j)
-        return i - 1;
-    return j;
+    *cp = 0xFFFD;
+    return i - 1;
 }
 
 int lede_is_space_slow(int32_t c)

@@ -21,8 +21,20 @@ static inline size_t lede_text_next(const char *text, size_t end, size_t i, int3
 
 /* Start of the code point that ends just before byte `i` (i > floor), as
  * lede_text_next reads the text: a stray continuation byte (kept under
- * LEDE_INPUT_REPLACE_INVALID) is a character of its own. */
-size_t lede_text_prev(const char *text, size_t floor, size_t i);
+ * LEDE_INPUT_REPLACE_INVALID) is a character of its own. Stores the code
+ * point in *cp as lede_text_next would read it there: a step back is
+ * mostly taken to look at the character, which is decoded on the way.
+ * ASCII, most steps back, is read inline. */
+size_t lede_text_prev_slow(const char *text, size_t floor, size_t i, int32_t *cp);
+static inline size_t lede_text_prev(const char *text, size_t floor, size_t i, int32_t *cp)
+{
+    unsigned char b = (unsigned char)text[i - 1];
+    if (b < 0x80) {
+        *cp = b != 0 ? b : 0xFFFD;
+        return i - 1;
+    }
+    return lede_text_prev_slow(text, floor, i, cp);
+}
 
 /* Classes of ASCII bytes, as bit flags, for the hot loops. */
 enum {

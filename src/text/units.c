@@ -47,9 +47,8 @@ static int ends_with_terminal(const char *text, size_t start, size_t end, int qu
 {
     size_t i = end;
     while (i > start) {
-        size_t prev = lede_text_prev(text, start, i);
         int32_t c;
-        lede_text_next(text, i, prev, &c);
+        size_t prev = lede_text_prev(text, start, i, &c);
         if (terminal_of(c, question_semicolon) != LEDE_TERM_NONE)
             return 1;
         if (!lede_is_closer(c))
@@ -70,8 +69,7 @@ static void trim(const char *text, size_t *start, size_t *end)
         s += n;
     }
     while (e > s) {
-        size_t prev = lede_text_prev(text, s, e);
-        lede_text_next(text, e, prev, &c);
+        size_t prev = lede_text_prev(text, s, e, &c);
         if (!lede_is_space(c))
             break;
         e = prev;
@@ -229,8 +227,7 @@ static void word_before(const char *text, size_t floor, size_t end, size_t *ws)
     size_t i = end;
     int32_t c;
     while (i > floor) {
-        size_t prev = lede_text_prev(text, floor, i);
-        lede_text_next(text, end, prev, &c);
+        size_t prev = lede_text_prev(text, floor, i, &c);
         if (lede_is_space(c))
             break;
         i = prev;
@@ -520,7 +517,7 @@ static int32_t last_char(const char *text, word_span w)
 {
     int32_t c = 0;
     if (w.end > w.start)
-        lede_text_next(text, w.end, lede_text_prev(text, w.start, w.end), &c);
+        lede_text_prev(text, w.start, w.end, &c);
     return c;
 }
 
@@ -718,7 +715,7 @@ static int full_width_decimal_point(const char *text, size_t start, size_t i, si
     if (i == start || i + n >= end)
         return 0;
     int32_t before, after;
-    lede_text_next(text, i, lede_text_prev(text, start, i), &before);
+    lede_text_prev(text, start, i, &before);
     lede_text_next(text, end, i + n, &after);
     return lede_is_digit(before) && lede_is_digit(after);
 }

@@ -315,7 +315,10 @@ static void test_run_on_paths_agree(void)
 /* lede_text_prev against decoding forward: on random mixes of ASCII,
  * whole characters, lead bytes and stray continuation bytes (what
  * LEDE_INPUT_REPLACE_INVALID lets through), the character that ends at each
- * character end starts where lede_text_next started it. */
+ * character end starts where lede_text_next started it and is the code point
+ * it read. From any byte and above any floor, the step back stays above the
+ * floor and gives the character that lede_text_next reads from its start up
+ * to that byte. */
 static void test_text_prev_agrees(void)
 {
     static const char *const pieces[] = {"a", " ", ".", "\xC3\xA9", "\xE2\x82\xAC",
@@ -334,14 +337,69 @@ static void test_text_prev_agrees(void)
         }
         size_t start = 0;
         while (start < len) {
-            int32_t cp;
+            int32_t cp, back;
             size_t end = start + lede_text_next(text, len, start, &cp);
-            size_t got = lede_text_prev(text, 0, end);
-            if (!CHECK_MSG(got == start, "round %d: the character ending at %zu starts at %zu, "
-                           "lede_text_prev says %zu", round, end, start, got))
+            size_t got = lede_text_prev(text, 0, end, &back);
+            if (!CHECK_MSG(got == start && back == cp,
+                           "round %d: the character ending at %zu starts at %zu (U+%04X), "
+                           "lede_text_prev says %zu (U+%04X)",
+                           round, end, start, (unsigned)cp, got, (unsigned)back))
                 return;
             start = end;
         }
+        seed = seed * 1103515245u + 12345u;
+        size_t floor = (seed >> 16) % len;
+        for (size_t i = floor + 1; i <= len; i++) {
+            int32_t back, cp = -1;
+            size_t got = lede_text_prev(text, floor, i, &back);
+            if (got >= floor && got < i)
+                lede_text_next(text, i, got, &cp);
+            if (!CHECK_MSG(got >= floor && got < i && back == cp,
+                           "round %d: from %zu above %zu, lede_text_prev gives %zu (U+%04X)", round,
+                           i, floor, got, (unsigned)back))
+                return;
+        }
+    }
+}
+
+/* lede_text_prev by hand: characters of one to four bytes, at the start
+ * of the text and after another; bytes that are no character (stray,
+ * truncated, overlong, a surrogate) and NUL, one byte each as U+FFFD; a
+ * floor inside a character, which the step back does not go below. */
+static void test_text_prev_cases(void)
+{
+    static const struct {
+        const char *text;
+        size_t len, floor;
+        size_t start; /* of the character ending at len */
+        int32_t cp;
+    } cases[] = {
+        {"a", 1, 0, 0, 'a'},
+        {"ab", 2, 0, 1, 'b'},
+        {"\xC3\xA9", 2, 0, 0, 0xE9},
+        {"x\xC3\xA9", 3, 0, 1, 0xE9},
+        {"\xE2\x82\xAC", 3, 0, 0, 0x20AC},
+        {"x\xE2\x82\xAC", 4, 0, 1, 0x20AC},
+        {"\xF0\x9F\x98\x80", 4, 0, 0, 0x1F600},
+        {"\xC3\xA9\xF0\x9F\x98\x80", 6, 0, 2, 0x1F600},
+        {"a\x80", 2, 0, 1, 0xFFFD},
+        {"\xC3\xA9\x80", 3, 0, 2, 0xFFFD},
+        {"\x80\x80\x80\x80", 4, 0, 3, 0xFFFD},
+        {"\xC3", 1, 0, 0, 0xFFFD},
+        {"\xE2\x82", 2, 0, 1, 0xFFFD},
+        {"\xF0\x9F\x98", 3, 0, 2, 0xFFFD},
+        {"\xC0\xAF", 2, 0, 1, 0xFFFD},
+        {"\xED\xA0\x80", 3, 0, 2, 0xFFFD},
+        {"a\0", 2, 0, 1, 0xFFFD},
+        {"x\xC3\xA9", 3, 2, 2, 0xFFFD},
+        {"x\xF0\x9F\x98\x80", 5, 3, 4, 0xFFFD},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        int32_t cp = 0;
+        size_t got = lede_text_prev(cases[k].text, cases[k].floor, cases[k].len, &cp);
+        CHECK_MSG(got == cases[k].start && cp == cases[k].cp,
+                  "case %zu: lede_text_prev gives %zu (U+%04X), want %zu (U+%04X)", k, got,
+                  (unsigned)cp, cases[k].start, (unsigned)cases[k].cp);
     }
 }
 
@@ -386,6 +444,7 @@ int main(int argc, char **argv)
     CHECK_MSG(cases >= 60, "only %d sentence cases", cases);
     test_run_on_paths_agree();
     test_text_prev_agrees();
+    test_text_prev_cases();
     test_stray_byte_at_the_end();
     return harness_finish();
 }
