@@ -48,6 +48,15 @@ static inline size_t lede_skip_plain_scalar(const char *s, size_t i, size_t end)
     return i;
 }
 
+/* lede_skip_plain_scalar that stops at ';' too: for a language where it is
+ * the question mark (Greek), so that a run is scanned once. */
+static inline size_t lede_skip_plain_semicolon_scalar(const char *s, size_t i, size_t end)
+{
+    while (i < end && lede_plain_byte((unsigned char)s[i]) && s[i] != ';')
+        i++;
+    return i;
+}
+
 /* The end of the run at `i` of printable ASCII and of single spaces, each
  * followed by a printable byte before `end`: what collapsing white space
  * keeps as it is. Adds the run's spaces to *spaces. */
@@ -143,23 +152,41 @@ static inline unsigned lede_mask16(__m128i m)
     return (unsigned)_mm_movemask_epi8(m);
 }
 
+/* The ASCII bytes that are not plain, as 0xFF: NUL ! ( ) . ? (the bytes
+ * from 0x80 are the sign bits, which lede_mask16 reads directly). */
+static inline __m128i lede_special16(__m128i v)
+{
+    __m128i special = _mm_cmpeq_epi8(v, _mm_setzero_si128());
+    special = _mm_or_si128(special, _mm_cmpeq_epi8(v, _mm_set1_epi8('!')));
+    special = _mm_or_si128(special,
+                           _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(1)), _mm_set1_epi8(')')));
+    special = _mm_or_si128(special, _mm_cmpeq_epi8(v, _mm_set1_epi8('.')));
+    return _mm_or_si128(special, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
+}
+
 static inline size_t lede_skip_plain(const char *s, size_t i, size_t end)
 {
     for (; i + 16 <= end; i += 16) {
         __m128i v = lede_load16(s + i);
-        /* NUL ! ( ) . ? and every byte from 0x80 */
-        __m128i special = _mm_cmpeq_epi8(v, _mm_setzero_si128());
-        special = _mm_or_si128(special, _mm_cmpeq_epi8(v, _mm_set1_epi8('!')));
-        special = _mm_or_si128(special,
-                               _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(1)),
-                                              _mm_set1_epi8(')')));
-        special = _mm_or_si128(special, _mm_cmpeq_epi8(v, _mm_set1_epi8('.')));
-        special = _mm_or_si128(special, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
-        unsigned stop = lede_mask16(special) | lede_mask16(v);
+        unsigned stop = lede_mask16(lede_special16(v)) | lede_mask16(v);
         if (stop)
             return i + (size_t)__builtin_ctz(stop);
     }
     return lede_skip_plain_scalar(s, i, end);
+}
+
+/* A loop of its own rather than a parameter of lede_skip_plain: the
+ * languages without the semicolon question mark pay no compare for it. */
+static inline size_t lede_skip_plain_semicolon(const char *s, size_t i, size_t end)
+{
+    for (; i + 16 <= end; i += 16) {
+        __m128i v = lede_load16(s + i);
+        __m128i special = _mm_or_si128(lede_special16(v), _mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
+        unsigned stop = lede_mask16(special) | lede_mask16(v);
+        if (stop)
+            return i + (size_t)__builtin_ctz(stop);
+    }
+    return lede_skip_plain_semicolon_scalar(s, i, end);
 }
 
 static inline size_t lede_printable_run(const char *s, size_t i, size_t end, size_t *spaces)
@@ -241,6 +268,11 @@ static inline size_t lede_ascii_words(const char *s, size_t i, size_t end)
 static inline size_t lede_skip_plain(const char *s, size_t i, size_t end)
 {
     return lede_skip_plain_scalar(s, i, end);
+}
+
+static inline size_t lede_skip_plain_semicolon(const char *s, size_t i, size_t end)
+{
+    return lede_skip_plain_semicolon_scalar(s, i, end);
 }
 
 static inline size_t lede_printable_run(const char *s, size_t i, size_t end, size_t *spaces)

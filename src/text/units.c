@@ -721,16 +721,15 @@ static int full_width_decimal_point(const char *text, size_t start, size_t i, si
 }
 
 /* The end of the run of plain bytes at `i`, stopping at a ';' that ends a
- * sentence (a plain byte otherwise). */
+ * sentence (a plain byte otherwise): one scan either way. The hint keeps
+ * the common loop laid out as it was without the second one (callgrind:
+ * English text the same, Greek 0.7% fewer instructions than a memchr for
+ * ';' after the plain scan). */
 static size_t skip_plain_run(const splitter *sp, size_t i, size_t end)
 {
-    size_t stop = lede_skip_plain(sp->text, i, end);
-    if (sp->question_semicolon) {
-        const char *q = memchr(sp->text + i, ';', stop - i);
-        if (q)
-            stop = (size_t)(q - sp->text);
-    }
-    return stop;
+    if (__builtin_expect(sp->question_semicolon, 0))
+        return lede_skip_plain_semicolon(sp->text, i, end);
+    return lede_skip_plain(sp->text, i, end);
 }
 
 /* Splits the running text [start, end) into sentences. */

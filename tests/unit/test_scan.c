@@ -30,6 +30,8 @@ typedef struct scan_twin {
 } scan_twin;
 
 static const scan_twin skip_plain = {"skip_plain", lede_skip_plain, lede_skip_plain_scalar};
+static const scan_twin skip_plain_semicolon = {"skip_plain_semicolon", lede_skip_plain_semicolon,
+                                               lede_skip_plain_semicolon_scalar};
 static const scan_twin skip_alnum = {"skip_alnum", lede_skip_alnum, lede_skip_alnum_scalar};
 static const scan_twin ascii_words = {"ascii_words", lede_ascii_words, lede_ascii_words_scalar};
 static const scan_twin capital_word = {"next_capital_word", lede_next_capital_word,
@@ -58,13 +60,15 @@ static int same_printable_run(const char *buf, size_t start, size_t end)
 static void test_every_byte_everywhere(void)
 {
     char buf[WINDOW];
-    int ok_plain = 1, ok_alnum = 1, ok_run = 1, ok_words = 1, ok_capital = 1;
+    int ok_plain = 1, ok_semicolon = 1, ok_alnum = 1, ok_run = 1, ok_words = 1, ok_capital = 1;
     for (unsigned b = 0; b < 256; b++) {
         for (size_t at = 0; at < WINDOW; at++) {
             for (size_t end = at; end <= WINDOW && end <= at + 18; end++) {
                 fill(buf, WINDOW, 0, at, (unsigned char)b);
                 if (ok_plain)
                     ok_plain = same_scan(&skip_plain, buf, 0, end);
+                if (ok_semicolon)
+                    ok_semicolon = same_scan(&skip_plain_semicolon, buf, 0, end);
                 if (ok_alnum)
                     ok_alnum = same_scan(&skip_alnum, buf, 0, end);
                 fill(buf, WINDOW, 1, at, (unsigned char)b);
@@ -127,7 +131,7 @@ static void test_printable_run_cases(void)
  * to every end of a few hundred bytes. */
 static void test_random_text(void)
 {
-    static const char alphabet[] = "aZ09  ..!?()\t\n\x7F\x01\xC3\xA9\xE2\x80\x99'-,";
+    static const char alphabet[] = "aZ09  ..!?()\t\n\x7F\x01\xC3\xA9\xE2\x80\x99'-,;";
     char buf[300];
     unsigned seed = 12345;
     int ok = 1;
@@ -141,6 +145,7 @@ static void test_random_text(void)
         for (size_t start = 0; start < sizeof buf && ok; start += 7) {
             for (size_t end = start; end <= sizeof buf && ok; end += 5) {
                 ok = same_scan(&skip_plain, buf, start, end) &&
+                     same_scan(&skip_plain_semicolon, buf, start, end) &&
                      same_scan(&skip_alnum, buf, start, end) &&
                      same_printable_run(buf, start, end) &&
                      same_scan(&ascii_words, buf, start, end) &&
@@ -205,6 +210,35 @@ static void test_capital_word_cases(void)
     }
 }
 
+/* Where the plain runs end, by hand: the semicolon scan stops at ';' and
+ * at all that stops the other, which runs past ';', in and after the first
+ * block. */
+static void test_skip_plain_cases(void)
+{
+    static const struct {
+        const char *text;
+        size_t plain, semicolon; /* where each scan from 0 stops */
+    } cases[] = {
+        {"", 0, 0},
+        {"abc; def. ghi", 8, 3},
+        {"the council approved; it was late", 33, 20},
+        {"the council approved the budget; it was late. No", 44, 31},
+        {"the council approved the budget, it was late? No", 44, 44},
+        {"\xce\xa4\xce\xb9; x", 0, 0},
+        {"Ti kaneis; Eimai kala.", 21, 9},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *t = cases[i].text;
+        size_t len = strlen(t);
+        CHECK_MSG(lede_skip_plain(t, 0, len) == cases[i].plain, "plain run of '%s': %zu", t,
+                  lede_skip_plain(t, 0, len));
+        CHECK_MSG(lede_skip_plain_semicolon(t, 0, len) == cases[i].semicolon,
+                  "plain run to a semicolon of '%s': %zu", t, lede_skip_plain_semicolon(t, 0, len));
+        same_scan(&skip_plain, t, 0, len);
+        same_scan(&skip_plain_semicolon, t, 0, len);
+    }
+}
+
 /* The branch-free count of a 16-bit mask's bits, for every mask (and bits
  * above the sixteenth ignored). */
 static void test_count_bits(void)
@@ -221,6 +255,7 @@ static void test_count_bits(void)
 
 int main(void)
 {
+    test_skip_plain_cases();
     test_ascii_words_cases();
     test_count_bits();
     test_capital_word_cases();
