@@ -2,7 +2,8 @@
 """Generates src/model/model_data.c from the language models under models/.
 
 Each models/<code>/ folder holds model.conf (code, name, stemmer,
-strip_marks, and optionally aliases, ordinal_dot, question_semicolon and capitalized), and
+strip_marks, and optionally aliases, ordinal_dot, question_semicolon,
+capitalized and speech_verbs), and
 optionally stopwords.txt (one case-folded word per line),
 abbreviations.txt (WORD CLASS per line) and idf.tsv (TERM<TAB>IDF per line,
 terms in lede's normalized and stemmed form). Lines starting with '#' are
@@ -44,8 +45,8 @@ def read_conf(path):
         conf.setdefault(key, "no")
         if conf[key] not in ("yes", "no"):
             fail(path, 0, f"{key} must be yes or no")
-    conf["aliases"] = [a.strip() for a in conf.get("aliases", "").split(",") if a.strip()]
-    conf["capitalized"] = [w.strip() for w in conf.get("capitalized", "").split(",") if w.strip()]
+    for key in ("aliases", "capitalized", "speech_verbs"):
+        conf[key] = [w.strip() for w in conf.get(key, "").split(",") if w.strip()]
     return conf
 
 
@@ -55,6 +56,21 @@ def check_capitalized(path, conf, stopwords):
     for word in conf["capitalized"]:
         if word not in stopwords:
             fail(path, 0, f"capitalized: '{word}' is not in stopwords.txt")
+
+
+def check_speech_verbs(path, conf):
+    """The verbs of speech are words of letters, marks and digits (the
+    splitter looks up a word's letters, without the punctuation after them),
+    NFKC case-folded, each listed once."""
+    seen = set()
+    for word in conf["speech_verbs"]:
+        if not all(unicodedata.category(c)[0] in "LMN" for c in word):
+            fail(path, 0, f"speech_verbs: '{word}' is not all letters")
+        if word != unicodedata.normalize("NFKC", word).casefold():
+            fail(path, 0, f"speech_verbs: '{word}' is not case-folded")
+        if word in seen:
+            fail(path, 0, f"speech_verbs: '{word}' listed twice")
+        seen.add(word)
 
 
 def read_stopwords(path):
@@ -138,13 +154,14 @@ def model_entry(conf, stopwords, abbrevs, idf):
     question = 1 if conf["question_semicolon"] == "yes" else 0
     aliases = c_string(",".join(conf["aliases"]))
     capitalized = c_string(",".join(conf["capitalized"]))
+    speech_verbs = c_string(",".join(conf["speech_verbs"]))
     tables = ", ".join(table_fields(f"{name}_{ident}", entries) for name, entries in
                        (("stopwords", stopwords), ("abbrevs", abbrevs), ("idf", idf)))
     # Written as the table writes its values, so that it is one of them.
     idf_max = f"{max(v for _, v in idf):.6g}f" if idf else "0.0f"
     return (f"    {{{c_string(conf['code'])}, {c_string(conf['name'])}, "
-            f"{c_string(conf['stemmer'])}, {aliases}, {strip}, {ordinal}, {question}, {capitalized}, {tables}, "
-            f"{idf_max}}},")
+            f"{c_string(conf['stemmer'])}, {aliases}, {strip}, {ordinal}, {question}, "
+            f"{capitalized}, {speech_verbs}, {tables}, {idf_max}}},")
 
 
 def main():
@@ -165,6 +182,7 @@ def main():
             fail(conf_path, 0, f"code '{conf['code']}' differs from folder '{code}'")
         stopwords = read_stopwords(os.path.join(folder, "stopwords.txt"))
         check_capitalized(conf_path, conf, stopwords)
+        check_speech_verbs(conf_path, conf)
         abbrevs = read_abbreviations(os.path.join(folder, "abbreviations.txt"))
         idf = read_idf(os.path.join(folder, "idf.tsv"))
         emit_model(out, conf, stopwords, abbrevs, idf)

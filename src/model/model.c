@@ -75,16 +75,27 @@ int lede_model_is_stopword(const lede_model *m, const char *folded, size_t len)
     return lede_intern_find(&m->stopwords, folded, len) >= 0;
 }
 
-int lede_model_is_capitalized(const lede_model *m, const char *folded, size_t len)
+/* Whether `folded` is in the comma-separated `list`. The lists are a few
+ * dozen words at most, looked up rarely: a scan. */
+static int in_list(const char *list, const char *folded, size_t len)
 {
-    /* A handful of words: a scan of the list. */
-    for (const char *w = m->data->capitalized; *w;) {
+    for (const char *w = list; *w;) {
         size_t n = strcspn(w, ",");
         if (n == len && memcmp(w, folded, len) == 0)
             return 1;
         w += n + (w[n] == ',');
     }
     return 0;
+}
+
+int lede_model_is_capitalized(const lede_model *m, const char *folded, size_t len)
+{
+    return in_list(m->data->capitalized, folded, len);
+}
+
+int lede_model_is_speech_verb(const lede_model *m, const char *folded, size_t len)
+{
+    return in_list(m->data->speech_verbs, folded, len);
 }
 
 size_t lede_fold_word(const char *s, size_t len, char *out, size_t cap)

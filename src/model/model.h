@@ -34,6 +34,10 @@ int lede_model_is_stopword(const lede_model *m, const char *folded, size_t len);
  * inside a sentence too (lede_model_data.capitalized). */
 int lede_model_is_capitalized(const lede_model *m, const char *folded, size_t len);
 
+/* Whether the case-folded word is one of the language's verbs of speech
+ * (lede_model_data.speech_verbs). */
+int lede_model_is_speech_verb(const lede_model *m, const char *folded, size_t len);
+
 /* The abbreviation class (LEDE_ABBR_*) of `word` as written in the text,
  * without its final period; matching is case-insensitive. */
 int lede_model_abbrev_class(const lede_model *m, const char *word, size_t len);

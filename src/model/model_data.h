@@ -43,6 +43,11 @@ typedef struct lede_model_data {
      * German formal "Sie"), comma-separated, case-folded: such a capital
      * is no sign of a sentence start. */
     const char *capitalized;
+    /* Verbs of speech that follow a name in an attribution after a quoted
+     * question or exclamation ("Why?" Tom asked.), comma-separated and
+     * case-folded: the quotation does not end the sentence there. Empty
+     * where the language has no such order. */
+    const char *speech_verbs;
     const char *stopword_strings;
     const uint32_t *stopwords; /* offsets into stopword_strings */
     size_t n_stopwords;

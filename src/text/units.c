@@ -694,6 +694,132 @@ static lede_status emit_sentence(splitter *sp, size_t start, size_t end)
     return emit(sp, piece, end, LEDE_KIND_SENTENCE);
 }
 
+/* ====== Attributions ====== */
+
+/* A quotation that ends in a question or exclamation mark is often followed
+ * by who said it: "Why?" Tom asked. After a lower-case word ("Why?" asked
+ * Tom, "Stop!" she shouted) the general rule keeps the sentence whole; a
+ * name is capitalized as the next sentence's first word is, and what tells
+ * them apart is a verb of speech (the model's speech_verbs) after the name
+ * ("Go!" Tom left the room: two sentences). Only where the quotation opens
+ * the sentence: in He asked "Why?" Tom said nothing, the question is what
+ * he asked, and Tom starts the next sentence. After a period the quotation
+ * ends the sentence ("I'm leaving." Tom left), as the writer put no comma. */
+enum { ATTRIBUTION_NAMES = 3, ATTRIBUTION_VERB_BYTES = 32 };
+
+static int is_quote_mark(int32_t c)
+{
+    return c == '"' || c == '\'' || (c >= 0x2018 && c <= 0x201F) || c == 0x00AB || c == 0x00BB ||
+           c == 0x2039 || c == 0x203A;
+}
+
+/* Question and exclamation marks: ASCII, the doubled and mixed ones
+ * (U+203C, U+203D, U+2047-U+2049), and the Greek question mark (';' is a
+ * terminal only where the model says it is one). */
+static int is_question_or_exclamation(int32_t c)
+{
+    return c == '?' || c == '!' || c == ';' || c == 0x037E || c == 0x203C || c == 0x203D ||
+           (c >= 0x2047 && c <= 0x2049);
+}
+
+/* Whether the terminal run at `p` is made of question and exclamation
+ * marks only and the closers after it, up to `i`, hold a quotation mark. */
+static int quoted_question(const char *text, size_t p, size_t i)
+{
+    int32_t c;
+    size_t k = p;
+    while (k < i) {
+        size_t n = lede_text_next(text, i, k, &c);
+        if (!is_question_or_exclamation(c))
+            break;
+        k += n;
+    }
+    int quoted = 0;
+    while (k < i) {
+        k += lede_text_next(text, i, k, &c);
+        if (lede_terminal_class(c) != LEDE_TERM_NONE)
+            return 0; /* "Why?.." or "Stop!…": not these marks alone */
+        quoted |= is_quote_mark(c);
+    }
+    return quoted;
+}
+
+/* Whether the first character of the sentence from `sent` is a quotation
+ * mark. */
+static int opens_with_quote(const char *text, size_t sent, size_t p)
+{
+    for (size_t k = sent; k < p;) {
+        int32_t c;
+        k += lede_text_next(text, p, k, &c);
+        if (!lede_is_space(c))
+            return is_quote_mark(c);
+    }
+    return 0;
+}
+
+/* A word of a name: capitalized, of letters, digits, apostrophes, hyphens
+ * and periods (O'Brien, Jean-Luc, Mr., J.), and no stopword that starts a
+ * sentence (The, He; "Why?" I asked is an attribution). */
+static int is_name_word(const splitter *sp, word_span w)
+{
+    const char *text = sp->text;
+    if (!lede_is_upper(first_char(text, w)))
+        return 0;
+    for (size_t k = w.start; k < w.end;) {
+        int32_t c;
+        k += lede_text_next(text, w.end, k, &c);
+        if (!lede_is_alnum(c) && c != '\'' && c != 0x2019 && c != '-' && c != '.')
+            return 0;
+    }
+    return w.end - w.start > STOPWORD_BYTES || !is_capitalized_stopword(sp, w);
+}
+
+/* Whether the word is a verb of speech in lower case, with what follows
+ * its letters ("asked." "said,") left out. */
+static int is_speech_verb(const splitter *sp, word_span w)
+{
+    const char *text = sp->text;
+    if (!lede_is_lower(first_char(text, w)))
+        return 0;
+    size_t e = w.start;
+    while (e < w.end) {
+        int32_t c;
+        size_t n = lede_text_next(text, w.end, e, &c);
+        if (!lede_is_alnum(c))
+            break;
+        e += n;
+    }
+    char folded[2 * ATTRIBUTION_VERB_BYTES];
+    size_t n = e - w.start <= ATTRIBUTION_VERB_BYTES
+                   ? lede_fold_word(text + w.start, e - w.start, folded, sizeof folded)
+                   : 0;
+    return n > 0 && lede_model_is_speech_verb(sp->model, folded, n);
+}
+
+/* Whether up to ATTRIBUTION_NAMES words of a name and then a verb of
+ * speech follow `i`. */
+static int speaker_follows(const splitter *sp, size_t i, size_t end)
+{
+    word_span w = next_word_span(sp->text, i, end);
+    for (int names = 0; w.end > w.start; names++) {
+        if (names > 0 && is_speech_verb(sp, w))
+            return 1;
+        if (names == ATTRIBUTION_NAMES || !is_name_word(sp, w))
+            return 0;
+        w = next_word_span(sp->text, w.end, end);
+    }
+    return 0;
+}
+
+/* Whether the terminal run at `p`, with its closers up to `i`, ends a
+ * quotation that opens the sentence from `sent` and is followed by its
+ * attribution: then it ends no sentence. */
+static int attribution_follows(const splitter *sp, size_t sent, size_t p, size_t i, size_t end)
+{
+    return sp->model->data->speech_verbs[0] != '\0' && quoted_question(sp->text, p, i) &&
+           opens_with_quote(sp->text, sent, p) && speaker_follows(sp, i, end);
+}
+
 /* Whether a letter or digit is at text[i] (a byte of a non-ASCII character
  * counts as one). */
 static int starts_word_at(const char *text, size_t i, size_t end)
@@ -808,6 +934,8 @@ static lede_status split_sentences(splitter *sp, size_t start, size_t end)
         if (boundary < 0)
             boundary = term == LEDE_TERM_STRONG || !nw.lower;
         if (boundary && depth > 0 && paren_closes_soon(text, i, end))
+            boundary = 0;
+        if (boundary && !single_period && attribution_follows(sp, sent, p, i, end))
             boundary = 0;
         if (!boundary || !has_alnum)
             continue;

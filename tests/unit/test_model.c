@@ -165,6 +165,16 @@ static void check_find_edge_cases(void)
     CHECK(!lede_model_is_capitalized(&en_model, "i'", 2));
     CHECK(lede_model_is_capitalized(&de_model, "sie", 3));
     CHECK(!lede_model_is_capitalized(&de_model, "i", 1));
+    /* Verbs of speech, for "Why?" Tom asked: English lists them; German
+     * writes "fragte Tom", verb first, and has none. */
+    CHECK(lede_model_is_speech_verb(&en_model, "said", 4));
+    CHECK(lede_model_is_speech_verb(&en_model, "asked", 5));
+    CHECK(lede_model_is_speech_verb(&en_model, "sighed", 6));
+    CHECK(!lede_model_is_speech_verb(&en_model, "left", 4));
+    CHECK(!lede_model_is_speech_verb(&en_model, "sai", 3));
+    CHECK(!lede_model_is_speech_verb(&en_model, "saidx", 5));
+    CHECK(!lede_model_is_speech_verb(&de_model, "sagte", 5));
+    CHECK(!lede_model_is_speech_verb(&de_model, "said", 4));
     lede_model_free(&en_model);
     lede_model_free(&de_model);
 }
