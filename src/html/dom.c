@@ -329,17 +329,34 @@ static lede_status push_node(builder *b, uint32_t parent, uint32_t *index)
     return LEDE_OK;
 }
 
-/* Counts what a text node holds: visible characters (a character of a
- * script written without spaces counts two, as it carries about as much as
- * two letters of a spaced script), commas and sentence stops. */
-static void text_stats(const unsigned char *s, lede_hnode *n)
+/* A text node's extent in the source: its bytes and line breaks, and the
+ * line breaks before its first visible character (where its line is; a
+ * no-break space is white space there, as emit.c reads it). */
+typedef struct text_extent {
+    size_t len;
+    long newlines;
+    long leading_newlines;
+} text_extent;
+
+/* Counts what a text node holds, in one pass: visible characters (a
+ * character of a script written without spaces counts two, as it carries
+ * about as much as two letters of a spaced script), commas and sentence
+ * stops into `n`; its extent into `x`. */
+static void text_stats(const unsigned char *s, lede_hnode *n, text_extent *x)
 {
     uint32_t chars = 0, commas = 0, stops = 0;
-    for (size_t i = 0; s[i]; i++) {
+    long newlines = 0, leading = 0;
+    size_t i = 0;
+    for (; s[i]; i++) {
         unsigned char c = s[i];
         if (c < 0x80) {
-            if (lede_html_space((unsigned char)c))
+            if (lede_html_space((unsigned char)c)) {
+                if (c == '\n') {
+                    newlines++;
+                    leading += chars == 0;
+                }
                 continue;
+            }
             chars++;
             if (c == ',' || c == ';') {
                 commas++;
@@ -375,6 +392,9 @@ static void text_stats(const unsigned char *s, lede_hnode *n)
     n->chars = chars;
     n->commas = commas;
     n->stops = stops;
+    x->len = i;
+    x->newlines = newlines;
+    x->leading_newlines = leading;
 }
 
 /* ====== Source lines ======
@@ -401,21 +421,6 @@ static long count_newlines(const unsigned char *s)
     for (; *s; s++)
         n += *s == '\n';
     return n;
-}
-
-/* Line breaks in the white space (a no-break space included, as emit.c
- * reads it) before the first visible character. */
-static long leading_newlines(const unsigned char *s)
-{
-    long n = 0;
-    for (size_t i = 0;; i++) {
-        if (s[i] == 0xC2 && s[i + 1] == 0xA0)
-            i++;
-        else if (lede_html_space((unsigned char)s[i]))
-            n += s[i] == '\n';
-        else
-            return n;
-    }
 }
 
 /* The line where a text node of `newlines` line breaks starts, the source
@@ -523,8 +528,10 @@ static lede_status add_text(builder *b, const xmlNode *node, uint32_t parent, in
         return st;
     lede_hnode *n = &b->dom->nodes[i];
     const unsigned char *s = node->content ? node->content : (const unsigned char *)"";
+    text_extent x;
+    text_stats(s, n, &x);
     if (in_entity) {
-        b->entity_bytes += strlen((const char *)s);
+        b->entity_bytes += x.len;
         if (b->entity_bytes > ENTITY_TEXT_MAX)
             return lede_fail(b->err, LEDE_ERR_TOO_LARGE,
                              "the document's entity references expand to more than %d MiB "
@@ -533,10 +540,9 @@ static lede_status add_text(builder *b, const xmlNode *node, uint32_t parent, in
     }
     n->xml = node;
     n->tag = HTAG_TEXT;
-    text_stats(s, n);
-    long newlines = in_entity ? 0 : count_newlines(s);
+    long newlines = in_entity ? 0 : x.newlines;
     long start = in_entity ? b->line : text_start(b->line, node, newlines);
-    n->line = (uint32_t)(n->chars > 0 ? start + leading_newlines(s) : start);
+    n->line = (uint32_t)(n->chars > 0 ? start + x.leading_newlines : start);
     b->line = start + newlines;
     if (b->xml)
         n->flags |= HNODE_BLANK_BREAKS;

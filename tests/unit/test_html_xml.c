@@ -298,6 +298,40 @@ static void test_hostile(void)
     test_attribute_defaults();
 }
 
+/* An XML document of `refs` references to one entity of `bytes` bytes of
+ * text, into `p`. */
+static void entity_page(test_page *p, size_t bytes, size_t refs)
+{
+    page_clear(p);
+    page_add(p, "<?xml version=\"1.0\"?><!DOCTYPE doc [<!ENTITY a \"");
+    page_add_times(p, "x", bytes);
+    page_add(p, "\">]><doc><p>");
+    page_add_times(p, "&a;", refs);
+    page_add(p, "</p></doc>");
+}
+
+/* The bound on the text entity references expand to is 16 MiB of bytes:
+ * 16 references to 1 MiB are read, 17 are refused. */
+static void test_entity_text_bound(void)
+{
+    test_page p = {0};
+    for (size_t refs = 16; refs <= 17; refs++) {
+        entity_page(&p, (size_t)1 << 20, refs);
+        lede_document *doc = NULL;
+        lede_error *err = NULL;
+        lede_status want = refs == 16 ? LEDE_OK : LEDE_ERR_TOO_LARGE;
+        CHECK_STATUS(lede_extract_xml(p.data, p.len, "//p", NULL, &doc, &err), want);
+        if (want == LEDE_OK) {
+            size_t len;
+            lede_document_text(doc, &len);
+            CHECK_MSG(len == refs << 20, "%zu references: %zu bytes of text", refs, len);
+        }
+        lede_error_free(err);
+        lede_document_free(doc);
+    }
+    page_free(&p);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1)
@@ -306,5 +340,6 @@ int main(int argc, char **argv)
     test_xpath();
     test_errors();
     test_hostile();
+    test_entity_text_bound();
     return harness_finish();
 }
