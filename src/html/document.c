@@ -211,13 +211,6 @@ lede_status lede_extract_begin(const char *bytes, size_t len, const lede_extract
         return lede_fail(err, LEDE_ERR_TOO_LARGE,
                          "the input has %zu bytes, more than the limit of %zu", len,
                          opts->max_bytes);
-    /* Every start tag makes an element: a cheap bound on what the parser
-     * would build, checked before it builds it. */
-    size_t tags = lede_html_count_tags(bytes, len);
-    if (tags > opts->max_nodes)
-        return lede_fail(err, LEDE_ERR_TOO_LARGE,
-                         "the input has %zu start tags, more than the limit of %zu nodes", tags,
-                         opts->max_nodes);
     return LEDE_OK;
 }
 
@@ -301,7 +294,7 @@ lede_status lede_extract_html(const char *html, size_t len, const lede_extract_o
     if (st != LEDE_OK)
         return st;
     xmlDoc *tree = NULL;
-    st = lede_html_parse(&src, &tree, err);
+    st = lede_html_parse(&src, opts->max_nodes, &tree, err);
     if (st == LEDE_OK)
         st = lede_document_from_tree(tree, opts, src.encoding, out, err);
     if (tree)

@@ -17,8 +17,8 @@ struct lede_document {
     char *encoding;
 };
 
-/* Checks the arguments of an extraction call and the limits that apply to
- * the raw bytes (size, number of tags); clears *out and *err. A NULL *opts
+/* Checks the arguments of an extraction call and the limit that applies to
+ * the raw bytes (their size); clears *out and *err. A NULL *opts
  * is replaced by `defaults`, filled with the default options. */
 lede_status lede_extract_begin(const char *bytes, size_t len, const lede_extract_options **opts,
                                lede_extract_options *defaults, lede_document **out,

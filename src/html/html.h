@@ -59,14 +59,19 @@ void lede_html_source_free(lede_html_source *src);
 
 /* Parses UTF-8 HTML with a parser context of its own, in recover mode,
  * without network access and without messages, loading libxml2 first
- * (LEDE_ERR_DEPENDENCY when it cannot be). The caller frees the document
- * with lede_libxml()->xmlFreeDoc. */
-lede_status lede_html_parse(const lede_html_source *src, xmlDoc **doc, lede_error **err);
+ * (LEDE_ERR_DEPENDENCY when it cannot be). A source with more start tags
+ * than `max_nodes` ('<' and a name: each makes an element) is refused
+ * before it is parsed (LEDE_ERR_TOO_LARGE); closing tags and comments make
+ * no node, and the walk of the parsed page counts the nodes exactly
+ * (dom.c). The caller frees the document with lede_libxml()->xmlFreeDoc. */
+lede_status lede_html_parse(const lede_html_source *src, size_t max_nodes, xmlDoc **doc,
+                            lede_error **err);
 
 /* Parses UTF-8 XML strictly, without DTD loading, entity substitution or
- * network access. References to entities that are not internal become text:
- * the character HTML names so for an undeclared one, else "&name;" (internal
- * entities are read in place by lede_hdom_build_xml). `root`: when not NULL,
+ * network access, with lede_html_parse's bound on start tags. References
+ * to entities that are not internal become text: the character HTML names
+ * so for an undeclared one, else "&name;" (internal entities are read in
+ * place by lede_hdom_build_xml). `root`: when not NULL,
  * the name of an element put around the text (a TREC file holds many <DOC>s
  * and no root). A well-formedness error gives LEDE_ERR_MARKUP with its
  * position in `src` (for one inside an entity's text, its reference's; none
@@ -74,14 +79,8 @@ lede_status lede_html_parse(const lede_html_source *src, xmlDoc **doc, lede_erro
  * after the root element. On success `*doc` is the caller's, freed with
  * xmlFreeDoc; on an error it is NULL. Thread-safe: a parser context per
  * call. */
-lede_status lede_xml_parse(const lede_html_source *src, const char *root, xmlDoc **doc,
-                           int *extra_content, lede_error **err);
-
-/* The number of start tags ('<' and a letter) in the input: each makes an
- * element, so a page with more than max_nodes of them is refused before it
- * is parsed. Closing tags and comments are not counted: they make no node
- * (the walk of the parsed page counts the nodes exactly, dom.c). */
-size_t lede_html_count_tags(const char *data, size_t len);
+lede_status lede_xml_parse(const lede_html_source *src, const char *root, size_t max_nodes,
+                           xmlDoc **doc, int *extra_content, lede_error **err);
 
 /* libxml2 2.9.14 takes time quadratic in the number of attributes of a
  * start tag (each is compared with those before it): 100,000 attributes,
@@ -102,6 +101,7 @@ size_t lede_html_attribute_work_limit(size_t len);
 /* What lede_html_count_attributes found: bounds on what the parser will
  * read, never less than it does. */
 typedef struct lede_html_attr_load {
+    size_t tags;           /* the '<' that may open a start tag */
     size_t max_attributes; /* the most attributes of one start tag */
     size_t max_at;         /* the offset of that tag's '<' */
     size_t work;           /* the sum of the squared counts (saturating) */

@@ -42,28 +42,6 @@ static int is_ascii_letter(unsigned char c)
     return c >= 'a' && c <= 'z';
 }
 
-/* Whether a tag name starts at `p`, after a '<': a letter, or in UTF-16
- * (read before decoding, as the pre-parse check is) a zero byte and a
- * letter, which is how "<h" reads in both byte orders. */
-static int starts_tag_name(const char *p, const char *end)
-{
-    if (p < end && is_ascii_letter((unsigned char)p[0]))
-        return 1;
-    return p + 1 < end && p[0] == 0 && is_ascii_letter((unsigned char)p[1]);
-}
-
-size_t lede_html_count_tags(const char *data, size_t len)
-{
-    size_t n = 0;
-    for (const char *p = data, *end = data + len; p < end; p++) {
-        p = memchr(p, '<', (size_t)(end - p));
-        if (!p)
-            break;
-        n += starts_tag_name(p + 1, end);
-    }
-    return n;
-}
-
 /* ====== Attributes per element ======
  *
  * libxml2 2.9.14 checks each attribute of a start tag against all those
@@ -342,6 +320,7 @@ void lede_html_count_attributes(const char *data, size_t len, int xml,
                                 lede_html_attr_load *load)
 {
     attr_scan scan = {.xml = xml, .live = 0, .load = load};
+    load->tags = 0;
     load->max_attributes = 0;
     load->max_at = 0;
     load->work = 0;
@@ -361,6 +340,7 @@ void lede_html_count_attributes(const char *data, size_t len, int xml,
         /* Several readings, or a '<' that starts one more. */
         attr_advance(&scan, (unsigned char)*p);
         if (may_open_tag(p, end, xml)) {
+            load->tags++;
             attr_reading r = {0, (size_t)(p - data), 0};
             attr_merge(&scan, ATTR_TAG_NAME, &r);
         }
@@ -409,12 +389,19 @@ static lede_status fail_in_source(const lede_html_source *src, lede_error **err,
     return st;
 }
 
-/* libxml2's time grows with the square of a tag's attributes: refuses a
- * source where that would be long (html.h). */
-static lede_status check_attributes(const lede_html_source *src, int xml, lede_error **err)
+/* Refuses a source with more start tags than `max_nodes` (each makes an
+ * element: a bound on what the parser would build, before it builds it),
+ * or where libxml2's time, which grows with the square of a tag's
+ * attributes, would be long (html.h). */
+static lede_status check_tags(const lede_html_source *src, int xml, size_t max_nodes,
+                              lede_error **err)
 {
     lede_html_attr_load load;
     lede_html_count_attributes(src->data, src->len, xml, &load);
+    if (load.tags > max_nodes)
+        return lede_fail(err, LEDE_ERR_TOO_LARGE,
+                         "the input has %zu start tags, more than the limit of %zu nodes",
+                         load.tags, max_nodes);
     if (load.max_attributes > LEDE_HTML_MAX_ATTRIBUTES)
         return fail_in_source(src, err, LEDE_ERR_TOO_LARGE, load.max_at,
                               "a start tag may have %zu attributes, more than the limit of %zu "
@@ -430,9 +417,10 @@ static lede_status check_attributes(const lede_html_source *src, int xml, lede_e
 }
 
 /* What both parsers check first: libxml2 is there, takes an int length,
- * and will not take quadratic time over attributes. */
+ * and will not build more than `max_nodes` elements or take quadratic time
+ * over attributes. */
 static lede_status check_source(const lede_html_source *src, xmlDoc **doc, const char *what,
-                                int xml, lede_error **err)
+                                int xml, size_t max_nodes, lede_error **err)
 {
     *doc = NULL;
     lede_status st = lede_libxml_load(err);
@@ -443,12 +431,13 @@ static lede_status check_source(const lede_html_source *src, xmlDoc **doc, const
                          INT_MAX);
     if (src->len == 0)
         return lede_fail(err, LEDE_ERR_EMPTY_INPUT, "the %s is empty", what);
-    return check_attributes(src, xml, err);
+    return check_tags(src, xml, max_nodes, err);
 }
 
-lede_status lede_html_parse(const lede_html_source *src, xmlDoc **doc, lede_error **err)
+lede_status lede_html_parse(const lede_html_source *src, size_t max_nodes, xmlDoc **doc,
+                            lede_error **err)
 {
-    lede_status st = check_source(src, doc, "page", 0, err);
+    lede_status st = check_source(src, doc, "page", 0, max_nodes, err);
     if (st != LEDE_OK)
         return st;
     /* htmlCtxtReadMemory would reset the options and drop XML_PARSE_BIG_LINES
@@ -705,11 +694,11 @@ static void set_attribute_defaults_aside(void *ctx, const xmlChar *name, const x
     ctxt->attsDefault = NULL;
 }
 
-lede_status lede_xml_parse(const lede_html_source *src, const char *root, xmlDoc **doc,
-                           int *extra_content, lede_error **err)
+lede_status lede_xml_parse(const lede_html_source *src, const char *root, size_t max_nodes,
+                           xmlDoc **doc, int *extra_content, lede_error **err)
 {
     *extra_content = 0;
-    lede_status st = check_source(src, doc, "XML document", 1, err);
+    lede_status st = check_source(src, doc, "XML document", 1, max_nodes, err);
     if (st != LEDE_OK)
         return st;
     xml_text text;

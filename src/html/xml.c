@@ -286,18 +286,19 @@ static int starts_with_doc(const lede_html_source *src)
 
 /* TREC files hold many <DOC>s without a root element: such a file is read
  * again inside one, and the errors are that reading's. */
-static lede_status parse_xml(const lede_html_source *src, xmlDoc **tree, lede_error **err)
+static lede_status parse_xml(const lede_html_source *src, size_t max_nodes, xmlDoc **tree,
+                             lede_error **err)
 {
     lede_error *first = NULL;
     int extra = 0;
-    lede_status st = lede_xml_parse(src, NULL, tree, &extra, err ? &first : NULL);
+    lede_status st = lede_xml_parse(src, NULL, max_nodes, tree, &extra, err ? &first : NULL);
     if (st == LEDE_OK || !extra || !starts_with_doc(src)) {
         if (err)
             *err = first;
         return st;
     }
     lede_error_free(first);
-    return lede_xml_parse(src, "lede-docs", tree, &extra, err);
+    return lede_xml_parse(src, "lede-docs", max_nodes, tree, &extra, err);
 }
 
 lede_status lede_extract_xml(const char *xml, size_t len, const char *xpath,
@@ -315,7 +316,7 @@ lede_status lede_extract_xml(const char *xml, size_t len, const char *xpath,
     if (st != LEDE_OK)
         return st;
     xmlDoc *tree = NULL;
-    st = parse_xml(&src, &tree, err);
+    st = parse_xml(&src, opts->max_nodes, &tree, err);
     if (st == LEDE_OK) {
         const xmlNode *root = lede_libxml()->xmlDocGetRootElement(tree);
         if (!root) {
@@ -324,7 +325,7 @@ lede_status lede_extract_xml(const char *xml, size_t len, const char *xpath,
             /* XHTML: a web page like any other */
             lede_libxml()->xmlFreeDoc(tree);
             tree = NULL;
-            st = lede_html_parse(&src, &tree, err);
+            st = lede_html_parse(&src, opts->max_nodes, &tree, err);
             if (st == LEDE_OK)
                 st = lede_document_from_tree(tree, opts, src.encoding, out, err);
         } else {

@@ -169,7 +169,7 @@ static void test_node_limits(void)
         lede_extract_options_free(limit);
     }
 
-    /* UTF-16 is counted before parsing too ("<\0b" in either byte order). */
+    /* UTF-16 is counted too: the count is of the decoded text. */
     for (int big = 0; big <= 1; big++) {
         test_page ascii = {0};
         page_add(&ascii, "<html><body>");
@@ -204,6 +204,39 @@ static void test_node_limits(void)
     lede_document_free(doc);
     lede_extract_options_free(opts);
     free(q.data);
+}
+
+/* The message of extracting `page` (as XML when `xml`) with a limit of
+ * `max_nodes`, into `buf`; "" when the call does not fail. */
+static const char *node_limit_message(const char *page, int xml, size_t max_nodes, char *buf,
+                                      size_t size)
+{
+    lede_extract_options *limit = lede_extract_options_new();
+    lede_extract_options_set_max_nodes(limit, max_nodes);
+    lede_document *doc = NULL;
+    lede_error *err = NULL;
+    lede_status st = xml ? lede_extract_xml(page, strlen(page), NULL, limit, &doc, &err)
+                         : lede_extract_html(page, strlen(page), limit, &doc, &err);
+    snprintf(buf, size, "%s", st == LEDE_OK ? "" : lede_error_message(err));
+    lede_error_free(err);
+    lede_document_free(doc);
+    lede_extract_options_free(limit);
+    return buf;
+}
+
+/* Start tags are counted wherever they are: in a quoted value, a comment or
+ * a script, where the scan of attributes has several tags open at once;
+ * closing tags are not. */
+static void test_tag_count(void)
+{
+    const char *hidden = "<html><body><div title=\"<b c='<i>'>\"><!-- <i a='<i> -->"
+                         "<script>if (a<b) {}</script><p>Text.</p></div></body></html>";
+    char buf[256];
+    CHECK_STR(node_limit_message(hidden, 0, 9, buf, sizeof buf),
+              "the input has 10 start tags, more than the limit of 9 nodes");
+    const char *xml = "<doc><p>One.</p><p>Two.</p></doc>";
+    CHECK_STR(node_limit_message(xml, 1, 2, buf, sizeof buf),
+              "the input has 3 start tags, more than the limit of 2 nodes");
 }
 
 /* ====== Encodings ====== */
@@ -380,6 +413,7 @@ int main(void)
     test_depth_limit();
     test_big_page();
     test_node_limits();
+    test_tag_count();
     test_broken_encodings();
     test_random_pages();
     test_silence();
