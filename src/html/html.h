@@ -71,16 +71,14 @@ lede_status lede_html_parse(const lede_html_source *src, size_t max_nodes, xmlDo
  * network access, with lede_html_parse's bound on start tags. References
  * to entities that are not internal become text: the character HTML names
  * so for an undeclared one, else "&name;" (internal entities are read in
- * place by lede_hdom_build_xml). `root`: when not NULL,
- * the name of an element put around the text (a TREC file holds many <DOC>s
- * and no root). A well-formedness error gives LEDE_ERR_MARKUP with its
- * position in `src` (for one inside an entity's text, its reference's; none
- * when that is not known); `*extra_content` tells whether it was content
- * after the root element. On success `*doc` is the caller's, freed with
- * xmlFreeDoc; on an error it is NULL. Thread-safe: a parser context per
- * call. */
-lede_status lede_xml_parse(const lede_html_source *src, const char *root, size_t max_nodes,
-                           xmlDoc **doc, int *extra_content, lede_error **err);
+ * place by lede_hdom_build_xml). A file of several <DOC>s (TREC) and no
+ * root is read inside a root element, <lede-docs>. A well-formedness error
+ * gives LEDE_ERR_MARKUP with its position in `src` (for one inside an
+ * entity's text, its reference's; none when that is not known). On success
+ * `*doc` is the caller's, freed with xmlFreeDoc; on an error it is NULL.
+ * Thread-safe: a parser context per call. */
+lede_status lede_xml_parse(const lede_html_source *src, size_t max_nodes, xmlDoc **doc,
+                           lede_error **err);
 
 /* libxml2 2.9.14 takes time quadratic in the number of attributes of a
  * start tag (each is compared with those before it): 100,000 attributes,

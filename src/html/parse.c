@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -694,13 +695,13 @@ static void set_attribute_defaults_aside(void *ctx, const xmlChar *name, const x
     ctxt->attsDefault = NULL;
 }
 
-lede_status lede_xml_parse(const lede_html_source *src, const char *root, size_t max_nodes,
-                           xmlDoc **doc, int *extra_content, lede_error **err)
+/* One parse of the checked source (`root`: see make_text); on an error,
+ * `*extra_content` tells whether it was content after the root element. */
+static lede_status read_xml(const lede_html_source *src, const char *root, xmlDoc **doc,
+                            int *extra_content, lede_error **err)
 {
     *extra_content = 0;
-    lede_status st = check_source(src, doc, "XML document", 1, max_nodes, err);
-    if (st != LEDE_OK)
-        return st;
+    lede_status st = LEDE_OK;
     xml_text text;
     if (make_text(src, root, &text) != LEDE_OK)
         return lede_fail(err, LEDE_ERR_NOMEM, "out of memory reading the XML");
@@ -744,4 +745,34 @@ lede_status lede_xml_parse(const lede_html_source *src, const char *root, size_t
     }
     *doc = d;
     return st;
+}
+
+static int starts_with_doc(const lede_html_source *src)
+{
+    size_t i = 0;
+    while (i < src->len && is_blank((unsigned char)src->data[i]))
+        i++;
+    return src->len - i >= 5 && strncasecmp(src->data + i, "<DOC", 4) == 0 &&
+           (src->data[i + 4] == '>' || src->data[i + 4] == ' ');
+}
+
+/* TREC files hold many <DOC>s without a root element: such a file is read
+ * again inside one, and the errors are that reading's. The source is
+ * checked once: the root added around it changes no tag of it. */
+lede_status lede_xml_parse(const lede_html_source *src, size_t max_nodes, xmlDoc **doc,
+                           lede_error **err)
+{
+    lede_status st = check_source(src, doc, "XML document", 1, max_nodes, err);
+    if (st != LEDE_OK)
+        return st;
+    lede_error *first = NULL;
+    int extra = 0;
+    st = read_xml(src, NULL, doc, &extra, err ? &first : NULL);
+    if (st == LEDE_OK || !extra || !starts_with_doc(src)) {
+        if (err)
+            *err = first;
+        return st;
+    }
+    lede_error_free(first);
+    return read_xml(src, "lede-docs", doc, &extra, err);
 }

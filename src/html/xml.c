@@ -274,33 +274,6 @@ static lede_status xml_document(xmlDoc *tree, const char *xpath, const lede_extr
     return st;
 }
 
-static int starts_with_doc(const lede_html_source *src)
-{
-    size_t i = 0;
-    while (i < src->len && (src->data[i] == ' ' || src->data[i] == '\n' ||
-                            src->data[i] == '\r' || src->data[i] == '\t'))
-        i++;
-    return src->len - i >= 5 && strncasecmp(src->data + i, "<DOC", 4) == 0 &&
-           (src->data[i + 4] == '>' || src->data[i + 4] == ' ');
-}
-
-/* TREC files hold many <DOC>s without a root element: such a file is read
- * again inside one, and the errors are that reading's. */
-static lede_status parse_xml(const lede_html_source *src, size_t max_nodes, xmlDoc **tree,
-                             lede_error **err)
-{
-    lede_error *first = NULL;
-    int extra = 0;
-    lede_status st = lede_xml_parse(src, NULL, max_nodes, tree, &extra, err ? &first : NULL);
-    if (st == LEDE_OK || !extra || !starts_with_doc(src)) {
-        if (err)
-            *err = first;
-        return st;
-    }
-    lede_error_free(first);
-    return lede_xml_parse(src, "lede-docs", max_nodes, tree, &extra, err);
-}
-
 lede_status lede_extract_xml(const char *xml, size_t len, const char *xpath,
                              const lede_extract_options *opts, lede_document **out,
                              lede_error **err)
@@ -316,7 +289,7 @@ lede_status lede_extract_xml(const char *xml, size_t len, const char *xpath,
     if (st != LEDE_OK)
         return st;
     xmlDoc *tree = NULL;
-    st = parse_xml(&src, opts->max_nodes, &tree, err);
+    st = lede_xml_parse(&src, opts->max_nodes, &tree, err);
     if (st == LEDE_OK) {
         const xmlNode *root = lede_libxml()->xmlDocGetRootElement(tree);
         if (!root) {

@@ -185,7 +185,8 @@ static void test_many_tags(void)
     page_free(&p);
 }
 
-/* XML's start tags, and a page in UTF-16, are bounded alike. */
+/* XML's start tags (a TREC file's too), and a page in UTF-16, are bounded
+ * alike. */
 static void test_xml_and_utf16(void)
 {
     test_page p = {0};
@@ -196,6 +197,17 @@ static void test_xml_and_utf16(void)
     page_add(&p, "</text></doc>");
     place text = {5, 1, 6, 0};
     check_refusal_at(&p, 1, LEDE_ERR_TOO_LARGE, "XML", &text);
+
+    /* A TREC file of several <DOC>s, which is read again inside a root
+     * element: the tag is found at its place in the file. */
+    page_clear(&p);
+    page_add(&p, "<DOC>\n<TEXT>\nFirst.\n</TEXT>\n</DOC>\n<DOC>\n<TEXT");
+    add_attributes(&p, 1, MAX_ATTRIBUTES + 1, "\"x\"");
+    page_add(&p, ">");
+    page_add(&p, article);
+    page_add(&p, "</TEXT>\n</DOC>\n");
+    place second = {offset_in(p.data, "<TEXT a1="), 7, 1, 0};
+    check_refusal_at(&p, 1, LEDE_ERR_TOO_LARGE, "TREC", &second);
 
     one_tag(&p, MAX_ATTRIBUTES + 1, "x");
     test_page wide;
