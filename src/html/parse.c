@@ -2,7 +2,6 @@
  * parser context per call, options instead of global settings, errors read
  * from the context instead of through the (process-wide) error handlers. */
 #include <limits.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -353,41 +352,41 @@ void lede_html_count_attributes(const char *data, size_t len, int xml,
             attr_tag_ends(&scan, &scan.at[s]);
 }
 
-/* Fails with the error at byte `offset` of the parsed source. The source's
- * own bytes give the error its position; a copy converted from another
- * encoding has other byte offsets but the same lines and columns, which
- * the message then gives instead (lede_error_has_position is 0). */
-static lede_status fail_in_source(const lede_html_source *src, lede_error **err,
-                                  lede_status code, size_t offset, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-
-static lede_status fail_in_source(const lede_html_source *src, lede_error **err,
-                                  lede_status code, size_t offset, const char *fmt, ...)
+/* Places the error a failed call has just made (`code`, in *err) at byte
+ * `offset` of the parsed source, and returns `code`: its message is made
+ * once, by lede_fail, and only the place is added here. The source's own
+ * bytes give the error its position; a copy converted from another
+ * encoding has other byte offsets but the same lines and columns, which the
+ * message then ends with instead (lede_error_has_position is 0). */
+static lede_status place_in_source(const lede_html_source *src, size_t offset, lede_status code,
+                                   lede_error **err)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *what = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (!what)
-        return lede_fail_nomem(err);
-    va_start(ap, fmt);
-    vsnprintf(what, (size_t)n + 1, fmt, ap);
-    va_end(ap);
+    lede_error *e = err ? *err : NULL;
+    if (!e)
+        return code;
     if (offset > src->len)
         offset = src->len;
-    lede_status st;
-    if (src->owned) {
-        size_t line, column;
-        lede_text_position(src->data, src->len, offset, &line, &column);
-        st = lede_fail(err, code, "%s (at line %zu, column %zu)", what, line, column);
-    } else {
+    if (!src->owned) {
         /* The caller's offsets count the BOM that data starts after. */
-        st = lede_fail_at(err, code, src->data - src->skipped, src->len + src->skipped,
-                          offset + src->skipped, "%s", what);
+        e->has_position = 1;
+        e->offset = offset + src->skipped;
+        lede_text_position(src->data - src->skipped, src->len + src->skipped, e->offset, &e->line,
+                           &e->column);
+        return code;
     }
-    free(what);
-    return st;
+    size_t line, column;
+    lede_text_position(src->data, src->len, offset, &line, &column);
+    char where[64];
+    int n = snprintf(where, sizeof where, " (at line %zu, column %zu)", line, column);
+    size_t len = e->message ? strlen(e->message) : 0;
+    char *message = e->message ? realloc(e->message, len + (size_t)n + 1) : NULL;
+    if (!message) {
+        lede_error_free(e);
+        return lede_fail_nomem(err);
+    }
+    memcpy(message + len, where, (size_t)n + 1);
+    e->message = message;
+    return code;
 }
 
 /* Refuses a source with more start tags than `max_nodes` (each makes an
@@ -403,17 +402,21 @@ static lede_status check_tags(const lede_html_source *src, int xml, size_t max_n
         return lede_fail(err, LEDE_ERR_TOO_LARGE,
                          "the input has %zu start tags, more than the limit of %zu nodes",
                          load.tags, max_nodes);
-    if (load.max_attributes > LEDE_HTML_MAX_ATTRIBUTES)
-        return fail_in_source(src, err, LEDE_ERR_TOO_LARGE, load.max_at,
-                              "a start tag may have %zu attributes, more than the limit of %zu "
-                              "(the parser's time grows with their square)",
-                              load.max_attributes, (size_t)LEDE_HTML_MAX_ATTRIBUTES);
-    if (load.work_at != SIZE_MAX)
-        return fail_in_source(src, err, LEDE_ERR_TOO_LARGE, load.work_at,
-                              "the start tags up to here have too many attributes: the squares "
-                              "of their counts add up to more than the limit of %zu (the "
-                              "parser's time grows with them)",
-                              load.work_limit);
+    if (load.max_attributes > LEDE_HTML_MAX_ATTRIBUTES) {
+        lede_status st = lede_fail(err, LEDE_ERR_TOO_LARGE,
+                                   "a start tag may have %zu attributes, more than the limit of "
+                                   "%zu (the parser's time grows with their square)",
+                                   load.max_attributes, (size_t)LEDE_HTML_MAX_ATTRIBUTES);
+        return place_in_source(src, load.max_at, st, err);
+    }
+    if (load.work_at != SIZE_MAX) {
+        lede_status st = lede_fail(err, LEDE_ERR_TOO_LARGE,
+                                   "the start tags up to here have too many attributes: the "
+                                   "squares of their counts add up to more than the limit of "
+                                   "%zu (the parser's time grows with them)",
+                                   load.work_limit);
+        return place_in_source(src, load.work_at, st, err);
+    }
     return LEDE_OK;
 }
 
@@ -604,8 +607,9 @@ static lede_status xml_error(const lede_html_source *src, const xml_text *parsed
     /* back to the caller's text: the start tag added before it is not there,
      * and an error in the end tag added after it is at its end */
     size_t off = (size_t)at > parsed->prefix ? (size_t)at - parsed->prefix : 0;
-    return fail_in_source(src, err, LEDE_ERR_MARKUP, off, "XML is not well-formed%s: %.*s",
-                          where, (int)n, msg);
+    lede_status st =
+        lede_fail(err, LEDE_ERR_MARKUP, "XML is not well-formed%s: %.*s", where, (int)n, msg);
+    return place_in_source(src, off, st, err);
 }
 
 /* ====== References to entities lede does not expand ====== */

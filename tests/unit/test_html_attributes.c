@@ -75,6 +75,22 @@ static void check_refusal_at(const test_page *p, int xml, lede_status want, cons
     lede_document_free(doc);
 }
 
+/* The message of the HTML page's refusal into `buf`, without the place a
+ * converted page's ends with (" (at line L, column C)"). */
+static const char *refusal_message(const test_page *p, char *buf, size_t size)
+{
+    lede_document *doc = NULL;
+    lede_error *err = NULL;
+    lede_extract_html(p->data, p->len, NULL, &doc, &err);
+    snprintf(buf, size, "%s", lede_error_message(err));
+    char *at = strstr(buf, " (at line ");
+    if (at)
+        *at = 0;
+    lede_error_free(err);
+    lede_document_free(doc);
+    return buf;
+}
+
 static void check_page(const test_page *p, int xml, lede_status want, const char *what)
 {
     check_refusal_at(p, xml, want, what, NULL);
@@ -214,6 +230,10 @@ static void test_xml_and_utf16(void)
     page_utf16(p.data, p.len, 0, 1, &wide);
     place converted = {0, 1, 13, 1};
     check_refusal_at(&wide, 0, LEDE_ERR_TOO_LARGE, "UTF-16", &converted);
+    /* Its message is the UTF-8 page's with the place added. */
+    char utf8_message[256], utf16_message[256];
+    CHECK_STR(refusal_message(&wide, utf16_message, sizeof utf16_message),
+              refusal_message(&p, utf8_message, sizeof utf8_message));
     page_free(&wide);
     page_free(&p);
 }

@@ -77,6 +77,10 @@ static void test_error_in_second_doc(void)
     const char *first_line = "<DOC><TEXT>x &amp y</TEXT></DOC>\n<DOC><TEXT>z</TEXT></DOC>\n";
     size_t amp = offset_in(first_line, "&amp");
     check_error_at("first line", first_line, strlen(first_line), NULL, 1, amp, amp + 5);
+    /* an error in the end tag added after the text is at the text's end */
+    const char *unclosed = "<DOC><TEXT>x</TEXT></DOC>\n<DOC><TEXT>y</TEXT>\n";
+    size_t end = strlen(unclosed);
+    check_error_at("last <DOC> unclosed", unclosed, end, NULL, 3, end, end);
     /* after a UTF-8 byte order mark, the offset counts its three bytes */
     char with_bom[128];
     snprintf(with_bom, sizeof with_bom, "\xEF\xBB\xBF%s", first_line);
