@@ -63,7 +63,9 @@ void lede_html_source_free(lede_html_source *src);
  * than `max_nodes` ('<' and a name: each makes an element) is refused
  * before it is parsed (LEDE_ERR_TOO_LARGE); closing tags and comments make
  * no node, and the walk of the parsed page counts the nodes exactly
- * (dom.c). The caller frees the document with lede_libxml()->xmlFreeDoc. */
+ * (dom.c). So is one where libxml2's time, quadratic in a start tag's
+ * attributes, would be long, with the tag's place (parse.c). The caller
+ * frees the document with lede_libxml()->xmlFreeDoc. */
 lede_status lede_html_parse(const lede_html_source *src, size_t max_nodes, xmlDoc **doc,
                             lede_error **err);
 
@@ -79,42 +81,6 @@ lede_status lede_html_parse(const lede_html_source *src, size_t max_nodes, xmlDo
  * Thread-safe: a parser context per call. */
 lede_status lede_xml_parse(const lede_html_source *src, size_t max_nodes, xmlDoc **doc,
                            lede_error **err);
-
-/* libxml2 2.9.14 takes time quadratic in the number of attributes of a
- * start tag (each is compared with those before it): 100,000 attributes,
- * 1 MB, take 20 s. So both parsers refuse a source (LEDE_ERR_TOO_LARGE)
- * where a start tag may have more than LEDE_HTML_MAX_ATTRIBUTES attributes,
- * or where the squares of the start tags' attribute counts add up to more
- * than lede_html_attribute_work_limit (many tags, each with many). Real
- * pages stay far below both: a few dozen attributes at most. */
-#define LEDE_HTML_MAX_ATTRIBUTES ((size_t)5000)
-#define LEDE_HTML_ATTRIBUTE_WORK_BASE ((size_t)1 << 25)
-#define LEDE_HTML_ATTRIBUTE_WORK_PER_BYTE ((size_t)8)
-
-/* LEDE_HTML_ATTRIBUTE_WORK_BASE + LEDE_HTML_ATTRIBUTE_WORK_PER_BYTE * len
- * (saturating): the work allowed grows with the page, so that no large
- * real page is refused, and stays within a few times the parse's own. */
-size_t lede_html_attribute_work_limit(size_t len);
-
-/* What lede_html_count_attributes found: bounds on what the parser will
- * read, never less than it does. */
-typedef struct lede_html_attr_load {
-    size_t tags;           /* the '<' that may open a start tag */
-    size_t max_attributes; /* the most attributes of one start tag */
-    size_t max_at;         /* the offset of that tag's '<' */
-    size_t work;           /* the sum of the squared counts (saturating) */
-    size_t work_limit;     /* lede_html_attribute_work_limit of the length */
-    size_t work_at;        /* the '<' of the tag where `work` passed
-                              `work_limit`, else SIZE_MAX */
-} lede_html_attr_load;
-
-/* Bounds the attributes of every start tag the HTML parser (or, when `xml`,
- * the XML parser) would read in `len` bytes of UTF-8, in one linear pass.
- * Each '<' that could open a start tag is read as one, whatever surrounds
- * it (a comment, a script, a quoted value), so that nothing can hide a
- * tag; such readings overcount a little, never undercount. */
-void lede_html_count_attributes(const char *data, size_t len, int xml,
-                                lede_html_attr_load *load);
 
 /* ====== The flat tree (dom.c) ====== */
 

@@ -57,6 +57,27 @@ static int is_ascii_letter(unsigned char c)
  * state go on alike and are merged, keeping the larger count, so the scan is
  * linear whatever the overlap. */
 
+/* Both parsers refuse a source (LEDE_ERR_TOO_LARGE) where a start tag may
+ * have more than MAX_ATTRIBUTES attributes, or where the squares of the
+ * start tags' attribute counts add up to more than attribute_work_limit
+ * (many tags, each with many). Real pages stay far below both: a few dozen
+ * attributes at most. */
+#define MAX_ATTRIBUTES ((size_t)5000)
+#define ATTRIBUTE_WORK_BASE ((size_t)1 << 25)
+#define ATTRIBUTE_WORK_PER_BYTE ((size_t)8)
+
+/* What count_attributes found: bounds on what the parser will read, never
+ * less than it does. */
+typedef struct attr_load {
+    size_t tags;           /* the '<' that may open a start tag */
+    size_t max_attributes; /* the most attributes of one start tag */
+    size_t max_at;         /* the offset of that tag's '<' */
+    size_t work;           /* the sum of the squared counts (saturating) */
+    size_t work_limit;     /* attribute_work_limit of the length */
+    size_t work_at;        /* the '<' of the tag where `work` passed
+                              `work_limit`, else SIZE_MAX */
+} attr_load;
+
 typedef enum attr_state {
     ATTR_TAG_NAME,   /* the element's name */
     ATTR_BETWEEN,    /* blanks before an attribute, or after a value */
@@ -89,7 +110,7 @@ typedef struct attr_scan {
     int xml;
     unsigned live; /* bit s: some reading is in state s */
     attr_reading at[ATTR_STATES];
-    lede_html_attr_load *load;
+    attr_load *load;
 } attr_scan;
 
 static int is_blank(unsigned char c)
@@ -177,12 +198,14 @@ static size_t saturating_add(size_t a, size_t b)
     return a > SIZE_MAX - b ? SIZE_MAX : a + b;
 }
 
-size_t lede_html_attribute_work_limit(size_t len)
+/* ATTRIBUTE_WORK_BASE + ATTRIBUTE_WORK_PER_BYTE * len (saturating): the
+ * work allowed grows with the page, so that no large real page is refused,
+ * and stays within a few times the parse's own. */
+static size_t attribute_work_limit(size_t len)
 {
-    size_t per_byte = len > SIZE_MAX / LEDE_HTML_ATTRIBUTE_WORK_PER_BYTE
-                          ? SIZE_MAX
-                          : len * LEDE_HTML_ATTRIBUTE_WORK_PER_BYTE;
-    return saturating_add(LEDE_HTML_ATTRIBUTE_WORK_BASE, per_byte);
+    size_t per_byte =
+        len > SIZE_MAX / ATTRIBUTE_WORK_PER_BYTE ? SIZE_MAX : len * ATTRIBUTE_WORK_PER_BYTE;
+    return saturating_add(ATTRIBUTE_WORK_BASE, per_byte);
 }
 
 /* A tag ends: its count enters the totals. Readings merged into one end
@@ -190,7 +213,7 @@ size_t lede_html_attribute_work_limit(size_t len)
  * them is a tag the parser reads: its count is at most the largest. */
 static void attr_tag_ends(attr_scan *scan, const attr_reading *r)
 {
-    lede_html_attr_load *load = scan->load;
+    attr_load *load = scan->load;
     if (r->count > load->max_attributes) {
         load->max_attributes = r->count;
         load->max_at = r->start;
@@ -316,15 +339,20 @@ static const char *attr_follow(attr_scan *scan, const char *p, const char *end)
     return p;
 }
 
-void lede_html_count_attributes(const char *data, size_t len, int xml,
-                                lede_html_attr_load *load)
+/* Bounds the attributes of every start tag the HTML parser (or, when `xml`,
+ * the XML parser) would read in `len` bytes of UTF-8, and counts the '<'
+ * that may open one, in one linear pass. Each such '<' is read as a start
+ * tag, whatever surrounds it (a comment, a script, a quoted value), so that
+ * nothing can hide a tag; such readings overcount a little, never
+ * undercount. */
+static void count_attributes(const char *data, size_t len, int xml, attr_load *load)
 {
     attr_scan scan = {.xml = xml, .live = 0, .load = load};
     load->tags = 0;
     load->max_attributes = 0;
     load->max_at = 0;
     load->work = 0;
-    load->work_limit = lede_html_attribute_work_limit(len);
+    load->work_limit = attribute_work_limit(len);
     load->work_at = SIZE_MAX;
     const char *p = data, *end = data + len;
     while (p < end) {
@@ -392,21 +420,21 @@ static lede_status place_in_source(const lede_html_source *src, size_t offset, l
 /* Refuses a source with more start tags than `max_nodes` (each makes an
  * element: a bound on what the parser would build, before it builds it),
  * or where libxml2's time, which grows with the square of a tag's
- * attributes, would be long (html.h). */
+ * attributes, would be long (see MAX_ATTRIBUTES). */
 static lede_status check_tags(const lede_html_source *src, int xml, size_t max_nodes,
                               lede_error **err)
 {
-    lede_html_attr_load load;
-    lede_html_count_attributes(src->data, src->len, xml, &load);
+    attr_load load;
+    count_attributes(src->data, src->len, xml, &load);
     if (load.tags > max_nodes)
         return lede_fail(err, LEDE_ERR_TOO_LARGE,
                          "the input has %zu start tags, more than the limit of %zu nodes",
                          load.tags, max_nodes);
-    if (load.max_attributes > LEDE_HTML_MAX_ATTRIBUTES) {
+    if (load.max_attributes > MAX_ATTRIBUTES) {
         lede_status st = lede_fail(err, LEDE_ERR_TOO_LARGE,
                                    "a start tag may have %zu attributes, more than the limit of "
                                    "%zu (the parser's time grows with their square)",
-                                   load.max_attributes, (size_t)LEDE_HTML_MAX_ATTRIBUTES);
+                                   load.max_attributes, MAX_ATTRIBUTES);
         return place_in_source(src, load.max_at, st, err);
     }
     if (load.work_at != SIZE_MAX) {

@@ -9,8 +9,7 @@
 
 #include "html_test.h"
 
-/* LEDE_HTML_MAX_ATTRIBUTES of src/html/html.h (whose libxml2 headers the
- * tests do not see). */
+/* MAX_ATTRIBUTES of src/html/parse.c (static there). */
 enum { MAX_ATTRIBUTES = 5000 };
 
 /* `n` attributes named a<first>.. (with `value` when not NULL). */
