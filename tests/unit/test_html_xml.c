@@ -197,15 +197,12 @@ static void test_errors(void)
     lede_error_free(err);
     CHECK_STATUS(lede_extract_xml("", 0, NULL, NULL, &doc, NULL), LEDE_ERR_EMPTY_INPUT);
     /* Depth beyond libxml2's limit for XML is an error, not a crash. */
-    size_t depth = 5000, n = 0;
-    char *deep = malloc(depth * 7 + 64);
-    for (size_t i = 0; i < depth; i++)
-        n += (size_t)sprintf(deep + n, "<a>");
-    n += (size_t)sprintf(deep + n, "text");
-    for (size_t i = 0; i < depth; i++)
-        n += (size_t)sprintf(deep + n, "</a>");
-    CHECK_STATUS(lede_extract_xml(deep, n, "//a", NULL, &doc, NULL), LEDE_ERR_MARKUP);
-    free(deep);
+    test_page deep = {0};
+    page_add_times(&deep, "<a>", 5000);
+    page_add(&deep, "text");
+    page_add_times(&deep, "</a>", 5000);
+    CHECK_STATUS(lede_extract_xml(deep.data, deep.len, "//a", NULL, &doc, NULL), LEDE_ERR_MARKUP);
+    page_free(&deep);
     /* Latin-1 declared in the XML declaration. */
     const char *latin1 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><doc><TEXT>Caf\xE9 "
                          "au lait.</TEXT></doc>";
@@ -221,26 +218,37 @@ static void test_errors(void)
  * 0.02 s it takes. */
 static void test_attribute_defaults(void)
 {
-    size_t defaults = 4000, tags = 2000;
-    char *xml = malloc(defaults * 24 + tags * 4 + 400);
-    if (!CHECK(xml != NULL))
-        return;
-    int n = sprintf(xml, "<?xml version=\"1.0\"?><!DOCTYPE doc [<!ATTLIST x");
-    for (size_t k = 0; k < defaults; k++)
-        n += sprintf(xml + n, " a%zu CDATA \"v\"", k);
-    n += sprintf(xml + n, ">]><doc><p>Some text here, long enough to be a paragraph.</p>");
-    for (size_t k = 0; k < tags; k++)
-        n += sprintf(xml + n, "<x/>");
-    n += sprintf(xml + n, "</doc>");
+    test_page xml = {0};
+    page_add(&xml, "<?xml version=\"1.0\"?><!DOCTYPE doc [<!ATTLIST x");
+    for (size_t k = 0; k < 4000; k++) {
+        char attribute[40];
+        snprintf(attribute, sizeof attribute, " a%zu CDATA \"v\"", k);
+        page_add(&xml, attribute);
+    }
+    page_add(&xml, ">]><doc><p>Some text here, long enough to be a paragraph.</p>");
+    page_add_times(&xml, "<x/>", 2000);
+    page_add(&xml, "</doc>");
     lede_document *doc = NULL;
     double start = cpu_seconds();
-    lede_status st = lede_extract_xml(xml, (size_t)n, "//p", NULL, &doc, NULL);
+    lede_status st = lede_extract_xml(xml.data, xml.len, "//p", NULL, &doc, NULL);
     double seconds = cpu_seconds() - start;
     if (CHECK_MSG(st == LEDE_OK, "attribute defaults: status %d", st))
         CHECK(text_has(doc, "Some text here"));
     CHECK_MSG(seconds < 3, "attribute defaults: %.1f s of CPU", seconds);
     lede_document_free(doc);
-    free(xml);
+    page_free(&xml);
+}
+
+/* A document whose entity `a` is `size` bytes long, referenced `refs`
+ * times in its one paragraph. */
+static void entity_page(test_page *p, size_t size, size_t refs)
+{
+    page_clear(p);
+    page_add(p, "<?xml version=\"1.0\"?><!DOCTYPE doc [<!ENTITY a \"");
+    page_add_times(p, "x", size);
+    page_add(p, "\">]><doc><p>");
+    page_add_times(p, "&a;", refs);
+    page_add(p, "</p></doc>");
 }
 
 static void test_hostile(void)
@@ -265,49 +273,26 @@ static void test_hostile(void)
     lede_document_free(doc);
     /* One large entity referenced many times: libxml2 counts references,
      * not bytes, so lede bounds the text they expand to (here 4 x 10 MB). */
-    size_t big = 100000, refs = 400;
-    char *xml = malloc(big + refs * 3 + 200);
-    if (!CHECK(xml != NULL))
-        return;
-    int n = sprintf(xml, "<?xml version=\"1.0\"?><!DOCTYPE doc [<!ENTITY a \"");
-    memset(xml + n, 'x', big);
-    n += (int)big;
-    n += sprintf(xml + n, " \">]><doc><p>");
-    for (size_t k = 0; k < refs; k++)
-        n += sprintf(xml + n, "&a;");
-    n += sprintf(xml + n, "</p></doc>");
+    size_t big = 100000;
+    test_page xml = {0};
+    entity_page(&xml, big, 400);
     lede_error *big_err = NULL;
-    CHECK_STATUS(lede_extract_xml(xml, (size_t)n, "//p", NULL, &doc, &big_err),
+    CHECK_STATUS(lede_extract_xml(xml.data, xml.len, "//p", NULL, &doc, &big_err),
                  LEDE_ERR_TOO_LARGE);
     CHECK(big_err && strstr(lede_error_message(big_err), "16 MiB") != NULL);
     lede_error_free(big_err);
     lede_document_free(doc);
     /* Under the bound the text is all there: 100 references of 100 KB. */
-    n = (int)(strstr(xml, "<p>") - xml) + 3;
-    for (size_t k = 0; k < 100; k++)
-        n += sprintf(xml + n, "&a;");
-    n += sprintf(xml + n, "</p></doc>");
+    entity_page(&xml, big, 100);
     doc = NULL;
-    if (CHECK(lede_extract_xml(xml, (size_t)n, "//p", NULL, &doc, NULL) == LEDE_OK)) {
+    if (CHECK(lede_extract_xml(xml.data, xml.len, "//p", NULL, &doc, NULL) == LEDE_OK)) {
         size_t len;
         lede_document_text(doc, &len);
         CHECK_MSG(len >= 100 * big, "%zu bytes of text", len);
     }
     lede_document_free(doc);
-    free(xml);
+    page_free(&xml);
     test_attribute_defaults();
-}
-
-/* An XML document of `refs` references to one entity of `bytes` bytes of
- * text, into `p`. */
-static void entity_page(test_page *p, size_t bytes, size_t refs)
-{
-    page_clear(p);
-    page_add(p, "<?xml version=\"1.0\"?><!DOCTYPE doc [<!ENTITY a \"");
-    page_add_times(p, "x", bytes);
-    page_add(p, "\">]><doc><p>");
-    page_add_times(p, "&a;", refs);
-    page_add(p, "</p></doc>");
 }
 
 /* The bound on the text entity references expand to is 16 MiB of bytes:
