@@ -9,13 +9,14 @@
  * - LEDE_FAIL_ALLOC=K: the K-th (from 1). At exit, the count is written to
  *   the file named by LEDE_ALLOC_COUNT, when set, so that a driver knows
  *   how many to try.
- * - LEDE_FAIL_SITE=NAME: the first from the site NAME. A site is the chain
+ * - LEDE_FAIL_SITE=NAME@K: the K-th from the site NAME. A site is the chain
  *   of calls in lede and liblede that allocates: a loop allocating again
  *   from the same place is one site, a function called from two places is
  *   two. Most allocations repeat a site, once per sentence, line or
  *   document, so a run for each site is a small part of a run for each
  *   allocation. At exit, the file named by LEDE_ALLOC_SITES, when set, gets
- *   the name of each site the run reached, once. When the allocation is made
+ *   the name of each site the run reached and how many allocations it
+ *   made there ("NAME COUNT" a line). When the allocation is made
  *   to fail, the file named by LEDE_FAILED, when set, is created: the driver
  *   knows that the failure happened.
  *
@@ -49,6 +50,7 @@ enum { MAX_RANGES = 16, MAX_FRAMES = 64, MAX_SITES = 1 << 14 };
  * whole chain. Both are 0 for none. */
 typedef struct site {
     uint64_t caller, chain;
+    unsigned long hits; /* allocations from it, when listing */
 } site;
 
 /* Set once by the constructor, before the program runs; read-only after. */
@@ -58,6 +60,8 @@ static struct {
 static int nranges;
 static long fail_at;
 static site fail_site;
+static unsigned long fail_nth;
+static atomic_ulong fail_site_hits;
 static const char *failed_file;
 static int listing;
 
@@ -66,7 +70,7 @@ static atomic_long counted;
 static atomic_int failed;
 static pthread_mutex_t sites_lock = PTHREAD_MUTEX_INITIALIZER;
 static site seen[MAX_SITES]; /* open addressing on the chain */
-static site order[MAX_SITES];
+static size_t order[MAX_SITES]; /* slots of `seen`, in order of first sight */
 static size_t nsites;
 
 static int add_ranges(struct dl_phdr_info *info, size_t size, void *data)
@@ -102,8 +106,11 @@ __attribute__((constructor)) static void init(void)
     fail_at = at ? atol(at) : 0;
     const char *name = getenv("LEDE_FAIL_SITE");
     unsigned long long caller, chain;
-    if (name && sscanf(name, "%llx-%llx", &caller, &chain) == 2)
-        fail_site = (site){caller, chain};
+    unsigned long nth;
+    if (name && sscanf(name, "%llx-%llx@%lu", &caller, &chain, &nth) == 3 && nth > 0) {
+        fail_site = (site){caller, chain, 0};
+        fail_nth = nth;
+    }
     failed_file = getenv("LEDE_FAILED");
     listing = getenv("LEDE_ALLOC_SITES") != NULL;
     dl_iterate_phdr(add_ranges, NULL);
@@ -127,8 +134,8 @@ __attribute__((destructor)) static void report(void)
         return;
     pthread_mutex_lock(&sites_lock);
     for (size_t i = 0; i < nsites; i++)
-        fprintf(f, "%llx-%llx\n", (unsigned long long)order[i].caller,
-                (unsigned long long)order[i].chain);
+        fprintf(f, "%llx-%llx %lu\n", (unsigned long long)seen[order[i]].caller,
+                (unsigned long long)seen[order[i]].chain, seen[order[i]].hits);
     pthread_mutex_unlock(&sites_lock);
     fclose(f);
 }
@@ -158,8 +165,10 @@ static void record(site s)
         i = (i + 1) & (MAX_SITES - 1);
     if (!seen[i].chain && nsites < MAX_SITES / 2) {
         seen[i] = s;
-        order[nsites++] = s;
+        order[nsites++] = i;
     }
+    if (seen[i].chain == s.chain)
+        seen[i].hits++;
     pthread_mutex_unlock(&sites_lock);
 }
 
@@ -172,10 +181,11 @@ static int should_fail(void *caller)
         return 0;
     int chosen = atomic_fetch_add(&counted, 1) + 1 == fail_at;
     if (listing || (at == fail_site.caller && !atomic_load(&failed))) {
-        site s = {at, chain_hash()};
+        site s = {at, chain_hash(), 0};
         if (listing)
             record(s);
-        chosen |= at == fail_site.caller && s.chain == fail_site.chain;
+        if (at == fail_site.caller && s.chain == fail_site.chain)
+            chosen |= atomic_fetch_add(&fail_site_hits, 1) + 1 == fail_nth;
     }
     if (!chosen || atomic_exchange(&failed, 1))
         return 0;
