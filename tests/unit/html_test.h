@@ -2,6 +2,7 @@
 #ifndef LEDE_TEST_HTML_TEST_H
 #define LEDE_TEST_HTML_TEST_H
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,23 @@ static inline void page_add(test_page *p, const char *s)
         fprintf(stderr, "out of memory building a test page\n");
         exit(1);
     }
+}
+
+/* page_add of a formatted piece (up to 2 KiB). */
+static inline void page_addf(test_page *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static inline void page_addf(test_page *p, const char *fmt, ...)
+{
+    char piece[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(piece, sizeof piece, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= sizeof piece) {
+        fprintf(stderr, "a test page's piece is longer than %zu bytes\n", sizeof piece);
+        exit(1);
+    }
+    page_add(p, piece);
 }
 
 static inline void page_add_times(test_page *p, const char *s, size_t times)

@@ -60,11 +60,8 @@ static void test_depth_limit(void)
 {
     test_page p = {0};
     page_add(&p, "<html><body>");
-    for (int i = 0; i < 20; i++) {
-        char s[64];
-        snprintf(s, sizeof s, "<div>Level %d text, with a comma.", i);
-        page_add(&p, s);
-    }
+    for (int i = 0; i < 20; i++)
+        page_addf(&p, "<div>Level %d text, with a comma.", i);
     page_add_times(&p, "</div>", 20);
     page_add(&p, "</body></html>");
     lede_extract_options *opts = lede_extract_options_new();
@@ -91,12 +88,10 @@ static void test_big_page(void)
     page_add(&p, "<!DOCTYPE html><html><head><title>Big</title></head><body><nav><ul>");
     page_add_times(&p, "<li><a href=\"/x\">Menu entry</a></li>", 10);
     page_add(&p, "</ul></nav><article>\n");
-    char para[600];
     size_t paragraphs = 0;
     while (p.len < 50 * 1000 * 1000) {
-        snprintf(para, sizeof para, "<p>Paragraph %zu. %s %s %s</p>\n", paragraphs,
-                 article_text, article_text, article_text);
-        page_add(&p, para);
+        page_addf(&p, "<p>Paragraph %zu. %s %s %s</p>\n", paragraphs, article_text, article_text,
+                  article_text);
         paragraphs++;
     }
     page_add(&p, "</article></body></html>");
@@ -108,6 +103,7 @@ static void test_big_page(void)
         CHECK(!text_has(doc, "Menu entry"));
         const lede_paragraph *last = lede_document_paragraph(doc, paragraphs - 1);
         CHECK(last && last->source_line == paragraphs + 1);
+        char para[64];
         snprintf(para, sizeof para, "Paragraph %zu. ", paragraphs - 1);
         CHECK(last && strncmp(lede_document_text(doc, NULL) + last->start, para,
                               strlen(para)) == 0);

@@ -220,11 +220,8 @@ static void test_attribute_defaults(void)
 {
     test_page xml = {0};
     page_add(&xml, "<?xml version=\"1.0\"?><!DOCTYPE doc [<!ATTLIST x");
-    for (size_t k = 0; k < 4000; k++) {
-        char attribute[40];
-        snprintf(attribute, sizeof attribute, " a%zu CDATA \"v\"", k);
-        page_add(&xml, attribute);
-    }
+    for (size_t k = 0; k < 4000; k++)
+        page_addf(&xml, " a%zu CDATA \"v\"", k);
     page_add(&xml, ">]><doc><p>Some text here, long enough to be a paragraph.</p>");
     page_add_times(&xml, "<x/>", 2000);
     page_add(&xml, "</doc>");
