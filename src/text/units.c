@@ -701,10 +701,13 @@ static lede_status emit_sentence(splitter *sp, size_t start, size_t end)
  * Tom, "Stop!" she shouted) the general rule keeps the sentence whole; a
  * name is capitalized as the next sentence's first word is, and what tells
  * them apart is a verb of speech (the model's speech_verbs) after the name
- * ("Go!" Tom left the room: two sentences). Only where the quotation opens
- * the sentence: in He asked "Why?" Tom said nothing, the question is what
- * he asked, and Tom starts the next sentence. After a period the quotation
- * ends the sentence ("I'm leaving." Tom left), as the writer put no comma. */
+ * ("Go!" Tom left the room: two sentences) that ends its clause ("Are you
+ * okay?" Mary said nothing: two). Only where the quotation opens the
+ * sentence: in He asked "Why?" Tom said nothing, the question is what he
+ * asked, and Tom starts the next sentence. After a period the quotation
+ * ends the sentence ("I'm leaving." Tom left), as the writer put no comma.
+ * A wrong join costs more than a missed one (a sentence then carries the
+ * next), so each test leans to the boundary. */
 enum { ATTRIBUTION_NAMES = 3, ATTRIBUTION_VERB_BYTES = 32 };
 
 static int is_quote_mark(int32_t c)
@@ -744,39 +747,112 @@ static int quoted_question(const char *text, size_t p, size_t i)
     return quoted;
 }
 
-/* Whether the first character of the sentence from `sent` is a quotation
- * mark. */
-static int opens_with_quote(const char *text, size_t sent, size_t p)
+static int is_apostrophe(int32_t c)
 {
-    for (size_t k = sent; k < p;) {
-        int32_t c;
-        k += lede_text_next(text, p, k, &c);
-        if (!lede_is_space(c))
-            return is_quote_mark(c);
-    }
-    return 0;
+    return c == '\'' || c == 0x2019;
 }
 
-/* A word of a name: capitalized, of letters, digits, apostrophes, hyphens
- * and periods (O'Brien, Jean-Luc, Mr., J.), and no stopword that starts a
- * sentence (The, He; "Why?" I asked is an attribution). */
+/* Whether the sentence from `sent` opens with a quotation mark and has no
+ * other before `p` (an apostrophe inside a word is none): the quotation
+ * that closes after the terminal run at `p` is then the one that opens the
+ * sentence, not a later one ("Fake news" was his answer to "Why?" Tom
+ * said nothing: two sentences). */
+static int opens_with_quote(const char *text, size_t sent, size_t p)
+{
+    size_t k = sent;
+    int32_t c = ' ';
+    while (k < p && lede_is_space(c))
+        k += lede_text_next(text, p, k, &c);
+    if (!is_quote_mark(c))
+        return 0;
+    int32_t prev = c;
+    while (k < p) {
+        size_t n = lede_text_next(text, p, k, &c);
+        if (is_quote_mark(c)) {
+            int32_t next = 0;
+            if (k + n < p)
+                lede_text_next(text, p, k + n, &next);
+            if (!is_apostrophe(c) || !lede_is_alnum(prev) || !lede_is_alnum(next))
+                return 0;
+        }
+        prev = c;
+        k += n;
+    }
+    return 1;
+}
+
+/* Whether a word of a name that holds a period is initials (J., J.R.) or a
+ * title the model lists (Mr., Dr.): "Yes." or "Arsenal." is a sentence of
+ * its own, not part of a name. */
+static int name_with_period(const splitter *sp, word_span w)
+{
+    const char *text = sp->text;
+    int initials = 1;
+    size_t letters = 0, periods = 0;
+    for (size_t k = w.start; k < w.end;) {
+        int32_t c;
+        k += lede_text_next(text, w.end, k, &c);
+        if (c == '.') {
+            initials = initials && letters == 1;
+            letters = 0;
+            periods++;
+        } else {
+            letters++;
+        }
+    }
+    if (letters > 0 || periods == 0)
+        return 0; /* a period inside, not at the end */
+    if (initials)
+        return 1;
+    return periods == 1 &&
+           lede_model_abbrev_class(sp->model, text + w.start, w.end - w.start - 1) ==
+               LEDE_ABBR_TITLE;
+}
+
+/* A word of a name: capitalized, of letters, digits, apostrophes and
+ * hyphens (O'Brien, Jean-Luc), or initials or a title (J., Mr.), and no
+ * stopword that starts a sentence (The, He; "Why?" I asked is an
+ * attribution). */
 static int is_name_word(const splitter *sp, word_span w)
 {
     const char *text = sp->text;
     if (!lede_is_upper(first_char(text, w)))
         return 0;
+    int period = 0;
     for (size_t k = w.start; k < w.end;) {
         int32_t c;
         k += lede_text_next(text, w.end, k, &c);
-        if (!lede_is_alnum(c) && c != '\'' && c != 0x2019 && c != '-' && c != '.')
+        period |= c == '.';
+        if (!lede_is_alnum(c) && !is_apostrophe(c) && c != '-' && c != '.')
             return 0;
     }
+    if (period)
+        return name_with_period(sp, w);
     return w.end - w.start > STOPWORD_BYTES || !is_capitalized_stopword(sp, w);
 }
 
-/* Whether the word is a verb of speech in lower case, with what follows
- * its letters ("asked." "said,") left out. */
-static int is_speech_verb(const splitter *sp, word_span w)
+/* Whether a verb of speech whose letters end at `e`, inside word `w`, ends
+ * its clause: punctuation right after it ("asked." "said,") or a dash, or
+ * nothing more. "Mary said nothing." and "Smith told police" go on, and
+ * are new sentences. */
+static int ends_clause(const char *text, word_span w, size_t e, size_t end)
+{
+    int32_t c;
+    if (e < w.end) {
+        lede_text_next(text, w.end, e, &c);
+    } else {
+        word_span next = next_word_span(text, w.end, end);
+        if (next.end == next.start)
+            return 1;
+        c = first_char(text, next);
+    }
+    return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' ||
+           c == 0x2026 || c == 0x2013 || c == 0x2014;
+}
+
+/* Whether the word is a verb of speech in lower case that ends its clause,
+ * with what follows its letters ("asked." "said,") left out. */
+static int is_speech_verb(const splitter *sp, word_span w, size_t end)
 {
     const char *text = sp->text;
     if (!lede_is_lower(first_char(text, w)))
@@ -793,7 +869,8 @@ static int is_speech_verb(const splitter *sp, word_span w)
     size_t n = e - w.start <= ATTRIBUTION_VERB_BYTES
                    ? lede_fold_word(text + w.start, e - w.start, folded, sizeof folded)
                    : 0;
-    return n > 0 && lede_model_is_speech_verb(sp->model, folded, n);
+    return n > 0 && lede_model_is_speech_verb(sp->model, folded, n) &&
+           ends_clause(text, w, e, end);
 }
 
 /* Whether up to ATTRIBUTION_NAMES words of a name and then a verb of
@@ -802,7 +879,7 @@ static int speaker_follows(const splitter *sp, size_t i, size_t end)
 {
     word_span w = next_word_span(sp->text, i, end);
     for (int names = 0; w.end > w.start; names++) {
-        if (names > 0 && is_speech_verb(sp, w))
+        if (names > 0 && is_speech_verb(sp, w, end))
             return 1;
         if (names == ATTRIBUTION_NAMES || !is_name_word(sp, w))
             return 0;
