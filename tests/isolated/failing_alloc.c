@@ -1,7 +1,7 @@
 /* failing_alloc.c - an LD_PRELOAD library that makes one allocation fail,
  * for tests of what lede does when memory runs out.
  *
- * It counts the malloc, calloc and realloc calls made from the `lede`
+ * It counts the malloc, calloc, realloc, strdup and strndup calls made from the `lede`
  * program and from liblede (not from the libraries they use, whose own
  * failures are theirs), and makes one of them return NULL, chosen in one of
  * two ways (tests/cli/out_of_memory.py):
@@ -216,4 +216,31 @@ void *realloc(void *p, size_t size)
     if (should_fail(__builtin_return_address(0)))
         return NULL;
     return __libc_realloc(p, size);
+}
+
+/* glibc's strdup and strndup call its malloc from inside libc, which the
+ * one above never sees: these take their place, so that a copy lede makes
+ * with them is counted and may fail like any other allocation. */
+char *strdup(const char *s)
+{
+    if (should_fail(__builtin_return_address(0)))
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *copy = __libc_malloc(n);
+    if (copy)
+        memcpy(copy, s, n);
+    return copy;
+}
+
+char *strndup(const char *s, size_t max)
+{
+    if (should_fail(__builtin_return_address(0)))
+        return NULL;
+    size_t n = strnlen(s, max);
+    char *copy = __libc_malloc(n + 1);
+    if (copy) {
+        memcpy(copy, s, n);
+        copy[n] = '\0';
+    }
+    return copy;
 }
