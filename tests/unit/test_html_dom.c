@@ -416,6 +416,47 @@ static void test_source_lines_far(void)
     page_free(p);
 }
 
+/* A paragraph whose text follows a skipped subtree at once, and is longer
+ * than libxml2's first piece of text (whose line would set its start
+ * right): its line rests on the line breaks counted in what was skipped,
+ * so a count one off either way puts it on the wrong line. */
+static void test_source_lines_after_skipped(void)
+{
+    static const char *const skipped[] = {
+        "<p><script>\nvar a = 1;\n\nvar b = 2;\n</script>",
+        "<style>\np { margin: 0 }\n</style><p>",
+        "<p><script>\r\nvar a = 1;\r\n</script>",
+        "<p><script>var a = 1;</script>",
+        "<noscript>\n<p>Enable\nscripts.</p>\n</noscript><p>",
+        "<div hidden>\n<p>Hidden\n</p>\n<script>\n\n</script></div>\n<p>",
+    };
+    enum { KINDS = sizeof skipped / sizeof skipped[0] };
+    test_page page_buf = {0};
+    test_page *p = &page_buf;
+    page_add(p, "<html><body><article>\n");
+    for (int k = 0; k < KINDS + 1; k++) {
+        if (k < KINDS) {
+            page_add(p, skipped[k]);
+        } else {
+            /* a minified script: long lines between its line breaks */
+            page_add(p, "<p><script>\n");
+            page_add_times(p, "var a = [1, 2, 3];", 300);
+            page_add(p, "\n");
+            page_add_times(p, "var b = a;", 300);
+            page_add(p, "</script>");
+        }
+        add_token(p, k);
+        page_add_times(p, " The council approved the budget, for schools and roads.\n", 40);
+        page_add(p, "</p>\n");
+    }
+    page_add(p, "</article></body></html>\n");
+    lede_document *doc = NULL;
+    if (CHECK_STATUS(lede_extract_html(p->data, p->len, NULL, &doc, NULL), LEDE_OK))
+        check_lines(p, doc, "after skipped", 0, KINDS + 1);
+    lede_document_free(doc);
+    page_free(p);
+}
+
 int main(void)
 {
     test_long_style_hides();
@@ -425,5 +466,6 @@ int main(void)
     test_xml_entities();
     test_source_lines();
     test_source_lines_far();
+    test_source_lines_after_skipped();
     return harness_finish();
 }
