@@ -19,132 +19,136 @@
 
 typedef struct vocab_word {
     const char *word;
+    uint8_t len; /* strlen(word), kept: words are compared by the thousand */
     uint16_t hint;
 } vocab_word;
 
+#define WORD(w, hint) {w, sizeof(w) - 1, hint}
+
 /* Matched against whole words (and the word plus "s"). Sorted. */
 static const vocab_word exact_words[] = {
-    {"ad", HINT_AD},
-    {"adv", HINT_AD},
-    {"also", HINT_RELATED},
-    {"author", HINT_META},
-    {"banner", HINT_AD},
-    {"bio", HINT_META},
-    {"blog", HINT_CONTENT},
-    {"body", HINT_CONTENT},
-    {"breadcrumb", HINT_NAV},
-    {"byline", HINT_META},
-    {"caption", HINT_CAPTION},
-    {"category", HINT_META},
-    {"copy", HINT_CONTENT},
-    {"credit", HINT_CAPTION},
-    {"date", HINT_META},
-    {"dateline", HINT_META},
-    {"dfp", HINT_AD},
-    {"entry", HINT_CONTENT},
-    {"foot", HINT_FOOTER},
-    {"gpt", HINT_AD},
-    {"hentry", HINT_CONTENT},
-    {"hide", HINT_HIDDEN},
-    {"keyword", HINT_META},
-    {"kicker", HINT_META},
-    {"login", HINT_SUBSCRIBE},
-    {"main", HINT_MAIN},
-    {"masthead", HINT_HEADER},
-    {"media", HINT_CAPTION},
-    {"menu", HINT_NAV},
-    {"meta", HINT_META},
-    {"modal", HINT_SUBSCRIBE},
-    {"more", HINT_RELATED},
-    {"nav", HINT_NAV},
-    {"next", HINT_RELATED},
-    {"pager", HINT_NAV},
-    {"photo", HINT_CAPTION},
-    {"post", HINT_CONTENT},
-    {"prev", HINT_RELATED},
-    {"print", HINT_SHARE},
-    {"prose", HINT_CONTENT},
-    {"rail", HINT_SIDEBAR},
-    {"reply", HINT_COMMENT},
-    {"rss", HINT_SHARE},
-    {"side", HINT_SIDEBAR},
-    {"skip", HINT_NAV},
-    {"story", HINT_CONTENT},
-    {"tag", HINT_META},
-    {"text", HINT_CONTENT},
-    {"thumb", HINT_CAPTION},
-    {"time", HINT_META},
-    {"toc", HINT_NAV},
-    {"tool", HINT_SHARE},
-    {"toolbar", HINT_SHARE},
-    {"topic", HINT_META},
+    WORD("ad", HINT_AD),
+    WORD("adv", HINT_AD),
+    WORD("also", HINT_RELATED),
+    WORD("author", HINT_META),
+    WORD("banner", HINT_AD),
+    WORD("bio", HINT_META),
+    WORD("blog", HINT_CONTENT),
+    WORD("body", HINT_CONTENT),
+    WORD("breadcrumb", HINT_NAV),
+    WORD("byline", HINT_META),
+    WORD("caption", HINT_CAPTION),
+    WORD("category", HINT_META),
+    WORD("copy", HINT_CONTENT),
+    WORD("credit", HINT_CAPTION),
+    WORD("date", HINT_META),
+    WORD("dateline", HINT_META),
+    WORD("dfp", HINT_AD),
+    WORD("entry", HINT_CONTENT),
+    WORD("foot", HINT_FOOTER),
+    WORD("gpt", HINT_AD),
+    WORD("hentry", HINT_CONTENT),
+    WORD("hide", HINT_HIDDEN),
+    WORD("keyword", HINT_META),
+    WORD("kicker", HINT_META),
+    WORD("login", HINT_SUBSCRIBE),
+    WORD("main", HINT_MAIN),
+    WORD("masthead", HINT_HEADER),
+    WORD("media", HINT_CAPTION),
+    WORD("menu", HINT_NAV),
+    WORD("meta", HINT_META),
+    WORD("modal", HINT_SUBSCRIBE),
+    WORD("more", HINT_RELATED),
+    WORD("nav", HINT_NAV),
+    WORD("next", HINT_RELATED),
+    WORD("pager", HINT_NAV),
+    WORD("photo", HINT_CAPTION),
+    WORD("post", HINT_CONTENT),
+    WORD("prev", HINT_RELATED),
+    WORD("print", HINT_SHARE),
+    WORD("prose", HINT_CONTENT),
+    WORD("rail", HINT_SIDEBAR),
+    WORD("reply", HINT_COMMENT),
+    WORD("rss", HINT_SHARE),
+    WORD("side", HINT_SIDEBAR),
+    WORD("skip", HINT_NAV),
+    WORD("story", HINT_CONTENT),
+    WORD("tag", HINT_META),
+    WORD("text", HINT_CONTENT),
+    WORD("thumb", HINT_CAPTION),
+    WORD("time", HINT_META),
+    WORD("toc", HINT_NAV),
+    WORD("tool", HINT_SHARE),
+    WORD("toolbar", HINT_SHARE),
+    WORD("topic", HINT_META),
 };
 
 /* Matched anywhere inside a word. */
 static const vocab_word inner_words[] = {
-    {"addthis", HINT_SHARE},
-    {"advert", HINT_AD},
-    {"affiliate", HINT_AD},
-    {"article", HINT_CONTENT},
-    {"aside", HINT_SIDEBAR},
-    {"breadcrumb", HINT_NAV},
-    {"byline", HINT_META},
-    {"caption", HINT_CAPTION},
-    {"carousel", HINT_CAPTION},
-    {"colophon", HINT_FOOTER},
-    {"comment", HINT_COMMENT},
-    {"consent", HINT_SUBSCRIBE},
-    {"content", HINT_CONTENT},
-    {"cookie", HINT_SUBSCRIBE},
-    {"copyright", HINT_FOOTER},
-    {"disqus", HINT_COMMENT},
-    {"discussion", HINT_COMMENT},
-    {"facebook", HINT_SHARE},
-    {"footer", HINT_FOOTER},
-    {"gallery", HINT_CAPTION},
-    {"gdpr", HINT_SUBSCRIBE},
-    {"header", HINT_HEADER},
-    {"hidden", HINT_HIDDEN},
-    {"invisible", HINT_HIDDEN},
-    {"linkedin", HINT_SHARE},
-    {"mostpopular", HINT_RELATED},
-    {"mostread", HINT_RELATED},
-    {"navbar", HINT_NAV},
-    {"navigation", HINT_NAV},
-    {"newsletter", HINT_SUBSCRIBE},
-    {"outbrain", HINT_RELATED},
-    {"pagination", HINT_NAV},
-    {"paywall", HINT_SUBSCRIBE},
-    {"pinterest", HINT_SHARE},
-    {"popular", HINT_RELATED},
-    {"popup", HINT_SUBSCRIBE},
-    {"promo", HINT_AD},
-    {"readmore", HINT_RELATED},
-    {"recommend", HINT_RELATED},
-    {"related", HINT_RELATED},
-    {"register", HINT_SUBSCRIBE},
-    {"share", HINT_SHARE},
-    {"sharing", HINT_SHARE},
-    {"sidebar", HINT_SIDEBAR},
-    {"signup", HINT_SUBSCRIBE},
-    {"skyscraper", HINT_AD},
-    {"slider", HINT_CAPTION},
-    {"slideshow", HINT_CAPTION},
-    {"social", HINT_SHARE},
-    {"sponsor", HINT_AD},
-    {"subscri", HINT_SUBSCRIBE},
-    {"taboola", HINT_RELATED},
-    {"timestamp", HINT_META},
-    {"trending", HINT_RELATED},
-    {"twitter", HINT_SHARE},
-    {"whatsapp", HINT_SHARE},
-    {"widget", HINT_SIDEBAR},
-    {"zergnet", HINT_RELATED},
+    WORD("addthis", HINT_SHARE),
+    WORD("advert", HINT_AD),
+    WORD("affiliate", HINT_AD),
+    WORD("article", HINT_CONTENT),
+    WORD("aside", HINT_SIDEBAR),
+    WORD("breadcrumb", HINT_NAV),
+    WORD("byline", HINT_META),
+    WORD("caption", HINT_CAPTION),
+    WORD("carousel", HINT_CAPTION),
+    WORD("colophon", HINT_FOOTER),
+    WORD("comment", HINT_COMMENT),
+    WORD("consent", HINT_SUBSCRIBE),
+    WORD("content", HINT_CONTENT),
+    WORD("cookie", HINT_SUBSCRIBE),
+    WORD("copyright", HINT_FOOTER),
+    WORD("disqus", HINT_COMMENT),
+    WORD("discussion", HINT_COMMENT),
+    WORD("facebook", HINT_SHARE),
+    WORD("footer", HINT_FOOTER),
+    WORD("gallery", HINT_CAPTION),
+    WORD("gdpr", HINT_SUBSCRIBE),
+    WORD("header", HINT_HEADER),
+    WORD("hidden", HINT_HIDDEN),
+    WORD("invisible", HINT_HIDDEN),
+    WORD("linkedin", HINT_SHARE),
+    WORD("mostpopular", HINT_RELATED),
+    WORD("mostread", HINT_RELATED),
+    WORD("navbar", HINT_NAV),
+    WORD("navigation", HINT_NAV),
+    WORD("newsletter", HINT_SUBSCRIBE),
+    WORD("outbrain", HINT_RELATED),
+    WORD("pagination", HINT_NAV),
+    WORD("paywall", HINT_SUBSCRIBE),
+    WORD("pinterest", HINT_SHARE),
+    WORD("popular", HINT_RELATED),
+    WORD("popup", HINT_SUBSCRIBE),
+    WORD("promo", HINT_AD),
+    WORD("readmore", HINT_RELATED),
+    WORD("recommend", HINT_RELATED),
+    WORD("related", HINT_RELATED),
+    WORD("register", HINT_SUBSCRIBE),
+    WORD("share", HINT_SHARE),
+    WORD("sharing", HINT_SHARE),
+    WORD("sidebar", HINT_SIDEBAR),
+    WORD("signup", HINT_SUBSCRIBE),
+    WORD("skyscraper", HINT_AD),
+    WORD("slider", HINT_CAPTION),
+    WORD("slideshow", HINT_CAPTION),
+    WORD("social", HINT_SHARE),
+    WORD("sponsor", HINT_AD),
+    WORD("subscri", HINT_SUBSCRIBE),
+    WORD("taboola", HINT_RELATED),
+    WORD("timestamp", HINT_META),
+    WORD("trending", HINT_RELATED),
+    WORD("twitter", HINT_SHARE),
+    WORD("whatsapp", HINT_SHARE),
+    WORD("widget", HINT_SIDEBAR),
+    WORD("zergnet", HINT_RELATED),
 };
 
 /* Words that contain a vocabulary word but mean something else. */
-static const char *const false_friends[] = {
-    "commentary", "commentisfree", "shadow", "loaded", "header-image", "readmore-content",
+static const vocab_word false_friends[] = {
+    WORD("commentary", 0), WORD("commentisfree", 0), WORD("shadow", 0),
+    WORD("loaded", 0),     WORD("header-image", 0),  WORD("readmore-content", 0),
 };
 
 static int compare_word(const void *key, const void *item)
@@ -169,25 +173,33 @@ static uint16_t exact_hint(const char *w, size_t n)
     return v ? v->hint : 0;
 }
 
-static int contains(const char *w, size_t n, const char *part)
+static int contains(const char *w, size_t n, const vocab_word *part)
 {
-    size_t m = strlen(part);
+    size_t m = part->len;
     for (size_t i = 0; i + m <= n; i++)
-        if (w[i] == part[0] && memcmp(w + i, part, m) == 0)
+        if (w[i] == part->word[0] && memcmp(w + i, part->word, m) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether the `n` bytes at `w` are one of the `count` words of `list`. */
+static int is_one_of(const char *w, size_t n, const vocab_word *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (list[i].len == n && memcmp(w, list[i].word, n) == 0)
             return 1;
     return 0;
 }
 
 static uint16_t word_hints(const char *w, size_t n)
 {
-    for (size_t i = 0; i < sizeof false_friends / sizeof false_friends[0]; i++)
-        if (strlen(false_friends[i]) == n && memcmp(w, false_friends[i], n) == 0)
-            return 0;
+    if (is_one_of(w, n, false_friends, sizeof false_friends / sizeof false_friends[0]))
+        return 0;
     uint16_t h = exact_hint(w, n);
     if (n < 4)
         return h;
     for (size_t i = 0; i < sizeof inner_words / sizeof inner_words[0]; i++)
-        if (contains(w, n, inner_words[i].word))
+        if (contains(w, n, &inner_words[i]))
             h |= inner_words[i].hint;
     return h;
 }
@@ -219,13 +231,11 @@ static int body_noun(const char *w, size_t n)
  * ("hidden-xs", "hide-on-mobile", "hidden-print"). */
 static int hiding_qualifier(const char *w, size_t n)
 {
-    static const char *const words[] = {"overflow", "backface", "xs",     "sm",
-                                        "md",       "lg",       "xl",     "xxl",
-                                        "mobile",   "tablet",   "desktop", "print"};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strlen(words[i]) == n && memcmp(w, words[i], n) == 0)
-            return 1;
-    return 0;
+    static const vocab_word words[] = {
+        WORD("overflow", 0), WORD("backface", 0), WORD("xs", 0),     WORD("sm", 0),
+        WORD("md", 0),       WORD("lg", 0),       WORD("xl", 0),     WORD("xxl", 0),
+        WORD("mobile", 0),   WORD("tablet", 0),   WORD("desktop", 0), WORD("print", 0)};
+    return is_one_of(w, n, words, sizeof words / sizeof words[0]);
 }
 
 /* The hints of one class (a token of the attribute, `len` bytes at `s`).
