@@ -567,28 +567,12 @@ typedef struct utf8_scan {
     size_t nul;
 } utf8_scan;
 
-/* The end of the run of ASCII bytes other than NUL from `i`: eight bytes at
- * a time, as pages are mostly ASCII and both readers below go over all of
- * it. */
-static size_t ascii_run_end(const unsigned char *u, size_t len, size_t i)
-{
-    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-    for (uint64_t w; i + 8 <= len; i += 8) {
-        memcpy(&w, u + i, 8);
-        if (((w - ones) | w) & high) /* some byte is NUL or not ASCII */
-            break;
-    }
-    while (i < len && u[i] >= 0x01 && u[i] < 0x80)
-        i++;
-    return i;
-}
-
 static void scan_utf8(const char *s, size_t len, utf8_scan *r)
 {
     const unsigned char *u = (const unsigned char *)s;
     memset(r, 0, sizeof *r);
     for (size_t i = 0; i < len;) {
-        i = ascii_run_end(u, len, i);
+        i = lede_skip_ascii(u, len, i);
         if (i >= len)
             break;
         if (u[i] == 0) {
@@ -614,7 +598,7 @@ static lede_status repair_utf8(const char *s, size_t len, lede_strbuf *out)
     if (lede_strbuf_reserve(out, len + len / 2 + 16) != 0)
         return LEDE_ERR_NOMEM;
     for (size_t i = 0; i < len;) {
-        size_t run = ascii_run_end(u, len, i);
+        size_t run = lede_skip_ascii(u, len, i);
         if (run > i && lede_strbuf_append(out, s + i, run - i) != 0)
             return LEDE_ERR_NOMEM;
         i = run;
