@@ -317,18 +317,38 @@ static int ends_with_stop(const char *t, size_t len)
     return memchr(t, ' ', len) != NULL;
 }
 
+/* Reads the texts of the elements the tests below look at, into one buffer.
+ * A read that runs out of memory is kept: the tests then answer as though
+ * the element had no text, and lede_html_find_article fails with it, so
+ * that memory running out never changes which text is the article. */
+typedef struct text_reader {
+    lede_strbuf buf;
+    lede_status st;
+} text_reader;
+
+/* Element i's text, NUL-terminated, or NULL (none, or a read failed). */
+static const char *element_text(text_reader *r, const lede_hdom *dom, uint32_t i, size_t *len)
+{
+    lede_strbuf_clear(&r->buf);
+    if (r->st == LEDE_OK)
+        r->st = lede_hdom_text(dom, i, &r->buf);
+    if (r->st != LEDE_OK || !r->buf.data)
+        return NULL;
+    *len = r->buf.len;
+    return r->buf.data;
+}
+
 /* Whether element i's text is a sentence: it ends with a stop. A stop
  * inside ("Nov. 20, 2019, 9:28 AM") does not make a date a sentence. */
-static int is_sentence(const lede_hdom *dom, uint32_t i)
+static int is_sentence(const lede_hdom *dom, uint32_t i, text_reader *r)
 {
-    lede_strbuf b = {0};
-    int result = lede_hdom_text(dom, i, &b) == LEDE_OK && b.data && ends_with_stop(b.data, b.len);
-    lede_strbuf_free(&b);
-    return result;
+    size_t len;
+    const char *t = element_text(r, dom, i, &len);
+    return t && ends_with_stop(t, len);
 }
 
 /* Whether element i inside the article is boilerplate. */
-static int boilerplate(const lede_hdom *dom, uint32_t i, double total_chars)
+static int boilerplate(const lede_hdom *dom, uint32_t i, double total_chars, text_reader *r)
 {
     const lede_hnode *n = &dom->nodes[i];
     /* Embedded posts (tweets and the like) are quotes, part of the article,
@@ -375,7 +395,7 @@ static int boilerplate(const lede_hdom *dom, uint32_t i, double total_chars)
     /* Short text is a label ("Share", "Advertisement"), unless it is a
      * sentence without links ("Nobody objected."). */
     if (!is_list && n->chars < 25 && (img == 0 || img > 2) && n->tag != HTAG_P)
-        return n->chars > 0 && !(n->stops > 0 && n->link_chars == 0 && is_sentence(dom, i));
+        return n->chars > 0 && !(n->stops > 0 && n->link_chars == 0 && is_sentence(dom, i, r));
     if (!is_list && weight < 25 && ld > 0.2 && n->tag != HTAG_P)
         return 1;
     if (weight >= 25 && ld > 0.5)
@@ -419,15 +439,14 @@ static int furniture_text(const char *t, const lede_hnode *n)
 }
 
 /* Whether block i, a short paragraph without blocks inside, is furniture. */
-static int furniture(const lede_hdom *dom, uint32_t i)
+static int furniture(const lede_hdom *dom, uint32_t i, text_reader *r)
 {
     const lede_hnode *n = &dom->nodes[i];
     if (!(n->flags & HNODE_BLOCK) || n->chars == 0 || n->chars >= 200 || n->own_chars != n->chars)
         return 0;
-    lede_strbuf b = {0};
-    int result = lede_hdom_text(dom, i, &b) == LEDE_OK && b.data && furniture_text(b.data, n);
-    lede_strbuf_free(&b);
-    return result;
+    size_t len;
+    const char *t = element_text(r, dom, i, &len);
+    return t && furniture_text(t, n);
 }
 
 /* ====== Headings left alone ====== */
@@ -466,7 +485,7 @@ static void drop_orphan_headings(lede_hdom *dom, uint32_t first, uint32_t last)
     }
 }
 
-static void clean_article(lede_hdom *dom)
+static void clean_article(lede_hdom *dom, text_reader *r)
 {
     double total = 0;
     for (uint32_t i = 0; i < dom->count;) {
@@ -485,7 +504,7 @@ static void clean_article(lede_hdom *dom)
         }
         for (uint32_t j = i + 1; j < k->end;) {
             lede_hnode *n = &dom->nodes[j];
-            if (is_element(n) && (boilerplate(dom, j, total) || furniture(dom, j))) {
+            if (is_element(n) && (boilerplate(dom, j, total, r) || furniture(dom, j, r))) {
                 n->flags |= HNODE_REMOVED;
                 j = n->end;
             } else {
@@ -537,12 +556,11 @@ static int inside_article(const lede_hdom *dom, uint32_t i)
     return 0;
 }
 
-static int matches_title(const lede_hdom *dom, uint32_t i, const char *title)
+static int matches_title(const lede_hdom *dom, uint32_t i, const char *title, text_reader *r)
 {
-    lede_strbuf b = {0};
-    int match = lede_hdom_text(dom, i, &b) == LEDE_OK && b.data && same_title(b.data, title);
-    lede_strbuf_free(&b);
-    return match;
+    size_t len;
+    const char *t = element_text(r, dom, i, &len);
+    return t && same_title(t, title);
 }
 
 /* The headline: the <h1> that matches the page's title; else an <h1> in the
@@ -550,7 +568,7 @@ static int matches_title(const lede_hdom *dom, uint32_t i, const char *title)
  * article. Of several <h1>s that match ("Headline | Site" matches the
  * site's logo too), the one in the article, else the nearest before it,
  * else the first after it. */
-static uint32_t find_title(lede_hdom *dom, const char *title)
+static uint32_t find_title(lede_hdom *dom, const char *title, text_reader *r)
 {
     uint32_t in_article = LEDE_HNODE_NONE, before = LEDE_HNODE_NONE;
     uint32_t match_before = LEDE_HNODE_NONE, match_after = LEDE_HNODE_NONE;
@@ -566,7 +584,7 @@ static uint32_t find_title(lede_hdom *dom, const char *title)
             in_article = i;
         if (!inside && !article_seen)
             before = i;
-        if (!title || !matches_title(dom, i, title))
+        if (!title || !matches_title(dom, i, title, r))
             continue;
         if (inside)
             return i;
@@ -607,8 +625,14 @@ lede_status lede_html_find_article(lede_hdom *dom, const char *title, uint32_t *
         top_score = dom->nodes[top].score;
     keep_siblings(&s, top, top_score);
     free(touched);
-    clean_article(dom);
-    *title_node = find_title(dom, title);
+    text_reader r = {{0}, LEDE_OK};
+    clean_article(dom, &r);
+    *title_node = find_title(dom, title, &r);
+    lede_strbuf_free(&r.buf);
+    if (r.st != LEDE_OK) {
+        *title_node = LEDE_HNODE_NONE;
+        return r.st;
+    }
     if (*title_node != LEDE_HNODE_NONE)
         dom->nodes[*title_node].flags |= HNODE_REMOVED;
     return LEDE_OK;

@@ -286,8 +286,9 @@ lede_status lede_hdom_text(const lede_hdom *dom, uint32_t i, lede_strbuf *b);
 
 /* Marks the article in `dom`: HNODE_KEEP on the chosen subtrees, HNODE_REMOVED
  * on the boilerplate inside them. `*title_node` receives the headline to
- * leave out of the text (LEDE_HNODE_NONE if none). Returns LEDE_OK or
- * LEDE_ERR_NO_ARTICLE. */
+ * leave out of the text (LEDE_HNODE_NONE if none). Returns LEDE_OK,
+ * LEDE_ERR_NO_ARTICLE or LEDE_ERR_NOMEM (never an article chosen as though
+ * a text that could not be read were not there). */
 lede_status lede_html_find_article(lede_hdom *dom, const char *title, uint32_t *title_node);
 
 /* ====== Metadata (meta.c) ====== */
