@@ -247,6 +247,10 @@ static int print_result(const run_config *cfg, const cli_input *in, const lede_s
 
 static int run_files(run_config *cfg, char **files, size_t nfiles)
 {
+    /* --replace-invalid: also for UTF-16 text, converted by cli_prepare. */
+    int replace = cli_replace_invalid(cfg->opts);
+    if (replace < 0)
+        return cli_out_of_memory();
     lede_summarizer *s;
     lede_error *err = NULL;
     lede_status st = lede_summarizer_new(cfg->opts, &s, &err);
@@ -275,8 +279,7 @@ static int run_files(run_config *cfg, char **files, size_t nfiles)
         }
         /* Pages and XML documents are summarized through their extracted text. */
         cli_prepared prep;
-        /* --replace-invalid: also for UTF-16 text, converted here. */
-        cli_extract_config ecfg = {NULL, cfg->xpath, cli_replace_invalid(cfg->opts) > 0};
+        cli_extract_config ecfg = {NULL, cfg->xpath, replace};
         if (cli_prepare(&in, cfg->input, &ecfg, &prep) != 0) {
             cli_input_free(&in);
             status = EXIT_INPUT;

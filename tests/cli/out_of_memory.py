@@ -107,7 +107,29 @@ SINGLE_RUNS = [
     ["bench", "--data", "BENCH", "--baselines", "lead", "--plot", "PLOT"],
     # Pages, and a bad line left out: memory running out is not a bad line.
     ["bench", "--skip-bad", "--data", os.path.join(HERE, "..", "data", "bench", "html.jsonl")],
+    # A page whose article changes if a text the extractor looks at goes
+    # unread: its headline, a byline left out, a short sentence kept.
+    ["extract", "-f", "json", "ARTICLE"],
+    # UTF-16 with a lone surrogate, read as U+FFFD only with the option.
+    ["split", "--replace-invalid", "UTF16"],
 ]
+
+ARTICLE = """<!DOCTYPE html><html><head><title>Council approves the budget - Example News</title>
+</head><body><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<h1>Council approves the budget</h1>
+<article>
+<p>By Jo Writer - 2019-11-18</p>
+<p>The city council approved next year's budget on Tuesday after a long debate, with more
+money for schools, roads and the harbour.</p>
+<div>Nobody objected.</div>
+<p>The mayor said the vote showed that the council could agree on what matters most to the
+people who live in the city.</p>
+<p>Road repairs will get twice as much as last year, and the harbour will be dredged before
+the winter storms arrive.</p>
+</article>
+<footer><p>Copyright 2019 Example News. All rights reserved.</p></footer>
+</body></html>
+"""
 
 
 # Runs given several input files: a file that could not be read is left out
@@ -250,6 +272,13 @@ def main():
             out.writelines(f.readlines()[:3])
         folders["BENCH"] = bench
         folders["PLOT"] = os.path.join(tmp, "plot.svg")
+        folders["ARTICLE"] = os.path.join(tmp, "article.html")
+        with open(folders["ARTICLE"], "w") as f:
+            f.write(ARTICLE)
+        folders["UTF16"] = os.path.join(tmp, "utf16.txt")
+        with open(folders["UTF16"], "wb") as f:
+            f.write(b"\xff\xfe" + "Rain fell. ".encode("utf-16-le") + b"\x00\xd8"
+                    + " The river rose.".encode("utf-16-le"))
         for args in SINGLE_RUNS:
             args = [pairs if a == "PAIRS" else folders.get(a, a) for a in args]
             failures += single_run_fails(lede, library, args, env, tmp)
