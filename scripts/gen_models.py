@@ -3,7 +3,7 @@
 
 Each models/<code>/ folder holds model.conf (code, name, stemmer,
 strip_marks, and optionally aliases, ordinal_dot, question_semicolon,
-capitalized and speech_verbs), and
+capitalized, speech_verbs and not_names), and
 optionally stopwords.txt (one case-folded word per line),
 abbreviations.txt (WORD CLASS per line) and idf.tsv (TERM<TAB>IDF per line,
 terms in lede's normalized and stemmed form). Lines starting with '#' are
@@ -45,7 +45,7 @@ def read_conf(path):
         conf.setdefault(key, "no")
         if conf[key] not in ("yes", "no"):
             fail(path, 0, f"{key} must be yes or no")
-    for key in ("aliases", "capitalized", "speech_verbs"):
+    for key in ("aliases", "capitalized", "speech_verbs", "not_names"):
         conf[key] = [w.strip() for w in conf.get(key, "").split(",") if w.strip()]
     return conf
 
@@ -58,18 +58,19 @@ def check_capitalized(path, conf, stopwords):
             fail(path, 0, f"capitalized: '{word}' is not in stopwords.txt")
 
 
-def check_speech_verbs(path, conf):
-    """The verbs of speech are words of letters, marks and digits (the
-    splitter looks up a word's letters, without the punctuation after them),
-    NFKC case-folded, each listed once."""
+def check_words(path, conf, key):
+    """The verbs of speech and the words that are no name are words of
+    letters, marks and digits (the splitter looks up a word's letters,
+    without the punctuation after them), NFKC case-folded, each listed
+    once."""
     seen = set()
-    for word in conf["speech_verbs"]:
+    for word in conf[key]:
         if not all(unicodedata.category(c)[0] in "LMN" for c in word):
-            fail(path, 0, f"speech_verbs: '{word}' is not all letters")
+            fail(path, 0, f"{key}: '{word}' is not all letters")
         if word != unicodedata.normalize("NFKC", word).casefold():
-            fail(path, 0, f"speech_verbs: '{word}' is not case-folded")
+            fail(path, 0, f"{key}: '{word}' is not case-folded")
         if word in seen:
-            fail(path, 0, f"speech_verbs: '{word}' listed twice")
+            fail(path, 0, f"{key}: '{word}' listed twice")
         seen.add(word)
 
 
@@ -155,13 +156,14 @@ def model_entry(conf, stopwords, abbrevs, idf):
     aliases = c_string(",".join(conf["aliases"]))
     capitalized = c_string(",".join(conf["capitalized"]))
     speech_verbs = c_string(",".join(conf["speech_verbs"]))
+    not_names = c_string(",".join(conf["not_names"]))
     tables = ", ".join(table_fields(f"{name}_{ident}", entries) for name, entries in
                        (("stopwords", stopwords), ("abbrevs", abbrevs), ("idf", idf)))
     # Written as the table writes its values, so that it is one of them.
     idf_max = f"{max(v for _, v in idf):.6g}f" if idf else "0.0f"
     return (f"    {{{c_string(conf['code'])}, {c_string(conf['name'])}, "
             f"{c_string(conf['stemmer'])}, {aliases}, {strip}, {ordinal}, {question}, "
-            f"{capitalized}, {speech_verbs}, {tables}, {idf_max}}},")
+            f"{capitalized}, {speech_verbs}, {not_names}, {tables}, {idf_max}}},")
 
 
 def main():
@@ -182,7 +184,8 @@ def main():
             fail(conf_path, 0, f"code '{conf['code']}' differs from folder '{code}'")
         stopwords = read_stopwords(os.path.join(folder, "stopwords.txt"))
         check_capitalized(conf_path, conf, stopwords)
-        check_speech_verbs(conf_path, conf)
+        check_words(conf_path, conf, "speech_verbs")
+        check_words(conf_path, conf, "not_names")
         abbrevs = read_abbreviations(os.path.join(folder, "abbreviations.txt"))
         idf = read_idf(os.path.join(folder, "idf.tsv"))
         emit_model(out, conf, stopwords, abbrevs, idf)

@@ -98,6 +98,11 @@ int lede_model_is_speech_verb(const lede_model *m, const char *folded, size_t le
     return in_list(m->data->speech_verbs, folded, len);
 }
 
+int lede_model_is_not_name(const lede_model *m, const char *folded, size_t len)
+{
+    return in_list(m->data->not_names, folded, len);
+}
+
 size_t lede_fold_word(const char *s, size_t len, char *out, size_t cap)
 {
     size_t o = 0;

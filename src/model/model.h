@@ -38,6 +38,10 @@ int lede_model_is_capitalized(const lede_model *m, const char *folded, size_t le
  * (lede_model_data.speech_verbs). */
 int lede_model_is_speech_verb(const lede_model *m, const char *folded, size_t len);
 
+/* Whether the case-folded word is never a speaker's name
+ * (lede_model_data.not_names). */
+int lede_model_is_not_name(const lede_model *m, const char *folded, size_t len);
+
 /* The abbreviation class (LEDE_ABBR_*) of `word` as written in the text,
  * without its final period; matching is case-insensitive. */
 int lede_model_abbrev_class(const lede_model *m, const char *word, size_t len);

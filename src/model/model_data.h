@@ -48,6 +48,10 @@ typedef struct lede_model_data {
      * case-folded: the quotation does not end the sentence there. Empty
      * where the language has no such order. */
     const char *speech_verbs;
+    /* Capitalized words that begin a sentence and are never a speaker's
+     * name (English "Nobody", "Everyone"), comma-separated and case-folded:
+     * "Is he dead?" Nobody answered. is two sentences. */
+    const char *not_names;
     const char *stopword_strings;
     const uint32_t *stopwords; /* offsets into stopword_strings */
     size_t n_stopwords;

@@ -175,6 +175,12 @@ static void check_find_edge_cases(void)
     CHECK(!lede_model_is_speech_verb(&en_model, "saidx", 5));
     CHECK(!lede_model_is_speech_verb(&de_model, "sagte", 5));
     CHECK(!lede_model_is_speech_verb(&de_model, "said", 4));
+    /* Words that are never a speaker's name: "Why?" Nobody answered. */
+    CHECK(lede_model_is_not_name(&en_model, "nobody", 6));
+    CHECK(lede_model_is_not_name(&en_model, "everyone", 8));
+    CHECK(!lede_model_is_not_name(&en_model, "tom", 3));
+    CHECK(!lede_model_is_not_name(&en_model, "nobod", 5));
+    CHECK(!lede_model_is_not_name(&de_model, "nobody", 6));
     lede_model_free(&en_model);
     lede_model_free(&de_model);
 }

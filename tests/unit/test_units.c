@@ -244,6 +244,13 @@ static void test_quoted_attribution(void)
          "\"Where were you?\" Yesterday Smith told police he was home.",
          {"\"Where were you?\"", "Yesterday Smith told police he was home."}},
         {"en", "\"What now?\" Nobody said a word.", {"\"What now?\"", "Nobody said a word."}},
+        /* An indefinite pronoun is no speaker's name: nobody said the quotation. */
+        {"en",
+         "\"Is he dead?\" Nobody answered. The doctor closed his bag.",
+         {"\"Is he dead?\"", "Nobody answered.", "The doctor closed his bag."}},
+        {"en", "\"Is this a joke?\" Everyone laughed.", {"\"Is this a joke?\"", "Everyone laughed."}},
+        {"en", "\"Again?\" Someone sighed.", {"\"Again?\"", "Someone sighed."}},
+        {"en", "\"Fire!\" Everybody screamed.", {"\"Fire!\"", "Everybody screamed."}},
         /* A word with a period is no part of a name but initials or a title. */
         {"en",
          "\"Hello?\" Nothing. Sam said it louder.",
