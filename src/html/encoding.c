@@ -678,6 +678,7 @@ static lede_status decode_with(const char *s, size_t len, const char *name,
         return lede_fail(err, st, "out of memory while decoding the page");
     }
     src->owned = clean.data;
+    src->converted = 1;
     src->data = clean.data ? clean.data : "";
     src->len = clean.len;
     strcpy(src->encoding, name);
@@ -702,15 +703,15 @@ static lede_status decode_utf8(const char *s, size_t len, const utf8_scan *scan,
         return lede_fail(err, LEDE_ERR_NOMEM, "out of memory while decoding the page");
     }
     src->owned = out.data;
+    src->converted = 1;
     src->data = out.data ? out.data : "";
     src->len = out.len;
     return LEDE_OK;
 }
 
-lede_status lede_html_decode(const char *bytes, size_t len, const char *forced,
-                             lede_html_source *src, lede_error **err)
+static lede_status decode_page(const char *bytes, size_t len, const char *forced,
+                               lede_html_source *src, lede_error **err)
 {
-    memset(src, 0, sizeof *src);
     const unsigned char *u = (const unsigned char *)bytes;
     if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
         utf8_scan scan;
@@ -758,6 +759,53 @@ lede_status lede_html_decode(const char *bytes, size_t len, const char *forced,
     if (st != LEDE_OK)
         return lede_fail(err, st, "out of memory while decoding the page");
     return LEDE_OK;
+}
+
+/* The first CR of `len` bytes that no LF follows, or NULL. */
+static const char *lone_cr(const char *s, size_t len)
+{
+    const char *end = s + len;
+    const char *cr = memchr(s, '\r', len);
+    while (cr && cr + 1 < end && cr[1] == '\n')
+        cr = memchr(cr + 2, '\r', (size_t)(end - cr - 2));
+    return cr;
+}
+
+/* Makes each lone CR of the source an LF, one byte for one, in a copy of
+ * the caller's bytes (BOM included, so that positions stay theirs) when
+ * it has none of its own. */
+static lede_status lone_crs_to_lf(lede_html_source *src, lede_error **err)
+{
+    const char *cr = lone_cr(src->data, src->len);
+    if (!cr)
+        return LEDE_OK;
+    size_t from = (size_t)(cr - src->data);
+    if (!src->owned) {
+        char *copy = malloc(src->skipped + src->len + 1);
+        if (!copy)
+            return lede_fail(err, LEDE_ERR_NOMEM, "out of memory while decoding the page");
+        memcpy(copy, src->data - src->skipped, src->skipped + src->len);
+        copy[src->skipped + src->len] = '\0';
+        src->owned = copy;
+        src->data = copy + src->skipped;
+    }
+    char *d = src->owned + (src->data - src->owned);
+    for (size_t i = from; i < src->len; i++)
+        if (d[i] == '\r' && (i + 1 == src->len || d[i + 1] != '\n'))
+            d[i] = '\n';
+    return LEDE_OK;
+}
+
+lede_status lede_html_decode(const char *bytes, size_t len, const char *forced,
+                             lede_html_source *src, lede_error **err)
+{
+    memset(src, 0, sizeof *src);
+    lede_status st = decode_page(bytes, len, forced, src, err);
+    if (st == LEDE_OK)
+        st = lone_crs_to_lf(src, err);
+    if (st != LEDE_OK)
+        lede_html_source_free(src);
+    return st;
 }
 
 void lede_html_source_free(lede_html_source *src)

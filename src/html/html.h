@@ -35,10 +35,14 @@ static inline int lede_html_space(unsigned char c)
 
 /* The page as UTF-8 without NUL bytes, ready for libxml2. */
 typedef struct lede_html_source {
-    const char *data; /* the caller's bytes (after a BOM) or `owned` */
+    const char *data; /* the caller's bytes (after a BOM) or in `owned` */
     size_t len;
     size_t skipped;   /* bytes of the caller's before `data` (a UTF-8 BOM) */
-    char *owned;      /* the converted copy, when one was needed */
+    char *owned;      /* the copy, when one was needed */
+    /* 1 when `data` is not the caller's bytes one for one (another
+     * encoding, repaired bytes): positions in it are then no offsets of the
+     * caller's. A copy whose lone CRs became LF is one for one. */
+    int converted;
     char encoding[LEDE_ENCODING_NAME_MAX];
 } lede_html_source;
 
@@ -47,7 +51,9 @@ typedef struct lede_html_source {
  * them into UTF-8. Bytes that are invalid in the encoding become U+FFFD,
  * except in UTF-8 where each invalid byte is read as Windows-1252 (pages that
  * mix a UTF-8 template with Latin-1 text); NUL bytes become U+FFFD. Line
- * breaks are kept, so lines of the result are lines of the page. Errors:
+ * breaks are kept, so lines of the result are lines of the page; a CR not
+ * followed by LF becomes LF (the line break of old Mac pages, which
+ * libxml2 and lede's line counts would miss otherwise). Errors:
  * LEDE_ERR_INVALID_ARGUMENT for a `forced` encoding libxml2 does not know,
  * LEDE_ERR_NOMEM, LEDE_ERR_TOO_LARGE. */
 lede_status lede_html_decode(const char *bytes, size_t len, const char *forced,

@@ -394,7 +394,7 @@ static lede_status place_in_source(const lede_html_source *src, size_t offset, l
         return code;
     if (offset > src->len)
         offset = src->len;
-    if (!src->owned) {
+    if (!src->converted) {
         /* The caller's offsets count the BOM that data starts after. */
         e->has_position = 1;
         e->offset = offset + src->skipped;

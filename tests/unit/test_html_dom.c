@@ -457,6 +457,50 @@ static void test_source_lines_after_skipped(void)
     page_free(p);
 }
 
+/* `lf` with each line break ("\n", or the "\r\n" some pages have) made
+ * `style`'s: 0 a CR (old Mac pages), 1 a CR, CRLF and LF in turn. */
+static void with_breaks(const test_page *lf, test_page *out, int style)
+{
+    page_clear(out);
+    static const char *const mixed[] = {"\r", "\r\n", "\n"};
+    size_t k = 0;
+    for (const char *c = lf->data; *c; c++) {
+        if (c[0] == '\r' && c[1] == '\n')
+            continue;
+        char one[2] = {*c, 0};
+        page_add(out, *c != '\n' ? one : style == 0 ? "\r" : mixed[k++ % 3]);
+    }
+}
+
+/* A page whose lines end in a CR alone, or in all three kinds of break,
+ * gives each paragraph the line it has with LF breaks: libxml2 counts only
+ * LF, and the decoder makes each lone CR an LF. */
+static void test_source_lines_cr(void)
+{
+    test_page lf = {0}, page = {0};
+    for (unsigned seed = 1; seed <= 20; seed++) {
+        rng r = {0x9E3779B97F4A7C15ULL * seed};
+        int xml = seed % 2 == 0;
+        if (xml)
+            xml_page(&lf, &r);
+        else
+            html_page(&lf, &r);
+        for (int style = 0; style < 2; style++) {
+            with_breaks(&lf, &page, style);
+            lede_document *doc = NULL;
+            lede_error *err = NULL;
+            lede_status st = xml ? lede_extract_xml(page.data, page.len, NULL, NULL, &doc, &err)
+                                 : lede_extract_html(page.data, page.len, NULL, &doc, &err);
+            if (CHECK_MSG(st == LEDE_OK, "page %u: %s", seed, lede_error_message(err)))
+                check_lines(&lf, doc, style == 0 ? "CR" : "CR, CRLF and LF", seed, TOKENS);
+            lede_error_free(err);
+            lede_document_free(doc);
+        }
+    }
+    page_free(&lf);
+    page_free(&page);
+}
+
 int main(void)
 {
     test_long_style_hides();
@@ -467,5 +511,6 @@ int main(void)
     test_source_lines();
     test_source_lines_far();
     test_source_lines_after_skipped();
+    test_source_lines_cr();
     return harness_finish();
 }
