@@ -13,6 +13,7 @@
 
 #include "bench.h"
 #include "cli.h"
+#include "json_safe.h"
 #include "jsonl.h"
 
 /* ====== Texts ====== */
@@ -241,16 +242,25 @@ static int reference_text(const line_ctx *c, const jsonl_member *m, json_t *arr,
     return 0;
 }
 
-/* Parses the member's value with jansson: the line reader checked it. */
-static json_t *member_json(const jsonl_member *m)
+/* Parses the member's value with jansson into `*out`: the line reader
+ * checked it, so a failure is memory's (or a number too large for jansson,
+ * which leaves `*out` NULL, for the caller's message about the type).
+ * Returns 0, or -1 after the message when out of memory. */
+static int member_json(const line_ctx *c, const jsonl_member *m, json_t **out)
 {
-    return json_loadb(m->value, m->value_len, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+    json_error_t err;
+    *out = json_loadb(m->value, m->value_len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
+    if (!*out && cli_json_out_of_memory(&err, 1))
+        return line_nomem(c);
+    return 0;
 }
 
 static int decode_sentences(const line_ctx *c, const jsonl_member *m, const char *what,
                             bench_text *out)
 {
-    json_t *arr = member_json(m);
+    json_t *arr;
+    if (member_json(c, m, &arr) != 0)
+        return -1;
     int rc = reference_text(c, m, arr, what, out);
     json_decref(arr);
     return rc;
@@ -259,7 +269,9 @@ static int decode_sentences(const line_ctx *c, const jsonl_member *m, const char
 /* "references": [[sentences], ...] into doc->refs. */
 static int decode_references(const line_ctx *c, const jsonl_member *m, bench_doc *doc)
 {
-    json_t *arr = member_json(m);
+    json_t *arr;
+    if (member_json(c, m, &arr) != 0)
+        return -1;
     int rc = 0;
     if (!json_is_array(arr) || json_array_size(arr) == 0)
         rc = line_error(c, m->value, "\"references\" must be a non-empty list of references, "
@@ -779,8 +791,10 @@ static int system_line(system_reader *r, const line_ctx *c, size_t len)
         rc = line_error(c, id->value, "id '%s' is also on line %zu", id_text, r->line_of[doc]);
     } else {
         r->line_of[doc] = c->lineno;
-        json_t *arr = member_json(summary);
-        rc = array_to_text(c, summary, arr, "\"summary\"", &r->summaries[doc]);
+        json_t *arr;
+        rc = member_json(c, summary, &arr);
+        if (rc == 0)
+            rc = array_to_text(c, summary, arr, "\"summary\"", &r->summaries[doc]);
         json_decref(arr);
     }
     free(id_text);

@@ -1,5 +1,7 @@
 #include "output.h"
 
+#include "jsonl.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,11 +85,43 @@ fail:
 int cli_print_json(json_t *value, int compact)
 {
     size_t flags = compact ? JSON_COMPACT : JSON_INDENT(2);
-    char *s = json_dumps(value, flags | JSON_REAL_PRECISION(9));
+    char *s = cli_json_text(value, flags | JSON_REAL_PRECISION(9));
     if (!s)
         return -1;
     fputs(s, stdout);
     fputc('\n', stdout);
     free(s);
     return 0;
+}
+
+/* What jansson's dump writes, and whether a piece of it was lost. */
+typedef struct dump_text {
+    jsonl_buf buf;
+    int failed;
+} dump_text;
+
+static int dump_piece(const char *piece, size_t len, void *data)
+{
+    dump_text *t = data;
+    t->failed |= jsonl_put(&t->buf, piece, len) != 0;
+    return t->failed ? -1 : 0;
+}
+
+char *cli_json_text(const json_t *value, size_t flags)
+{
+    dump_text t = {{NULL, 0, 0}, 0};
+    int rc = json_dump_callback(value, dump_piece, &t, flags);
+    if (rc != 0 || t.failed || !t.buf.data) {
+        jsonl_buf_free(&t.buf);
+        return NULL;
+    }
+    return t.buf.data;
+}
+
+int cli_json_out_of_memory(const json_error_t *err, int valid)
+{
+    enum json_error_code code = json_error_code(err);
+    if (code == json_error_out_of_memory)
+        return 1;
+    return valid && code != json_error_numeric_overflow && code != json_error_invalid_utf8;
 }

@@ -5,6 +5,7 @@
 #include <jansson.h>
 
 #include "lede.h"
+#include "json_safe.h"
 
 enum cli_format { FORMAT_BULLETS, FORMAT_TEXT, FORMAT_JSON, FORMAT_JSONL, FORMAT_HTML };
 
@@ -21,7 +22,7 @@ json_t *cli_sentence_json(const lede_sentence *s, int with_scores);
 json_t *cli_summary_json(const char *input, const lede_summary *sum, int all_units);
 
 /* Writes a JSON value to stdout: pretty for json, one compact line for
- * jsonl. Returns 0, or -1 when out of memory. */
+ * jsonl. Returns 0, or -1 when out of memory (nothing is written then). */
 int cli_print_json(json_t *value, int compact);
 
 #endif

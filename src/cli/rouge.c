@@ -10,6 +10,8 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "jsonl.h"
+#include "json_safe.h"
 
 static const char rouge_help[] =
     "Usage: lede rouge [ROUGE-1.5.5 OPTIONS] [--pairs FILE.jsonl | --candidates DIR\n"
@@ -246,6 +248,18 @@ static int add_pair_line(rouge_cli *c, const char *file, size_t lineno, json_t *
     return push_label(c, label_s, label_len) == 0 ? EXIT_OK : EXIT_INPUT;
 }
 
+/* Whether `line` is one JSON object, as lede's own reader sees it; -1 when
+ * memory runs out, which is taken as yes (the failure is memory's then). */
+static int is_json_object(const char *line, size_t len)
+{
+    jsonl_object obj = {0};
+    size_t column;
+    const char *message;
+    int rc = jsonl_parse_object(line, len, &obj, &column, &message);
+    jsonl_object_free(&obj);
+    return rc != -1;
+}
+
 static int read_pairs(rouge_cli *c)
 {
     cli_input in;
@@ -266,6 +280,10 @@ static int read_pairs(rouge_cli *c)
             continue;
         json_error_t jerr;
         json_t *obj = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
+        if (!obj && cli_json_out_of_memory(&jerr, is_json_object(line, len))) {
+            status = cli_out_of_memory();
+            break;
+        }
         if (!obj) {
             fprintf(stderr, "lede: %s:%zu:%d: invalid JSON: %s\n", in.display, lineno,
                     jerr.column, jerr.text);
@@ -486,69 +504,113 @@ static void print_text(const rouge_cli *c)
     }
 }
 
+/* Writes `obj` (which it takes) as one line, or nothing when it is NULL or
+ * memory runs out; returns 0 or -1 then. */
 static int dump_line(json_t *obj)
 {
-    int rc = json_dumpf(obj, stdout, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) |
-                                         JSON_ENSURE_ASCII | JSON_COMPACT);
-    putchar('\n');
+    char *text = obj ? cli_json_text(obj, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) |
+                                              JSON_ENSURE_ASCII | JSON_COMPACT)
+                     : NULL;
     json_decref(obj);
+    if (!text)
+        return -1;
+    puts(text);
+    free(text);
+    return 0;
+}
+
+/* With -t the counts behind the scores are part of the result. Returns
+ * nonzero when one could not be added. */
+static int add_counts(json_t *obj, double model, double peer, double hits)
+{
+    int rc = 0;
+    rc |= json_object_set_new(obj, "model_count", json_real(model));
+    rc |= json_object_set_new(obj, "peer_count", json_real(peer));
+    rc |= json_object_set_new(obj, "hits", json_real(hits));
     return rc;
 }
 
-/* With -t the counts behind the scores are part of the result. */
-static void add_counts(json_t *obj, double model, double peer, double hits)
+/* `obj`, or NULL (and `obj` freed) when `rc`, jansson's results ORed
+ * together, says that a part of it could not be added. */
+static json_t *built(json_t *obj, int rc)
 {
-    json_object_set_new(obj, "model_count", json_real(model));
-    json_object_set_new(obj, "peer_count", json_real(peer));
-    json_object_set_new(obj, "hits", json_real(hits));
+    if (!rc)
+        return obj;
+    json_decref(obj);
+    return NULL;
 }
 
-static void print_jsonl(const rouge_cli *c)
+/* `line` with its "scores" for document `d`; NULL (and `line` freed) when
+ * memory runs out. */
+static json_t *doc_scores(const lede_rouge *r, size_t d, json_t *line)
+{
+    json_t *scores = json_object();
+    int rc = scores ? 0 : -1;
+    for (size_t m = 0; !rc && m < lede_rouge_metric_count(r); m++) {
+        lede_rouge_score s;
+        lede_rouge_doc_score(r, d, m, &s);
+        json_t *v = json_pack("{s:f,s:f,s:f}", "R", s.recall, "P", s.precision, "F", s.f);
+        if (v && lede_rouge_average_mode(r) != LEDE_ROUGE_AVERAGE_DOCS)
+            rc |= add_counts(v, s.model_count, s.peer_count, s.hits);
+        rc |= json_object_set_new(scores, lede_rouge_metric_name(r, m), v);
+    }
+    rc |= json_object_set_new(line, "scores", scores);
+    return built(line, rc);
+}
+
+static json_t *doc_line(const rouge_cli *c, size_t d)
 {
     const lede_rouge *r = c->scorer;
-    size_t nm = lede_rouge_metric_count(r);
-    for (size_t p = 0; p < lede_rouge_peer_count(r); p++) {
-        for (size_t k = 0; k < lede_rouge_peer_doc_count(r, p); k++) {
-            size_t d = lede_rouge_peer_doc(r, p, k);
-            json_t *line = json_object();
-            json_object_set_new(line, "kind", json_string("doc"));
-            json_object_set_new(line, "args", json_string(c->args));
-            if (doc_label(c, d))
-                json_object_set_new(line, "id", json_string(doc_label(c, d)));
-            json_object_set_new(line, "eval_id", json_string(lede_rouge_doc_eval_id(r, d)));
-            json_object_set_new(line, "peer_id", json_string(lede_rouge_doc_peer_id(r, d)));
-            json_t *scores = json_object();
-            for (size_t m = 0; m < nm; m++) {
-                lede_rouge_score s;
-                lede_rouge_doc_score(r, d, m, &s);
-                json_t *v = json_pack("{s:f,s:f,s:f}", "R", s.recall, "P", s.precision, "F", s.f);
-                if (lede_rouge_average_mode(r) != LEDE_ROUGE_AVERAGE_DOCS)
-                    add_counts(v, s.model_count, s.peer_count, s.hits);
-                json_object_set_new(scores, lede_rouge_metric_name(r, m), v);
-            }
-            json_object_set_new(line, "scores", scores);
-            dump_line(line);
-        }
-        json_t *line = json_object();
-        json_object_set_new(line, "kind", json_string("overall"));
-        json_object_set_new(line, "args", json_string(c->args));
-        json_object_set_new(line, "peer_id", json_string(lede_rouge_peer_id(r, p)));
-        json_object_set_new(line, "n_docs", json_integer((json_int_t)lede_rouge_peer_doc_count(r, p)));
-        json_t *scores = json_object();
-        for (size_t m = 0; m < nm; m++) {
-            lede_rouge_overall o;
-            lede_rouge_overall_score(r, p, m, &o);
-            json_t *v = json_pack("{s:f,s:[f,f],s:f,s:[f,f],s:f,s:[f,f]}", "R", o.recall, "R_ci",
-                                  o.recall_low, o.recall_high, "P", o.precision, "P_ci",
-                                  o.precision_low, o.precision_high, "F", o.f, "F_ci", o.f_low,
-                                  o.f_high);
-            if (lede_rouge_average_mode(r) != LEDE_ROUGE_AVERAGE_DOCS)
-                add_counts(v, o.model_count, o.peer_count, o.hits);
-            json_object_set_new(scores, lede_rouge_metric_name(r, m), v);
-        }
-        json_object_set_new(line, "scores", scores);
-        dump_line(line);
+    json_t *line = json_object();
+    int rc = line ? 0 : -1;
+    rc |= json_object_set_new(line, "kind", json_string("doc"));
+    rc |= json_object_set_new(line, "args", json_string(c->args));
+    if (doc_label(c, d))
+        rc |= json_object_set_new(line, "id", json_string(doc_label(c, d)));
+    rc |= json_object_set_new(line, "eval_id", json_string(lede_rouge_doc_eval_id(r, d)));
+    rc |= json_object_set_new(line, "peer_id", json_string(lede_rouge_doc_peer_id(r, d)));
+    line = built(line, rc);
+    return line ? doc_scores(r, d, line) : NULL;
+}
+
+static json_t *overall_line(const rouge_cli *c, size_t p)
+{
+    const lede_rouge *r = c->scorer;
+    json_t *line = json_object();
+    json_t *scores = json_object();
+    int rc = line && scores ? 0 : -1;
+    rc |= json_object_set_new(line, "kind", json_string("overall"));
+    rc |= json_object_set_new(line, "args", json_string(c->args));
+    rc |= json_object_set_new(line, "peer_id", json_string(lede_rouge_peer_id(r, p)));
+    rc |= json_object_set_new(line, "n_docs",
+                              json_integer((json_int_t)lede_rouge_peer_doc_count(r, p)));
+    for (size_t m = 0; !rc && m < lede_rouge_metric_count(r); m++) {
+        lede_rouge_overall o;
+        lede_rouge_overall_score(r, p, m, &o);
+        json_t *v = json_pack("{s:f,s:[f,f],s:f,s:[f,f],s:f,s:[f,f]}", "R", o.recall, "R_ci",
+                              o.recall_low, o.recall_high, "P", o.precision, "P_ci",
+                              o.precision_low, o.precision_high, "F", o.f, "F_ci", o.f_low,
+                              o.f_high);
+        if (v && lede_rouge_average_mode(r) != LEDE_ROUGE_AVERAGE_DOCS)
+            rc |= add_counts(v, o.model_count, o.peer_count, o.hits);
+        rc |= json_object_set_new(scores, lede_rouge_metric_name(r, m), v);
     }
+    rc |= json_object_set_new(line, "scores", scores);
+    return built(line, rc);
+}
+
+/* Returns 0, or -1 when memory ran out (the lines before are written). */
+static int print_jsonl(const rouge_cli *c)
+{
+    const lede_rouge *r = c->scorer;
+    for (size_t p = 0; p < lede_rouge_peer_count(r); p++) {
+        for (size_t k = 0; k < lede_rouge_peer_doc_count(r, p); k++)
+            if (dump_line(doc_line(c, lede_rouge_peer_doc(r, p, k))) != 0)
+                return -1;
+        if (dump_line(overall_line(c, p)) != 0)
+            return -1;
+    }
+    return 0;
 }
 
 /* RFC 4180: quote a field when it holds a comma, quote or line break. */
@@ -839,11 +901,11 @@ int cli_rouge(int argc, char **argv)
     if (status == EXIT_OK) {
         if (c.format == FORMAT_TEXT)
             print_text(&c);
-        else if (c.format == FORMAT_JSONL)
-            print_jsonl(&c);
-        else
+        else if (c.format == FORMAT_JSONL && print_jsonl(&c) != 0)
+            status = cli_out_of_memory();
+        else if (c.format == FORMAT_CSV)
             print_csv(&c);
-        status = cli_finish_output(EXIT_OK);
+        status = cli_finish_output(status);
     }
     for (size_t i = 0; i < c.n_labels; i++)
         free(c.labels[i]);
