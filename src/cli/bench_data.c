@@ -1,10 +1,9 @@
 /* bench_data.c - the documents of `lede bench` and the summaries of other
  * programs (--systems). Lines are checked by the batch's JSON Lines reader,
- * which knows where each member lies, so an error names its column; the
- * lists of sentences are then decoded with jansson. */
+ * which knows where each member lies, so an error names its column, and
+ * so are the lists of sentences in them. */
 #define _DEFAULT_SOURCE
 #include <errno.h>
-#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +12,6 @@
 
 #include "bench.h"
 #include "cli.h"
-#include "json_safe.h"
 #include "jsonl.h"
 
 /* ====== Texts ====== */
@@ -214,71 +212,63 @@ static int decode_id(const line_ctx *c, const jsonl_member *m, char **out)
     return decode_name(c, m, out);
 }
 
-/* The strings of a JSON array into `out`. */
-static int array_to_text(const line_ctx *c, const jsonl_member *m, json_t *arr, const char *what,
-                         bench_text *out)
+/* The strings of the JSON array `v` (member `m`'s value, or an item of it)
+ * into `out`. By lede's own reader, not jansson's: when memory runs out in
+ * the middle of a string, jansson's lexer leaves a character out and goes
+ * on, or runs past the end of its buffer. */
+static int array_to_text(const line_ctx *c, const jsonl_member *m, const jsonl_member *v,
+                         const char *what, bench_text *out)
 {
-    if (!json_is_array(arr))
-        return line_error(c, m->value, "%s must be a list of sentences (strings)", what);
-    for (size_t i = 0; i < json_array_size(arr); i++) {
-        json_t *s = json_array_get(arr, i);
-        if (!json_is_string(s))
-            return line_error(c, m->value, "%s: item %zu is not a string", what, i + 1);
-        if (bench_text_push(out, json_string_value(s), json_string_length(s)) != 0)
-            return line_nomem(c);
+    jsonl_object items = {0};
+    jsonl_buf s = {0};
+    int rc = jsonl_array_items(v, &items);
+    if (rc == 1)
+        rc = line_error(c, m->value, "%s must be a list of sentences (strings)", what);
+    else if (rc != 0)
+        rc = line_nomem(c);
+    for (size_t i = 0; rc == 0 && i < items.count; i++) {
+        int decoded = jsonl_decode_string(&items.members[i], &s);
+        if (decoded == 1)
+            rc = line_error(c, m->value, "%s: item %zu is not a string", what, i + 1);
+        else if (decoded != 0 || bench_text_push(out, s.data, s.len) != 0)
+            rc = line_nomem(c);
     }
-    return 0;
+    jsonl_buf_free(&s);
+    jsonl_object_free(&items);
+    return rc;
 }
 
 /* A reference's sentences: it needs words, or every row would score 0
  * against it. (A system's summary may be empty: it scores 0.) */
-static int reference_text(const line_ctx *c, const jsonl_member *m, json_t *arr,
+static int reference_text(const line_ctx *c, const jsonl_member *m, const jsonl_member *v,
                           const char *what, bench_text *out)
 {
-    if (array_to_text(c, m, arr, what, out) != 0)
+    if (array_to_text(c, m, v, what, out) != 0)
         return -1;
     if (!has_words(out))
         return line_error(c, m->value, "%s has no words", what);
     return 0;
 }
 
-/* Parses the member's value with jansson into `*out`: the line reader
- * checked it, so a failure is memory's (or a number too large for jansson,
- * which leaves `*out` NULL, for the caller's message about the type).
- * Returns 0, or -1 after the message when out of memory. */
-static int member_json(const line_ctx *c, const jsonl_member *m, json_t **out)
-{
-    json_error_t err;
-    *out = json_loadb(m->value, m->value_len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
-    if (!*out && cli_json_out_of_memory(&err, 1))
-        return line_nomem(c);
-    return 0;
-}
-
 static int decode_sentences(const line_ctx *c, const jsonl_member *m, const char *what,
                             bench_text *out)
 {
-    json_t *arr;
-    if (member_json(c, m, &arr) != 0)
-        return -1;
-    int rc = reference_text(c, m, arr, what, out);
-    json_decref(arr);
-    return rc;
+    return reference_text(c, m, m, what, out);
 }
 
 /* "references": [[sentences], ...] into doc->refs. */
 static int decode_references(const line_ctx *c, const jsonl_member *m, bench_doc *doc)
 {
-    json_t *arr;
-    if (member_json(c, m, &arr) != 0)
-        return -1;
-    int rc = 0;
-    if (!json_is_array(arr) || json_array_size(arr) == 0)
+    jsonl_object refs = {0};
+    int rc = jsonl_array_items(m, &refs);
+    if (rc == -2)
+        rc = line_nomem(c);
+    else if (rc != 0 || refs.count == 0)
         rc = line_error(c, m->value, "\"references\" must be a non-empty list of references, "
                                      "each a list of sentences");
-    else if (json_array_size(arr) > BENCH_MAX_REFERENCES)
+    else if (refs.count > BENCH_MAX_REFERENCES)
         rc = line_error(c, m->value, "more than %d references", BENCH_MAX_REFERENCES);
-    size_t n = rc ? 0 : json_array_size(arr);
+    size_t n = rc ? 0 : refs.count;
     doc->refs = rc ? NULL : calloc(n, sizeof *doc->refs);
     if (!rc && !doc->refs)
         rc = line_nomem(c);
@@ -286,9 +276,9 @@ static int decode_references(const line_ctx *c, const jsonl_member *m, bench_doc
         char what[64];
         snprintf(what, sizeof what, "reference %zu", r + 1);
         doc->n_refs = r + 1;
-        rc = reference_text(c, m, json_array_get(arr, r), what, &doc->refs[r]);
+        rc = reference_text(c, m, &refs.members[r], what, &doc->refs[r]);
     }
-    json_decref(arr);
+    jsonl_object_free(&refs);
     return rc;
 }
 
@@ -791,11 +781,7 @@ static int system_line(system_reader *r, const line_ctx *c, size_t len)
         rc = line_error(c, id->value, "id '%s' is also on line %zu", id_text, r->line_of[doc]);
     } else {
         r->line_of[doc] = c->lineno;
-        json_t *arr;
-        rc = member_json(c, summary, &arr);
-        if (rc == 0)
-            rc = array_to_text(c, summary, arr, "\"summary\"", &r->summaries[doc]);
-        json_decref(arr);
+        rc = array_to_text(c, summary, summary, "\"summary\"", &r->summaries[doc]);
     }
     free(id_text);
     return rc;

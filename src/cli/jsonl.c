@@ -411,6 +411,17 @@ int jsonl_parse_object_flags(const char *line, size_t len, unsigned flags, jsonl
     return rc;
 }
 
+int jsonl_array_items(const jsonl_member *m, jsonl_object *items)
+{
+    items->count = 0;
+    if (m->value_len == 0 || m->value[0] != '[')
+        return 1;
+    /* Any bytes in its strings: the line's own parse judged them. */
+    parser p = {m->value, m->value_len, 0, NULL, JSONL_INVALID_UTF8, 0};
+    int rc = parse_container(&p, 1, ']', items);
+    return rc == -2 ? -2 : rc != 0;
+}
+
 /* ====== Decoding ====== */
 
 static int put_code_point(jsonl_buf *b, int32_t cp)

@@ -51,6 +51,11 @@ enum { JSONL_INVALID_UTF8 = 1 };
 int jsonl_parse_object_flags(const char *line, size_t len, unsigned flags, jsonl_object *obj,
                              size_t *column, const char **message);
 
+/* The elements of the raw array value of `m` (validated by
+ * jsonl_parse_object) into `items` (reusing its memory), as members without
+ * keys. Returns 0, 1 when the value is not an array, -2 when out of memory. */
+int jsonl_array_items(const jsonl_member *m, jsonl_object *items);
+
 /* The 1-based column, in characters, of byte `pos` of a line. */
 size_t jsonl_column(const char *line, size_t pos);
 
