@@ -117,11 +117,3 @@ char *cli_json_text(const json_t *value, size_t flags)
     }
     return t.buf.data;
 }
-
-int cli_json_out_of_memory(const json_error_t *err, int valid)
-{
-    enum json_error_code code = json_error_code(err);
-    if (code == json_error_out_of_memory)
-        return 1;
-    return valid && code != json_error_numeric_overflow && code != json_error_invalid_utf8;
-}

@@ -2,6 +2,7 @@
  * lede's exact re-implementation (lede.h's lede_rouge_*). */
 #define _DEFAULT_SOURCE
 #include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -128,34 +129,19 @@ static int push_label(rouge_cli *c, const char *label, size_t len)
 
 /* ---- --pairs ---- */
 
-/* The strings of JSON array `arr` as a lede_rouge_text (pointers into
- * `arr`, in arrays *sent and *lens the caller frees). Returns 0, 1 when an
- * element is not a string, -1 when out of memory. */
-static int json_text(json_t *arr, lede_rouge_text *out, const char ***sent, size_t **lens)
-{
-    size_t n = json_array_size(arr);
-    *sent = calloc(n + 1, sizeof **sent);
-    *lens = calloc(n + 1, sizeof **lens);
-    if (!*sent || !*lens)
-        return -1;
-    for (size_t i = 0; i < n; i++) {
-        json_t *s = json_array_get(arr, i);
-        if (!json_is_string(s))
-            return 1;
-        (*sent)[i] = json_string_value(s);
-        (*lens)[i] = json_string_length(s);
-    }
-    *out = (lede_rouge_text){*sent, *lens, n};
-    return 0;
-}
-
 enum { MAX_REFERENCES = 63 };
 
-/* The sentence lists of one pair: its candidate and every reference. */
+/* The sentence lists of one pair: its candidate and every reference, the
+ * sentences decoded into `text`. Read by lede's own reader, not jansson's:
+ * when memory runs out in the middle of a string, jansson's lexer leaves a
+ * character out and goes on, or runs past the end of its buffer. */
 typedef struct pair_buffers {
     const char **sent[MAX_REFERENCES + 1];
     size_t *lens[MAX_REFERENCES + 1];
     size_t n;
+    jsonl_buf text;    /* reserved once: the pointers into it stay valid */
+    jsonl_buf scratch; /* one string as it is decoded */
+    jsonl_object items;
 } pair_buffers;
 
 static void pair_buffers_free(pair_buffers *b)
@@ -165,13 +151,37 @@ static void pair_buffers_free(pair_buffers *b)
         free(b->lens[i]);
     }
     b->n = 0;
+    jsonl_buf_free(&b->text);
+    jsonl_buf_free(&b->scratch);
+    jsonl_object_free(&b->items);
 }
 
-static int add_json_text(pair_buffers *b, json_t *arr, lede_rouge_text *out)
+/* The strings of the array `v` as a lede_rouge_text (pointers into b->text).
+ * Returns 0, 1 when it is not an array of strings, -1 when out of memory. */
+static int add_pair_text(pair_buffers *b, const jsonl_member *v, lede_rouge_text *out)
 {
-    int rc = json_text(arr, out, &b->sent[b->n], &b->lens[b->n]);
+    int rc = jsonl_array_items(v, &b->items);
+    if (rc != 0)
+        return rc == 1 ? 1 : -1;
+    size_t n = b->items.count;
+    const char **sent = calloc(n + 1, sizeof *sent);
+    size_t *lens = calloc(n + 1, sizeof *lens);
+    b->sent[b->n] = sent;
+    b->lens[b->n] = lens;
     b->n++;
-    return rc;
+    if (!sent || !lens)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        rc = jsonl_decode_string(&b->items.members[i], &b->scratch);
+        if (rc != 0)
+            return rc == 1 ? 1 : -1;
+        sent[i] = b->text.data + b->text.len;
+        lens[i] = b->scratch.len;
+        if (jsonl_put(&b->text, b->scratch.data, b->scratch.len + 1) != 0)
+            return -1;
+    }
+    *out = (lede_rouge_text){sent, lens, n};
+    return 0;
 }
 
 static int pair_error(const char *file, size_t line, const char *msg)
@@ -180,84 +190,162 @@ static int pair_error(const char *file, size_t line, const char *msg)
     return EXIT_INPUT;
 }
 
-static int add_pair_line(rouge_cli *c, const char *file, size_t lineno, json_t *obj,
-                         size_t pair_no)
+/* The member `name`; the last of several, as jansson kept it. */
+static const jsonl_member *pair_member(const jsonl_object *obj, const char *name)
 {
-    if (!json_is_object(obj))
-        return pair_error(file, lineno, "expected a JSON object {\"id\", \"candidate\", "
-                                        "\"references\"}");
-    json_t *id = json_object_get(obj, "id");
-    json_t *cand = json_object_get(obj, "candidate");
-    json_t *refs = json_object_get(obj, "references");
-    if (id && !json_is_string(id) && !json_is_integer(id))
-        return pair_error(file, lineno, "\"id\" must be a string");
-    if (!json_is_array(cand))
-        return pair_error(file, lineno, "\"candidate\" must be a list of sentences (strings)");
-    if (!json_is_array(refs))
-        return pair_error(file, lineno,
-                          "\"references\" must be a list of references, each a list of "
-                          "sentences");
-    if (json_array_size(refs) == 0)
-        return pair_error(file, lineno, "the pair has no reference");
-    if (json_array_size(refs) > MAX_REFERENCES) {
-        char why[64];
-        snprintf(why, sizeof why, "more than %d references", MAX_REFERENCES);
-        return pair_error(file, lineno, why);
+    const jsonl_member *found = NULL;
+    for (size_t i = 0; i < obj->count; i++)
+        if (jsonl_key_is(&obj->members[i], name))
+            found = &obj->members[i];
+    return found;
+}
+
+static int is_raw_array(const jsonl_member *m)
+{
+    return m && m->value[0] == '[';
+}
+
+static int is_raw_integer(const jsonl_member *m)
+{
+    return (m->value[0] == '-' || (m->value[0] >= '0' && m->value[0] <= '9')) &&
+           !memchr(m->value, '.', m->value_len) && !memchr(m->value, 'e', m->value_len) &&
+           !memchr(m->value, 'E', m->value_len);
+}
+
+/* The pair's label into `buf` (its id, or its line): 0, or -1 when out of
+ * memory. */
+static int pair_label(const jsonl_member *id, size_t lineno, jsonl_buf *buf)
+{
+    char label[64];
+    if (id && id->value[0] == '"')
+        return jsonl_decode_string(id, buf) == 0 ? 0 : -1;
+    if (id) {
+        errno = 0;
+        long long v = strtoll(id->value, NULL, 10);
+        /* Beyond 64 bits, as written. */
+        if (errno == ERANGE)
+            snprintf(label, sizeof label, "%.*s", (int)id->value_len, id->value);
+        else
+            snprintf(label, sizeof label, "%lld", v);
+    } else {
+        snprintf(label, sizeof label, "line %zu", lineno);
     }
-    pair_buffers b = {.n = 0};
-    lede_rouge_text cand_text, ref_texts[MAX_REFERENCES];
-    int rc = add_json_text(&b, cand, &cand_text);
-    if (rc != 0) {
-        pair_buffers_free(&b);
-        return pair_error(file, lineno,
-                          rc < 0 ? "out of memory" : "\"candidate\" must be a list of strings");
-    }
-    for (size_t r = 0; r < json_array_size(refs); r++) {
-        json_t *ref = json_array_get(refs, r);
-        rc = json_is_array(ref) ? add_json_text(&b, ref, &ref_texts[r]) : 1;
+    buf->len = 0;
+    return jsonl_put(buf, label, strlen(label));
+}
+
+/* The references' texts into `texts`; returns EXIT_OK or the status after
+ * a message. */
+static int pair_references(pair_buffers *b, const char *file, size_t lineno,
+                           const jsonl_object *refs, lede_rouge_text *texts)
+{
+    for (size_t r = 0; r < refs->count; r++) {
+        int rc = add_pair_text(b, &refs->members[r], &texts[r]);
         if (rc != 0) {
-            pair_buffers_free(&b);
             char msg[96];
             snprintf(msg, sizeof msg, "reference %zu must be a list of strings", r + 1);
             return pair_error(file, lineno, rc < 0 ? "out of memory" : msg);
         }
     }
-    char label[64];
-    const char *label_s = label;
-    size_t label_len;
-    if (json_is_string(id)) {
-        label_s = json_string_value(id);
-        label_len = json_string_length(id);
-    } else if (json_is_integer(id)) {
-        label_len = (size_t)snprintf(label, sizeof label, "%lld", (long long)json_integer_value(id));
-    } else {
-        label_len = (size_t)snprintf(label, sizeof label, "line %zu", lineno);
+    return EXIT_OK;
+}
+
+/* A pair's members, checked: returns EXIT_OK or the status after a
+ * message. */
+static int check_pair(const char *file, size_t lineno, const jsonl_member *id,
+                      const jsonl_member *cand, const jsonl_member *refs)
+{
+    if (id && id->value[0] != '"' && !is_raw_integer(id))
+        return pair_error(file, lineno, "\"id\" must be a string");
+    if (!is_raw_array(cand))
+        return pair_error(file, lineno, "\"candidate\" must be a list of sentences (strings)");
+    if (!is_raw_array(refs))
+        return pair_error(file, lineno,
+                          "\"references\" must be a list of references, each a list of "
+                          "sentences");
+    return EXIT_OK;
+}
+
+/* The pair's candidate and references into `cand` and `refs`, their
+ * sentences into `b`; returns EXIT_OK or the status after a message. */
+static int pair_texts(pair_buffers *b, const char *file, size_t lineno, const jsonl_member *cand,
+                      const jsonl_object *refs, lede_rouge_text *cand_text,
+                      lede_rouge_text *ref_texts)
+{
+    if (refs->count == 0)
+        return pair_error(file, lineno, "the pair has no reference");
+    if (refs->count > MAX_REFERENCES) {
+        char why[64];
+        snprintf(why, sizeof why, "more than %d references", MAX_REFERENCES);
+        return pair_error(file, lineno, why);
     }
+    int rc = add_pair_text(b, cand, cand_text);
+    if (rc != 0)
+        return pair_error(file, lineno,
+                          rc < 0 ? "out of memory" : "\"candidate\" must be a list of strings");
+    return pair_references(b, file, lineno, refs, ref_texts);
+}
+
+static int add_pair(rouge_cli *c, const char *file, size_t lineno, const jsonl_object *obj,
+                    size_t line_len, size_t pair_no, pair_buffers *b)
+{
+    const jsonl_member *id = pair_member(obj, "id"), *cand = pair_member(obj, "candidate"),
+                       *refs = pair_member(obj, "references");
+    int status = check_pair(file, lineno, id, cand, refs);
+    if (status != EXIT_OK)
+        return status;
+    lede_rouge_text cand_text, ref_texts[MAX_REFERENCES];
+    /* No string is longer decoded than written with its quotes, so the
+     * sentences and their NULs fit in the line's length. */
+    jsonl_object ref_items = {0};
+    if (jsonl_reserve(&b->text, line_len) != 0 || jsonl_array_items(refs, &ref_items) != 0)
+        status = pair_error(file, lineno, "out of memory");
+    else
+        status = pair_texts(b, file, lineno, cand, &ref_items, &cand_text, ref_texts);
+    size_t n_refs = ref_items.count;
+    jsonl_object_free(&ref_items);
+    if (status != EXIT_OK)
+        return status;
+    if (pair_label(id, lineno, &b->scratch) != 0)
+        return pair_error(file, lineno, "out of memory");
     char eval_id[32];
     snprintf(eval_id, sizeof eval_id, "%06zu", pair_no);
     lede_error *err = NULL;
-    lede_status st = lede_rouge_add(c->scorer, eval_id, "C", &cand_text, ref_texts,
-                                    json_array_size(refs), &err);
-    pair_buffers_free(&b);
+    lede_status st =
+        lede_rouge_add(c->scorer, eval_id, "C", &cand_text, ref_texts, n_refs, &err);
     if (st != LEDE_OK) {
-        fprintf(stderr, "lede: %s:%zu: pair '%.*s': %s\n", file, lineno, (int)label_len,
-                label_s, err ? lede_error_message(err) : lede_strerror(st));
+        fprintf(stderr, "lede: %s:%zu: pair '%.*s': %s\n", file, lineno, (int)b->scratch.len,
+                b->scratch.data, err ? lede_error_message(err) : lede_strerror(st));
         lede_error_free(err);
         return EXIT_INPUT;
     }
-    return push_label(c, label_s, label_len) == 0 ? EXIT_OK : EXIT_INPUT;
+    return push_label(c, b->scratch.data, b->scratch.len) == 0 ? EXIT_OK : EXIT_INPUT;
 }
 
-/* Whether `line` is one JSON object, as lede's own reader sees it; -1 when
- * memory runs out, which is taken as yes (the failure is memory's then). */
-static int is_json_object(const char *line, size_t len)
+static int add_pair_line(rouge_cli *c, const char *file, size_t lineno, const jsonl_object *obj,
+                         size_t line_len, size_t pair_no)
 {
-    jsonl_object obj = {0};
-    size_t column;
-    const char *message;
-    int rc = jsonl_parse_object(line, len, &obj, &column, &message);
-    jsonl_object_free(&obj);
-    return rc != -1;
+    pair_buffers b = {.n = 0};
+    int status = add_pair(c, file, lineno, obj, line_len, pair_no, &b);
+    pair_buffers_free(&b);
+    return status;
+}
+
+/* The message for a line lede's reader does not take: jansson's, or when
+ * jansson reads it (an array), that it is not an object. */
+static int not_a_pair(const char *file, size_t lineno, const char *line, size_t len)
+{
+    json_error_t jerr;
+    json_t *value = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
+    if (value) {
+        json_decref(value);
+        return pair_error(file, lineno, "expected a JSON object {\"id\", \"candidate\", "
+                                        "\"references\"}");
+    }
+    if (json_error_code(&jerr) == json_error_out_of_memory)
+        return cli_out_of_memory();
+    fprintf(stderr, "lede: %s:%zu:%d: invalid JSON: %s\n", file, lineno, jerr.column, jerr.text);
+    return EXIT_INPUT;
 }
 
 static int read_pairs(rouge_cli *c)
@@ -267,6 +355,7 @@ static int read_pairs(rouge_cli *c)
         return EXIT_INPUT;
     int status = EXIT_OK;
     size_t lineno = 0, pair_no = 0, pos = 0;
+    jsonl_object obj = {0};
     while (status == EXIT_OK && pos < in.len) {
         const char *line = in.data + pos;
         const char *nl = memchr(line, '\n', in.len - pos);
@@ -278,21 +367,17 @@ static int read_pairs(rouge_cli *c)
             k++;
         if (k == len)
             continue;
-        json_error_t jerr;
-        json_t *obj = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
-        if (!obj && cli_json_out_of_memory(&jerr, is_json_object(line, len))) {
+        size_t column;
+        const char *message;
+        int parsed = jsonl_parse_object(line, len, &obj, &column, &message);
+        if (parsed == -2)
             status = cli_out_of_memory();
-            break;
-        }
-        if (!obj) {
-            fprintf(stderr, "lede: %s:%zu:%d: invalid JSON: %s\n", in.display, lineno,
-                    jerr.column, jerr.text);
-            status = EXIT_INPUT;
-            break;
-        }
-        status = add_pair_line(c, in.display, lineno, obj, ++pair_no);
-        json_decref(obj);
+        else if (parsed != 0)
+            status = not_a_pair(in.display, lineno, line, len);
+        else
+            status = add_pair_line(c, in.display, lineno, &obj, len, ++pair_no);
     }
+    jsonl_object_free(&obj);
     if (status == EXIT_OK && pair_no == 0) {
         fprintf(stderr, "lede: %s: no pair to score\n", in.display);
         status = EXIT_INPUT;
