@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""lede when memory runs out: allocations that lede and liblede make on a
-small input are made to fail, one per run (tests/isolated/failing_alloc.c,
-preloaded).
+"""lede when memory runs out: allocations that lede, liblede and jansson
+make on a small input are made to fail, one per run
+(tests/isolated/failing_alloc.c, preloaded).
 
 First `lede batch`, with one thread and with two, each allocation in turn
 (its threads take lines in an order of their own, so which allocations a

@@ -2,9 +2,9 @@
  * for tests of what lede does when memory runs out.
  *
  * It counts the malloc, calloc, realloc, strdup and strndup calls made from the `lede`
- * program and from liblede (not from the libraries they use, whose own
- * failures are theirs), and makes one of them return NULL, chosen in one of
- * two ways (tests/cli/out_of_memory.py):
+ * program, from liblede and from jansson (not from the other libraries they
+ * use, whose own failures are theirs), and makes one of them return NULL,
+ * chosen in one of two ways (tests/cli/out_of_memory.py):
  *
  * - LEDE_FAIL_ALLOC=K: the K-th (from 1). At exit, the count is written to
  *   the file named by LEDE_ALLOC_COUNT, when set, so that a driver knows
@@ -78,7 +78,10 @@ static int add_ranges(struct dl_phdr_info *info, size_t size, void *data)
     (void)size;
     (void)data;
     const char *name = info->dlpi_name;
-    int ours = name[0] == '\0' || strstr(name, "liblede.so") != NULL;
+    /* jansson's too: lede reads and writes JSON through it, and a failure
+     * inside it must not read as bad input or write a partial document. */
+    int ours = name[0] == '\0' || strstr(name, "liblede.so") != NULL ||
+               strstr(name, "libjansson.so") != NULL;
     for (int i = 0; ours && i < info->dlpi_phnum && nranges < MAX_RANGES; i++) {
         const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
         if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_X))
@@ -90,8 +93,8 @@ static int add_ranges(struct dl_phdr_info *info, size_t size, void *data)
     return 0;
 }
 
-/* `pc` as its range and offset in it (never 0); 0 when it is not in lede's
- * or liblede's code. */
+/* `pc` as its range and offset in it (never 0); 0 when it is not in lede's,
+ * liblede's or jansson's code. */
 static uint64_t code_offset(uintptr_t pc)
 {
     for (int i = 0; i < nranges; i++)
