@@ -265,6 +265,12 @@ static int run_files(run_config *cfg, char **files, size_t nfiles)
         return code;
     }
     json_t *json_all = cfg->format == FORMAT_JSON && nfiles > 1 ? json_array() : NULL;
+    /* Without the array, each file would be written as a document of its
+     * own, not the one array of them. */
+    if (cfg->format == FORMAT_JSON && nfiles > 1 && !json_all) {
+        lede_summarizer_free(s);
+        return cli_out_of_memory();
+    }
     cli_report report;
     cli_report_init(&report, stdout, nfiles);
     cfg->report = &report;

@@ -137,6 +137,10 @@ the winter storms arrive.</p>
 SEVERAL_FILE_RUNS = [
     ["summarize", "-n", "2", "--format", "jsonl", os.path.join(HERE, "inputs", "crlf.txt"),
      os.path.join(HERE, "inputs", "bom.txt")],
+    # One JSON array of the files' documents, never a document per file.
+    ["summarize", "-n", "2", "--format", "json", os.path.join(HERE, "inputs", "crlf.txt"),
+     os.path.join(HERE, "inputs", "bom.txt")],
+    ["extract", "-f", "json", os.path.join(HERE, "inputs", "crlf.txt"), PAGE],
 ]
 
 
