@@ -677,13 +677,11 @@ static int read_systems(bench_run *run)
 
 static int write_outputs(const bench_run *run, const bench_args *a)
 {
-    int status = EXIT_OK;
-    if (a->json && bench_write_json(run, a->json) != EXIT_OK)
-        status = EXIT_OUTPUT;
-    if (a->per_doc && bench_write_per_doc(run, a->per_doc) != EXIT_OK)
-        status = EXIT_OUTPUT;
-    if (a->plot && bench_write_plot(run, a->plot) != EXIT_OK)
-        status = EXIT_OUTPUT;
+    int status = a->json ? bench_write_json(run, a->json) : EXIT_OK;
+    int rc = a->per_doc ? bench_write_per_doc(run, a->per_doc) : EXIT_OK;
+    status = status != EXIT_OK ? status : rc;
+    rc = a->plot ? bench_write_plot(run, a->plot) : EXIT_OK;
+    status = status != EXIT_OK ? status : rc;
     int md = bench_print_markdown(run);
     return status != EXIT_OK ? status : md;
 }

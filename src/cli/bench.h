@@ -247,7 +247,9 @@ bench_paired bench_paired_bootstrap(const double *a, const double *b, size_t n,
                                     size_t resamples, double confidence, uint64_t seed,
                                     double *work);
 
-/* Writers (bench_report.c); each returns EXIT_OK or EXIT_OUTPUT. */
+/* Writers (bench_report.c); each returns EXIT_OK, EXIT_OUTPUT, or for the
+ * JSON ones EXIT_INPUT when memory runs out (after a message: nothing
+ * partial is written, but for the lines of --per-doc before). */
 int bench_print_markdown(const bench_run *run);
 int bench_write_json(const bench_run *run, const char *path);
 int bench_write_per_doc(const bench_run *run, const char *path);

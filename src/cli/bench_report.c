@@ -9,6 +9,7 @@
 
 #include "bench.h"
 #include "cli.h"
+#include "json_safe.h"
 #include "jsonl.h"
 
 static const char *const kind_names[] = {"method", "baseline", "oracle", "system"};
@@ -188,22 +189,24 @@ static json_t *overall_json(const lede_rouge_overall *o)
 static json_t *group_row_json(const bench_run *run, const bench_group *g, size_t e)
 {
     json_t *scores = json_object();
+    int rc = 0;
     for (size_t m = 0; m < run->n_metrics; m++)
-        json_object_set_new(scores, lede_rouge_metric_name(run->scorer, m),
-                            overall_json(&g->overall[e * run->n_metrics + m]));
+        rc |= json_object_set_new(scores, lede_rouge_metric_name(run->scorer, m),
+                                  overall_json(&g->overall[e * run->n_metrics + m]));
     json_t *row = json_pack("{s:o,s:f,s:o}", "label", utf8_string(run->entries[e].label),
-                            "mean_words", g->mean_words[e], "scores", scores);
+                            "mean_words", g->mean_words[e], "scores", cli_json_built(scores, rc));
     if (e == 0)
         return row;
     json_t *paired = json_object();
+    rc = 0;
     for (size_t m = 0; m < run->n_shown; m++) {
         const bench_paired *p = &g->paired[e * 3 + m];
-        json_object_set_new(paired, metric_name(run, m),
-                            json_pack("{s:f,s:o,s:f}", "diff", p->diff, "ci",
-                                      interval(p->low, p->high), "p", p->p));
+        rc |= json_object_set_new(paired, metric_name(run, m),
+                                  json_pack("{s:f,s:o,s:f}", "diff", p->diff, "ci",
+                                            interval(p->low, p->high), "p", p->p));
     }
-    json_object_set_new(row, "paired", paired);
-    return row;
+    rc |= json_object_set_new(row, "paired", cli_json_built(paired, rc));
+    return cli_json_built(row, rc);
 }
 
 /* A source's name; null for none (the group of every document, and the
@@ -216,29 +219,35 @@ static json_t *source_json(const char *name)
 static json_t *groups_json(const bench_run *run)
 {
     json_t *groups = json_array();
+    int rc = 0;
     for (size_t g = 0; g < run->n_groups; g++) {
         const bench_group *grp = &run->groups[g];
         json_t *rows = json_array();
+        int rows_rc = 0;
         for (size_t e = 0; e < run->n_entries; e++)
-            json_array_append_new(rows, group_row_json(run, grp, e));
-        json_array_append_new(groups, json_pack("{s:b,s:o,s:I,s:o}", "all", g == 0, "source",
-                                                source_json(grp->name), "documents",
-                                                (json_int_t)grp->count, "rows", rows));
+            rows_rc |= json_array_append_new(rows, group_row_json(run, grp, e));
+        rc |= json_array_append_new(groups, json_pack("{s:b,s:o,s:I,s:o}", "all", g == 0,
+                                                      "source", source_json(grp->name),
+                                                      "documents", (json_int_t)grp->count,
+                                                      "rows", cli_json_built(rows, rows_rc)));
     }
-    return groups;
+    return cli_json_built(groups, rc);
 }
 
 static json_t *data_json(const bench_run *run)
 {
     const bench_data *d = &run->data;
     json_t *sources = json_array();
+    int rc = 0;
     for (size_t s = 0; s < d->n_sources; s++) {
         size_t count = run->n_groups > 1 ? run->groups[s + 1].count : d->count;
-        json_array_append_new(sources, json_pack("{s:o,s:I}", "name", source_json(d->sources[s]),
-                                                 "documents", (json_int_t)count));
+        rc |= json_array_append_new(sources, json_pack("{s:o,s:I}", "name",
+                                                       source_json(d->sources[s]), "documents",
+                                                       (json_int_t)count));
     }
     return json_pack("{s:o,s:I,s:I,s:o}", "file", utf8_string(d->path), "documents",
-                     (json_int_t)d->count, "skipped", (json_int_t)d->skipped, "sources", sources);
+                     (json_int_t)d->count, "skipped", (json_int_t)d->skipped, "sources",
+                     cli_json_built(sources, rc));
 }
 
 static json_t *length_json(const bench_run *run)
@@ -255,53 +264,62 @@ static json_t *rouge_json(const bench_run *run)
 {
     const lede_rouge *r = run->scorer;
     json_t *metrics = json_array(), *shown = json_array();
+    int metrics_rc = 0, shown_rc = 0;
     for (size_t m = 0; m < lede_rouge_metric_count(r); m++)
-        json_array_append_new(metrics, json_string(lede_rouge_metric_name(r, m)));
+        metrics_rc |= json_array_append_new(metrics, json_string(lede_rouge_metric_name(r, m)));
     for (size_t m = 0; m < run->n_shown; m++)
-        json_array_append_new(shown, json_string(metric_name(run, m)));
+        shown_rc |= json_array_append_new(shown, json_string(metric_name(run, m)));
     return json_pack("{s:o,s:s,s:s,s:o,s:o,s:s}", "flags", utf8_string(run->rouge_flags),
                      "tokenize", run->rouge_unicode ? "unicode" : "rouge", "empty_reference",
-                     run->rouge_empty_zero ? "zero" : "error", "metrics", metrics, "shown",
-                     shown, "confidence", lede_rouge_confidence_label(r));
+                     run->rouge_empty_zero ? "zero" : "error", "metrics",
+                     cli_json_built(metrics, metrics_rc), "shown",
+                     cli_json_built(shown, shown_rc), "confidence",
+                     lede_rouge_confidence_label(r));
 }
 
 static json_t *rows_json(const bench_run *run)
 {
     json_t *rows = json_array();
+    int rc = 0;
     for (size_t e = 0; e < run->n_entries; e++) {
         const bench_entry *entry = &run->entries[e];
-        json_array_append_new(
+        rc |= json_array_append_new(
             rows, json_pack("{s:o,s:s,s:o,s:I,s:I}", "label", utf8_string(entry->label), "kind",
                             kind_names[entry->kind], "options", utf8_string(entry->description),
                             "empty_summaries", (json_int_t)entry->empty, "unused_summaries",
                             (json_int_t)entry->unused));
     }
-    return rows;
+    return cli_json_built(rows, rc);
 }
 
 static json_t *plot_json(const bench_run *run)
 {
     json_t *lengths = json_array(), *rows = json_array();
+    int lengths_rc = 0, rc = 0;
     for (size_t l = 0; l < run->n_plot_lengths; l++)
-        json_array_append_new(lengths, utf8_string(run->plot_lengths[l]));
+        lengths_rc |= json_array_append_new(lengths, utf8_string(run->plot_lengths[l]));
     for (size_t e = 0; e < run->n_entries; e++) {
         const bench_entry *entry = &run->entries[e];
         json_t *points = json_array();
+        int points_rc = 0;
         size_t n = entry->kind == BENCH_SYSTEM ? 1 : run->n_plot_lengths;
         for (size_t l = 0; l < n; l++) {
             const bench_point *p = &entry->points[l];
             json_t *pt = json_pack("{s:s,s:f}", "budget", entry->kind == BENCH_SYSTEM ? "as given"
                                                                                       : p->budget,
                                    "words", p->words);
+            int pt_rc = 0;
             for (size_t m = 0; m < run->n_shown; m++)
-                json_object_set_new(pt, metric_name(run, m), json_real(p->f[m]));
-            json_array_append_new(points, pt);
+                pt_rc |= json_object_set_new(pt, metric_name(run, m), json_real(p->f[m]));
+            points_rc |= json_array_append_new(points, cli_json_built(pt, pt_rc));
         }
-        json_array_append_new(rows, json_pack("{s:o,s:o}", "label", utf8_string(entry->label),
-                                              "points", points));
+        rc |= json_array_append_new(rows, json_pack("{s:o,s:o}", "label",
+                                                    utf8_string(entry->label), "points",
+                                                    cli_json_built(points, points_rc)));
     }
-    return json_pack("{s:s,s:o,s:s,s:o}", "option", run->plot_unit, "lengths", lengths,
-                     "score", "mean of the documents' F", "rows", rows);
+    return json_pack("{s:s,s:o,s:s,s:o}", "option", run->plot_unit, "lengths",
+                     cli_json_built(lengths, lengths_rc), "score", "mean of the documents' F",
+                     "rows", cli_json_built(rows, rc));
 }
 
 /* Opens an output file; NULL after a message. */
@@ -333,12 +351,12 @@ int bench_write_json(const bench_run *run, const char *path)
     char seed[24];
     snprintf(seed, sizeof seed, "%llu", (unsigned long long)run->seed);
     json_t *command = json_array();
-    json_array_append_new(command, json_string("lede"));
+    int rc = json_array_append_new(command, json_string("lede"));
     for (int i = 0; i < run->argc; i++)
-        json_array_append_new(command, utf8_string(run->argv[i]));
+        rc |= json_array_append_new(command, utf8_string(run->argv[i]));
     json_t *root = json_pack(
         "{s:s,s:o,s:o,s:o,s:o,s:{s:o,s:I,s:s,s:s},s:o,s:o}", "lede_version",
-        lede_version_string(), "command", command, "data", data_json(run), "length",
+        lede_version_string(), "command", cli_json_built(command, rc), "data", data_json(run), "length",
         length_json(run), "rouge", rouge_json(run), "paired_bootstrap", "reference",
         utf8_string(run->entries[0].label), "resamples", (json_int_t)run->resamples, "seed", seed,
         "statistic",
@@ -346,19 +364,17 @@ int bench_write_json(const bench_run *run, const char *path)
         "difference (docs/benchmarking.md)",
         "rows", rows_json(run), "groups", groups_json(run));
     if (root && run->n_plot_lengths && run->entries[0].points)
-        json_object_set_new(root, "plot", plot_json(run));
-    if (!root) {
+        root = cli_json_built(root, json_object_set_new(root, "plot", plot_json(run)));
+    char *text = root ? cli_json_text(root, json_flags) : NULL;
+    json_decref(root);
+    if (!text) {
         cli_warn("%s: out of memory", path);
-        return EXIT_OUTPUT;
+        return EXIT_INPUT;
     }
     FILE *f = open_output(path);
-    if (!f) {
-        json_decref(root);
-        return EXIT_OUTPUT;
-    }
-    int failed = json_dumpf(root, f, json_flags) != 0 || fputc('\n', f) == EOF;
-    json_decref(root);
-    return close_output(f, path, failed);
+    int failed = !f || fputs(text, f) == EOF || fputc('\n', f) == EOF;
+    free(text);
+    return f ? close_output(f, path, failed) : EXIT_OUTPUT;
 }
 
 /* ====== Per document ====== */
@@ -384,16 +400,18 @@ static json_t *doc_row_json(const bench_run *run, size_t e, size_t d)
     const bench_text *sum = &run->entries[e].summaries[d];
     const lede_rouge *r = run->scorer;
     json_t *scores = json_object();
+    int rc = 0;
     for (size_t m = 0; m < lede_rouge_metric_count(r); m++) {
         lede_rouge_score s;
         bench_doc_score(run, e, d, m, &s);
-        json_object_set_new(scores, lede_rouge_metric_name(r, m),
-                            json_pack("{s:f,s:f,s:f}", "R", s.recall, "P", s.precision, "F", s.f));
+        rc |= json_object_set_new(scores, lede_rouge_metric_name(r, m),
+                                  json_pack("{s:f,s:f,s:f}", "R", s.recall, "P", s.precision,
+                                            "F", s.f));
     }
     return json_pack("{s:o,s:o,s:o,s:I,s:o,s:o}", "id", utf8_string(doc->id), "source",
                      source_json(run->data.sources[doc->source]), "row",
                      utf8_string(run->entries[e].label), "words", (json_int_t)bench_text_words(sum),
-                     "summary", text_json(sum), "scores", scores);
+                     "summary", text_json(sum), "scores", cli_json_built(scores, rc));
 }
 
 int bench_write_per_doc(const bench_run *run, const char *path)
@@ -405,17 +423,19 @@ int bench_write_per_doc(const bench_run *run, const char *path)
     for (size_t d = 0; !failed && d < run->data.count; d++) {
         for (size_t e = 0; !failed && e < run->n_entries; e++) {
             json_t *line = doc_row_json(run, e, d);
-            no_memory = !line;
-            failed = no_memory || json_dumpf(line, f, JSON_COMPACT | JSON_PRESERVE_ORDER |
-                                                          JSON_REAL_PRECISION(10)) != 0 ||
-                     fputc('\n', f) == EOF;
+            char *text = line ? cli_json_text(line, JSON_COMPACT | JSON_PRESERVE_ORDER |
+                                                        JSON_REAL_PRECISION(10))
+                              : NULL;
             json_decref(line);
+            no_memory = !text;
+            failed = no_memory || fputs(text, f) == EOF || fputc('\n', f) == EOF;
+            free(text);
         }
     }
     if (no_memory) {
         fclose(f);
         cli_warn("%s: out of memory", path);
-        return EXIT_OUTPUT;
+        return EXIT_INPUT;
     }
     return close_output(f, path, failed);
 }

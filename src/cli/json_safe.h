@@ -11,4 +11,9 @@
  * text it returns is not JSON. */
 char *cli_json_text(const json_t *value, size_t flags);
 
+/* `value`, or NULL (and `value` freed) when `rc`, the results of the
+ * jansson calls that built it ORed together, says that a part of it could
+ * not be added: a document is never written with a part missing. */
+json_t *cli_json_built(json_t *value, int rc);
+
 #endif

@@ -117,3 +117,11 @@ char *cli_json_text(const json_t *value, size_t flags)
     }
     return t.buf.data;
 }
+
+json_t *cli_json_built(json_t *value, int rc)
+{
+    if (!rc)
+        return value;
+    json_decref(value);
+    return NULL;
+}

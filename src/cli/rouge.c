@@ -615,16 +615,6 @@ static int add_counts(json_t *obj, double model, double peer, double hits)
     return rc;
 }
 
-/* `obj`, or NULL (and `obj` freed) when `rc`, jansson's results ORed
- * together, says that a part of it could not be added. */
-static json_t *built(json_t *obj, int rc)
-{
-    if (!rc)
-        return obj;
-    json_decref(obj);
-    return NULL;
-}
-
 /* `line` with its "scores" for document `d`; NULL (and `line` freed) when
  * memory runs out. */
 static json_t *doc_scores(const lede_rouge *r, size_t d, json_t *line)
@@ -640,7 +630,7 @@ static json_t *doc_scores(const lede_rouge *r, size_t d, json_t *line)
         rc |= json_object_set_new(scores, lede_rouge_metric_name(r, m), v);
     }
     rc |= json_object_set_new(line, "scores", scores);
-    return built(line, rc);
+    return cli_json_built(line, rc);
 }
 
 static json_t *doc_line(const rouge_cli *c, size_t d)
@@ -654,7 +644,7 @@ static json_t *doc_line(const rouge_cli *c, size_t d)
         rc |= json_object_set_new(line, "id", json_string(doc_label(c, d)));
     rc |= json_object_set_new(line, "eval_id", json_string(lede_rouge_doc_eval_id(r, d)));
     rc |= json_object_set_new(line, "peer_id", json_string(lede_rouge_doc_peer_id(r, d)));
-    line = built(line, rc);
+    line = cli_json_built(line, rc);
     return line ? doc_scores(r, d, line) : NULL;
 }
 
@@ -681,7 +671,7 @@ static json_t *overall_line(const rouge_cli *c, size_t p)
         rc |= json_object_set_new(scores, lede_rouge_metric_name(r, m), v);
     }
     rc |= json_object_set_new(line, "scores", scores);
-    return built(line, rc);
+    return cli_json_built(line, rc);
 }
 
 /* Returns 0, or -1 when memory ran out (the lines before are written). */

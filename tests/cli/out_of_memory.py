@@ -165,13 +165,29 @@ def run_with(lede, args, env, **extra):
                           timeout=60)
 
 
-def single_run_fails(lede, library, args, env, tmp, several_files=False):
+def take_outputs(outputs):
+    """The contents of the files a run wrote (None for one it did not),
+    removed for the next run."""
+    got = []
+    for path in outputs:
+        if os.path.exists(path):
+            with open(path) as f:
+                got.append(f.read())
+            os.remove(path)
+        else:
+            got.append(None)
+    return got
+
+
+def single_run_fails(lede, library, args, env, tmp, several_files=False, outputs=()):
     normal = run_with(lede, args, env)
+    normal_files = take_outputs(outputs)
     if normal.returncode != 0 or not normal.stdout:
         print(f"{' '.join(args[:2])}: the normal run failed: {normal.stderr[:200]}")
         return 1
     listed = os.path.join(tmp, "sites")
     run_with(lede, args, env, LD_PRELOAD=library, LEDE_ALLOC_SITES=listed)
+    take_outputs(outputs)
     with open(listed) as f:
         sites = [line.split() for line in f if line.strip()]
     if not sites:
@@ -192,6 +208,11 @@ def single_run_fails(lede, library, args, env, tmp, several_files=False):
         ok = (proc.returncode == 0 and proc.stdout == normal.stdout) or (
             proc.returncode == 1 and proc.stderr.startswith("lede: ")
             and "memory" in proc.stderr and partial_output(proc.stdout, normal.stdout, several_files))
+        # A file is the normal run's, or after a failure missing or its
+        # beginning (--per-doc writes a line at a time).
+        for got, whole in zip(take_outputs(outputs), normal_files):
+            ok = ok and (got == whole or (proc.returncode == 1 and (got is None or
+                                                                     whole.startswith(got))))
         if not ok or not os.path.exists(failed):
             failures += 1
             print(f"{' '.join(args[:-1])} {os.path.basename(args[-1])}, allocation {nth} of site "
@@ -288,6 +309,10 @@ def main():
             failures += single_run_fails(lede, library, args, env, tmp)
         for args in SEVERAL_FILE_RUNS:
             failures += single_run_fails(lede, library, args, env, tmp, several_files=True)
+        # The bench's JSON report and its lines per document, in files.
+        outputs = [os.path.join(tmp, "report.json"), os.path.join(tmp, "per-doc.jsonl")]
+        args = ["bench", "--data", bench, "--json", outputs[0], "--per-doc", outputs[1]]
+        failures += single_run_fails(lede, library, args, env, tmp, outputs=outputs)
         return 1 if failures else 0
 
 
