@@ -175,6 +175,12 @@ static int add_pair_text(pair_buffers *b, const jsonl_member *v, lede_rouge_text
         rc = jsonl_decode_string(&b->items.members[i], &b->scratch);
         if (rc != 0)
             return rc == 1 ? 1 : -1;
+        /* The earlier sentences point into b->text: it must not move. Its
+         * room was reserved for the whole line (add_pair), which no string
+         * outgrows when decoded; a copy that would not fit is refused
+         * rather than let the buffer move under them. */
+        if (b->text.len + b->scratch.len + 2 > b->text.cap)
+            return -1;
         sent[i] = b->text.data + b->text.len;
         lens[i] = b->scratch.len;
         if (jsonl_put(&b->text, b->scratch.data, b->scratch.len + 1) != 0)
