@@ -225,18 +225,17 @@ static int pair_label(const jsonl_member *id, size_t lineno, jsonl_buf *buf)
     char label[64];
     if (id && id->value[0] == '"')
         return jsonl_decode_string(id, buf) == 0 ? 0 : -1;
+    buf->len = 0;
     if (id) {
         errno = 0;
         long long v = strtoll(id->value, NULL, 10);
-        /* Beyond 64 bits, as written. */
+        /* Beyond 64 bits: every digit, as written. */
         if (errno == ERANGE)
-            snprintf(label, sizeof label, "%.*s", (int)id->value_len, id->value);
-        else
-            snprintf(label, sizeof label, "%lld", v);
+            return jsonl_put(buf, id->value, id->value_len);
+        snprintf(label, sizeof label, "%lld", v);
     } else {
         snprintf(label, sizeof label, "line %zu", lineno);
     }
-    buf->len = 0;
     return jsonl_put(buf, label, strlen(label));
 }
 
@@ -337,14 +336,22 @@ static int add_pair_line(rouge_cli *c, const char *file, size_t lineno, const js
     return status;
 }
 
-/* The message for a line lede's reader does not take: jansson's, or when
- * jansson reads it (an array), that it is not an object. */
-static int not_a_pair(const char *file, size_t lineno, const char *line, size_t len)
+/* The message for a line lede's reader does not take: jansson's (the
+ * messages --pairs has always given), or when jansson reads it, that it is
+ * not an object, or for an object, lede's reader's own (nested deeper than
+ * it reads), with its column. */
+static int not_a_pair(const char *file, size_t lineno, const char *line, size_t len,
+                      size_t column, const char *message)
 {
     json_error_t jerr;
     json_t *value = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
     if (value) {
+        int object = json_is_object(value);
         json_decref(value);
+        if (object) {
+            fprintf(stderr, "lede: %s:%zu:%zu: invalid JSON: %s\n", file, lineno, column, message);
+            return EXIT_INPUT;
+        }
         return pair_error(file, lineno, "expected a JSON object {\"id\", \"candidate\", "
                                         "\"references\"}");
     }
@@ -379,7 +386,7 @@ static int read_pairs(rouge_cli *c)
         if (parsed == -2)
             status = cli_out_of_memory();
         else if (parsed != 0)
-            status = not_a_pair(in.display, lineno, line, len);
+            status = not_a_pair(in.display, lineno, line, len, column, message);
         else
             status = add_pair_line(c, in.display, lineno, &obj, len, ++pair_no);
     }
