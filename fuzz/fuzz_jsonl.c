@@ -31,6 +31,36 @@ static int key_decodes_to(const jsonl_member *m, const char *name, jsonl_buf *ke
     return key->len == strlen(name) && memcmp(key->data, name, key->len) == 0;
 }
 
+/* Without JSONL_INVALID_UTF8 (whose U+FFFD takes three bytes for one), no
+ * string is longer decoded, with a NUL, than written with its quotes:
+ * rouge --pairs sizes one buffer for a line's sentences on that. */
+static void check_decoded_length(const jsonl_member *m, unsigned flags, const jsonl_buf *text)
+{
+    if (!(flags & JSONL_INVALID_UTF8) && text->len + 1 > m->value_len)
+        abort();
+}
+
+/* The items of an array value, and theirs (rouge's references are lists of
+ * lists, bench's summaries lists of strings): each inside the value, its
+ * strings decoded within their length. */
+static void check_items(const jsonl_member *m, unsigned flags, int depth, jsonl_buf *text)
+{
+    jsonl_object items = {0};
+    int rc = jsonl_array_items(m, &items);
+    if (rc == 1 && m->value[0] == '[')
+        abort();
+    for (size_t i = 0; rc == 0 && i < items.count; i++) {
+        const jsonl_member *item = &items.members[i];
+        if (item->value < m->value || item->value + item->value_len > m->value + m->value_len)
+            abort();
+        if (jsonl_decode_string(item, text) == 0)
+            check_decoded_length(item, flags, text);
+        if (depth < 2)
+            check_items(item, flags, depth + 1, text);
+    }
+    jsonl_object_free(&items);
+}
+
 static void check_member(const jsonl_member *m, const char *line, size_t size, unsigned flags,
                          jsonl_buf *text, jsonl_buf *out)
 {
@@ -45,8 +75,10 @@ static void check_member(const jsonl_member *m, const char *line, size_t size, u
     if (jsonl_decode_string(m, text) == 0) {
         if (strlen(text->data) > text->len)
             abort();
+        check_decoded_length(m, flags, text);
         jsonl_put_string(out, text->data, text->len);
     }
+    check_items(m, flags, 1, text);
 }
 
 /* The object as lede batch writes its members back (write_output). */
