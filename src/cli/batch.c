@@ -1114,9 +1114,11 @@ int cli_batch(int argc, char **argv)
         status = cli_out_of_memory();
     } else {
         status = start_workers(&b, workers, cfg.threads);
-        /* Without the pipe, a waiting reader would not see the run stop
-         * until more input or its end came: said, not fatal. */
-        if (status == 0 && open_stop_pipe(&b) != 0) {
+        /* Without the pipe, a reader waiting in a worker would not see the
+         * run stop until more input or its end came: said, not fatal. With
+         * no worker, the main thread alone stops the run, and reads none
+         * after it (run_serial): no pipe. */
+        if (status == 0 && b.started > 0 && open_stop_pipe(&b) != 0) {
             cli_warn("cannot make a pipe: %s; a stop (--strict, or the output failing) waits "
                      "for more input",
                      strerror(errno));
