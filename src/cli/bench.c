@@ -138,10 +138,11 @@ static int is_option_name(const char *name)
 }
 
 static const char *const length_units[] = {"sentences", "ratio", "words", "chars"};
+enum { LENGTH_UNITS = sizeof length_units / sizeof length_units[0] };
 
 static int is_length(const char *name)
 {
-    for (size_t i = 0; i < 4; i++)
+    for (size_t i = 0; i < LENGTH_UNITS; i++)
         if (strcmp(name, length_units[i]) == 0)
             return 1;
     return 0;
@@ -152,7 +153,7 @@ static void note_budget(bench_run *run, const char *name, const char *value)
 {
     static const enum bench_budget kinds[] = {BUDGET_SENTENCES, BUDGET_RATIO, BUDGET_WORDS,
                                               BUDGET_CHARS};
-    for (size_t i = 0; i < 4; i++) {
+    for (size_t i = 0; i < LENGTH_UNITS; i++) {
         if (strcmp(name, length_units[i]) == 0) {
             run->budget = kinds[i];
             run->budget_unit = length_units[i];
@@ -424,7 +425,7 @@ static char *describe_row(const bench_run *run, const lede_options *opts)
 {
     char *desc = cli_describe_options(opts);
     const char *at = NULL;
-    for (size_t i = 0; desc && !at && run->budget == BUDGET_MATCH && i < 4; i++)
+    for (size_t i = 0; desc && !at && run->budget == BUDGET_MATCH && i < LENGTH_UNITS; i++)
         at = cli_find_option(desc, length_units[i]);
     if (!at)
         return desc;
