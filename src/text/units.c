@@ -809,15 +809,6 @@ static int name_with_period(const splitter *sp, word_span w)
                LEDE_ABBR_TITLE;
 }
 
-/* Whether the word is one the model says is never a name: "Is he dead?"
- * Nobody answered is two sentences, as nobody said the question. */
-static int is_not_name(const splitter *sp, word_span w)
-{
-    char folded[64];
-    size_t n = lede_fold_word(sp->text + w.start, w.end - w.start, folded, sizeof folded);
-    return n > 0 && lede_model_is_not_name(sp->model, folded, n);
-}
-
 /* A word of a name: capitalized, of letters, digits, apostrophes and
  * hyphens (O'Brien, Jean-Luc), or initials or a title (J., Mr.), and no
  * stopword that starts a sentence (The, He; "Why?" I asked is an
@@ -837,9 +828,16 @@ static int is_name_word(const splitter *sp, word_span w)
     }
     if (period)
         return name_with_period(sp, w);
-    if (is_not_name(sp, w))
+    /* Folded once for both lists: a word the model says is never a name
+     * ("Is he dead?" Nobody answered: nobody said the question), and a
+     * capitalized stopword (as is_capitalized_stopword, its capital known). */
+    char folded[64];
+    size_t n = lede_fold_word(text + w.start, w.end - w.start, folded, sizeof folded);
+    if (n > 0 && lede_model_is_not_name(sp->model, folded, n))
         return 0;
-    return w.end - w.start > STOPWORD_BYTES || !is_capitalized_stopword(sp, w);
+    return w.end - w.start > STOPWORD_BYTES || n == 0 ||
+           !lede_model_is_stopword(sp->model, folded, n) ||
+           lede_model_is_capitalized(sp->model, folded, n);
 }
 
 /* Whether a verb of speech whose letters end at `e`, inside word `w`, ends
