@@ -71,6 +71,11 @@ def check_words(path, conf, key):
             fail(path, 0, f"{key}: '{word}' is not case-folded")
         if word in seen:
             fail(path, 0, f"{key}: '{word}' listed twice")
+        # The splitter folds a word into 64 bytes and looks a verb up only
+        # up to ATTRIBUTION_VERB_BYTES (src/text/units.c): a longer one
+        # would never match.
+        if len(word.encode("utf-8")) > 32:
+            fail(path, 0, f"{key}: '{word}' is longer than 32 bytes")
         seen.add(word)
 
 
