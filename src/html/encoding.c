@@ -789,10 +789,10 @@ static lede_status lone_crs_to_lf(lede_html_source *src, lede_error **err)
         src->owned = copy;
         src->data = copy + src->skipped;
     }
-    char *d = src->owned + (src->data - src->owned);
-    for (size_t i = from; i < src->len; i++)
-        if (d[i] == '\r' && (i + 1 == src->len || d[i + 1] != '\n'))
-            d[i] = '\n';
+    char *d = src->owned + (src->data - src->owned), *end = d + src->len;
+    for (char *p = d + from; p; p = p + 1 < end ? memchr(p + 1, '\r', (size_t)(end - p - 1)) : NULL)
+        if (p + 1 == end || p[1] != '\n')
+            *p = '\n';
     return LEDE_OK;
 }
 

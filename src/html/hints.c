@@ -148,7 +148,7 @@ static const vocab_word inner_words[] = {
 /* Words that contain a vocabulary word but mean something else. */
 static const vocab_word false_friends[] = {
     WORD("commentary", 0), WORD("commentisfree", 0), WORD("shadow", 0),
-    WORD("loaded", 0),     WORD("header-image", 0),  WORD("readmore-content", 0),
+    WORD("loaded", 0),
 };
 
 static int compare_word(const void *key, const void *item)

@@ -59,7 +59,7 @@ static char *clean_copy(collector *c, const char *s)
     lede_strbuf b = {0};
     int pending = 0;
     for (const char *p = s; *p; p++) {
-        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f') {
+        if (lede_html_space((unsigned char)*p)) {
             pending = 1;
             continue;
         }
