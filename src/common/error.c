@@ -103,11 +103,29 @@ lede_status lede_fail_at(lede_error **err, lede_status code, const char *text, s
     va_start(ap, fmt);
     *err = error_new(code, fmt, ap);
     va_end(ap);
-    if (*err) {
-        (*err)->has_position = 1;
-        (*err)->offset = offset;
-        lede_text_position(text, len, offset, &(*err)->line, &(*err)->column);
+    if (*err)
+        lede_error_place(*err, text, len, offset);
+    return code;
+}
+
+void lede_error_place(lede_error *err, const char *text, size_t len, size_t offset)
+{
+    err->has_position = 1;
+    err->offset = offset;
+    lede_text_position(text, len, offset, &err->line, &err->column);
+}
+
+lede_status lede_error_append(lede_error **err, lede_status code, const char *suffix)
+{
+    lede_error *e = *err;
+    size_t len = e->message ? strlen(e->message) : 0, n = strlen(suffix);
+    char *message = e->message ? realloc(e->message, len + n + 1) : NULL;
+    if (!message) {
+        lede_error_free(e);
+        return lede_fail_nomem(err);
     }
+    memcpy(message + len, suffix, n + 1);
+    e->message = message;
     return code;
 }
 

@@ -32,6 +32,15 @@ lede_status lede_fail_at(lede_error **err, lede_status code, const char *text, s
                          size_t offset, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
+/* Gives `err` (not NULL) the position of byte `offset` of `text` (`len`
+ * bytes): the offset, and the line and column lede_text_position gives. */
+void lede_error_place(lede_error *err, const char *text, size_t len, size_t offset);
+
+/* Appends `suffix` to the message of *err (not NULL) and returns `code`;
+ * when that takes more memory than there is, *err becomes the
+ * out-of-memory error and LEDE_ERR_NOMEM is returned. */
+lede_status lede_error_append(lede_error **err, lede_status code, const char *suffix);
+
 /* Line and column (1-based, columns in code points, a leading BOM not
  * counted) of byte `offset` in `text`. Bytes before `offset` must be valid
  * UTF-8 only in the sense that each lead byte starts one column. */

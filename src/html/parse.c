@@ -396,25 +396,15 @@ static lede_status place_in_source(const lede_html_source *src, size_t offset, l
         offset = src->len;
     if (!src->converted) {
         /* The caller's offsets count the BOM that data starts after. */
-        e->has_position = 1;
-        e->offset = offset + src->skipped;
-        lede_text_position(src->data - src->skipped, src->len + src->skipped, e->offset, &e->line,
-                           &e->column);
+        lede_error_place(e, src->data - src->skipped, src->len + src->skipped,
+                         offset + src->skipped);
         return code;
     }
     size_t line, column;
     lede_text_position(src->data, src->len, offset, &line, &column);
     char where[64];
-    int n = snprintf(where, sizeof where, " (at line %zu, column %zu)", line, column);
-    size_t len = e->message ? strlen(e->message) : 0;
-    char *message = e->message ? realloc(e->message, len + (size_t)n + 1) : NULL;
-    if (!message) {
-        lede_error_free(e);
-        return lede_fail_nomem(err);
-    }
-    memcpy(message + len, where, (size_t)n + 1);
-    e->message = message;
-    return code;
+    snprintf(where, sizeof where, " (at line %zu, column %zu)", line, column);
+    return lede_error_append(err, code, where);
 }
 
 /* Refuses a source with more start tags than `max_nodes` (each makes an
