@@ -193,7 +193,10 @@ static size_t pick_by_mmr(const lede_candidate *c, size_t n, const lede_select_p
                 continue;
             double score = hi > lo ? (c[i].score - lo) / (hi - lo) : 1.0;
             double value = p->mmr * score - (1.0 - p->mmr) * max_sim[i];
-            if (best == n || value > best_value) {
+            /* Candidates come in rank order, near ties by index: of two
+             * values this close (a sentence and its copy, whose scores and
+             * similarities differ in their last bits) the first stays. */
+            if (best == n || value > best_value + NEAR_TIE) {
                 best = i;
                 best_value = value;
             }

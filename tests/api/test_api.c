@@ -330,6 +330,22 @@ static void test_copies_rank_in_order(void)
         CHECK_MSG(inverted == 0, "%zu of %zu copies rank above their original", inverted, n / 2);
     }
     lede_summary_free(sum);
+    /* Picking by MMR too: of a copy and its original, equal in all but
+     * the last bits of their scores and similarities, the original. */
+    static const char *const mmrs[] = {"0.95", "0.5", "0.1"};
+    for (size_t m = 0; m < sizeof mmrs / sizeof mmrs[0]; m++) {
+        lede_options_set(o, "mmr", mmrs[m]);
+        lede_options_set(o, "ratio", "0.5");
+        sum = NULL;
+        if (!CHECK_EQ(lede_summarize(twice, 2 * len + 2, o, &sum, NULL), LEDE_OK))
+            continue;
+        size_t n = lede_summary_total(sum), copies = 0;
+        for (size_t i = n / 2; i < n; i++)
+            copies += lede_summary_unit(sum, i)->picked && !lede_summary_unit(sum, i - n / 2)->picked;
+        CHECK_MSG(copies == 0, "mmr %s: %zu copies picked without their original", mmrs[m],
+                  copies);
+        lede_summary_free(sum);
+    }
     lede_options_free(o);
     free(twice);
 }
