@@ -285,14 +285,27 @@ def _invalid_runs(data):
             pos += exc.end
 
 
+def _is_utf8(data):
+    """Whether `data` is valid UTF-8 throughout: one strict decode in C, so
+    that the text of a str or of a Document, always valid, is neither copied
+    nor scanned window by window."""
+    try:
+        codecs.utf_8_decode(data, "strict", True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _char_offsets(data, byte_offsets):
     """Maps byte offsets of `data` to indices into data.decode("utf-8",
     "replace"), in one pass: an offset counts the characters that start
     before it. Each invalid run is marked as one character (a lead byte,
     then continuation bytes), so that valid and invalid data count alike."""
-    marked = bytearray(data)
-    for start, end in _invalid_runs(data):
-        marked[start:end] = b"?" + b"\x80" * (end - start - 1)
+    marked = data
+    if not _is_utf8(data):
+        marked = bytearray(data)
+        for start, end in _invalid_runs(data):
+            marked[start:end] = b"?" + b"\x80" * (end - start - 1)
     result = {}
     chars = 0
     pos = 0
