@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bench.h"
 #include "cli.h"
 #include "jsonl.h"
 #include "json_safe.h"
@@ -136,57 +137,38 @@ enum { MAX_REFERENCES = 63 };
  * when memory runs out in the middle of a string, jansson's lexer leaves a
  * character out and goes on, or runs past the end of its buffer. */
 typedef struct pair_buffers {
-    const char **sent[MAX_REFERENCES + 1];
-    size_t *lens[MAX_REFERENCES + 1];
+    bench_text texts[MAX_REFERENCES + 1]; /* the candidate, then each reference */
     size_t n;
-    jsonl_buf text;    /* reserved once: the pointers into it stay valid */
     jsonl_buf scratch; /* one string as it is decoded */
     jsonl_object items;
 } pair_buffers;
 
 static void pair_buffers_free(pair_buffers *b)
 {
-    for (size_t i = 0; i < b->n; i++) {
-        free(b->sent[i]);
-        free(b->lens[i]);
-    }
+    for (size_t i = 0; i < b->n; i++)
+        bench_text_free(&b->texts[i]);
     b->n = 0;
-    jsonl_buf_free(&b->text);
     jsonl_buf_free(&b->scratch);
     jsonl_object_free(&b->items);
 }
 
-/* The strings of the array `v` as a lede_rouge_text (pointers into b->text).
- * Returns 0, 1 when it is not an array of strings, -1 when out of memory. */
+/* The strings of the array `v` as a lede_rouge_text, copied into the next
+ * of b->texts. Returns 0, 1 when it is not an array of strings, -1 when out
+ * of memory. */
 static int add_pair_text(pair_buffers *b, const jsonl_member *v, lede_rouge_text *out)
 {
     int rc = jsonl_array_items(v, &b->items);
     if (rc != 0)
         return rc == 1 ? 1 : -1;
-    size_t n = b->items.count;
-    const char **sent = calloc(n + 1, sizeof *sent);
-    size_t *lens = calloc(n + 1, sizeof *lens);
-    b->sent[b->n] = sent;
-    b->lens[b->n] = lens;
-    b->n++;
-    if (!sent || !lens)
-        return -1;
-    for (size_t i = 0; i < n; i++) {
+    bench_text *t = &b->texts[b->n++];
+    for (size_t i = 0; i < b->items.count; i++) {
         rc = jsonl_decode_string(&b->items.members[i], &b->scratch);
         if (rc != 0)
             return rc == 1 ? 1 : -1;
-        /* The earlier sentences point into b->text: it must not move. Its
-         * room was reserved for the whole line (add_pair), which no string
-         * outgrows when decoded; a copy that would not fit is refused
-         * rather than let the buffer move under them. */
-        if (b->text.len + b->scratch.len + 2 > b->text.cap)
-            return -1;
-        sent[i] = b->text.data + b->text.len;
-        lens[i] = b->scratch.len;
-        if (jsonl_put(&b->text, b->scratch.data, b->scratch.len + 1) != 0)
+        if (bench_text_push(t, b->scratch.data, b->scratch.len) != 0)
             return -1;
     }
-    *out = (lede_rouge_text){sent, lens, n};
+    *out = bench_rouge_text(t);
     return 0;
 }
 
@@ -292,7 +274,7 @@ static int pair_texts(pair_buffers *b, const char *file, size_t lineno, const js
 }
 
 static int add_pair(rouge_cli *c, const char *file, size_t lineno, const jsonl_object *obj,
-                    size_t line_len, size_t pair_no, pair_buffers *b)
+                    size_t pair_no, pair_buffers *b)
 {
     const jsonl_member *id = pair_member(obj, "id"), *cand = pair_member(obj, "candidate"),
                        *refs = pair_member(obj, "references");
@@ -300,10 +282,8 @@ static int add_pair(rouge_cli *c, const char *file, size_t lineno, const jsonl_o
     if (status != EXIT_OK)
         return status;
     lede_rouge_text cand_text, ref_texts[MAX_REFERENCES];
-    /* No string is longer decoded than written with its quotes, so the
-     * sentences and their NULs fit in the line's length. */
     jsonl_object ref_items = {0};
-    if (jsonl_reserve(&b->text, line_len) != 0 || jsonl_array_items(refs, &ref_items) != 0)
+    if (jsonl_array_items(refs, &ref_items) != 0)
         status = pair_error(file, lineno, "out of memory");
     else
         status = pair_texts(b, file, lineno, cand, &ref_items, &cand_text, ref_texts);
@@ -328,10 +308,10 @@ static int add_pair(rouge_cli *c, const char *file, size_t lineno, const jsonl_o
 }
 
 static int add_pair_line(rouge_cli *c, const char *file, size_t lineno, const jsonl_object *obj,
-                         size_t line_len, size_t pair_no)
+                         size_t pair_no)
 {
     pair_buffers b = {.n = 0};
-    int status = add_pair(c, file, lineno, obj, line_len, pair_no, &b);
+    int status = add_pair(c, file, lineno, obj, pair_no, &b);
     pair_buffers_free(&b);
     return status;
 }
@@ -388,7 +368,7 @@ static int read_pairs(rouge_cli *c)
         else if (parsed != 0)
             status = not_a_pair(in.display, lineno, line, len, column, message);
         else
-            status = add_pair_line(c, in.display, lineno, &obj, len, ++pair_no);
+            status = add_pair_line(c, in.display, lineno, &obj, ++pair_no);
     }
     jsonl_object_free(&obj);
     if (status == EXIT_OK && pair_no == 0) {
