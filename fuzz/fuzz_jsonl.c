@@ -32,8 +32,9 @@ static int key_decodes_to(const jsonl_member *m, const char *name, jsonl_buf *ke
 }
 
 /* Without JSONL_INVALID_UTF8 (whose U+FFFD takes three bytes for one), no
- * string is longer decoded, with a NUL, than written with its quotes:
- * rouge --pairs sizes one buffer for a line's sentences on that. */
+ * string is longer decoded, with a NUL, than written with its quotes: a
+ * line's strings decoded fit in the line's length (jsonl.h's decoder
+ * never expands an escape). */
 static void check_decoded_length(const jsonl_member *m, unsigned flags, const jsonl_buf *text)
 {
     if (!(flags & JSONL_INVALID_UTF8) && text->len + 1 > m->value_len)
