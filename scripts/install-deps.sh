@@ -1,9 +1,11 @@
 #!/bin/sh
-# Usage: install-deps.sh [build|test]
+# Usage: install-deps.sh [build|test|list-test-only]
 # Installs the Debian packages lede needs to build (`build`: make run,
 # make build, make install) or to build and test (`test`, the default: make
 # test, make bench), when missing. Idempotent and quiet when everything is
 # there; needs root (or sudo) only when something must be installed.
+# `list-test-only` prints the packages only the tests need, and installs
+# nothing (tests/build/configure_build_only.sh).
 set -eu
 
 build_packages="build-essential cmake pkg-config python3 libxml2-dev libopenblas-dev \
@@ -21,7 +23,8 @@ libclang-rt-dev locales clang-format"
 case ${1:-test} in
 build) packages=$build_packages ;;
 test) packages="$build_packages $test_packages" ;;
-*) echo "usage: install-deps.sh [build|test]" >&2; exit 2 ;;
+list-test-only) echo $test_packages; exit 0 ;;
+*) echo "usage: install-deps.sh [build|test|list-test-only]" >&2; exit 2 ;;
 esac
 
 missing=""

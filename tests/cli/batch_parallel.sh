@@ -7,6 +7,10 @@
 # Usage: batch_parallel.sh LEDE
 set -eu
 lede=$1
+command -v parallel >/dev/null 2>&1 || {
+    echo "GNU parallel is needed by this test: run scripts/install-deps.sh test" >&2
+    exit 1
+}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 python3 - "$tmp/in.jsonl" <<'PY'
