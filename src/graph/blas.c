@@ -85,7 +85,7 @@ static void load_library(void)
 #endif
     if (!opened && open_library(LEDE_OPENBLAS_SONAME) != 0)
         return;
-    lede_dynlib_bind(&library, "cblas_ssyrk", &loaded.cblas_ssyrk, sizeof loaded.cblas_ssyrk);
+    lede_dynlib_bind(&library, "cblas_dsyrk", &loaded.cblas_dsyrk, sizeof loaded.cblas_dsyrk);
     lede_dynlib_bind(&library, "cblas_dgemv", &loaded.cblas_dgemv, sizeof loaded.cblas_dgemv);
     lede_dynlib_bind(&library, "openblas_get_config", &loaded.openblas_get_config,
                      sizeof loaded.openblas_get_config);

@@ -26,11 +26,11 @@
  * prototypes are checked against cblas.h by tests/unit/test_blas.c, which
  * fills this table from the linked functions. */
 typedef struct lede_blas_api {
-    void (*cblas_ssyrk)(OPENBLAS_CONST enum CBLAS_ORDER order, OPENBLAS_CONST enum CBLAS_UPLO uplo,
+    void (*cblas_dsyrk)(OPENBLAS_CONST enum CBLAS_ORDER order, OPENBLAS_CONST enum CBLAS_UPLO uplo,
                         OPENBLAS_CONST enum CBLAS_TRANSPOSE trans, OPENBLAS_CONST blasint n,
-                        OPENBLAS_CONST blasint k, OPENBLAS_CONST float alpha,
-                        OPENBLAS_CONST float *a, OPENBLAS_CONST blasint lda,
-                        OPENBLAS_CONST float beta, float *c, OPENBLAS_CONST blasint ldc);
+                        OPENBLAS_CONST blasint k, OPENBLAS_CONST double alpha,
+                        OPENBLAS_CONST double *a, OPENBLAS_CONST blasint lda,
+                        OPENBLAS_CONST double beta, double *c, OPENBLAS_CONST blasint ldc);
     void (*cblas_dgemv)(OPENBLAS_CONST enum CBLAS_ORDER order,
                         OPENBLAS_CONST enum CBLAS_TRANSPOSE trans, OPENBLAS_CONST blasint m,
                         OPENBLAS_CONST blasint n, OPENBLAS_CONST double alpha,

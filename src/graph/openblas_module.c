@@ -17,7 +17,7 @@
 #include <cblas.h>
 
 void (*const lede_openblas_functions[])(void) = {
-    (void (*)(void))cblas_ssyrk,
+    (void (*)(void))cblas_dsyrk,
     (void (*)(void))cblas_dgemv,
     (void (*)(void))openblas_get_config,
 };

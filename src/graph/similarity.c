@@ -20,6 +20,36 @@ static int reserve_floats(float **p, size_t *cap, size_t need)
     return 0;
 }
 
+static int reserve_doubles(double **p, size_t *cap, size_t need)
+{
+    if (need <= *cap)
+        return 0;
+    double *fresh = lede_realloc_array(*p, need, sizeof *fresh);
+    if (!fresh)
+        return -1;
+    *p = fresh;
+    *cap = need;
+    return 0;
+}
+
+/* A weight of a normalized row (|x| <= 1) to the nearest multiple of
+ * 2^-24. Why: OpenBLAS picks its kernel for the CPU it runs on, and the
+ * kernels add the products in different orders (the AVX-512 ones unlike
+ * the AVX2 ones), so a float ssyrk gave other last bits on other machines,
+ * and lede other scores for the same input. With every weight m * 2^-24,
+ * each product is an integer times 2^-48 below 2^48 of them, and every
+ * partial sum of a dot product, bounded by the rows' norms (at most 1 plus
+ * the rounding), one below 2^50: all exact in a double, so dsyrk gives the
+ * same bits in any order, with or without fused multiply-adds. */
+static double quantize_weight(float x)
+{
+    /* Halves away from zero, by a conversion rather than a call to libm:
+     * y +- 0.5 is exact below 2^25, and the rounding mode plays no part. */
+    double y = (double)x * 16777216.0;
+    int64_t m = (int64_t)(y < 0 ? y - 0.5 : y + 0.5);
+    return (double)m / 16777216.0;
+}
+
 /* Numbers the terms that occur in at least two rows; returns their count. */
 static size_t number_dense_terms(lede_graph *g, const lede_tfidf *v)
 {
@@ -43,20 +73,22 @@ static void fill_block(lede_graph *g, const lede_tfidf *v, size_t *cursor, size_
                 continue;
             if ((size_t)d >= c0 + width)
                 break;
-            g->block[r * width + ((size_t)d - c0)] = v->val[k];
+            g->block[r * width + ((size_t)d - c0)] = quantize_weight(v->val[k]);
         }
         cursor[r] = k;
     }
 }
 
+/* The similarities from the upper triangle of the exact dot products. */
 static void symmetrize(lede_graph *g)
 {
     size_t n = g->n;
     for (size_t i = 0; i < n; i++) {
         g->sim[i * n + i] = 0;
         for (size_t j = i + 1; j < n; j++) {
-            float s = g->sim[i * n + j];
-            /* Rounding can leave tiny negatives; similarities are >= 0. */
+            float s = (float)g->dot[i * n + j];
+            /* Weights are >= 0, but a similarity must be whatever the
+             * weights are. */
             if (s < 0)
                 s = 0;
             g->sim[i * n + j] = s;
@@ -82,9 +114,9 @@ static lede_status build_dense(lede_graph *g, const lede_tfidf *v, size_t block_
     size_t n = v->rows;
     if (n > SIZE_MAX / n || n > INT_MAX)
         return LEDE_ERR_TOO_LARGE;
-    if (reserve_floats(&g->sim, &g->sim_cap, n * n) != 0)
+    if (reserve_floats(&g->sim, &g->sim_cap, n * n) != 0 ||
+        reserve_doubles(&g->dot, &g->dot_cap, n * n) != 0)
         return LEDE_ERR_NOMEM;
-    memset(g->sim, 0, n * n * sizeof *g->sim);
     if (v->nterms > g->dense_cap) {
         int *dc = lede_realloc_array(g->dense_col, v->nterms, sizeof *dc);
         if (!dc)
@@ -93,16 +125,18 @@ static lede_status build_dense(lede_graph *g, const lede_tfidf *v, size_t block_
         g->dense_cap = v->nterms;
     }
     size_t k = number_dense_terms(g, v);
-    if (k == 0)
+    if (k == 0) {
+        memset(g->sim, 0, n * n * sizeof *g->sim);
         return LEDE_OK;
-    size_t width = block_bytes / (n * sizeof(float));
+    }
+    size_t width = block_bytes / (n * sizeof(double));
     if (width < 16)
         width = 16;
     if (width > k)
         width = k;
     if (width > INT_MAX)
         width = INT_MAX;
-    if (reserve_floats(&g->block, &g->block_cap, n * width) != 0)
+    if (reserve_doubles(&g->block, &g->block_cap, n * width) != 0)
         return LEDE_ERR_NOMEM;
     size_t *cursor = lede_alloc_array(n, sizeof *cursor);
     if (!cursor)
@@ -111,8 +145,8 @@ static lede_status build_dense(lede_graph *g, const lede_tfidf *v, size_t block_
     for (size_t c0 = 0; c0 < k; c0 += width) {
         size_t w = k - c0 < width ? k - c0 : width;
         fill_block(g, v, cursor, c0, w);
-        lede_blas()->cblas_ssyrk(CblasRowMajor, CblasUpper, CblasNoTrans, (blasint)n, (blasint)w,
-                                 1.0f, g->block, (blasint)w, c0 == 0 ? 0.0f : 1.0f, g->sim,
+        lede_blas()->cblas_dsyrk(CblasRowMajor, CblasUpper, CblasNoTrans, (blasint)n, (blasint)w,
+                                 1.0, g->block, (blasint)w, c0 == 0 ? 0.0 : 1.0, g->dot,
                                  (blasint)n);
     }
     free(cursor);
@@ -161,6 +195,7 @@ void lede_graph_free(lede_graph *g)
 {
     free(g->sim);
     free(g->block);
+    free(g->dot);
     free(g->dense_col);
     free(g->adj_ptr);
     free(g->adj);

@@ -41,8 +41,10 @@ typedef struct lede_graph {
     /* dense: n x n, row-major, symmetric, zero diagonal */
     float *sim;
     size_t sim_cap;
-    float *block;     /* dense column block of the TF-IDF matrix */
+    double *block;    /* dense column block of the TF-IDF matrix, quantized */
     size_t block_cap;
+    double *dot;      /* dense: n x n dot products, upper triangle, exact */
+    size_t dot_cap;
     int *dense_col;   /* local term -> dense column, -1 for single-sentence terms */
     size_t dense_cap;
     /* sparse: symmetric adjacency, columns increasing within a row */
@@ -53,7 +55,9 @@ typedef struct lede_graph {
 /* Builds the graph of the rows of `v`. Dense (rows <= p->dense_max): the
  * TF-IDF matrix restricted to terms found in two or more sentences (the
  * others touch only the diagonal), in column blocks of at most
- * p->block_bytes, accumulated with cblas_ssyrk. Sparse: from an inverted
+ * p->block_bytes, accumulated with cblas_dsyrk: each weight is rounded to a
+ * multiple of 2^-24, which makes every sum exact and the similarities the
+ * same bits on every CPU, whatever kernel OpenBLAS picks. Sparse: from an inverted
  * index of the terms found in 2 .. p->df_cap rows, each row keeps its
  * max(p->neighbours, ceil(p->dense_max^2 / rows)) most similar rows; the graph
  * is the symmetric union of those edges, so memory grows linearly with the

@@ -18,7 +18,7 @@
 /* Assignments from the real functions: a prototype in blas.h that differs
  * from cblas.h is an incompatible-pointer error under -Werror. */
 static const lede_blas_api linked = {
-    .cblas_ssyrk = cblas_ssyrk,
+    .cblas_dsyrk = cblas_dsyrk,
     .cblas_dgemv = cblas_dgemv,
     .openblas_get_config = openblas_get_config,
 };
@@ -31,12 +31,12 @@ static const lede_blas_api linked = {
  * 37 sentences by 300 terms, most weights zero. */
 enum { ROWS = 37, COLS = 300 };
 
-static void fill(float *x, double *m, double *v)
+static void fill(double *x, double *m, double *v)
 {
     unsigned state = 12345;
     for (int i = 0; i < ROWS * COLS; i++) {
         state = state * 1103515245u + 12345u;
-        x[i] = (state >> 16) % 5 == 0 ? (float)((state >> 8) % 1000) / 997.0f : 0.0f;
+        x[i] = (state >> 16) % 5 == 0 ? (double)((state >> 8) % 1000) / 997.0 : 0.0;
     }
     for (int i = 0; i < ROWS * ROWS; i++) {
         state = state * 1103515245u + 12345u;
@@ -46,21 +46,21 @@ static void fill(float *x, double *m, double *v)
         v[i] = 1.0 / (i + 1);
 }
 
-/* The loaded and the linked ssyrk and dgemv on the same data: the module is
+/* The loaded and the linked dsyrk and dgemv on the same data: the module is
  * linked from the same OpenBLAS, so it must give the same bits. */
 static void check_same_results(const lede_blas_api *blas)
 {
-    static float x[ROWS * COLS], s_loaded[ROWS * ROWS], s_linked[ROWS * ROWS];
+    static double x[ROWS * COLS], s_loaded[ROWS * ROWS], s_linked[ROWS * ROWS];
     static double m[ROWS * ROWS], v[ROWS], y_loaded[ROWS], y_linked[ROWS];
     fill(x, m, v);
-    blas->cblas_ssyrk(CblasRowMajor, CblasUpper, CblasNoTrans, ROWS, COLS, 1.0f, x, COLS, 0.0f,
+    blas->cblas_dsyrk(CblasRowMajor, CblasUpper, CblasNoTrans, ROWS, COLS, 1.0, x, COLS, 0.0,
                       s_loaded, ROWS);
-    cblas_ssyrk(CblasRowMajor, CblasUpper, CblasNoTrans, ROWS, COLS, 1.0f, x, COLS, 0.0f,
+    cblas_dsyrk(CblasRowMajor, CblasUpper, CblasNoTrans, ROWS, COLS, 1.0, x, COLS, 0.0,
                 s_linked, ROWS);
     for (int i = 0; i < ROWS; i++)
         CHECK_MSG(memcmp(&s_loaded[i * ROWS + i], &s_linked[i * ROWS + i],
-                         sizeof(float) * (size_t)(ROWS - i)) == 0,
-                  "ssyrk: row %d differs", i);
+                         sizeof(double) * (size_t)(ROWS - i)) == 0,
+                  "dsyrk: row %d differs", i);
     blas->cblas_dgemv(CblasRowMajor, CblasTrans, ROWS, ROWS, 0.85, m, ROWS, v, 1, 0.0, y_loaded,
                       1);
     cblas_dgemv(CblasRowMajor, CblasTrans, ROWS, ROWS, 0.85, m, ROWS, v, 1, 0.0, y_linked, 1);
@@ -75,7 +75,7 @@ int main(void)
     CHECK_STR(lede_blas_origin(), EXPECTED_ORIGIN);
     int own_copy = strcmp(EXPECTED_ORIGIN, LEDE_OPENBLAS_SONAME) != 0;
     if (own_copy)
-        CHECK_MSG(blas->cblas_ssyrk != linked.cblas_ssyrk && blas->cblas_dgemv != linked.cblas_dgemv,
+        CHECK_MSG(blas->cblas_dsyrk != linked.cblas_dsyrk && blas->cblas_dgemv != linked.cblas_dgemv,
                   "the module's functions are the linked library's");
     else
         CHECK_MSG(memcmp(blas, &linked, sizeof linked) == 0,
@@ -84,9 +84,9 @@ int main(void)
     CHECK_STR(blas->openblas_get_config(), openblas_get_config());
 
     /* The upper triangle of A·Aᵀ, and y = Mᵀ·x, through the loaded table. */
-    const float a[2 * 3] = {1, 2, 3, 4, 5, 6};
-    float c[2 * 2] = {0};
-    blas->cblas_ssyrk(CblasRowMajor, CblasUpper, CblasNoTrans, 2, 3, 1.0f, a, 3, 0.0f, c, 2);
+    const double a[2 * 3] = {1, 2, 3, 4, 5, 6};
+    double c[2 * 2] = {0};
+    blas->cblas_dsyrk(CblasRowMajor, CblasUpper, CblasNoTrans, 2, 3, 1.0, a, 3, 0.0, c, 2);
     CHECK_NEAR(c[0], 14, 1e-6);
     CHECK_NEAR(c[1], 32, 1e-6);
     CHECK_NEAR(c[3], 77, 1e-6);

@@ -2,7 +2,7 @@
  * threads at once, as two summarizers in two threads do. Debian's serial
  * OpenBLAS is not (it is built without USE_LOCKING): linked by mistake, it
  * made `lede batch -j 2` pick other sentences now and then. Each thread
- * here repeats the calls lede makes (ssyrk for the similarity, dgemv for
+ * here repeats the calls lede makes (dsyrk for the similarity, dgemv for
  * TextRank) on its own data and compares every result with the one
  * computed before the threads started. The functions are the ones lede
  * loads (graph/blas.h), so this checks the library a run would get. */
@@ -16,17 +16,17 @@
 enum { ROWS = 24, COLS = 40, ROUNDS = 20000, THREADS = 2 };
 
 typedef struct work {
-    float x[ROWS * COLS];
-    float want_s[ROWS * ROWS];
+    double x[ROWS * COLS];
+    double want_s[ROWS * ROWS];
     double m[ROWS * ROWS], v[ROWS], want_y[ROWS];
     long mismatches;
 } work;
 
-static void similarity(const work *w, float *s)
+static void similarity(const work *w, double *s)
 {
-    memset(s, 0, sizeof(float) * ROWS * ROWS);
-    lede_blas()->cblas_ssyrk(CblasRowMajor, CblasUpper, CblasNoTrans, ROWS, COLS, 1.0f, w->x,
-                             COLS, 0.0f, s, ROWS);
+    memset(s, 0, sizeof(double) * ROWS * ROWS);
+    lede_blas()->cblas_dsyrk(CblasRowMajor, CblasUpper, CblasNoTrans, ROWS, COLS, 1.0, w->x,
+                             COLS, 0.0, s, ROWS);
 }
 
 static void step(const work *w, double *y)
@@ -39,7 +39,7 @@ static void fill(work *w, unsigned seed)
 {
     for (size_t i = 0; i < ROWS * COLS; i++) {
         seed = seed * 1103515245u + 12345u;
-        w->x[i] = (float)(seed >> 16 & 0xFF) / 255.0f;
+        w->x[i] = (double)(seed >> 16 & 0xFF) / 255.0;
     }
     for (size_t i = 0; i < ROWS * ROWS; i++)
         w->m[i] = w->x[i % (ROWS * COLS)] + 0.5;
@@ -52,7 +52,7 @@ static void fill(work *w, unsigned seed)
 static void *hammer(void *arg)
 {
     work *w = arg;
-    float s[ROWS * ROWS];
+    double s[ROWS * ROWS];
     double y[ROWS];
     for (int r = 0; r < ROUNDS; r++) {
         similarity(w, s);
