@@ -8,30 +8,6 @@
 #include "../common/alloc.h"
 #include "blas.h"
 
-static int reserve_floats(float **p, size_t *cap, size_t need)
-{
-    if (need <= *cap)
-        return 0;
-    float *fresh = lede_realloc_array(*p, need, sizeof *fresh);
-    if (!fresh)
-        return -1;
-    *p = fresh;
-    *cap = need;
-    return 0;
-}
-
-static int reserve_doubles(double **p, size_t *cap, size_t need)
-{
-    if (need <= *cap)
-        return 0;
-    double *fresh = lede_realloc_array(*p, need, sizeof *fresh);
-    if (!fresh)
-        return -1;
-    *p = fresh;
-    *cap = need;
-    return 0;
-}
-
 /* A weight of a normalized row (|x| <= 1) to the nearest multiple of
  * 2^-24. Why: OpenBLAS picks its kernel for the CPU it runs on, and the
  * kernels add the products in different orders (the AVX-512 ones unlike
@@ -114,8 +90,8 @@ static lede_status build_dense(lede_graph *g, const lede_tfidf *v, size_t block_
     size_t n = v->rows;
     if (n > SIZE_MAX / n || n > INT_MAX)
         return LEDE_ERR_TOO_LARGE;
-    if (reserve_floats(&g->sim, &g->sim_cap, n * n) != 0 ||
-        reserve_doubles(&g->dot, &g->dot_cap, n * n) != 0)
+    if (lede_grow((void **)&g->sim, &g->sim_cap, n * n, sizeof *g->sim) != 0 ||
+        lede_grow((void **)&g->dot, &g->dot_cap, n * n, sizeof *g->dot) != 0)
         return LEDE_ERR_NOMEM;
     if (v->nterms > g->dense_cap) {
         int *dc = lede_realloc_array(g->dense_col, v->nterms, sizeof *dc);
@@ -136,7 +112,7 @@ static lede_status build_dense(lede_graph *g, const lede_tfidf *v, size_t block_
         width = k;
     if (width > INT_MAX)
         width = INT_MAX;
-    if (reserve_doubles(&g->block, &g->block_cap, n * width) != 0)
+    if (lede_grow((void **)&g->block, &g->block_cap, n * width, sizeof *g->block) != 0)
         return LEDE_ERR_NOMEM;
     size_t *cursor = lede_alloc_array(n, sizeof *cursor);
     if (!cursor)
