@@ -612,25 +612,14 @@ size_t bench_find_doc(const bench_data *d, const char *id)
     return (size_t)-1;
 }
 
-/* Calls `fn` on each non-blank line of `in` (a CR before the LF dropped). */
+/* Calls `fn` on each non-blank line of `in` (cli_input_next_line). */
 typedef void (*line_fn)(void *ctx, const line_ctx *c, size_t len);
 
 static void for_each_line(const cli_input *in, line_fn fn, void *ctx, int *out_of_memory)
 {
-    size_t pos = 0, lineno = 0;
-    while (pos < in->len) {
-        const char *line = in->data + pos;
-        const char *nl = memchr(line, '\n', in->len - pos);
-        size_t len = nl ? (size_t)(nl - line) : in->len - pos;
-        pos += len + (nl ? 1 : 0);
-        lineno++;
-        if (len > 0 && line[len - 1] == '\r')
-            len--;
-        size_t k = 0;
-        while (k < len && is_space(line[k]))
-            k++;
-        if (k == len)
-            continue;
+    size_t pos = 0, lineno = 0, len;
+    const char *line;
+    while (cli_input_next_line(in, &pos, &lineno, &line, &len)) {
         line_ctx c = {in->display, lineno, line, out_of_memory};
         fn(ctx, &c, len);
     }

@@ -38,6 +38,15 @@ int cli_read_input(const char *name, cli_input *in);
 /* Frees in->data; in->data is NULL and in->len 0 after. */
 void cli_input_free(cli_input *in);
 
+/* The next line of `in` at or after *pos that holds more than spaces and
+ * tabs, in *line and *len (pointing into in->data, its LF and any CRs
+ * before it cut off); *pos moves past it and *lineno counts every line
+ * read, blank ones too. A UTF-8 byte order mark that starts the input is
+ * not part of its first line (columns count from after it, as lede batch
+ * counts them). Start with *pos and *lineno 0. Returns 1, or 0 at the end. */
+int cli_input_next_line(const cli_input *in, size_t *pos, size_t *lineno, const char **line,
+                        size_t *len);
+
 /* Prints "lede: FILE:LINE:COL: message (byte N)" for an error with a
  * position, "lede: FILE: message" without one. */
 void cli_report_error(const char *file, const lede_error *err, lede_status st);

@@ -143,6 +143,33 @@ void cli_input_free(cli_input *in)
     in->len = 0;
 }
 
+int cli_input_next_line(const cli_input *in, size_t *pos, size_t *lineno, const char **line,
+                        size_t *len)
+{
+    while (*pos < in->len) {
+        const char *start = in->data + *pos;
+        const char *nl = memchr(start, '\n', in->len - *pos);
+        size_t n = nl ? (size_t)(nl - start) : in->len - *pos;
+        *pos += n + (nl ? 1 : 0);
+        (*lineno)++;
+        if (*lineno == 1 && n >= 3 && memcmp(start, "\xEF\xBB\xBF", 3) == 0) {
+            start += 3;
+            n -= 3;
+        }
+        while (n > 0 && start[n - 1] == '\r')
+            n--;
+        size_t k = 0;
+        while (k < n && (start[k] == ' ' || start[k] == '\t'))
+            k++;
+        if (k < n) {
+            *line = start;
+            *len = n;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 void cli_report_error(const char *file, const lede_error *err, lede_status st)
 {
     const char *msg = err ? lede_error_message(err) : lede_strerror(st);

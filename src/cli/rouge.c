@@ -347,19 +347,10 @@ static int read_pairs(rouge_cli *c)
     if (cli_read_input(c->pairs, &in) != 0)
         return EXIT_INPUT;
     int status = EXIT_OK;
-    size_t lineno = 0, pair_no = 0, pos = 0;
+    size_t lineno = 0, pair_no = 0, pos = 0, len;
+    const char *line;
     jsonl_object obj = {0};
-    while (status == EXIT_OK && pos < in.len) {
-        const char *line = in.data + pos;
-        const char *nl = memchr(line, '\n', in.len - pos);
-        size_t len = nl ? (size_t)(nl - line) : in.len - pos;
-        pos += len + (nl ? 1 : 0);
-        lineno++;
-        size_t k = 0;
-        while (k < len && strchr(" \t\r", line[k]))
-            k++;
-        if (k == len)
-            continue;
+    while (status == EXIT_OK && cli_input_next_line(&in, &pos, &lineno, &line, &len)) {
         size_t column;
         const char *message;
         int parsed = jsonl_parse_object(line, len, &obj, &column, &message);
