@@ -87,6 +87,25 @@ static int rehash(lede_intern *t, size_t nslots)
     return 0;
 }
 
+/* Adds `s` as a new entry in the empty slot `i` of its probe sequence. */
+static int64_t insert_at(lede_intern *t, size_t i, const char *s, size_t len, uint64_t hash)
+{
+    if (lede_grow((void **)&t->entries, &t->cap, t->count + 1, sizeof *t->entries) != 0)
+        return -1;
+    char *copy = lede_arena_strndup(&t->strings, s, len);
+    if (!copy)
+        return -1;
+    lede_intern_entry *e = &t->entries[t->count];
+    e->str = copy;
+    e->len = (uint32_t)len;
+    e->value = 0;
+    e->hash = hash;
+    e->head = lede_intern_head(s, len);
+    t->slots[i] = (uint32_t)(t->count + 1);
+    t->count++;
+    return (int64_t)t->count - 1;
+}
+
 int64_t lede_intern_add(lede_intern *t, const char *s, size_t len, int *is_new)
 {
     return lede_intern_add_hashed(t, s, len, lede_hash_bytes(s, len), is_new);
@@ -110,22 +129,18 @@ int64_t lede_intern_add_hashed(lede_intern *t, const char *s, size_t len, uint64
     size_t i = slot_of(t, hash, s, len, &found);
     if (found)
         return (int64_t)t->slots[i] - 1;
-    if (lede_grow((void **)&t->entries, &t->cap, t->count + 1, sizeof *t->entries) != 0)
-        return -1;
-    char *copy = lede_arena_strndup(&t->strings, s, len);
-    if (!copy)
-        return -1;
-    lede_intern_entry *e = &t->entries[t->count];
-    e->str = copy;
-    e->len = (uint32_t)len;
-    e->value = 0;
-    e->hash = hash;
-    e->head = lede_intern_head(s, len);
-    t->slots[i] = (uint32_t)(t->count + 1);
-    t->count++;
-    if (is_new)
+    int64_t id = insert_at(t, i, s, len, hash);
+    if (is_new && id >= 0)
         *is_new = 1;
-    return (int64_t)t->count - 1;
+    return id;
+}
+
+int64_t lede_intern_add_missed(lede_intern *t, size_t empty, const char *s, size_t len,
+                               uint64_t hash)
+{
+    if (len > UINT32_MAX || t->count >= UINT32_MAX - 1 || (t->count + 1) * 2 > t->nslots)
+        return lede_intern_add_hashed(t, s, len, hash, NULL);
+    return insert_at(t, empty, s, len, hash);
 }
 
 void lede_intern_clear(lede_intern *t)

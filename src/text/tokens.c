@@ -258,14 +258,15 @@ static int64_t term_of(lede_tokenizer *t, const char *s, size_t len, int ascii, 
         head = lede_intern_head(s, len);
         hash = lede_hash_bytes(s, len);
     }
-    int64_t sid = lede_intern_lookup(&t->surface, s, len, hash, head);
+    size_t empty;
+    int64_t sid = lede_intern_lookup(&t->surface, s, len, hash, head, &empty);
     if (sid >= 0) {
         uint32_t v = t->surface.entries[sid].value;
         if (v & NEW_WORD)
             return v;
         return v == SURFACE_DROPPED ? -1 : (int64_t)v - SURFACE_TERM_BASE;
     }
-    sid = lede_intern_add_hashed(&t->surface, s, len, hash, NULL);
+    sid = lede_intern_add_missed(&t->surface, empty, s, len, hash);
     if (sid < 0)
         return -2;
     if ((ascii ? normalize_ascii(t, s, len) : normalize_unicode(t, s, len)) != 0)

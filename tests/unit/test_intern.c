@@ -80,8 +80,9 @@ static void test_strings_that_differ_anywhere(void)
     for (size_t len = 0; len <= MAX_LEN; len++) {
         for (size_t at = 0; at <= len; at++, want++) {
             const char *k = keys[len][at];
-            int64_t found =
-                lede_intern_lookup(&t, k, len, lede_hash_bytes(k, len), lede_intern_head(k, len));
+            size_t empty;
+            int64_t found = lede_intern_lookup(&t, k, len, lede_hash_bytes(k, len),
+                                               lede_intern_head(k, len), &empty);
             if (!CHECK_MSG(found == want && lede_intern_find(&t, k, len) == want,
                            "len %zu, change at %zu: found %lld, want %lld", len, at,
                            (long long)found, (long long)want))
@@ -126,6 +127,36 @@ static void test_growth_and_clear(void)
 }
 
 /* Strings are packed in the arena, across chunks. */
+/* Words added where the lookup that missed them ended, as the tokenizer
+ * adds them, get the ids and slots lede_intern_add would give, through
+ * the rehashes (the first add of an empty table, each doubling) where the
+ * slot a lookup gave no longer holds. */
+static void test_add_where_lookup_missed(void)
+{
+    lede_intern by_lookup = {0}, by_add = {0};
+    char key[32];
+    for (int i = 0; i < 5000; i++) {
+        size_t len = (size_t)snprintf(key, sizeof key, "w%d", i * 7919 % 5000);
+        uint64_t hash = lede_hash_bytes(key, len);
+        size_t empty;
+        int64_t missing = lede_intern_lookup(&by_lookup, key, len, hash,
+                                             lede_intern_head(key, len), &empty);
+        if (!CHECK_EQ(missing, -1))
+            break;
+        int64_t id = lede_intern_add_missed(&by_lookup, empty, key, len, hash);
+        if (!CHECK_EQ(id, i) || !CHECK_EQ(lede_intern_add(&by_add, key, len, NULL), i))
+            break;
+        if (!CHECK_EQ(lede_intern_lookup(&by_lookup, key, len, hash,
+                                         lede_intern_head(key, len), &empty), id))
+            break;
+    }
+    CHECK_EQ(by_lookup.nslots, by_add.nslots);
+    CHECK(memcmp(by_lookup.slots, by_add.slots, by_add.nslots * sizeof *by_add.slots) == 0);
+    CHECK_EQ(lede_intern_find(&by_lookup, "w4999", 5) >= 0, 1);
+    lede_intern_free(&by_lookup);
+    lede_intern_free(&by_add);
+}
+
 static void test_arena_packing(void)
 {
     lede_arena a = {0};
@@ -147,5 +178,6 @@ int main(void)
     test_head();
     test_strings_that_differ_anywhere();
     test_growth_and_clear();
+    test_add_where_lookup_missed();
     return harness_finish();
 }
