@@ -38,8 +38,8 @@ int cli_read_input(const char *name, cli_input *in);
 /* Frees in->data; in->data is NULL and in->len 0 after. */
 void cli_input_free(cli_input *in);
 
-/* The next line of `in` at or after *pos that holds more than spaces and
- * tabs, in *line and *len (pointing into in->data, its LF and any CRs
+/* The next line of `in` at or after *pos that holds more than white space
+ * (spaces, tabs, CR, form and line feeds), in *line and *len (pointing into in->data, its LF and any CRs
  * before it cut off); *pos moves past it and *lineno counts every line
  * read, blank ones too. A UTF-8 byte order mark that starts the input is
  * not part of its first line (columns count from after it, as lede batch

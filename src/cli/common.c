@@ -143,6 +143,12 @@ void cli_input_free(cli_input *in)
     in->len = 0;
 }
 
+/* Not strchr: it finds a NUL byte too, and a line of NULs is not blank. */
+static int is_line_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
 int cli_input_next_line(const cli_input *in, size_t *pos, size_t *lineno, const char **line,
                         size_t *len)
 {
@@ -159,7 +165,7 @@ int cli_input_next_line(const cli_input *in, size_t *pos, size_t *lineno, const 
         while (n > 0 && start[n - 1] == '\r')
             n--;
         size_t k = 0;
-        while (k < n && (start[k] == ' ' || start[k] == '\t'))
+        while (k < n && is_line_space(start[k]))
             k++;
         if (k < n) {
             *line = start;
