@@ -8,15 +8,15 @@
 #include "../common/alloc.h"
 #include "blas.h"
 
-/* A weight of a normalized row (|x| <= 1) to the nearest multiple of
+/* A weight of a normalized row (0 <= x <= 1) to the nearest multiple of
  * 2^-24. Why: OpenBLAS picks its kernel for the CPU it runs on, and the
- * kernels add the products in different orders (the AVX-512 ones unlike
- * the AVX2 ones), so a float ssyrk gave other last bits on other machines,
- * and lede other scores for the same input. With every weight m * 2^-24,
- * each product is an integer times 2^-48 below 2^48 of them, and every
- * partial sum of a dot product, bounded by the rows' norms (at most 1 plus
- * the rounding), one below 2^50: all exact in a double, so dsyrk gives the
- * same bits in any order, with or without fused multiply-adds. */
+ * kernels add the products in different orders (the SSE3 ones unlike the
+ * AVX2 ones), so a float ssyrk gave other last bits on other machines, and
+ * lede other scores for the same input. With every weight m * 2^-24, each
+ * product is an integer multiple of 2^-48 of at most 1, and every partial
+ * sum of a dot product, bounded by the rows' norms (at most 1 plus the
+ * rounding), one below 2: all exact in a double (53 bits), so dsyrk gives
+ * the same bits in any order, with or without fused multiply-adds. */
 static double quantize_weight(float x)
 {
     /* Halves away from zero, by a conversion rather than a call to libm:
@@ -63,8 +63,8 @@ static void symmetrize(lede_graph *g)
         g->sim[i * n + i] = 0;
         for (size_t j = i + 1; j < n; j++) {
             float s = (float)g->dot[i * n + j];
-            /* Weights are >= 0, but a similarity must be whatever the
-             * weights are. */
+            /* Weights are >= 0; a similarity stays >= 0 should they
+             * ever not be. */
             if (s < 0)
                 s = 0;
             g->sim[i * n + j] = s;
@@ -93,6 +93,10 @@ static lede_status build_dense(lede_graph *g, const lede_tfidf *v, size_t block_
     if (lede_grow((void **)&g->sim, &g->sim_cap, n * n, sizeof *g->sim) != 0 ||
         lede_grow((void **)&g->dot, &g->dot_cap, n * n, sizeof *g->dot) != 0)
         return LEDE_ERR_NOMEM;
+    /* The first dsyrk has beta 0, which BLAS says ignores what C holds;
+     * cleared anyway, since some OpenBLAS versions scaled C by 0, and
+     * leftover NaN times 0 is NaN. */
+    memset(g->dot, 0, n * n * sizeof *g->dot);
     if (v->nterms > g->dense_cap) {
         int *dc = lede_realloc_array(g->dense_col, v->nterms, sizeof *dc);
         if (!dc)

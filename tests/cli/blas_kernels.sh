@@ -1,8 +1,9 @@
 #!/bin/sh
-# lede gives the same bytes whichever kernels OpenBLAS picks for the CPU:
-# the AVX-512, AVX2, AVX and SSE kernels add a dot product's terms in
-# different orders, and a float similarity then differed in its last bits
-# from one machine to another (docs/design.md). OPENBLAS_CORETYPE makes
+# lede gives the same bytes whichever kernels OpenBLAS picks for the CPU
+# (on these documents: TextRank's dgemv may still differ in a double's last
+# bit, docs/design.md): the AVX-512, AVX2, AVX and SSE kernels add a dot
+# product's terms in different orders, and a float similarity then
+# differed in its last bits from one machine to another. OPENBLAS_CORETYPE makes
 # OpenBLAS use the kernels of an older CPU; every core type this CPU can
 # run is tried on the same documents, with sentences of many shared words
 # so that the dot products have many terms.
@@ -37,6 +38,10 @@ has avx512f && has avx512bw && has avx512vl && cores="$cores SkylakeX"
 export OPENBLAS_NUM_THREADS=1
 first=""
 for core in $cores; do
+    # An OpenBLAS without DYNAMIC_ARCH, or one that ignored the name, would
+    # run the same kernels every time and prove nothing.
+    OPENBLAS_CORETYPE=$core "$lede" --version | grep -q " $core " ||
+        { echo "OPENBLAS_CORETYPE=$core: lede --version does not name that core"; exit 1; }
     OPENBLAS_CORETYPE=$core "$lede" batch -n 5 "$tmp/in.jsonl" >"$tmp/$core.jsonl"
     [ "$(wc -l <"$tmp/$core.jsonl")" -eq 120 ] || { echo "$core: expected 120 summaries"; exit 1; }
     if [ -z "$first" ]; then

@@ -126,7 +126,6 @@ static void test_growth_and_clear(void)
     lede_intern_free(&t);
 }
 
-/* Strings are packed in the arena, across chunks. */
 /* Words added where the lookup that missed them ended, as the tokenizer
  * adds them, get the ids and slots lede_intern_add would give, through
  * the rehashes (the first add of an empty table, each doubling) where the
@@ -157,6 +156,7 @@ static void test_add_where_lookup_missed(void)
     lede_intern_free(&by_add);
 }
 
+/* Strings are packed in the arena, across chunks. */
 static void test_arena_packing(void)
 {
     lede_arena a = {0};
