@@ -177,6 +177,8 @@ static int reserve_term(lede_tokenizer *t)
 {
     if (t->nterms >= NEW_WORD - SURFACE_TERM_BASE)
         return -1;
+    if (t->nterms < t->origin_cap)
+        return 0;
     return lede_grow((void **)&t->origin, &t->origin_cap, t->nterms + 1, sizeof *t->origin);
 }
 
