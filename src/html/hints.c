@@ -214,15 +214,16 @@ static int is_alnum_ascii(unsigned char c)
  * "post-text", "story-body"... */
 static int content_noun(const char *w, size_t n)
 {
-    return (n == 7 && memcmp(w, "article", 7) == 0) || (n == 5 && memcmp(w, "entry", 5) == 0) ||
-           (n == 4 && memcmp(w, "post", 4) == 0) || (n == 5 && memcmp(w, "story", 5) == 0) ||
-           (n == 4 && memcmp(w, "blog", 4) == 0);
+    static const vocab_word words[] = {WORD("article", 0), WORD("entry", 0), WORD("post", 0),
+                                       WORD("story", 0), WORD("blog", 0)};
+    return is_one_of(w, n, words, sizeof words / sizeof words[0]);
 }
 
 static int body_noun(const char *w, size_t n)
 {
-    return (n == 4 && memcmp(w, "body", 4) == 0) || (n == 7 && memcmp(w, "content", 7) == 0) ||
-           (n == 4 && memcmp(w, "text", 4) == 0) || (n == 4 && memcmp(w, "copy", 4) == 0);
+    static const vocab_word words[] = {WORD("body", 0), WORD("content", 0), WORD("text", 0),
+                                       WORD("copy", 0)};
+    return is_one_of(w, n, words, sizeof words / sizeof words[0]);
 }
 
 /* Words that make a hiding class conditional or about something else: the
