@@ -384,7 +384,8 @@ LEDE_API void lede_rouge_options_free(lede_rouge_options *opts);
  * tokens apart; N < 0: no limit), -u (ROUGE-SU instead of ROUGE-S), -U
  * (both), -p ALPHA (0..1), -f A|B (any value but B averages, as in the
  * script), -m, -s, -l WORDS, -b BYTES (not both, whatever their values;
- * 0 = no limit), -c CF (0..100), -r RESAMPLES (>= 1), -t 0|1|2 (any other
+ * 0 = no limit; either replaces a limit a typed setter set), -c CF
+ * (0..100), -r RESAMPLES (1 to 1,000,000), -t 0|1|2 (any other
  * number: 0). -a, -d and -e DIR are
  * accepted and change nothing here (they select peers, print per-document
  * scores and name the data folder, which lede embeds). Flags of the script
@@ -392,7 +393,8 @@ LEDE_API void lede_rouge_options_free(lede_rouge_options *opts);
  * `lede rouge` program) and unknown letters fail
  * with LEDE_ERR_INVALID_ARGUMENT and a message naming the flag. The text of
  * -w, -2 and -c is kept as given for metric names and the interval label,
- * as the script prints them ("ROUGE-W-1.2", "95%-conf.int."). */
+ * as the script prints them ("ROUGE-W-1.2", "95%-conf.int."): 31 bytes at
+ * most, a longer one is refused. A refused flag changes nothing. */
 LEDE_API lede_status lede_rouge_options_set_flag(lede_rouge_options *opts, char flag,
                                                  const char *value, lede_error **err);
 
@@ -443,7 +445,7 @@ LEDE_API lede_status lede_rouge_options_set_word_limit(lede_rouge_options *opts,
 LEDE_API lede_status lede_rouge_options_set_byte_limit(lede_rouge_options *opts, size_t bytes);
 /* Confidence level in percent, 0..100, default 95 [-c]. */
 LEDE_API lede_status lede_rouge_options_set_confidence(lede_rouge_options *opts, double cf);
-/* Bootstrap resamples, >= 1, default 1000 [-r]. */
+/* Bootstrap resamples, 1 to 1,000,000, default 1000 [-r]. */
 LEDE_API lede_status lede_rouge_options_set_resamples(lede_rouge_options *opts, size_t n);
 
 /* How the overall scores average [-t]: LEDE_ROUGE_AVERAGE_DOCS (default)
@@ -511,7 +513,9 @@ typedef struct lede_rouge_text {
  * records the result as document "eval_id.peer_id". eval_id NULL: the
  * 1-based number of documents added so far, 6 digits ("000001"); peer_id
  * NULL: "C". Texts are read during the call only. Errors: no reference,
- * a duplicate eval/peer pair (LEDE_ERR_INVALID_ARGUMENT); a token-less
+ * a document name already recorded (LEDE_ERR_INVALID_ARGUMENT: the name,
+ * as in the script, so eval "a.b" with peer "c" and eval "a" with peer
+ * "b.c" are the same document); a token-less
  * reference with ROUGE-W (LEDE_ERR_EMPTY_INPUT, see
  * lede_rouge_options_set_empty_reference); invalid UTF-8 with the Unicode
  * tokenizer (LEDE_ERR_INVALID_UTF8); a sentence pair too long for the LCS

@@ -123,7 +123,7 @@ lede_status lede_rouge_options_set_word_limit(lede_rouge_options *opts, size_t w
         return LEDE_ERR_INVALID_ARGUMENT;
     opts->word_limit = words;
     opts->byte_limit = 0;
-    opts->limit_flag = 'l'; /* the last one set counts, also for -l/-b after it */
+    opts->limit_flag = 0; /* the last one set counts, also a -l or -b after it */
     return LEDE_OK;
 }
 
@@ -133,7 +133,7 @@ lede_status lede_rouge_options_set_byte_limit(lede_rouge_options *opts, size_t b
         return LEDE_ERR_INVALID_ARGUMENT;
     opts->byte_limit = bytes;
     opts->word_limit = 0;
-    opts->limit_flag = 'b';
+    opts->limit_flag = 0;
     return LEDE_OK;
 }
 
@@ -212,11 +212,17 @@ static lede_status set_limit(lede_rouge_options *opts, char flag, const char *va
                          "-l and -b both given: limit the length in words or in bytes, "
                          "not both");
     opts->limit_flag = flag;
-    if (flag == 'l')
-        opts->word_limit = (size_t)v;
-    else
-        opts->byte_limit = (size_t)v;
+    opts->word_limit = flag == 'l' ? (size_t)v : 0;
+    opts->byte_limit = flag == 'b' ? (size_t)v : 0;
     return LEDE_OK;
+}
+
+/* A flag whose value is kept as written, for the metrics' names, is
+ * refused before anything is set when that text is too long: a setter
+ * that fails leaves the options as they were. */
+static int text_too_long(const char *value)
+{
+    return strlen(value) >= LEDE_ROUGE_FLAG_TEXT;
 }
 
 static lede_status set_text_number(char *text, char flag, const char *value, lede_error **err)
@@ -240,6 +246,8 @@ static lede_status set_valued_flag(lede_rouge_options *opts, char flag, const ch
     case 'c':
         if (lede_parse_double(value, &x) != 0 || x < 0 || x > 100)
             return bad_value(err, flag, value, "confidence level between 0 and 100");
+        if (text_too_long(value))
+            return bad_value(err, flag, value, "too long");
         opts->confidence = x;
         return set_text_number(opts->confidence_text, flag, value, err);
     case 'f':
@@ -265,6 +273,8 @@ static lede_status set_valued_flag(lede_rouge_options *opts, char flag, const ch
     case '2':
         if (parse_long(value, &n) != 0)
             return bad_value(err, flag, value, "integer skip distance; < 0 for no limit");
+        if (text_too_long(value))
+            return bad_value(err, flag, value, "too long");
         opts->skip_given = 1;
         opts->skip_gap = n;
         return set_text_number(opts->skip_text, flag, value, err);
@@ -279,6 +289,8 @@ static lede_status set_valued_flag(lede_rouge_options *opts, char flag, const ch
     case 'w':
         if (lede_parse_double(value, &x) != 0 || !(x > 0))
             return bad_value(err, flag, value, "ROUGE-W weight factor must be > 0");
+        if (text_too_long(value))
+            return bad_value(err, flag, value, "too long");
         opts->wlcs_weight = x;
         return set_text_number(opts->wlcs_text, flag, value, err);
     default:

@@ -36,7 +36,10 @@ struct lede_rouge_options {
     int stopwords;
     size_t word_limit;
     size_t byte_limit;
-    char limit_flag; /* 'l' or 'b' once that flag is given (0 counts as given) */
+    /* 'l' or 'b' once that flag is given (a value of 0 counts as given);
+     * 0 before, and after a typed limit setter, whose limit a flag then
+     * replaces. */
+    char limit_flag;
     double confidence;
     char confidence_text[LEDE_ROUGE_FLAG_TEXT];
     size_t resamples;

@@ -418,6 +418,105 @@ static void test_order_and_names(void)
     lede_rouge_free(NULL);
 }
 
+/* The metric names of a scorer made from `o` (after -w and -2, whose
+ * values they spell), "|"-separated, in `buf`. */
+static void metric_names(const lede_rouge_options *o, char *buf, size_t size)
+{
+    lede_rouge *r = NULL;
+    buf[0] = '\0';
+    if (!CHECK(lede_rouge_new(o, &r, NULL) == LEDE_OK))
+        return;
+    for (size_t m = 0; m < lede_rouge_metric_count(r); m++) {
+        strncat(buf, lede_rouge_metric_name(r, m), size - strlen(buf) - 1);
+        strncat(buf, "|", size - strlen(buf) - 1);
+    }
+    lede_rouge_free(r);
+}
+
+/* A flag refused leaves the options as they were: -c, -w and -2 keep their
+ * value's text for the metrics' names, and a text too long for it was
+ * refused only after the number was set (a -c of 50.000...01 ran the
+ * bootstrap at 50% under the label 95; -w gave a metric "ROUGE-W-"). */
+static void test_refused_flag_changes_nothing(void)
+{
+    lede_rouge_options *o = lede_rouge_options_new();
+    char before[512], after[512];
+    CHECK(lede_rouge_options_set_flag(o, 'n', "1", NULL) == LEDE_OK);
+    metric_names(o, before, sizeof before);
+    const char *long_number = "50.00000000000000000000000000000001";
+    const char flags[] = {'c', 'w', '2'};
+    for (size_t i = 0; i < sizeof flags; i++) {
+        lede_error *err = NULL;
+        CHECK_MSG(lede_rouge_options_set_flag(o, flags[i], long_number, &err) ==
+                      LEDE_ERR_INVALID_ARGUMENT,
+                  "-%c", flags[i]);
+        CHECK(err && strstr(lede_error_message(err), "too long"));
+        lede_error_free(err);
+    }
+    metric_names(o, after, sizeof after);
+    CHECK_STR(after, before);
+    /* The bootstrap still runs at 95%: five documents of different scores
+     * give other intervals at 50%. */
+    const char *candidates[] = {"a b c d", "a b c x", "a b x y", "a x y z", "w x y z"};
+    lede_rouge_options *at95 = lede_rouge_options_new();
+    lede_rouge_options_set_flag(at95, 'n', "1", NULL);
+    lede_rouge_options *at50 = lede_rouge_options_new();
+    lede_rouge_options_set_flag(at50, 'n', "1", NULL);
+    lede_rouge_options_set_confidence(at50, 50);
+    lede_rouge_options *sets[] = {o, at95, at50};
+    lede_rouge_overall overall[3];
+    for (size_t k = 0; k < 3; k++) {
+        lede_rouge *r = NULL;
+        CHECK(lede_rouge_new(sets[k], &r, NULL) == LEDE_OK);
+        for (size_t d = 0; d < 5; d++) {
+            text_buf c, ref;
+            split_text(candidates[d], &c);
+            split_text("a b c d", &ref);
+            CHECK(lede_rouge_add(r, NULL, NULL, &c.text, &ref.text, 1, NULL) == LEDE_OK);
+            free(c.copy);
+            free(ref.copy);
+        }
+        CHECK(lede_rouge_compute(r, NULL) == LEDE_OK);
+        CHECK(lede_rouge_overall_score(r, 0, lede_rouge_metric_find(r, "ROUGE-1"),
+                                       &overall[k]) == LEDE_OK);
+        lede_rouge_free(r);
+    }
+    CHECK(memcmp(&overall[0], &overall[1], sizeof overall[0]) == 0);
+    CHECK(overall[2].recall_low != overall[1].recall_low);
+    lede_rouge_options_free(at95);
+    lede_rouge_options_free(at50);
+    lede_rouge_options_free(o);
+}
+
+/* The last length limit set counts, a flag after a typed setter too (the
+ * script's refusal of -l with -b is for the two flags). */
+static void test_flag_after_typed_limit(void)
+{
+    text_buf c, ref;
+    split_text("c b a", &c);
+    split_text("a b c", &ref);
+    lede_rouge_options *o = lede_rouge_options_new();
+    lede_rouge_options_set_flag(o, 'n', "1", NULL);
+    lede_rouge_options_set_byte_limit(o, 10);
+    char *words[] = {"-l", "1"};
+    CHECK(lede_rouge_options_parse(o, 2, words, NULL, NULL) == LEDE_OK);
+    lede_rouge *r = NULL;
+    CHECK(lede_rouge_new(o, &r, NULL) == LEDE_OK);
+    CHECK(lede_rouge_add(r, NULL, NULL, &c.text, &ref.text, 1, NULL) == LEDE_OK);
+    /* One word each: "c" against "a". */
+    expect(r, 0, "ROUGE-1", 0, 0, 0.5, "-l 1 after a byte limit");
+    lede_rouge_free(r);
+    lede_rouge_options_set_word_limit(o, 1);
+    lede_rouge_options_set_byte_limit(o, 10);
+    CHECK(lede_rouge_new(o, &r, NULL) == LEDE_OK);
+    CHECK(lede_rouge_add(r, NULL, NULL, &c.text, &ref.text, 1, NULL) == LEDE_OK);
+    expect(r, 0, "ROUGE-1", 1, 1, 0.5, "a byte limit after a word limit");
+    lede_rouge_free(r);
+    lede_rouge_options_free(o);
+    free(c.copy);
+    free(ref.copy);
+}
+
 static void test_empty_reference(void)
 {
     /* With ROUGE-W the script dies on a token-less reference. */
@@ -522,6 +621,8 @@ int main(void)
     test_references();
     test_alpha();
     test_length_limits();
+    test_refused_flag_changes_nothing();
+    test_flag_after_typed_limit();
     test_tokens_and_stems();
     test_bootstrap();
     test_order_and_names();
