@@ -548,10 +548,11 @@ LEDE_API lede_status lede_rouge_add_files(lede_rouge *r, const char *eval_id,
  * ROOT/FILE as the script does) and adds every evaluation for the peer
  * `system_id`, or for every peer when it is NULL (the script's -a). An
  * evaluation that lacks the peer is skipped with a warning, as the script
- * does (lede_rouge_warning). Errors: malformed XML (LEDE_ERR_INVALID_ARGUMENT
- * with line), a missing ID, root, format or file, LEDE_ERR_DEPENDENCY
- * (libxml2, which reads the file, cannot be loaded), plus those of
- * lede_rouge_add. */
+ * does (lede_rouge_warning). Errors: a file that cannot be read or
+ * malformed XML (LEDE_ERR_INVALID_ARGUMENT; the line in the message), a
+ * missing ID, root, format or file, a file over 2 GiB (LEDE_ERR_TOO_LARGE),
+ * LEDE_ERR_DEPENDENCY (libxml2, which parses the file, cannot be loaded),
+ * plus those of lede_rouge_add. Prints nothing. */
 LEDE_API lede_status lede_rouge_add_config(lede_rouge *r, const char *config_path,
                                            const char *system_id, lede_error **err);
 

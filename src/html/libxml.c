@@ -28,7 +28,7 @@ static void bind_functions(void)
     BIND(xmlCtxtUseOptions);
     BIND(xmlSwitchEncoding);
     BIND(xmlParseDocument);
-    BIND(xmlCtxtReadFile);
+    BIND(xmlCtxtReadMemory);
     BIND(xmlCtxtGetLastError);
     BIND(xmlFreeParserCtxt);
     BIND(xmlDocGetRootElement);

@@ -40,8 +40,8 @@ typedef struct lede_libxml_api {
     int (*xmlCtxtUseOptions)(xmlParserCtxtPtr ctxt, int options);
     int (*xmlSwitchEncoding)(xmlParserCtxtPtr ctxt, xmlCharEncoding enc);
     int (*xmlParseDocument)(xmlParserCtxtPtr ctxt);
-    xmlDocPtr (*xmlCtxtReadFile)(xmlParserCtxtPtr ctxt, const char *filename,
-                                 const char *encoding, int options);
+    xmlDocPtr (*xmlCtxtReadMemory)(xmlParserCtxtPtr ctxt, const char *buffer, int size,
+                                   const char *URL, const char *encoding, int options);
     xmlErrorPtr (*xmlCtxtGetLastError)(void *ctx);
     void (*xmlFreeParserCtxt)(xmlParserCtxtPtr ctxt);
 

@@ -2,6 +2,7 @@
  * its SPL, SEE and ISI formats, and its XML evaluation configuration
  * (parsed with libxml2, never fetching anything from the network). */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -426,11 +427,26 @@ static lede_status parse_config(const char *path, config *c, lede_error **err)
     if (st != LEDE_OK)
         return st;
     const lede_libxml_api *xml = lede_libxml();
+    /* Read by lede, not by libxml2's xmlCtxtReadFile: its I/O layer
+     * prints "I/O warning : failed to load external entity" for a file it
+     * cannot open, whatever the options, and a library must not print. */
+    file_text text = {0};
+    st = read_file(path, &text, err);
+    if (st != LEDE_OK)
+        return st;
+    if (text.len > INT_MAX) {
+        file_text_free(&text);
+        return lede_fail(err, LEDE_ERR_TOO_LARGE, "%s: over 2 GiB", path);
+    }
     xmlParserCtxtPtr ctxt = xml->xmlNewParserCtxt();
-    if (!ctxt)
+    if (!ctxt) {
+        file_text_free(&text);
         return lede_fail_nomem(err);
-    xmlDocPtr doc = xml->xmlCtxtReadFile(ctxt, path, NULL,
-                                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    }
+    xmlDocPtr doc = xml->xmlCtxtReadMemory(ctxt, text.data, (int)text.len, path, NULL,
+                                           XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                               XML_PARSE_NOWARNING);
+    file_text_free(&text);
     if (!doc) {
         const xmlError *e = xml->xmlCtxtGetLastError(ctxt);
         if (e && e->message) {

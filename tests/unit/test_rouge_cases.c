@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "lede.h"
@@ -517,6 +518,49 @@ static void test_flag_after_typed_limit(void)
     free(ref.copy);
 }
 
+/* A configuration file that cannot be read is an error with the path and
+ * the reason, and nothing is printed: libxml2's own file reading printed
+ * "I/O warning : failed to load external entity" on stderr. */
+static void test_unreadable_config_prints_nothing(void)
+{
+    char dir[] = "/tmp/lede-rouge-config-XXXXXX";
+    if (!CHECK(mkdtemp(dir) != NULL))
+        return;
+    char missing[64];
+    snprintf(missing, sizeof missing, "%s/none.xml", dir);
+    const char *paths[] = {missing, dir};
+    const char *reasons[] = {"cannot open", "cannot read"};
+    fflush(stderr);
+    int saved = dup(2);
+    FILE *captured = tmpfile();
+    if (!CHECK(saved >= 0 && captured && dup2(fileno(captured), 2) == 2))
+        return;
+    lede_status st[2];
+    char *messages[2];
+    for (int i = 0; i < 2; i++) {
+        lede_rouge *r = scorer("-n 1");
+        lede_error *err = NULL;
+        st[i] = lede_rouge_add_config(r, paths[i], NULL, &err);
+        messages[i] = strdup(lede_error_message(err));
+        lede_error_free(err);
+        lede_rouge_free(r);
+    }
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    fseek(captured, 0, SEEK_END);
+    long printed = ftell(captured);
+    fclose(captured);
+    CHECK_EQ(printed, 0);
+    for (int i = 0; i < 2; i++) {
+        CHECK(st[i] == LEDE_ERR_INVALID_ARGUMENT);
+        CHECK_MSG(messages[i] && strstr(messages[i], reasons[i]) && strstr(messages[i], paths[i]),
+                  "%s: %s", paths[i], messages[i] ? messages[i] : "(null)");
+        free(messages[i]);
+    }
+    rmdir(dir);
+}
+
 static void test_empty_reference(void)
 {
     /* With ROUGE-W the script dies on a token-less reference. */
@@ -623,6 +667,7 @@ int main(void)
     test_length_limits();
     test_refused_flag_changes_nothing();
     test_flag_after_typed_limit();
+    test_unreadable_config_prints_nothing();
     test_tokens_and_stems();
     test_bootstrap();
     test_order_and_names();
