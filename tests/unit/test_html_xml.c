@@ -216,6 +216,27 @@ static void test_errors(void)
  * with all before it (22 s of CPU here when it did); lede sets them aside.
  * A bound on the CPU time as a guard against that hang, far above the
  * 0.02 s it takes. */
+/* An entity HTML names but the document does not declare: an error, as
+ * XML has it, without a DTD; with an external one (never loaded), which
+ * might declare it, its HTML character (lede.h). */
+static void test_undeclared_html_entity(void)
+{
+    lede_document *doc = NULL;
+    lede_error *err = NULL;
+    const char *bare = "<d>\n<p>It&rsquo;s here.</p></d>";
+    CHECK_STATUS(lede_extract_xml(bare, strlen(bare), "//p", NULL, &doc, &err), LEDE_ERR_MARKUP);
+    CHECK(err && lede_error_has_position(err) && lede_error_line(err) == 2 &&
+          strstr(lede_error_message(err), "rsquo") != NULL);
+    lede_error_free(err);
+    const char *with_dtd = "<!DOCTYPE d SYSTEM \"d.dtd\">\n<d><p>It&rsquo;s &unknown; here.</p></d>";
+    if (CHECK(lede_extract_xml(with_dtd, strlen(with_dtd), "//p", NULL, &doc, NULL) == LEDE_OK)) {
+        size_t len;
+        const char *text = lede_document_text(doc, &len);
+        CHECK_STR(text, "It\u2019s &unknown; here.");
+        lede_document_free(doc);
+    }
+}
+
 static void test_attribute_defaults(void)
 {
     test_page xml = {0};
@@ -289,6 +310,7 @@ static void test_hostile(void)
     }
     lede_document_free(doc);
     page_free(&xml);
+    test_undeclared_html_entity();
     test_attribute_defaults();
 }
 
