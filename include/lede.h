@@ -162,7 +162,9 @@ LEDE_API lede_status lede_options_set_input_flags(lede_options *opts, unsigned f
  * naming "und" (undetermined): no stopwords, no abbreviations, no
  * stemmer. The name is looked up by lede_summarizer_new (see there), not
  * here. Errors: LEDE_ERR_INVALID_ARGUMENT for a NULL opts or language, an
- * empty one or one of more than 63 bytes. The string is copied. */
+ * empty one, one of more than 63 bytes, or one with white space, a control
+ * character or '=' (no name has them, and lede_options_describe's text
+ * could not be read back). The string is copied. */
 LEDE_API lede_status lede_options_set_language(lede_options *opts, const char *language);
 
 /* Summary length. Exactly one budget is active: the last one set.
@@ -211,11 +213,19 @@ LEDE_API const char *lede_method_name(size_t i);
 LEDE_API lede_status lede_options_set_seed(lede_options *opts, uint64_t seed);
 
 /* Sets an option by name from its text, as the command line does with
- * --NAME VALUE: "language", "method", "sentences", "ratio", "words",
+ * --NAME VALUE; lede_option_name lists the names. Those of the typed
+ * setters above: "language", "method", "sentences" (also "default": the
+ * default budget, as lede_options_describe writes it), "ratio", "words",
  * "chars", "damping", "redundancy", "background-idf", "seed" and
- * "replace-invalid" (yes or no); lede_option_name lists them. Errors:
- * LEDE_ERR_INVALID_ARGUMENT for an unknown name or a value the typed setter
- * rejects (the options are then unchanged). */
+ * "replace-invalid" (yes/no, 1/0, true/false). The ranking's knobs, with
+ * their ranges (defaults and meaning in lede(1)): "idf-power" 0..2,
+ * "threshold" 0..1 (lexrank, degree), "position-beta" 0..1,
+ * "position-backward" and "position-forward" -100..100 (position),
+ * "position-prior" 0..100, "lead-boost" 0..100, "lead-span" 0.1..1000,
+ * "lead-share" 0.01..1, "length-prior" 0..100, "length-target" 1..10000,
+ * "title" 0..100, "mmr" 0..1. Errors: LEDE_ERR_INVALID_ARGUMENT for an
+ * unknown name or a value the typed setter rejects or out of range (the
+ * options are then unchanged). */
 LEDE_API lede_status lede_options_set(lede_options *opts, const char *name, const char *value);
 
 /* The i-th option name that lede_options_set takes; NULL past the end.
@@ -734,10 +744,12 @@ LEDE_API lede_status lede_extract_html(const char *html, size_t len,
  * be known) or for an invalid XPath, LEDE_ERR_EMPTY_INPUT when the selected nodes have
  * no text, LEDE_ERR_TOO_LARGE when entity references expand to more than
  * 16 MiB of text (fixed), and those of lede_extract_html. External entities and DTDs are
- * never loaded. Entities declared in the document are expanded; a reference
- * to an undeclared entity that HTML names (&rsquo;) gives its character, and
- * any other reference (an external or unknown entity) stays as written
- * ("&name;"). Thread-safe. */
+ * never loaded. Entities declared in the document are expanded. A reference
+ * to an undeclared entity is a well-formedness error (LEDE_ERR_MARKUP), as
+ * XML has it, unless the document has an external DTD, which may declare
+ * it: then one that HTML names (&rsquo;) gives its character, and any other
+ * reference (an external or unknown entity) stays as written ("&name;").
+ * Thread-safe. */
 LEDE_API lede_status lede_extract_xml(const char *xml, size_t len, const char *xpath,
                                       const lede_extract_options *opts, lede_document **out,
                                       lede_error **err);

@@ -71,9 +71,21 @@ lede_status lede_options_set_input_flags(lede_options *opts, unsigned flags)
     return LEDE_OK;
 }
 
+/* No language name, code or tag has white space, control characters or
+ * '=': with them lede_options_describe's NAME=VALUE text could not be read
+ * back. */
+static int is_language_text(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s <= ' ' || *s == '=' || *s == 0x7F)
+            return 0;
+    return 1;
+}
+
 lede_status lede_options_set_language(lede_options *opts, const char *language)
 {
-    if (!opts || !language || !language[0] || strlen(language) > LEDE_LANGUAGE_MAX)
+    if (!opts || !language || !language[0] || strlen(language) > LEDE_LANGUAGE_MAX ||
+        !is_language_text(language))
         return LEDE_ERR_INVALID_ARGUMENT;
     strcpy(opts->language, language);
     return LEDE_OK;
@@ -254,6 +266,9 @@ lede_status lede_options_set(lede_options *opts, const char *name, const char *v
             continue;
         uint64_t u;
         double d;
+        /* What lede_options_describe writes for the default budget. */
+        if (o->set_size == lede_options_set_sentences && strcmp(value, "default") == 0)
+            return set_budget(opts, LEDE_BUDGET_SENTENCES, 0, 0);
         switch (o->kind) {
         case OPT_SIZE:
             if (lede_parse_u64(value, &u) != 0 || u > SIZE_MAX)

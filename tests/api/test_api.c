@@ -191,12 +191,31 @@ static void test_named_options(void)
     for (char *tok = strtok(copy, " "); tok; tok = strtok(NULL, " ")) {
         char *eq = strchr(tok, '=');
         *eq = '\0';
-        if (strcmp(eq + 1, "default") != 0)
-            CHECK_EQ(lede_options_set(again, tok, eq + 1), LEDE_OK);
+        CHECK_EQ(lede_options_set(again, tok, eq + 1), LEDE_OK);
     }
     char desc2[512];
     lede_options_describe(again, desc2, sizeof desc2);
     CHECK_STR(desc2, desc);
+    /* The default budget too, over another one: "sentences=default". */
+    lede_options *fresh = lede_options_new();
+    char fresh_desc[512];
+    lede_options_describe(fresh, fresh_desc, sizeof fresh_desc);
+    CHECK(strstr(fresh_desc, " sentences=default ") != NULL);
+    CHECK_EQ(lede_options_set(again, "words", "40"), LEDE_OK);
+    strcpy(copy, fresh_desc);
+    for (char *tok = strtok(copy, " "); tok; tok = strtok(NULL, " ")) {
+        char *eq = strchr(tok, '=');
+        *eq = '\0';
+        CHECK_EQ(lede_options_set(again, tok, eq + 1), LEDE_OK);
+    }
+    lede_options_describe(again, desc2, sizeof desc2);
+    CHECK_STR(desc2, fresh_desc);
+    lede_options_free(fresh);
+    /* A language with white space or '=' could not be read back. */
+    CHECK_EQ(lede_options_set_language(again, "en US"), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set_language(again, "a=b"), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set(again, "language", "en\tGB"), LEDE_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(lede_options_set_language(again, "pt_BR"), LEDE_OK);
     size_t names = 0;
     while (lede_option_name(names))
         names++;
