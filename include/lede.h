@@ -90,8 +90,8 @@ typedef enum lede_status {
     LEDE_ERR_MODEL = 10,           /* model data is malformed */
     LEDE_ERR_INTERNAL = 11,        /* a bug in lede: please report it */
     LEDE_ERR_NO_ARTICLE = 12,      /* a web page has no article text (only menus, links, ...) */
-    LEDE_ERR_MARKUP = 13,          /* XML that is not well-formed, or a bad XPath (position
-                                      in the error) */
+    LEDE_ERR_MARKUP = 13,          /* a document lede_extract_xml reads is not well-formed
+                                      XML, or its XPath is bad (position in the error) */
     LEDE_ERR_DEPENDENCY = 14       /* a library lede loads when first needed (libxml2, for
                                       HTML and XML input; OpenBLAS, for ranking by a
                                       similarity graph) cannot be loaded */
@@ -315,7 +315,8 @@ LEDE_API void lede_summarizer_free(lede_summarizer *s);
  * `*out` receives a summary the caller frees with lede_summary_free. Errors:
  * LEDE_ERR_INVALID_UTF8 and LEDE_ERR_NUL_BYTE (with position),
  * LEDE_ERR_EMPTY_INPUT, LEDE_ERR_NO_SENTENCES, LEDE_ERR_BUDGET,
- * LEDE_ERR_TOO_LARGE, LEDE_ERR_NOMEM, LEDE_ERR_INVALID_ARGUMENT, and
+ * LEDE_ERR_TOO_LARGE (2^32 - 1 sentences or more, or as many distinct
+ * terms), LEDE_ERR_NOMEM, LEDE_ERR_INVALID_ARGUMENT, and
  * LEDE_ERR_DEPENDENCY when a method that ranks by a similarity graph (all
  * but lead and random) needs OpenBLAS and it cannot be loaded. */
 LEDE_API lede_status lede_summarizer_run(lede_summarizer *s, const char *text, size_t len,
@@ -741,7 +742,8 @@ LEDE_API lede_status lede_extract_html(const char *html, size_t len,
  * other documents fail with LEDE_ERR_NO_ARTICLE, asking for an XPath.
  * Errors: LEDE_ERR_MARKUP with the position of the first well-formedness error
  * (for one in the text of an entity, its reference's; none when that cannot
- * be known) or for an invalid XPath, LEDE_ERR_EMPTY_INPUT when the selected nodes have
+ * be known) or for an invalid XPath (an empty one: LEDE_ERR_INVALID_ARGUMENT),
+ * LEDE_ERR_EMPTY_INPUT when the selected nodes have
  * no text, LEDE_ERR_TOO_LARGE when entity references expand to more than
  * 16 MiB of text (fixed), and those of lede_extract_html. External entities and DTDs are
  * never loaded. Entities declared in the document are expanded. A reference
