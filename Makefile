@@ -78,8 +78,8 @@ fuzz-build: deps
 # Part of `make test`: each fuzz target for a fixed number of runs from the
 # committed corpus, seed 1; what it finds new is dropped.
 test-fuzz: fuzz-build
-	@tmp=$$(mktemp -d) && ./scripts/fuzz.sh $(BUILD_FUZZ) $$tmp -runs=$(FUZZ_RUNS) -seed=1; \
-		status=$$?; rm -rf $$tmp; exit $$status
+	@tmp=$$(mktemp -d) && ./scripts/fuzz.sh $(BUILD_FUZZ) "$$tmp" -runs=$(FUZZ_RUNS) -seed=1; \
+		status=$$?; rm -rf "$$tmp"; exit $$status
 
 # Each fuzz target for FUZZ_SECONDS, from the committed corpus; the inputs it
 # finds new are kept in $(BUILD_FUZZ)/corpus (add the telling ones to
