@@ -83,3 +83,23 @@ int lede_parse_u64(const char *s, uint64_t *out)
     *out = v;
     return 0;
 }
+
+static int ascii_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+int lede_ascii_ncasecmp(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int ca = ascii_lower((unsigned char)a[i]), cb = ascii_lower((unsigned char)b[i]);
+        if (ca != cb || ca == 0)
+            return ca - cb;
+    }
+    return 0;
+}
+
+int lede_ascii_casecmp(const char *a, const char *b)
+{
+    return lede_ascii_ncasecmp(a, b, SIZE_MAX);
+}

@@ -1,13 +1,19 @@
 /* parse.h - numbers from option text, strict: the whole string or nothing;
- * and numbers to text. Always in the C locale: a program embedding lede may
- * have set a locale whose decimal point is ',', and option text, ROUGE's
- * flags and the settings lede records must read and print the same in
- * every program. */
+ * numbers to text; names compared without case. Always in the C locale: a
+ * program embedding lede may have set a locale whose decimal point is ','
+ * or whose 'I' folds to a dotless 'ı' (Turkish), and option text, ROUGE's
+ * flags, charset and language names and the settings lede records must
+ * read, compare and print the same in every program. */
 #ifndef LEDE_COMMON_PARSE_H
 #define LEDE_COMMON_PARSE_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+/* strcasecmp and strncasecmp folding ASCII letters only, whatever the
+ * locale (under tr_TR, strcasecmp("IT", "it") is not 0). */
+int lede_ascii_casecmp(const char *a, const char *b);
+int lede_ascii_ncasecmp(const char *a, const char *b, size_t n);
 
 /* A finite decimal number; 0 on success, -1 otherwise. */
 int lede_parse_double(const char *s, double *out);

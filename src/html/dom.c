@@ -8,11 +8,11 @@
  * the depth of the trees they build. */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "../common/alloc.h"
 #include "../common/error.h"
 #include "../common/intern.h"
+#include "../common/parse.h"
 #include "html.h"
 #include "libxml.h"
 
@@ -245,7 +245,7 @@ static void read_attrs(const xmlNode *node, attr_view *v)
                 v->href = 1;
             break;
         case 'a':
-            if (strcmp(name, "aria-hidden") == 0 && strcasecmp(value, "true") == 0)
+            if (strcmp(name, "aria-hidden") == 0 && lede_ascii_casecmp(value, "true") == 0)
                 v->hidden = 1;
             break;
         case 's':
@@ -299,7 +299,7 @@ static uint16_t element_hints(builder *b, const attr_view *v)
         h |= lede_html_class_hints(v->id);
     if (v->role)
         h |= lede_html_role_hints(v->role);
-    if (v->itemprop && strcasecmp(v->itemprop, "articleBody") == 0)
+    if (v->itemprop && lede_ascii_casecmp(v->itemprop, "articleBody") == 0)
         h |= HINT_MAIN;
     return h;
 }

@@ -15,9 +15,9 @@
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "../common/error.h"
+#include "../common/parse.h"
 #include "../io/input.h"
 #include "html.h"
 
@@ -302,7 +302,7 @@ static int copy_label(const char *s, size_t len, char *out)
 
 static int compare_label(const void *key, const void *entry)
 {
-    return strcasecmp(key, ((const label_alias *)entry)->label);
+    return lede_ascii_casecmp(key, ((const label_alias *)entry)->label);
 }
 
 /* Replaces a label by the name lede converts with. A label that already is
@@ -313,7 +313,7 @@ static void canonical_name(char *name)
 {
     const label_alias *a = bsearch(name, aliases, sizeof aliases / sizeof aliases[0],
                                    sizeof aliases[0], compare_label);
-    if (a && strcasecmp(name, a->name) != 0)
+    if (a && lede_ascii_casecmp(name, a->name) != 0)
         strcpy(name, a->name);
 }
 
@@ -323,19 +323,19 @@ static void canonical_name(char *name)
 static void declared_name(char *name)
 {
     canonical_name(name);
-    if (strncasecmp(name, "UTF-16", 6) == 0)
+    if (lede_ascii_ncasecmp(name, "UTF-16", 6) == 0)
         strcpy(name, "UTF-8");
 }
 
 static int is_utf8_name(const char *name)
 {
-    return strcasecmp(name, "UTF-8") == 0;
+    return lede_ascii_casecmp(name, "UTF-8") == 0;
 }
 
 static int stateful_name(const char *name)
 {
-    return strncasecmp(name, "iso-2022", 8) == 0 || strncasecmp(name, "utf-7", 5) == 0 ||
-           strncasecmp(name, "hz", 2) == 0;
+    return lede_ascii_ncasecmp(name, "iso-2022", 8) == 0 ||
+           lede_ascii_ncasecmp(name, "utf-7", 5) == 0 || lede_ascii_ncasecmp(name, "hz", 2) == 0;
 }
 
 /* ====== UTF-16 without a byte order mark ====== */

@@ -13,8 +13,8 @@
  * ("print:", "hover:") are not read. */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "../common/parse.h"
 #include "html.h"
 
 typedef struct vocab_word {
@@ -315,7 +315,7 @@ uint16_t lede_html_role_hints(const char *role)
         {"alertdialog", HINT_SUBSCRIBE}, {"toolbar", HINT_SHARE},
     };
     for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
-        if (strcasecmp(role, roles[i].role) == 0)
+        if (lede_ascii_casecmp(role, roles[i].role) == 0)
             return roles[i].hint;
     return 0;
 }

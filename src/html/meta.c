@@ -4,9 +4,9 @@
  * space collapsed. */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "../common/alloc.h"
+#include "../common/parse.h"
 #include "../common/strbuf.h"
 #include "html.h"
 #include "libxml.h"
@@ -84,7 +84,7 @@ static void offer(collector *c, enum field f, int rank, const char *value)
     char *v = clean_copy(c, value);
     if (!v)
         return;
-    if (f == F_AUTHOR && strncasecmp(v, "by ", 3) == 0)
+    if (f == F_AUTHOR && lede_ascii_ncasecmp(v, "by ", 3) == 0)
         memmove(v, v + 3, strlen(v + 3) + 1);
     if (f == F_LANGUAGE) /* og:locale writes en_US */
         for (char *p = v; *p; p++)
@@ -107,13 +107,13 @@ static void read_meta(collector *c, const xmlNode *node)
     const char *keys[3] = {lede_html_attr(node, "name"), lede_html_attr(node, "property"),
                            lede_html_attr(node, "itemprop")};
     const char *equiv = lede_html_attr(node, "http-equiv");
-    if (equiv && strcasecmp(equiv, "content-language") == 0)
+    if (equiv && lede_ascii_casecmp(equiv, "content-language") == 0)
         offer(c, F_LANGUAGE, 1, content);
     for (int k = 0; k < 3; k++) {
         if (!keys[k])
             continue;
         for (size_t i = 0; i < sizeof meta_keys / sizeof meta_keys[0]; i++)
-            if (strcasecmp(keys[k], meta_keys[i].key) == 0)
+            if (lede_ascii_casecmp(keys[k], meta_keys[i].key) == 0)
                 offer(c, meta_keys[i].field, meta_keys[i].rank, content);
     }
 }
@@ -143,7 +143,7 @@ static char *element_text(collector *c, const xmlNode *node)
 
 static int named(const xmlNode *n, const char *name)
 {
-    return n->type == XML_ELEMENT_NODE && strcasecmp((const char *)n->name, name) == 0;
+    return n->type == XML_ELEMENT_NODE && lede_ascii_casecmp((const char *)n->name, name) == 0;
 }
 
 lede_status lede_html_read_meta(const xmlDoc *doc, lede_html_meta *meta)

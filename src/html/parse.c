@@ -6,13 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 
 #include "../common/error.h"
+#include "../common/parse.h"
 #include "../common/strbuf.h"
 #include "html.h"
 #include "libxml.h"
@@ -774,7 +774,7 @@ static int starts_with_doc(const lede_html_source *src)
     size_t i = 0;
     while (i < src->len && is_blank((unsigned char)src->data[i]))
         i++;
-    return src->len - i >= 5 && strncasecmp(src->data + i, "<DOC", 4) == 0 &&
+    return src->len - i >= 5 && lede_ascii_ncasecmp(src->data + i, "<DOC", 4) == 0 &&
            (src->data[i + 4] == '>' || src->data[i + 4] == ' ');
 }
 

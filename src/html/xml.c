@@ -9,12 +9,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <libxml/xpath.h>
 
 #include "../common/alloc.h"
 #include "../common/error.h"
+#include "../common/parse.h"
 #include "document.h"
 #include "html.h"
 #include "libxml.h"
@@ -294,7 +294,7 @@ lede_status lede_extract_xml(const char *xml, size_t len, const char *xpath,
         const xmlNode *root = lede_libxml()->xmlDocGetRootElement(tree);
         if (!root) {
             st = lede_fail(err, LEDE_ERR_EMPTY_INPUT, "the XML document has no element");
-        } else if (!xpath && strcasecmp((const char *)root->name, "html") == 0) {
+        } else if (!xpath && lede_ascii_casecmp((const char *)root->name, "html") == 0) {
             /* XHTML: a web page like any other */
             lede_libxml()->xmlFreeDoc(tree);
             tree = NULL;

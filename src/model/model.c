@@ -1,8 +1,9 @@
 #include "model.h"
 
 #include <string.h>
-#include <strings.h>
 #include <utf8proc.h>
+
+#include "../common/parse.h"
 
 /* Whether `language` is one of the comma-separated `aliases`. */
 static int is_alias(const char *language, const char *aliases)
@@ -11,7 +12,7 @@ static int is_alias(const char *language, const char *aliases)
     for (const char *p = aliases; *p;) {
         const char *comma = strchr(p, ',');
         size_t n = comma ? (size_t)(comma - p) : strlen(p);
-        if (n == len && strncasecmp(p, language, n) == 0)
+        if (n == len && lede_ascii_ncasecmp(p, language, n) == 0)
             return 1;
         p += n + (comma != NULL);
     }
@@ -24,8 +25,9 @@ const lede_model_data *lede_model_find(const char *language)
         return NULL;
     for (size_t i = 0; i < lede_builtin_model_count; i++) {
         const lede_model_data *d = &lede_builtin_models[i];
-        if (strcasecmp(language, d->code) == 0 || strcasecmp(language, d->name) == 0 ||
-            (d->stemmer[0] && strcasecmp(language, d->stemmer) == 0) ||
+        if (lede_ascii_casecmp(language, d->code) == 0 ||
+            lede_ascii_casecmp(language, d->name) == 0 ||
+            (d->stemmer[0] && lede_ascii_casecmp(language, d->stemmer) == 0) ||
             is_alias(language, d->aliases))
             return d;
     }

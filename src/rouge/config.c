@@ -6,10 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "../common/alloc.h"
 #include "../common/error.h"
+#include "../common/parse.h"
 #include "../html/libxml.h"
 #include "rouge_internal.h"
 
@@ -270,7 +270,8 @@ static void config_free(config *c)
 
 static int name_is(const xmlNode *node, const char *name)
 {
-    return node->type == XML_ELEMENT_NODE && strcasecmp((const char *)node->name, name) == 0;
+    return node->type == XML_ELEMENT_NODE &&
+           lede_ascii_casecmp((const char *)node->name, name) == 0;
 }
 
 /* The script keeps the last text child, trimmed of leading and trailing
@@ -473,11 +474,11 @@ static lede_status format_of(const eval_entry *e, const char *path, lede_rouge_f
     if (!e->format)
         return lede_fail(err, LEDE_ERR_INVALID_ARGUMENT, "%s: EVAL %s has no <INPUT-FORMAT>",
                          path, e->id);
-    if (strcasecmp(e->format, "SPL") == 0)
+    if (lede_ascii_casecmp(e->format, "SPL") == 0)
         *out = LEDE_ROUGE_FORMAT_SPL;
-    else if (strcasecmp(e->format, "SEE") == 0)
+    else if (lede_ascii_casecmp(e->format, "SEE") == 0)
         *out = LEDE_ROUGE_FORMAT_SEE;
-    else if (strcasecmp(e->format, "ISI") == 0)
+    else if (lede_ascii_casecmp(e->format, "ISI") == 0)
         *out = LEDE_ROUGE_FORMAT_ISI;
     else
         return lede_fail(err, LEDE_ERR_INVALID_ARGUMENT,

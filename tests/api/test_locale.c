@@ -1,13 +1,16 @@
 /* test_locale.c - a program that sets a locale whose decimal point is ','
  * gets the same option parsing, option descriptions and ROUGE scores as
- * one in the C locale: lede reads and writes numbers in the C locale.
- * The locale is built by the test's fixture (localedef into the build
- * folder, LOCPATH); without it the test fails, never skips. */
+ * one in the C locale: lede reads and writes numbers in the C locale. One
+ * in Turkish, where 'I' folds to a dotless 'ı', gets the same languages and
+ * charsets by name: lede compares names folding ASCII only. The locales are
+ * built by the test's fixture (localedef into the build folder, LOCPATH);
+ * without them the test fails, never skips. */
 #define _POSIX_C_SOURCE 200809L
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "harness.h"
 #include "lede.h"
@@ -106,10 +109,42 @@ static void check_description(const char *where)
     lede_options_free(o);
 }
 
+/* Names given in capitals, which the Turkish locale's strcasecmp does not
+ * match with their lower-case forms: a language, and a page's charset. */
+static void check_names(const char *where)
+{
+    const char *languages[] = {"IT", "ITALIAN", "Finnish", "INDONESIAN"};
+    for (size_t i = 0; i < sizeof languages / sizeof languages[0]; i++) {
+        lede_options *o = lede_options_new();
+        lede_summarizer *s = NULL;
+        lede_error *err = NULL;
+        lede_options_set_language(o, languages[i]);
+        CHECK_MSG(lede_summarizer_new(o, &s, &err) == LEDE_OK, "%s: language %s: %s", where,
+                  languages[i], lede_error_message(err));
+        lede_error_free(err);
+        lede_summarizer_free(s);
+        lede_options_free(o);
+    }
+    const char page[] = "<html><head><meta charset=\"LATIN1\"><title>T</title></head><body>"
+                        "<article><p>\x93Quoted words,\x94 said the minister, in a long "
+                        "enough sentence for an article.</p></article></body></html>";
+    lede_document *doc = NULL;
+    if (CHECK_MSG(lede_extract_html(page, sizeof page - 1, NULL, &doc, NULL) == LEDE_OK, "%s",
+                  where)) {
+        CHECK_MSG(strcmp(lede_document_encoding(doc), "WINDOWS-1252") == 0, "%s: encoding %s",
+                  where, lede_document_encoding(doc));
+        size_t len;
+        CHECK_MSG(strstr(lede_document_text(doc, &len), "\u201cQuoted words,\u201d") != NULL,
+                  "%s: %s", where, lede_document_text(doc, &len));
+        lede_document_free(doc);
+    }
+}
+
 int main(void)
 {
     char in_c[4096], in_de[4096];
     check_description("C locale");
+    check_names("C locale");
     check_typed_rouge_setters("C locale");
     rouge_scores(in_c, sizeof in_c);
     CHECK_MSG(strstr(in_c, "ROUGE-1 ") != NULL, "no ROUGE-1 score: %s", in_c);
@@ -123,5 +158,11 @@ int main(void)
     check_typed_rouge_setters("de_DE");
     rouge_scores(in_de, sizeof in_de);
     CHECK_STR(in_de, in_c);
+    if (!CHECK_MSG(setlocale(LC_ALL, "tr_TR.UTF-8") != NULL,
+                   "cannot set tr_TR.UTF-8 (LOCPATH=%s): the fixture builds it with localedef",
+                   getenv("LOCPATH") ? getenv("LOCPATH") : "unset"))
+        return harness_finish();
+    CHECK_MSG(strcasecmp("I", "i") != 0, "the Turkish locale folds I to i: it tests nothing");
+    check_names("tr_TR");
     return harness_finish();
 }
