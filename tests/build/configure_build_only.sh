@@ -8,7 +8,9 @@
 # Usage: configure_build_only.sh SOURCE_DIR
 set -eu
 src=$(cd "$1" && pwd)
-tmp=$(mktemp -d)
+# Not under a TMPDIR with a space in it: compiler flags from pkg-config
+# and the make program CMake runs are split at spaces.
+tmp=$(mktemp -d /tmp/lede-test.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/bin"
 for pkg in $(sh "$src/scripts/install-deps.sh" list-test-only); do

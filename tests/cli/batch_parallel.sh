@@ -36,7 +36,7 @@ status=0
 "$lede" batch -n 3 "$tmp/in.jsonl" >"$tmp/one.jsonl" 2>"$tmp/one.err" || status=$?
 [ "$status" -eq 1 ] || { echo "expected exit 1 for the empty texts, got $status"; exit 1; }
 "$lede" batch -n 3 -j 3 "$tmp/in.jsonl" >"$tmp/threads.jsonl" 2>"$tmp/threads.err" || true
-parallel --pipe --keep-order -j 2 --block 40k "$lede" batch -n 3 \
+parallel -q --pipe --keep-order -j 2 --block 40k "$lede" batch -n 3 \
     <"$tmp/in.jsonl" >"$tmp/parallel.jsonl" 2>/dev/null || true
 lines=$(wc -l <"$tmp/one.jsonl")
 [ "$lines" -eq 593 ] || { echo "expected 593 summaries, got $lines"; exit 1; }

@@ -224,9 +224,22 @@ def single_run_fails(lede, library, args, env, tmp, several_files=False, outputs
     return 1 if failures else 0
 
 
+def preloadable(library, folder):
+    """The library by a path LD_PRELOAD can hold: it splits at spaces (and
+    colons) and knows no quoting, so a build folder with a space in its
+    path gets a link to it in `folder`, a folder of /tmp."""
+    if not any(c in library for c in " \t:"):
+        return library
+    link = os.path.join(folder, "failing_alloc.so")
+    os.symlink(library, link)
+    return link
+
+
 def main():
     lede, library = sys.argv[1], sys.argv[2]
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, \
+            tempfile.TemporaryDirectory(prefix="lede-oom.", dir="/tmp") as plain:
+        library = preloadable(library, plain)
         data = os.path.join(tmp, "in.jsonl")
         with open(data, "w") as f:
             for item in LINES:

@@ -7,7 +7,9 @@
 # Usage: pc_dirs.sh SOURCE_DIR
 set -eu
 src=$(cd "$1" && pwd)
-tmp=$(mktemp -d)
+# Not under a TMPDIR with a space in it: compiler flags from pkg-config
+# and the make program CMake runs are split at spaces.
+tmp=$(mktemp -d /tmp/lede-test.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 libdir=$tmp/prefix/lib64
 incdir=$tmp/elsewhere/include

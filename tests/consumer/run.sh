@@ -10,7 +10,9 @@ set -eu
 build=$(cd "$1" && pwd)
 src=$(cd "$2" && pwd)
 blas_file=$3
-tmp=$(mktemp -d)
+# Not under a TMPDIR with a space in it: compiler flags from pkg-config
+# and the make program CMake runs are split at spaces.
+tmp=$(mktemp -d /tmp/lede-test.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 prefix=/opt/lede-test
 DESTDIR=$tmp/stage cmake --install "$build" --prefix "$prefix" >/dev/null

@@ -4,6 +4,7 @@
 # inputs, and clear errors on bad input. Ends with "N passed, N failed".
 set -u
 LEDE=$1
+case $LEDE in /*) ;; *) LEDE=$PWD/$LEDE ;; esac # it runs from other folders too
 DATA=$2
 WORK=$3
 rm -rf "$WORK"
@@ -152,16 +153,20 @@ expect_status 1 "malformed xml" "$LEDE" rouge -a "$WORK/bad.xml"
 expect_err "malformed xml message" "bad.xml:[0-9]*: malformed XML"
 
 # -z SPL: a file list "PEER MODEL..." per line, evaluations 1, 2, ... of peer X.
-printf '# a comment\n%s %s %s\n\n%s %s\n' "$WORK/xml/peers/e1.A" "$WORK/xml/models/e1.1" \
-    "$WORK/xml/models/e1.2" "$WORK/xml/peers/e2.A" "$WORK/xml/models/e2.1" >"$WORK/xml/list.txt"
+# Its fields are split at spaces, as the script splits them: the names are
+# relative to the folder it runs in, which may have a space in its path.
+printf '# a comment\n%s %s %s\n\n%s %s\n' peers/e1.A models/e1.1 models/e1.2 peers/e2.A \
+    models/e2.1 >"$WORK/xml/list.txt"
+cd "$WORK/xml"
 # shellcheck disable=SC2086
 expect_status 0 "file list" "$LEDE" rouge $ONE -d -z SPL "$WORK/xml/list.txt"
 sed 's/^A /X /; s/\.A R:/.X R:/; s/Eval 00000\([12]\)/Eval \1/' "$WORK/xml/a.out" >"$WORK/xml/list.want"
 cmp -s "$WORK/out" "$WORK/xml/list.want" && ok || fail "file list output differs"
-printf '%s\n' "$WORK/xml/peers/e1.A" >"$WORK/xml/list-bad.txt"
+printf '%s\n' peers/e1.A >"$WORK/xml/list-bad.txt"
 expect_status 1 "file list without model" "$LEDE" rouge -n 1 -z SPL "$WORK/xml/list-bad.txt"
 expect_err "file list without model message" "list-bad.txt:1: a file list line needs"
 expect_status 2 "file list SIMPLE" "$LEDE" rouge -n 1 -z SIMPLE "$WORK/xml/list.txt"
+cd - >/dev/null
 
 # 5. Folders: NAME against NAME.A, NAME.B.
 mkdir -p "$WORK/dirs/c" "$WORK/dirs/r"
