@@ -6,11 +6,11 @@
  * built by the test's fixture (localedef into the build folder, LOCPATH);
  * without them the test fails, never skips. */
 #define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "harness.h"
 #include "lede.h"
@@ -162,7 +162,8 @@ int main(void)
                    "cannot set tr_TR.UTF-8 (LOCPATH=%s): the fixture builds it with localedef",
                    getenv("LOCPATH") ? getenv("LOCPATH") : "unset"))
         return harness_finish();
-    CHECK_MSG(strcasecmp("I", "i") != 0, "the Turkish locale folds I to i: it tests nothing");
+    /* tolower, not strcasecmp: the sanitizers' strcasecmp folds ASCII. */
+    CHECK_MSG(tolower('I') != 'i', "the Turkish locale folds I to i: it tests nothing");
     check_names("tr_TR");
     return harness_finish();
 }
