@@ -946,11 +946,17 @@ static int parse_args(int argc, char **argv, batch_config *cfg, const struct opt
                                        optarg, MAX_THREADS);
         } else if (c == OPT_STRICT) {
             cfg->strict = 1;
-        } else if (c == 'n' || c == 'l') {
-            const char *name = c == 'n' ? "sentences" : "language";
-            if (lede_options_set(cfg->opts, name, optarg) != LEDE_OK)
-                status = cli_usage_error("batch", "--%s: invalid value '%s'", name, optarg);
-            cfg->lang_given |= c == 'l';
+        } else if (c == 'n') {
+            /* As lede summarize reads it: a count, not "default". */
+            size_t n;
+            if (cli_parse_size(optarg, &n) != 0 ||
+                lede_options_set_sentences(cfg->opts, n) != LEDE_OK)
+                status =
+                    cli_usage_error("batch", "--sentences: '%s' is not a positive integer", optarg);
+        } else if (c == 'l') {
+            if (lede_options_set(cfg->opts, "language", optarg) != LEDE_OK)
+                status = cli_usage_error("batch", "--language: invalid value '%s'", optarg);
+            cfg->lang_given = 1;
         } else if (c >= CLI_NAMED_OPTION) {
             status = cli_apply_named_option(cfg->opts, "batch", c, optarg);
         } else if (c == ':') {
