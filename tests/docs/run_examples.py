@@ -76,7 +76,9 @@ def run(kind, text, build, src, tmp):
 def main():
     build, src, files = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2]), sys.argv[3:]
     failures = examples = 0
-    with tempfile.TemporaryDirectory() as tmp:
+    # In /tmp, not TMPDIR: the examples' shell commands hold the folder's
+    # path unquoted, and a TMPDIR may have a space.
+    with tempfile.TemporaryDirectory(prefix="lede-docs.", dir="/tmp") as tmp:
         for path in files:
             last = None
             for info, is_example, text, line in blocks(path):
