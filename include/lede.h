@@ -553,7 +553,7 @@ LEDE_API lede_status lede_rouge_add_files(lede_rouge *r, const char *eval_id,
                                           const char *const *model_paths, size_t n_models,
                                           lede_error **err);
 
-/* Reads a ROUGE-1.5.5 XML configuration file (<ROUGE-EVAL>, <EVAL ID>,
+/* Reads a ROUGE-1.5.5 XML configuration file ("-": standard input) (<ROUGE-EVAL>, <EVAL ID>,
  * <PEER-ROOT>, <MODEL-ROOT>, <INPUT-FORMAT TYPE="SPL|SEE|ISI">, <PEERS><P
  * ID>, <MODELS><M ID>; names matched without case, paths joined as
  * ROOT/FILE as the script does) and adds every evaluation for the peer
@@ -749,8 +749,9 @@ LEDE_API lede_status lede_extract_html(const char *html, size_t len,
  * never loaded. Entities declared in the document are expanded. A reference
  * to an undeclared entity is a well-formedness error (LEDE_ERR_MARKUP), as
  * XML has it, unless the document has an external DTD, which may declare
- * it: then one that HTML names (&rsquo;) gives its character, and any other
- * reference (an external or unknown entity) stays as written ("&name;").
+ * it, and is not standalone="yes": then one that HTML names (&rsquo;) gives
+ * its character, and any other reference (an external or unknown entity)
+ * stays as written ("&name;").
  * Thread-safe. */
 LEDE_API lede_status lede_extract_xml(const char *xml, size_t len, const char *xpath,
                                       const lede_extract_options *opts, lede_document **out,

@@ -32,12 +32,9 @@ static void file_text_free(file_text *f)
     memset(f, 0, sizeof *f);
 }
 
-static lede_status read_file(const char *path, file_text *out, lede_error **err)
+/* Reads all of `f` (named `path` in messages) into out->data. */
+static lede_status read_stream(FILE *f, const char *path, file_text *out, lede_error **err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return lede_fail(err, LEDE_ERR_INVALID_ARGUMENT, "cannot open %s: %s", path,
-                         strerror(errno));
     size_t cap = 4096, len = 0;
     char *data = malloc(cap);
     while (data) {
@@ -56,17 +53,28 @@ static lede_status read_file(const char *path, file_text *out, lede_error **err)
         if (n == 0)
             break;
     }
-    int failed = ferror(f);
-    fclose(f);
+    int failed = ferror(f) ? errno : 0;
     if (!data)
         return lede_fail(err, LEDE_ERR_NOMEM, "%s: out of memory", path);
     if (failed) {
         free(data);
-        return lede_fail(err, LEDE_ERR_INVALID_ARGUMENT, "cannot read %s", path);
+        return lede_fail(err, LEDE_ERR_INVALID_ARGUMENT, "cannot read %s: %s", path,
+                         strerror(failed));
     }
     out->data = data;
     out->len = len;
     return LEDE_OK;
+}
+
+static lede_status read_file(const char *path, file_text *out, lede_error **err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return lede_fail(err, LEDE_ERR_INVALID_ARGUMENT, "cannot open %s: %s", path,
+                         strerror(errno));
+    lede_status st = read_stream(f, path, out, err);
+    fclose(f);
+    return st;
 }
 
 static int push_sentence(file_text *f, const char *s, size_t len)
@@ -432,7 +440,8 @@ static lede_status parse_config(const char *path, config *c, lede_error **err)
      * prints "I/O warning : failed to load external entity" for a file it
      * cannot open, whatever the options, and a library must not print. */
     file_text text = {0};
-    st = read_file(path, &text, err);
+    st = strcmp(path, "-") == 0 ? read_stream(stdin, path, &text, err)
+                                : read_file(path, &text, err);
     if (st != LEDE_OK)
         return st;
     if (text.len > INT_MAX) {

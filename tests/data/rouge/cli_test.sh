@@ -115,6 +115,12 @@ cmp -s "$WORK/xml/all.out" "$WORK/xml/want.out" && ok || fail "xml -a output dif
 # shellcheck disable=SC2086
 expect_status 0 "xml system id" "$LEDE" rouge $ONE -d "$WORK/xml/config.xml" B
 cmp -s "$WORK/out" "$WORK/xml/b.out" && ok || fail "xml system B differs"
+# "-": the configuration from standard input (its paths are absolute here).
+# shellcheck disable=SC2086
+expect_status 0 "xml from stdin" "$LEDE" rouge $ONE -d - B <"$WORK/xml/config.xml"
+cmp -s "$WORK/out" "$WORK/xml/b.out" && ok || fail "xml from stdin differs"
+expect_status 1 "xml folder" "$LEDE" rouge $ONE "$WORK/xml" B
+expect_err "xml folder message" "cannot read .*xml: Is a directory"
 expect_status 2 "xml no system id" "$LEDE" rouge -n 2 "$WORK/xml/config.xml"
 expect_err "xml no system id message" "system ID"
 
