@@ -119,8 +119,9 @@ static void check_names(const char *where)
         lede_summarizer *s = NULL;
         lede_error *err = NULL;
         lede_options_set_language(o, languages[i]);
-        CHECK_MSG(lede_summarizer_new(o, &s, &err) == LEDE_OK, "%s: language %s: %s", where,
-                  languages[i], lede_error_message(err));
+        lede_status st = lede_summarizer_new(o, &s, &err);
+        CHECK_MSG(st == LEDE_OK, "%s: language %s: %s", where, languages[i],
+                  lede_error_message(err));
         lede_error_free(err);
         lede_summarizer_free(s);
         lede_options_free(o);

@@ -533,8 +533,14 @@ static void test_unreadable_config_prints_nothing(void)
     fflush(stderr);
     int saved = dup(2);
     FILE *captured = tmpfile();
-    if (!CHECK(saved >= 0 && captured && dup2(fileno(captured), 2) == 2))
+    if (!CHECK(saved >= 0 && captured && dup2(fileno(captured), 2) == 2)) {
+        if (saved >= 0)
+            close(saved);
+        if (captured)
+            fclose(captured);
+        rmdir(dir);
         return;
+    }
     lede_status st[2];
     char *messages[2];
     for (int i = 0; i < 2; i++) {
