@@ -260,15 +260,15 @@ lede_status lede_options_set(lede_options *opts, const char *name, const char *v
 {
     if (!opts || !name || !value)
         return LEDE_ERR_INVALID_ARGUMENT;
+    /* What lede_options_describe writes for the default budget. */
+    if (strcmp(name, "sentences") == 0 && strcmp(value, "default") == 0)
+        return set_budget(opts, LEDE_BUDGET_SENTENCES, 0, 0);
     for (size_t i = 0; i < NAMED_OPTIONS; i++) {
         const named_option *o = &named_options[i];
         if (strcmp(name, o->name) != 0)
             continue;
         uint64_t u;
         double d;
-        /* What lede_options_describe writes for the default budget. */
-        if (o->set_size == lede_options_set_sentences && strcmp(value, "default") == 0)
-            return set_budget(opts, LEDE_BUDGET_SENTENCES, 0, 0);
         switch (o->kind) {
         case OPT_SIZE:
             if (lede_parse_u64(value, &u) != 0 || u > SIZE_MAX)

@@ -217,14 +217,9 @@ static lede_status set_limit(lede_rouge_options *opts, char flag, const char *va
     return LEDE_OK;
 }
 
-/* A flag whose value is kept as written, for the metrics' names, is
- * refused before anything is set when that text is too long: a setter
- * that fails leaves the options as they were. */
-static int text_too_long(const char *value)
-{
-    return strlen(value) >= LEDE_ROUGE_FLAG_TEXT;
-}
-
+/* The text of a flag whose value is kept as written, for the metrics'
+ * names; its number is set after this succeeds, so that a refused flag
+ * (its text too long) leaves the options as they were. */
 static lede_status set_text_number(char *text, char flag, const char *value, lede_error **err)
 {
     if (lede_rouge_flag_text(text, value) != 0)
@@ -246,10 +241,10 @@ static lede_status set_valued_flag(lede_rouge_options *opts, char flag, const ch
     case 'c':
         if (lede_parse_double(value, &x) != 0 || x < 0 || x > 100)
             return bad_value(err, flag, value, "confidence level between 0 and 100");
-        if (text_too_long(value))
-            return bad_value(err, flag, value, "too long");
+        if (set_text_number(opts->confidence_text, flag, value, err) != LEDE_OK)
+            return LEDE_ERR_INVALID_ARGUMENT;
         opts->confidence = x;
-        return set_text_number(opts->confidence_text, flag, value, err);
+        return LEDE_OK;
     case 'f':
         /* The script averages for any value but "B" (its scoring's else
          * branch), so an existing command line gives the same scores. */
@@ -273,11 +268,11 @@ static lede_status set_valued_flag(lede_rouge_options *opts, char flag, const ch
     case '2':
         if (parse_long(value, &n) != 0)
             return bad_value(err, flag, value, "integer skip distance; < 0 for no limit");
-        if (text_too_long(value))
-            return bad_value(err, flag, value, "too long");
+        if (set_text_number(opts->skip_text, flag, value, err) != LEDE_OK)
+            return LEDE_ERR_INVALID_ARGUMENT;
         opts->skip_given = 1;
         opts->skip_gap = n;
-        return set_text_number(opts->skip_text, flag, value, err);
+        return LEDE_OK;
     case 't':
         /* The script treats any value but 1 and 2 as 0. */
         if (lede_parse_double(value, &x) != 0)
@@ -289,10 +284,10 @@ static lede_status set_valued_flag(lede_rouge_options *opts, char flag, const ch
     case 'w':
         if (lede_parse_double(value, &x) != 0 || !(x > 0))
             return bad_value(err, flag, value, "ROUGE-W weight factor must be > 0");
-        if (text_too_long(value))
-            return bad_value(err, flag, value, "too long");
+        if (set_text_number(opts->wlcs_text, flag, value, err) != LEDE_OK)
+            return LEDE_ERR_INVALID_ARGUMENT;
         opts->wlcs_weight = x;
-        return set_text_number(opts->wlcs_text, flag, value, err);
+        return LEDE_OK;
     default:
         return lede_fail(err, LEDE_ERR_INTERNAL, "-%c: no handler", flag);
     }
