@@ -947,12 +947,7 @@ static int parse_args(int argc, char **argv, batch_config *cfg, const struct opt
         } else if (c == OPT_STRICT) {
             cfg->strict = 1;
         } else if (c == 'n') {
-            /* As lede summarize reads it: a count, not "default". */
-            size_t n;
-            if (cli_parse_size(optarg, &n) != 0 ||
-                lede_options_set_sentences(cfg->opts, n) != LEDE_OK)
-                status =
-                    cli_usage_error("batch", "--sentences: '%s' is not a positive integer", optarg);
+            status = cli_set_sentences(cfg->opts, "batch", optarg);
         } else if (c == 'l') {
             if (lede_options_set(cfg->opts, "language", optarg) != LEDE_OK)
                 status = cli_usage_error("batch", "--language: invalid value '%s'", optarg);

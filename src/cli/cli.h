@@ -73,6 +73,11 @@ extern const char *const cli_empty_reference_choices[];
  * something could not be written, else `status`. */
 int cli_finish_output(int status);
 
+/* Sets -n/--sentences from its text, a positive integer, in `opts`;
+ * returns 0, or the usage error's status after its message (`cmd` names
+ * the command in it). One reading for lede summarize and lede batch. */
+int cli_set_sentences(lede_options *opts, const char *cmd, const char *arg);
+
 /* Parses a positive integer / a number in a range; returns 0 on success. */
 int cli_parse_size(const char *s, size_t *out);
 int cli_parse_double(const char *s, double *out);

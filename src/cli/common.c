@@ -195,6 +195,14 @@ int cli_finish_output(int status)
     return status;
 }
 
+int cli_set_sentences(lede_options *opts, const char *cmd, const char *arg)
+{
+    size_t n;
+    if (cli_parse_size(arg, &n) != 0 || lede_options_set_sentences(opts, n) != LEDE_OK)
+        return cli_usage_error(cmd, "--sentences: '%s' is not a positive integer", arg);
+    return 0;
+}
+
 int cli_parse_size(const char *s, size_t *out)
 {
     /* Digits first: strtoull would skip blanks and take a sign (" -1"

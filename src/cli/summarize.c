@@ -125,10 +125,7 @@ static int apply_option(run_config *cfg, int c, const char *arg)
     lede_status st = LEDE_OK;
     switch (c) {
     case 'n':
-        if (cli_parse_size(arg, &n) != 0)
-            return cli_usage_error(cmd, "--sentences: '%s' is not a positive integer", arg);
-        st = lede_options_set_sentences(cfg->opts, n);
-        break;
+        return cli_set_sentences(cfg->opts, cmd, arg);
     case OPT_WORDS:
         if (cli_parse_size(arg, &n) != 0)
             return cli_usage_error(cmd, "--words: '%s' is not a positive integer", arg);
