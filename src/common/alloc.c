@@ -20,7 +20,7 @@ void *lede_realloc_array(void *p, size_t n, size_t size)
     return realloc(p, bytes > 0 ? bytes : 1);
 }
 
-int lede_grow(void **items, size_t *cap, size_t need, size_t size)
+int lede_grow_slow(void **items, size_t *cap, size_t need, size_t size)
 {
     if (need <= *cap)
         return 0;

@@ -22,10 +22,20 @@ void *lede_realloc_array(void *p, size_t n, size_t size);
  * written. */
 void *lede_alloc_zeroed(size_t n, size_t size);
 
+/* lede_grow when the array must grow: out of line. */
+int lede_grow_slow(void **items, size_t *cap, size_t need, size_t size);
+
 /* Grows the array `*items` (of `*cap` elements of `size` bytes) so that it
  * holds at least `need` elements, doubling to amortize. Returns 0 on success,
- * -1 when out of memory (the array is unchanged). */
-int lede_grow(void **items, size_t *cap, size_t need, size_t size);
+ * -1 when out of memory (the array is unchanged). Inline, so that the
+ * common case, room already, costs a compare and no call on the paths that
+ * add a token or a word. */
+static inline int lede_grow(void **items, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    return lede_grow_slow(items, cap, need, size);
+}
 
 /* A copy of `len` bytes of `s` with a NUL appended; NULL when out of memory. */
 char *lede_strndup(const char *s, size_t len);

@@ -90,8 +90,7 @@ static int rehash(lede_intern *t, size_t nslots)
 /* Adds `s` as a new entry in the empty slot `i` of its probe sequence. */
 static int64_t insert_at(lede_intern *t, size_t i, const char *s, size_t len, uint64_t hash)
 {
-    if (t->count == t->cap &&
-        lede_grow((void **)&t->entries, &t->cap, t->count + 1, sizeof *t->entries) != 0)
+    if (lede_grow((void **)&t->entries, &t->cap, t->count + 1, sizeof *t->entries) != 0)
         return -1;
     char *copy = lede_arena_strndup(&t->strings, s, len);
     if (!copy)

@@ -11,8 +11,6 @@ int lede_strbuf_reserve(lede_strbuf *b, size_t extra)
 {
     if (extra > SIZE_MAX - b->len - 1)
         return -1;
-    if (b->len + extra + 1 <= b->cap)
-        return 0;
     return lede_grow((void **)&b->data, &b->cap, b->len + extra + 1, 1);
 }
 

@@ -177,8 +177,6 @@ static int reserve_term(lede_tokenizer *t)
 {
     if (t->nterms >= NEW_WORD - SURFACE_TERM_BASE)
         return -1;
-    if (t->nterms < t->origin_cap)
-        return 0;
     return lede_grow((void **)&t->origin, &t->origin_cap, t->nterms + 1, sizeof *t->origin);
 }
 
@@ -226,9 +224,7 @@ static int64_t add_new_word(lede_tokenizer *t, uint32_t sid)
     size_t len = t->norm.len;
     if (t->new_count >= NEW_WORD - 1)
         return -2;
-    if (t->new_count == t->new_cap &&
-        lede_grow((void **)&t->new_words, &t->new_cap, t->new_count + 1,
-                  sizeof *t->new_words) != 0)
+    if (lede_grow((void **)&t->new_words, &t->new_cap, t->new_count + 1, sizeof *t->new_words) != 0)
         return -2;
     size_t offset = t->new_text.len;
     if (lede_strbuf_append(&t->new_text, word, len) != 0)
@@ -426,8 +422,7 @@ static lede_status add_token(lede_tokenizer *t, lede_tokens *out, source src, si
         return LEDE_ERR_NOMEM;
     if (term < 0)
         return LEDE_OK;
-    if (out->count == out->cap &&
-        lede_grow((void **)&out->items, &out->cap, out->count + 1, sizeof *out->items) != 0)
+    if (lede_grow((void **)&out->items, &out->cap, out->count + 1, sizeof *out->items) != 0)
         return LEDE_ERR_NOMEM;
     out->items[out->count++] = (lede_token){start, (uint32_t)len, (uint32_t)term};
     return LEDE_OK;
