@@ -106,6 +106,21 @@ static int64_t insert_at(lede_intern *t, size_t i, const char *s, size_t len, ui
     return (int64_t)t->count - 1;
 }
 
+/* Whether one more entry would take the load factor to 1/2 or more (probes
+ * stay short under it): the slots must grow first, and a slot found
+ * before is no longer where the entry goes. */
+static int full_for_one_more(const lede_intern *t)
+{
+    return (t->count + 1) * 2 > t->nslots;
+}
+
+/* The string cannot be an entry: longer than an entry's length holds, or
+ * the ids are used up. */
+static int beyond_limits(const lede_intern *t, size_t len)
+{
+    return len > UINT32_MAX || t->count >= UINT32_MAX - 1;
+}
+
 int64_t lede_intern_add(lede_intern *t, const char *s, size_t len, int *is_new)
 {
     return lede_intern_add_hashed(t, s, len, lede_hash_bytes(s, len), is_new);
@@ -116,10 +131,9 @@ int64_t lede_intern_add_hashed(lede_intern *t, const char *s, size_t len, uint64
 {
     if (is_new)
         *is_new = 0;
-    if (len > UINT32_MAX || t->count >= UINT32_MAX - 1)
+    if (beyond_limits(t, len))
         return -1;
-    /* Keep the load factor under 1/2 so probes stay short. */
-    if ((t->count + 1) * 2 > t->nslots) {
+    if (full_for_one_more(t)) {
         if (t->nslots > SIZE_MAX / 2)
             return -1;
         if (rehash(t, t->nslots ? t->nslots * 2 : 64) != 0)
@@ -138,7 +152,8 @@ int64_t lede_intern_add_hashed(lede_intern *t, const char *s, size_t len, uint64
 int64_t lede_intern_add_missed(lede_intern *t, size_t empty, const char *s, size_t len,
                                uint64_t hash)
 {
-    if (len > UINT32_MAX || t->count >= UINT32_MAX - 1 || (t->count + 1) * 2 > t->nslots)
+    /* The refusal and the growing are lede_intern_add_hashed's. */
+    if (beyond_limits(t, len) || full_for_one_more(t))
         return lede_intern_add_hashed(t, s, len, hash, NULL);
     return insert_at(t, empty, s, len, hash);
 }

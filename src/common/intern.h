@@ -42,8 +42,10 @@ int64_t lede_intern_add_hashed(lede_intern *t, const char *s, size_t len, uint64
 /* Adds `s`, which lede_intern_lookup has just not found, with nothing added
  * since: `empty` is the slot that lookup gave, where the insertion goes
  * without a second probe (a word new to a summarizer was looked for twice,
- * a tenth of what its first sight cost). Returns its id, or -1 as
- * lede_intern_add does. */
+ * a tenth of what its first sight cost). When the slots must grow first
+ * (and for an empty table, whose lookup gives 0, no slot), `empty` is not
+ * used and the string is added as lede_intern_add_hashed adds it. Returns
+ * its id, or -1 as lede_intern_add does. */
 int64_t lede_intern_add_missed(lede_intern *t, size_t empty, const char *s, size_t len,
                                uint64_t hash);
 
