@@ -93,10 +93,6 @@ static lede_status build_dense(lede_graph *g, const lede_tfidf *v, size_t block_
     if (lede_grow((void **)&g->sim, &g->sim_cap, n * n, sizeof *g->sim) != 0 ||
         lede_grow((void **)&g->dot, &g->dot_cap, n * n, sizeof *g->dot) != 0)
         return LEDE_ERR_NOMEM;
-    /* The first dsyrk has beta 0, which BLAS says ignores what C holds;
-     * cleared anyway, since some OpenBLAS versions scaled C by 0, and
-     * leftover NaN times 0 is NaN. */
-    memset(g->dot, 0, n * n * sizeof *g->dot);
     if (v->nterms > g->dense_cap) {
         int *dc = lede_realloc_array(g->dense_col, v->nterms, sizeof *dc);
         if (!dc)
@@ -109,6 +105,10 @@ static lede_status build_dense(lede_graph *g, const lede_tfidf *v, size_t block_
         memset(g->sim, 0, n * n * sizeof *g->sim);
         return LEDE_OK;
     }
+    /* The first dsyrk has beta 0, which BLAS says ignores what C holds;
+     * cleared anyway, since some OpenBLAS versions scaled C by 0, and
+     * leftover NaN times 0 is NaN. */
+    memset(g->dot, 0, n * n * sizeof *g->dot);
     size_t width = block_bytes / (n * sizeof(double));
     if (width < 16)
         width = 16;

@@ -389,20 +389,10 @@ static const char *utf16_without_bom(const unsigned char *u, size_t len)
 
 /* ====== Finding a declaration ====== */
 
-static int lower(int c)
-{
-    return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
 static int starts_with_ci(const char *s, size_t len, const char *word)
 {
     size_t n = strlen(word);
-    if (len < n)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (lower((unsigned char)s[i]) != word[i])
-            return 0;
-    return 1;
+    return len >= n && lede_ascii_ncasecmp(s, word, n) == 0;
 }
 
 /* The charset=... inside a Content-Type value. */

@@ -284,6 +284,11 @@ typedef struct next_word {
     int starter; /* a capitalized stopword: The, He, It, ... */
 } next_word;
 
+static int is_apostrophe(int32_t c)
+{
+    return c == '\'' || c == 0x2019;
+}
+
 static next_word look_ahead(const splitter *sp, size_t i, size_t end)
 {
     const char *text = sp->text;
@@ -317,7 +322,7 @@ static next_word look_ahead(const splitter *sp, size_t i, size_t end)
     size_t we = i;
     while (we < end && we - ws < 32) {
         size_t n = lede_text_next(text, end, we, &c);
-        if (!lede_is_alnum(c) && c != '\'' && c != 0x2019)
+        if (!lede_is_alnum(c) && !is_apostrophe(c))
             break;
         we += n;
     }
@@ -366,7 +371,7 @@ static size_t after_elision(const char *text, size_t ws, size_t p)
         int32_t c;
         size_t n = lede_text_next(text, p, i, &c);
         i += n;
-        if ((c == '\'' || c == 0x2019 || c == '-') && i < p)
+        if ((is_apostrophe(c) || c == '-') && i < p)
             start = i;
     }
     return start;
@@ -745,11 +750,6 @@ static int quoted_question(const char *text, size_t p, size_t i)
         quoted |= is_quote_mark(c);
     }
     return quoted;
-}
-
-static int is_apostrophe(int32_t c)
-{
-    return c == '\'' || c == 0x2019;
 }
 
 /* Whether the sentence from `sent` opens with a quotation mark and has no
