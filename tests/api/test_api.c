@@ -134,6 +134,23 @@ static void test_options(void)
     lede_options_free(NULL);
 }
 
+/* Sets every NAME=VALUE of a lede_options_describe text in `o`, each
+ * required to be taken. */
+static void set_from_description(lede_options *o, const char *desc)
+{
+    char copy[512];
+    if (!CHECK(strlen(desc) < sizeof copy))
+        return;
+    strcpy(copy, desc);
+    for (char *tok = strtok(copy, " "); tok; tok = strtok(NULL, " ")) {
+        char *eq = strchr(tok, '=');
+        if (CHECK_MSG(eq != NULL, "no '=' in '%s'", tok)) {
+            *eq = '\0';
+            CHECK_MSG(lede_options_set(o, tok, eq + 1) == LEDE_OK, "%s=%s", tok, eq + 1);
+        }
+    }
+}
+
 static void test_named_options(void)
 {
     lede_options *o = lede_options_new();
@@ -186,13 +203,7 @@ static void test_named_options(void)
     /* A description read back through lede_options_set gives the same
      * options. */
     lede_options *again = lede_options_new();
-    char copy[512];
-    strcpy(copy, desc);
-    for (char *tok = strtok(copy, " "); tok; tok = strtok(NULL, " ")) {
-        char *eq = strchr(tok, '=');
-        *eq = '\0';
-        CHECK_EQ(lede_options_set(again, tok, eq + 1), LEDE_OK);
-    }
+    set_from_description(again, desc);
     char desc2[512];
     lede_options_describe(again, desc2, sizeof desc2);
     CHECK_STR(desc2, desc);
@@ -202,12 +213,7 @@ static void test_named_options(void)
     lede_options_describe(fresh, fresh_desc, sizeof fresh_desc);
     CHECK(strstr(fresh_desc, " sentences=default ") != NULL);
     CHECK_EQ(lede_options_set(again, "words", "40"), LEDE_OK);
-    strcpy(copy, fresh_desc);
-    for (char *tok = strtok(copy, " "); tok; tok = strtok(NULL, " ")) {
-        char *eq = strchr(tok, '=');
-        *eq = '\0';
-        CHECK_EQ(lede_options_set(again, tok, eq + 1), LEDE_OK);
-    }
+    set_from_description(again, fresh_desc);
     lede_options_describe(again, desc2, sizeof desc2);
     CHECK_STR(desc2, fresh_desc);
     lede_options_free(fresh);
