@@ -41,6 +41,22 @@ static void check_decoded_length(const jsonl_member *m, unsigned flags, const js
         abort();
 }
 
+/* The decoded text written as a JSON string, as lede batch writes each
+ * sentence, decodes back to the same bytes. */
+static void check_written_string(const jsonl_buf *text, jsonl_buf *out)
+{
+    out->len = 0;
+    if (jsonl_put_string(out, text->data, text->len) != 0)
+        return; /* out of memory: nothing to check */
+    jsonl_member quoted = {.value = out->data, .value_len = out->len};
+    jsonl_buf back = {0};
+    int rc = jsonl_decode_string(&quoted, &back);
+    if (rc == 1 ||
+        (rc == 0 && (back.len != text->len || memcmp(back.data, text->data, text->len) != 0)))
+        abort();
+    jsonl_buf_free(&back);
+}
+
 /* The items of an array value, and theirs (rouge's references are lists of
  * lists, bench's summaries lists of strings): each inside the value, its
  * strings decoded within their length. */
@@ -77,7 +93,7 @@ static void check_member(const jsonl_member *m, const char *line, size_t size, u
         if (strlen(text->data) > text->len)
             abort();
         check_decoded_length(m, flags, text);
-        jsonl_put_string(out, text->data, text->len);
+        check_written_string(text, out);
     }
     check_items(m, flags, 1, text);
 }
