@@ -553,7 +553,7 @@ LEDE_API lede_status lede_rouge_add_files(lede_rouge *r, const char *eval_id,
                                           const char *const *model_paths, size_t n_models,
                                           lede_error **err);
 
-/* Reads a ROUGE-1.5.5 XML configuration file ("-": standard input) (<ROUGE-EVAL>, <EVAL ID>,
+/* Reads a ROUGE-1.5.5 XML configuration file (<ROUGE-EVAL>, <EVAL ID>,
  * <PEER-ROOT>, <MODEL-ROOT>, <INPUT-FORMAT TYPE="SPL|SEE|ISI">, <PEERS><P
  * ID>, <MODELS><M ID>; names matched without case, paths joined as
  * ROOT/FILE as the script does) and adds every evaluation for the peer
@@ -563,7 +563,9 @@ LEDE_API lede_status lede_rouge_add_files(lede_rouge *r, const char *eval_id,
  * malformed XML (LEDE_ERR_INVALID_ARGUMENT; the line in the message), a
  * missing ID, root, format or file, a file over 2 GiB (LEDE_ERR_TOO_LARGE),
  * LEDE_ERR_DEPENDENCY (libxml2, which parses the file, cannot be loaded),
- * plus those of lede_rouge_add. Prints nothing. */
+ * plus those of lede_rouge_add. Prints nothing. `config_path` "-" reads the
+ * process's standard input to its end (and leaves it open): the one shared
+ * resource here, so not from two threads at once. */
 LEDE_API lede_status lede_rouge_add_config(lede_rouge *r, const char *config_path,
                                            const char *system_id, lede_error **err);
 

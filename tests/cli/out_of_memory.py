@@ -83,9 +83,10 @@ def check(label, proc, reference):
     return not problems
 
 
-# Commands on one input, each with every allocation made to fail in turn:
-# status 0 with the normal output, or 1 with a message and at most the
-# beginning of the normal output.
+# Commands on one input, each with the first and the last allocation of
+# every allocation site made to fail (lede batch: every allocation in
+# turn): status 0 with the normal output, or 1 with a message and at most
+# the beginning of the normal output.
 HERE = os.path.dirname(os.path.abspath(__file__))
 PAGE = os.path.join(HERE, "..", "data", "html", "lang-en.html")
 SINGLE_RUNS = [
