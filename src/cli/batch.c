@@ -797,18 +797,9 @@ static int next_line(cli_lines *in, char **line, size_t *len, size_t *lineno)
         (*lineno)++;
         if (rc == CLI_LINE_TOO_LONG)
             return rc;
-        if (*lineno == 1 && *len >= 3 && memcmp(*line, "\xEF\xBB\xBF", 3) == 0) {
-            *line += 3;
-            *len -= 3;
-        }
-        size_t n = *len;
-        while (n > 0 && (*line)[n - 1] == '\r')
-            n--;
-        size_t k = 0;
-        while (k < n && ((*line)[k] == ' ' || (*line)[k] == '\t'))
-            k++;
-        if (k < n) {
-            *len = n;
+        const char *content = *line;
+        if (cli_line_content(*lineno, &content, len)) {
+            *line += content - *line;
             return 1;
         }
     }

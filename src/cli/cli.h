@@ -38,12 +38,18 @@ int cli_read_input(const char *name, cli_input *in);
 /* Frees in->data; in->data is NULL and in->len 0 after. */
 void cli_input_free(cli_input *in);
 
-/* The next line of `in` at or after *pos that holds more than white space
- * (spaces, tabs, CR, form and line feeds), in *line and *len (pointing into in->data, its LF and any CRs
- * before it cut off); *pos moves past it and *lineno counts every line
- * read, blank ones too. A UTF-8 byte order mark that starts the input is
- * not part of its first line (columns count from after it, as lede batch
- * counts them). Start with *pos and *lineno 0. Returns 1, or 0 at the end. */
+/* What of line `lineno` (1 for the first) of JSON Lines or sentences is
+ * content, for every command that reads them: a UTF-8 byte order mark
+ * that starts line 1 is not (columns count from after it), nor the CRs
+ * before its LF; *line and *len are moved past them. Returns 1 when what is
+ * left holds more than white space (space, tab, CR, form feed, vertical
+ * tab), 0 for a blank line. */
+int cli_line_content(size_t lineno, const char **line, size_t *len);
+
+/* The next line of `in` at or after *pos with content (cli_line_content),
+ * in *line and *len (pointing into in->data); *pos moves past it and
+ * *lineno counts every line read, blank ones too. Start with *pos and
+ * *lineno 0. Returns 1, or 0 at the end. */
 int cli_input_next_line(const cli_input *in, size_t *pos, size_t *lineno, const char **line,
                         size_t *len);
 

@@ -149,6 +149,24 @@ static int is_line_space(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
+int cli_line_content(size_t lineno, const char **line, size_t *len)
+{
+    const char *start = *line;
+    size_t n = *len;
+    if (lineno == 1 && n >= 3 && memcmp(start, "\xEF\xBB\xBF", 3) == 0) {
+        start += 3;
+        n -= 3;
+    }
+    while (n > 0 && start[n - 1] == '\r')
+        n--;
+    *line = start;
+    *len = n;
+    for (size_t k = 0; k < n; k++)
+        if (!is_line_space(start[k]))
+            return 1;
+    return 0;
+}
+
 int cli_input_next_line(const cli_input *in, size_t *pos, size_t *lineno, const char **line,
                         size_t *len)
 {
@@ -158,16 +176,7 @@ int cli_input_next_line(const cli_input *in, size_t *pos, size_t *lineno, const 
         size_t n = nl ? (size_t)(nl - start) : in->len - *pos;
         *pos += n + (nl ? 1 : 0);
         (*lineno)++;
-        if (*lineno == 1 && n >= 3 && memcmp(start, "\xEF\xBB\xBF", 3) == 0) {
-            start += 3;
-            n -= 3;
-        }
-        while (n > 0 && start[n - 1] == '\r')
-            n--;
-        size_t k = 0;
-        while (k < n && is_line_space(start[k]))
-            k++;
-        if (k < n) {
+        if (cli_line_content(*lineno, &start, &n)) {
             *line = start;
             *len = n;
             return 1;
