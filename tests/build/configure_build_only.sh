@@ -19,13 +19,12 @@ done | grep -E '^(/usr)?(/local)?/s?bin/[^/]+$' | sed 's|.*/||' | sort -u >"$tmp
 hidden=$(wc -l <"$tmp/hidden")
 # The test proves nothing unless the programs it hides are there to hide.
 grep -qx parallel "$tmp/hidden" || { echo "GNU parallel is not installed: nothing to hide"; exit 1; }
+# A link to every other program, the first folder's where two have one.
 for dir in /usr/local/sbin /usr/local/bin /usr/sbin /usr/bin /sbin /bin; do
     [ -d "$dir" ] || continue
-    for f in "$dir"/*; do
-        name=${f##*/}
-        [ -x "$f" ] && [ ! -e "$tmp/bin/$name" ] || continue
-        grep -qxF "$name" "$tmp/hidden" && continue
-        ln -s "$f" "$tmp/bin/$name"
+    ls -1 "$dir" | grep -vxF -f "$tmp/hidden" | while IFS= read -r name; do
+        [ -x "$dir/$name" ] && [ ! -e "$tmp/bin/$name" ] && [ ! -L "$tmp/bin/$name" ] || continue
+        ln -s "$dir/$name" "$tmp/bin/$name"
     done
 done
 # find_program looks in the system's bin folders whatever PATH says: CMake
