@@ -866,26 +866,27 @@ static int read_file_list(rouge_cli *c)
                                : strcasecmp(c->file_list_format, "ISI") == 0 ? LEDE_ROUGE_FORMAT_ISI
                                                                              : LEDE_ROUGE_FORMAT_SPL;
     int status = EXIT_OK;
-    size_t lineno = 0, eval = 0, pos = 0;
-    while (status == EXIT_OK && pos < in.len) {
-        const char *start = in.data + pos;
-        const char *nl = memchr(start, '\n', in.len - pos);
-        size_t len = nl ? (size_t)(nl - start) : in.len - pos;
-        pos += len + (nl ? 1 : 0);
-        lineno++;
+    size_t lineno = 0, eval = 0, pos = 0, len;
+    const char *start;
+    while (status == EXIT_OK && cli_input_next_line(&in, &pos, &lineno, &start, &len)) {
         char *line = strndup(start, len);
         if (!line) {
             status = cli_out_of_memory();
             break;
         }
-        char *files[64];
+        enum { MAX_FILES = 64 };
+        char *files[MAX_FILES + 1];
         size_t n = 0;
         char *save = NULL;
         int comment = line[0] == '#';
-        for (char *t = strtok_r(line, " \t\r\f\v", &save); t && n < 64 && !comment;
+        for (char *t = strtok_r(line, " \t\r\f\v", &save); t && n <= MAX_FILES && !comment;
              t = strtok_r(NULL, " \t\r\f\v", &save))
             files[n++] = t;
-        if (!comment && n == 1) {
+        if (n > MAX_FILES) {
+            fprintf(stderr, "lede: %s:%zu: more than %d files on a file list line\n",
+                    in.display, lineno, MAX_FILES);
+            status = EXIT_INPUT;
+        } else if (!comment && n == 1) {
             fprintf(stderr, "lede: %s:%zu: a file list line needs a peer file and at least one "
                             "model file\n", in.display, lineno);
             status = EXIT_INPUT;

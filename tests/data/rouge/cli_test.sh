@@ -172,6 +172,15 @@ printf '%s\n' peers/e1.A >"$WORK/xml/list-bad.txt"
 expect_status 1 "file list without model" "$LEDE" rouge -n 1 -z SPL "$WORK/xml/list-bad.txt"
 expect_err "file list without model message" "list-bad.txt:1: a file list line needs"
 expect_status 2 "file list SIMPLE" "$LEDE" rouge -n 1 -z SIMPLE "$WORK/xml/list.txt"
+# A byte order mark before the first line is not part of its peer's name.
+{ printf '\357\273\277'; cat "$WORK/xml/list.txt"; } >"$WORK/xml/list-bom.txt"
+# shellcheck disable=SC2086
+expect_status 0 "file list with BOM" "$LEDE" rouge $ONE -d -z SPL "$WORK/xml/list-bom.txt"
+cmp -s "$WORK/out" "$WORK/xml/list.want" && ok || fail "file list with BOM output differs"
+# More files on a line than lede takes: an error, not the first 64 read.
+python3 -c 'print("peers/e1.A " + "models/e1.1 " * 64)' >"$WORK/xml/list-long.txt"
+expect_status 1 "file list line too long" "$LEDE" rouge -n 1 -z SPL "$WORK/xml/list-long.txt"
+expect_err "file list line too long message" "list-long.txt:1: more than 64 files"
 cd - >/dev/null
 
 # 5. Folders: NAME against NAME.A, NAME.B.
