@@ -883,8 +883,8 @@ static int read_file_list(rouge_cli *c)
              t = strtok_r(NULL, " \t\r\f\v", &save))
             files[n++] = t;
         if (n > MAX_FILES) {
-            fprintf(stderr, "lede: %s:%zu: more than %d files on a file list line\n",
-                    in.display, lineno, MAX_FILES);
+            fprintf(stderr, "lede: %s:%zu: more than %d files on a file list line\n", in.display,
+                    lineno, MAX_FILES);
             status = EXIT_INPUT;
         } else if (!comment && n == 1) {
             fprintf(stderr, "lede: %s:%zu: a file list line needs a peer file and at least one "
