@@ -423,13 +423,13 @@ int bench_write_per_doc(const bench_run *run, const char *path)
     for (size_t d = 0; !failed && d < run->data.count; d++) {
         for (size_t e = 0; !failed && e < run->n_entries; e++) {
             json_t *line = doc_row_json(run, e, d);
-            char *text = line ? cli_json_text(line, JSON_COMPACT | JSON_PRESERVE_ORDER |
-                                                        JSON_REAL_PRECISION(10))
-                              : NULL;
+            int rc =
+                line ? cli_write_json(f, line,
+                                      JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10))
+                     : -1;
             json_decref(line);
-            no_memory = !text;
-            failed = no_memory || fputs(text, f) == EOF || fputc('\n', f) == EOF;
-            free(text);
+            no_memory = rc == -1;
+            failed = rc != 0;
         }
     }
     if (no_memory) {

@@ -85,13 +85,18 @@ fail:
 int cli_print_json(json_t *value, int compact)
 {
     size_t flags = compact ? JSON_COMPACT : JSON_INDENT(2);
-    char *s = cli_json_text(value, flags | JSON_REAL_PRECISION(9));
-    if (!s)
+    /* A failed write to stdout is seen by cli_finish_output. */
+    return cli_write_json(stdout, value, flags | JSON_REAL_PRECISION(9)) == -1 ? -1 : 0;
+}
+
+int cli_write_json(FILE *f, const json_t *value, size_t flags)
+{
+    char *text = cli_json_text(value, flags);
+    if (!text)
         return -1;
-    fputs(s, stdout);
-    fputc('\n', stdout);
-    free(s);
-    return 0;
+    int failed = fputs(text, f) == EOF || fputc('\n', f) == EOF;
+    free(text);
+    return failed ? -2 : 0;
 }
 
 /* What jansson's dump writes, and whether a piece of it was lost. */

@@ -577,15 +577,13 @@ static void print_text(const rouge_cli *c)
  * memory runs out; returns 0 or -1 then. */
 static int dump_line(json_t *obj)
 {
-    char *text = obj ? cli_json_text(obj, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) |
-                                              JSON_ENSURE_ASCII | JSON_COMPACT)
-                     : NULL;
+    /* A failed write to stdout is seen when the output is finished. */
+    int rc = obj ? cli_write_json(stdout, obj,
+                                  JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) |
+                                      JSON_ENSURE_ASCII | JSON_COMPACT)
+                 : -1;
     json_decref(obj);
-    if (!text)
-        return -1;
-    puts(text);
-    free(text);
-    return 0;
+    return rc == -1 ? -1 : 0;
 }
 
 /* With -t the counts behind the scores are part of the result. Returns
