@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "jsonl.h"
 #include "lede.h"
 
 /* ====== Texts: a list of sentences ====== */
@@ -32,6 +33,16 @@ size_t bench_text_words(const bench_text *t);
 uint64_t bench_fnv1a(const char *s);
 /* The text as ROUGE takes it (pointers into `t`). */
 lede_rouge_text bench_rouge_text(const bench_text *t);
+
+/* Appends the strings of the JSON array `v` (a member's value, or an item
+ * of one) to `out`, read by lede's own JSON reader, not jansson's: when
+ * memory runs out in the middle of a string, jansson's lexer leaves a
+ * character out and goes on, or runs past the end of its buffer. `items`
+ * and `scratch` are the caller's, reused from call to call. Returns 0; 1
+ * when `v` is not an array; 2 when item *bad_item (from 0) is not a
+ * string; -1 when out of memory. */
+int bench_text_from_array(const jsonl_member *v, jsonl_object *items, jsonl_buf *scratch,
+                          bench_text *out, size_t *bad_item);
 
 /* ====== Documents ====== */
 

@@ -212,30 +212,40 @@ static int decode_id(const line_ctx *c, const jsonl_member *m, char **out)
     return decode_name(c, m, out);
 }
 
+int bench_text_from_array(const jsonl_member *v, jsonl_object *items, jsonl_buf *scratch,
+                          bench_text *out, size_t *bad_item)
+{
+    int rc = jsonl_array_items(v, items);
+    if (rc != 0)
+        return rc == 1 ? 1 : -1;
+    for (size_t i = 0; i < items->count; i++) {
+        rc = jsonl_decode_string(&items->members[i], scratch);
+        if (rc == 1) {
+            *bad_item = i;
+            return 2;
+        }
+        if (rc != 0 || bench_text_push(out, scratch->data, scratch->len) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* The strings of the JSON array `v` (member `m`'s value, or an item of it)
- * into `out`. By lede's own reader, not jansson's: when memory runs out in
- * the middle of a string, jansson's lexer leaves a character out and goes
- * on, or runs past the end of its buffer. */
+ * into `out`, with the line's message when they are not. */
 static int array_to_text(const line_ctx *c, const jsonl_member *m, const jsonl_member *v,
                          const char *what, bench_text *out)
 {
     jsonl_object items = {0};
     jsonl_buf s = {0};
-    int rc = jsonl_array_items(v, &items);
-    if (rc == 1)
-        rc = line_error(c, m->value, "%s must be a list of sentences (strings)", what);
-    else if (rc != 0)
-        rc = line_nomem(c);
-    for (size_t i = 0; rc == 0 && i < items.count; i++) {
-        int decoded = jsonl_decode_string(&items.members[i], &s);
-        if (decoded == 1)
-            rc = line_error(c, m->value, "%s: item %zu is not a string", what, i + 1);
-        else if (decoded != 0 || bench_text_push(out, s.data, s.len) != 0)
-            rc = line_nomem(c);
-    }
+    size_t bad = 0;
+    int rc = bench_text_from_array(v, &items, &s, out, &bad);
     jsonl_buf_free(&s);
     jsonl_object_free(&items);
-    return rc;
+    if (rc == 1)
+        return line_error(c, m->value, "%s must be a list of sentences (strings)", what);
+    if (rc == 2)
+        return line_error(c, m->value, "%s: item %zu is not a string", what, bad + 1);
+    return rc == 0 ? 0 : line_nomem(c);
 }
 
 /* A reference's sentences: it needs words, or every row would score 0

@@ -157,17 +157,11 @@ static void pair_buffers_free(pair_buffers *b)
  * of memory. */
 static int add_pair_text(pair_buffers *b, const jsonl_member *v, lede_rouge_text *out)
 {
-    int rc = jsonl_array_items(v, &b->items);
-    if (rc != 0)
-        return rc == 1 ? 1 : -1;
     bench_text *t = &b->texts[b->n++];
-    for (size_t i = 0; i < b->items.count; i++) {
-        rc = jsonl_decode_string(&b->items.members[i], &b->scratch);
-        if (rc != 0)
-            return rc == 1 ? 1 : -1;
-        if (bench_text_push(t, b->scratch.data, b->scratch.len) != 0)
-            return -1;
-    }
+    size_t bad;
+    int rc = bench_text_from_array(v, &b->items, &b->scratch, t, &bad);
+    if (rc != 0)
+        return rc > 0 ? 1 : -1;
     *out = bench_rouge_text(t);
     return 0;
 }
