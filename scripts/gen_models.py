@@ -58,11 +58,11 @@ def check_capitalized(path, conf, stopwords):
             fail(path, 0, f"capitalized: '{word}' is not in stopwords.txt")
 
 
-def check_words(path, conf, key):
+def check_words(path, conf, key, max_bytes):
     """The verbs of speech and the words that are no name are words of
     letters, marks and digits (the splitter looks up a word's letters,
     without the punctuation after them), NFKC case-folded, each listed
-    once."""
+    once, and no longer than the splitter looks a word of the list up."""
     seen = set()
     for word in conf[key]:
         if not all(unicodedata.category(c)[0] in "LMN" for c in word):
@@ -71,11 +71,8 @@ def check_words(path, conf, key):
             fail(path, 0, f"{key}: '{word}' is not case-folded")
         if word in seen:
             fail(path, 0, f"{key}: '{word}' listed twice")
-        # The splitter folds a word into 64 bytes and looks a verb up only
-        # up to ATTRIBUTION_VERB_BYTES (src/text/units.c): a longer one
-        # would never match.
-        if len(word.encode("utf-8")) > 32:
-            fail(path, 0, f"{key}: '{word}' is longer than 32 bytes")
+        if len(word.encode("utf-8")) > max_bytes:
+            fail(path, 0, f"{key}: '{word}' is longer than {max_bytes} bytes")
         seen.add(word)
 
 
@@ -189,8 +186,11 @@ def main():
             fail(conf_path, 0, f"code '{conf['code']}' differs from folder '{code}'")
         stopwords = read_stopwords(os.path.join(folder, "stopwords.txt"))
         check_capitalized(conf_path, conf, stopwords)
-        check_words(conf_path, conf, "speech_verbs")
-        check_words(conf_path, conf, "not_names")
+        # src/text/units.c looks a verb up only up to ATTRIBUTION_VERB_BYTES
+        # (32), and a name word folded into 64 bytes with its NUL: a longer
+        # word of either list would never match.
+        check_words(conf_path, conf, "speech_verbs", 32)
+        check_words(conf_path, conf, "not_names", 63)
         abbrevs = read_abbreviations(os.path.join(folder, "abbreviations.txt"))
         idf = read_idf(os.path.join(folder, "idf.tsv"))
         emit_model(out, conf, stopwords, abbrevs, idf)
