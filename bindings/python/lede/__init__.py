@@ -286,9 +286,8 @@ def _invalid_runs(data):
 
 
 def _is_utf8(data):
-    """Whether `data` is valid UTF-8 throughout: one strict decode in C, so
-    that the text of a str or of a Document, always valid, is neither copied
-    nor scanned window by window."""
+    """Whether `data` (bytes from the caller) is valid UTF-8 throughout:
+    one strict decode in C, neither a copy nor a scan window by window."""
     try:
         codecs.utf_8_decode(data, "strict", True)
     except UnicodeDecodeError:
@@ -296,13 +295,15 @@ def _is_utf8(data):
     return True
 
 
-def _char_offsets(data, byte_offsets):
+def _char_offsets(data, byte_offsets, valid=False):
     """Maps byte offsets of `data` to indices into data.decode("utf-8",
     "replace"), in one pass: an offset counts the characters that start
     before it. Each invalid run is marked as one character (a lead byte,
-    then continuation bytes), so that valid and invalid data count alike."""
+    then continuation bytes), so that valid and invalid data count alike.
+    `valid`: the caller knows `data` is UTF-8 (a str's encoding, a
+    Document's text), which is then not decoded again to check it."""
     marked = data
-    if not _is_utf8(data):
+    if not valid and not _is_utf8(data):
         marked = bytearray(data)
         for start, end in _invalid_runs(data):
             marked[start:end] = b"?" + b"\x80" * (end - start - 1)
@@ -366,9 +367,10 @@ def _as_bytes(text, what="text"):
     raise TypeError(f"{what} must be str or bytes")
 
 
-def _run_bytes(fn, data, all_units, source_line, kw):
+def _run_bytes(fn, data, all_units, source_line, kw, valid=False):
     """Runs lede_summarize or lede_split on `data`; `source_line` (None for
-    plain text) maps a byte offset to its line in the page."""
+    plain text) maps a byte offset to its line in the page; `valid` as for
+    _char_offsets."""
     opts = _options(**kw)
     summary = _P()
     err = _P()
@@ -376,17 +378,17 @@ def _run_bytes(fn, data, all_units, source_line, kw):
         status = fn(data, len(data), opts, ctypes.byref(summary), ctypes.byref(err))
         if status != 0:
             _raise(status, err, data)
-        return _sentences(summary, data, all_units, source_line)
+        return _sentences(summary, data, all_units, source_line, valid)
     finally:
         _summary_free(summary)
         _options_free(opts)
 
 
-def _sentences(summary, data, all_units, source_line):
+def _sentences(summary, data, all_units, source_line, valid):
     n = _summary_total(summary) if all_units else _summary_count(summary)
     get = _summary_unit if all_units else _summary_sentence
     raw = [get(summary, i).contents for i in range(n)]
-    chars = _char_offsets(data, [s.start for s in raw] + [s.end for s in raw])
+    chars = _char_offsets(data, [s.start for s in raw] + [s.end for s in raw], valid)
     return [Sentence(text=ctypes.string_at(s.text, s.text_len).decode("utf-8"),
                      start=chars[s.start], end=chars[s.end],
                      byte_start=s.start, byte_end=s.end, index=s.index,
@@ -412,7 +414,7 @@ def summarize(text, sentences=None, ratio=None, words=None, chars=None, language
     kw = _settings(sentences, ratio, words, chars, language=language,
                    replace_invalid=replace_invalid, damping=damping, redundancy=redundancy,
                    background_idf=background_idf)
-    return _run_bytes(_summarize, _as_bytes(text), False, None, kw)
+    return _run_bytes(_summarize, _as_bytes(text), False, None, kw, isinstance(text, str))
 
 
 def split(text, language="en", replace_invalid=False):
@@ -420,7 +422,7 @@ def split(text, language="en", replace_invalid=False):
     order, unranked. Raises Error."""
     kw = _settings(None, None, None, None, language=language, replace_invalid=replace_invalid,
                    damping=None, redundancy=None, background_idf=None)
-    return _run_bytes(_split, _as_bytes(text), True, None, kw)
+    return _run_bytes(_split, _as_bytes(text), True, None, kw, isinstance(text, str))
 
 
 # ====== Web pages and XML ======
@@ -466,7 +468,8 @@ class Document:
             setattr(self, name, value.decode("utf-8", "replace") if value is not None else None)
         raw = [_document_paragraph(handle, i).contents
                for i in range(_document_paragraph_count(handle))]
-        chars = _char_offsets(self._data, [p.start for p in raw] + [p.end for p in raw])
+        chars = _char_offsets(self._data, [p.start for p in raw] + [p.end for p in raw],
+                              valid=True)
         self.paragraphs = [
             Paragraph(text=self._data[p.start:p.end].decode("utf-8"), start=chars[p.start],
                       end=chars[p.end], byte_start=p.start, byte_end=p.end,
@@ -506,20 +509,20 @@ class Document:
         self._line_at_byte(0)  # fails when closed
         if language:
             return _run_bytes(fn, self._data, all_units, self._line_at_byte,
-                              dict(kw, language=language))
+                              dict(kw, language=language), valid=True)
         code = (self.language or "en").replace("_", "-").split("-")[0].lower()
         if not (code.isascii() and code.isalpha()):
             code = "und"
         try:
             return _run_bytes(fn, self._data, all_units, self._line_at_byte,
-                              dict(kw, language=code))
+                              dict(kw, language=code), valid=True)
         except Error as exc:
             if exc.code != _ERR_UNKNOWN_LANGUAGE or code in ("en", "und"):
                 raise
         warnings.warn(f"the page is in {self.language!r}, which lede has no model for; "
                       "reading it without one (language= chooses)", stacklevel=3)
         return _run_bytes(fn, self._data, all_units, self._line_at_byte,
-                          dict(kw, language="und"))
+                          dict(kw, language="und"), valid=True)
 
     def summarize(self, sentences=None, ratio=None, words=None, chars=None, language=None,
                   damping=None, redundancy=None, background_idf=None):

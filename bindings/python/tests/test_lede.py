@@ -151,6 +151,28 @@ class MiscTest(unittest.TestCase):
         self.assertEqual([u.kind for u in units], ["heading", "sentence", "sentence", "line"])
         self.assertEqual([u.paragraph for u in units], [0, 1, 1, 2])
 
+    def test_known_utf8_is_not_checked_again(self):
+        # A str's encoding and a Document's text are UTF-8 by construction:
+        # their offsets are mapped without decoding them once more; bytes
+        # from the caller are checked once.
+        calls = []
+        checker = lede._is_utf8
+        lede._is_utf8 = lambda data: calls.append(len(data)) or checker(data)
+        try:
+            lede.summarize(ARTICLE, sentences=2)
+            lede.split(ARTICLE)
+            with lede.extract_html(PAGE) as doc:
+                doc.summarize(sentences=2)
+                doc.split()
+            self.assertEqual(calls, [])
+            data = ARTICLE.encode("utf-8")
+            spans = [[(x.text, x.start, x.end) for x in lede.summarize(t, sentences=2)]
+                     for t in (data, ARTICLE)]
+            self.assertEqual(spans[0], spans[1])
+            self.assertEqual(calls, [len(data)])
+        finally:
+            lede._is_utf8 = checker
+
     def test_threads(self):
         want = [s.text for s in lede.summarize(ARTICLE, sentences=3)]
         results = []
