@@ -117,10 +117,8 @@ static void print_text(const char *display, const lede_document *doc, size_t nfi
 
 static int run_files(const extract_config *cfg, char **files, size_t nfiles)
 {
-    json_t *json_all = cfg->format == FORMAT_JSON && nfiles > 1 ? json_array() : NULL;
-    /* Without the array, each file would be written as a document of its
-     * own, not the one array of them. */
-    if (cfg->format == FORMAT_JSON && nfiles > 1 && !json_all)
+    json_t *json_all;
+    if (cli_json_files_array(cfg->format, nfiles, &json_all) != 0)
         return cli_out_of_memory();
     cli_extract_config ecfg = {cfg->opts, cfg->xpath, 0};
     enum cli_input_kind kind = cfg->input;

@@ -82,6 +82,15 @@ fail:
     return NULL;
 }
 
+int cli_json_files_array(enum cli_format format, size_t nfiles, json_t **out)
+{
+    *out = NULL;
+    if (format != FORMAT_JSON || nfiles <= 1)
+        return 0;
+    *out = json_array();
+    return *out ? 0 : -1;
+}
+
 int cli_print_json(json_t *value, int compact)
 {
     size_t flags = compact ? JSON_COMPACT : JSON_INDENT(2);

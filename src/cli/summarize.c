@@ -261,10 +261,8 @@ static int run_files(run_config *cfg, char **files, size_t nfiles)
         lede_error_free(err);
         return code;
     }
-    json_t *json_all = cfg->format == FORMAT_JSON && nfiles > 1 ? json_array() : NULL;
-    /* Without the array, each file would be written as a document of its
-     * own, not the one array of them. */
-    if (cfg->format == FORMAT_JSON && nfiles > 1 && !json_all) {
+    json_t *json_all;
+    if (cli_json_files_array(cfg->format, nfiles, &json_all) != 0) {
         lede_summarizer_free(s);
         return cli_out_of_memory();
     }
