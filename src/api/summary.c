@@ -29,11 +29,11 @@ static size_t copy_ascii_run(const char *text, size_t i, size_t end, char *dst, 
     return j;
 }
 
-int lede_collapse_text(const char *text, size_t start, size_t end, lede_strbuf *out,
+int lede_collapse_text(const char *text, size_t start, size_t end, int quoted, lede_strbuf *out,
                        size_t *chars, size_t *words)
 {
     size_t nchars = 0, nwords = 0;
-    int pending_space = 0;
+    int pending_space = 0, line_start = 0;
     /* Output never outgrows this reservation: a space stands for at least
      * one white-space byte, and U+FFFD re-reserves below. */
     if (lede_strbuf_reserve(out, end - start) != 0)
@@ -43,9 +43,15 @@ int lede_collapse_text(const char *text, size_t start, size_t end, lede_strbuf *
         size_t n = lede_text_next(text, end, i, &c);
         if (lede_is_space(c)) {
             pending_space = 1;
+            line_start |= quoted && (c == '\n' || c == '\r');
             i += n;
             continue;
         }
+        if (line_start && c == '>') {
+            i += n;
+            continue;
+        }
+        line_start = 0;
         if (pending_space && nchars > 0) {
             out->data[out->len++] = ' ';
             nchars++;
@@ -106,8 +112,8 @@ lede_summary *lede_summary_from_units(const char *text, const lede_units *units)
     for (size_t i = 0; i < n; i++) {
         const lede_unit *u = &units->items[i];
         offsets[i] = texts.len;
-        if (lede_collapse_text(text, u->start, u->end, &texts, &sum->chars[i], &sum->words[i]) !=
-                0 ||
+        if (lede_collapse_text(text, u->start, u->end, u->quoted, &texts, &sum->chars[i],
+                               &sum->words[i]) != 0 ||
             lede_strbuf_putc(&texts, '\0') != 0)
             goto fail;
         /* Number paragraphs densely, in case a block produced no unit. */

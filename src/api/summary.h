@@ -21,9 +21,11 @@ struct lede_summary {
 
 /* Appends the text of text[start, end) to `out` with each run of white
  * space collapsed to one space and, since the input was checked, every
- * invalid byte or NUL read as U+FFFD. Stores the code points appended and
- * the number of words. Returns 0, or -1 when out of memory. */
-int lede_collapse_text(const char *text, size_t start, size_t end, lede_strbuf *out,
+ * invalid byte or NUL read as U+FFFD. With `quoted` (a unit of a block
+ * quote), the '>' markers that start a line inside the span count as white
+ * space. Stores the code points appended and the number of words. Returns
+ * 0, or -1 when out of memory. */
+int lede_collapse_text(const char *text, size_t start, size_t end, int quoted, lede_strbuf *out,
                        size_t *chars, size_t *words);
 
 /* A summary of every unit of `units`, nothing picked, scores 0. Texts are

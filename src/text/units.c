@@ -10,10 +10,20 @@
 /* ====== Lines ====== */
 
 struct lede_line {
-    size_t start;    /* first byte of content (leading white space skipped) */
+    size_t start;    /* first byte of content (leading white space and
+                        block quote markers skipped) */
     size_t end;      /* end of content (trailing white space dropped) */
+    size_t unquoted; /* the start before block quote markers were skipped */
     int blank;
     int terminal;    /* content ends with sentence-final punctuation */
+    int quoted;      /* the line had block quote markers ('>') */
+    /* A line that starts with three or more '`' or '~': how many, and
+     * which; 0 for any other line. */
+    uint32_t fence_run;
+    char fence_char;
+    /* The longest run of a line made of '`' alone, and of '~' alone, among
+     * the lines after this one (find_fence_closers). */
+    uint32_t backticks_after, tildes_after;
 };
 
 /* A line ending is LF, CRLF or CR. Returns the index after the line's end
@@ -78,6 +88,38 @@ static void trim(const char *text, size_t *start, size_t *end)
     *end = e;
 }
 
+/* Skips the block quote markers at the start of a trimmed line: '>' and
+ * the white space after it, repeated ("> > nested"). */
+static int skip_quote_markers(const char *text, size_t *start, size_t end)
+{
+    if (*start >= end || text[*start] != '>')
+        return 0;
+    while (*start < end && text[*start] == '>') {
+        (*start)++;
+        size_t e = end;
+        trim(text, start, &e);
+    }
+    return 1;
+}
+
+/* The run of three or more '`' or '~' that starts the line, in
+ * l->fence_run and l->fence_char. */
+static void measure_fence(const char *text, lede_line *l)
+{
+    l->fence_run = 0;
+    l->fence_char = 0;
+    char c = l->blank ? 0 : text[l->start];
+    if (c != '`' && c != '~')
+        return;
+    size_t i = l->start;
+    while (i < l->end && text[i] == c && i - l->start < UINT32_MAX)
+        i++;
+    if (i - l->start >= 3) {
+        l->fence_run = (uint32_t)(i - l->start);
+        l->fence_char = c;
+    }
+}
+
 static lede_status scan_lines(lede_units *u, const char *text, size_t begin, size_t len,
                               int question_semicolon, size_t *nlines)
 {
@@ -91,7 +133,10 @@ static lede_status scan_lines(lede_units *u, const char *text, size_t begin, siz
         l->start = i;
         l->end = eol;
         trim(text, &l->start, &l->end);
+        l->unquoted = l->start;
+        l->quoted = skip_quote_markers(text, &l->start, l->end);
         l->blank = l->start == l->end;
+        measure_fence(text, l);
         l->terminal =
             !l->blank && ends_with_terminal(text, l->start, l->end, question_semicolon);
         i = next;
@@ -198,6 +243,92 @@ static int list_marker(const char *text, const lede_line *l, size_t *content)
     return *content < e;
 }
 
+/* Whether the line is its fence run alone, as a closing fence is. */
+static int fence_only(const lede_line *l)
+{
+    return l->fence_run > 0 && l->start + l->fence_run == l->end;
+}
+
+/* Fills each line's backticks_after and tildes_after, from the last line
+ * back: whether a fence is closed is then known without a search. */
+static void find_fence_closers(lede_line *lines, size_t n)
+{
+    uint32_t backticks = 0, tildes = 0;
+    for (size_t i = n; i-- > 0;) {
+        lines[i].backticks_after = backticks;
+        lines[i].tildes_after = tildes;
+        if (!fence_only(&lines[i]))
+            continue;
+        uint32_t *longest = lines[i].fence_char == '`' ? &backticks : &tildes;
+        if (lines[i].fence_run > *longest)
+            *longest = lines[i].fence_run;
+    }
+}
+
+/* A fenced code block (CommonMark) opens at line i: three or more '`' or
+ * '~', then an info string ("```c"; after backticks, one without a
+ * backtick), and a later line of at least as many of the same character
+ * and nothing else closes it. Returns the closing line, or 0 when line i
+ * opens none. Unlike CommonMark, a fence that nothing closes is text: a
+ * stray ``` in plain text must not hide all that follows it. */
+static size_t fence_end(const char *text, const lede_line *lines, size_t n, size_t i)
+{
+    const lede_line *l = &lines[i];
+    if (l->fence_run == 0)
+        return 0;
+    const char *info = text + l->start + l->fence_run;
+    size_t info_len = l->end - l->start - l->fence_run;
+    if (l->fence_char == '`' && memchr(info, '`', info_len))
+        return 0;
+    uint32_t longest = l->fence_char == '`' ? l->backticks_after : l->tildes_after;
+    if (longest < l->fence_run)
+        return 0;
+    size_t j = i + 1;
+    while (j < n && !(fence_only(&lines[j]) && lines[j].fence_char == l->fence_char &&
+                      lines[j].fence_run >= l->fence_run))
+        j++;
+    return j < n ? j : 0;
+}
+
+/* Whether the line holds a '|', as a table row does. */
+static int has_pipe(const char *text, const lede_line *l)
+{
+    return !l->blank && memchr(text + l->start, '|', l->end - l->start) != NULL;
+}
+
+static size_t skip_blanks(const char *text, size_t i, size_t end)
+{
+    while (i < end && (text[i] == ' ' || text[i] == '\t'))
+        i++;
+    return i;
+}
+
+/* The delimiter row under a table's header (GitHub Flavored Markdown):
+ * cells of one or more '-' with an optional ':' at either end, between
+ * '|', at least one '|': "| --- | :-: |", "---|---". */
+static int table_delimiter_row(const char *text, const lede_line *l)
+{
+    if (!has_pipe(text, l))
+        return 0;
+    size_t i = l->start, end = l->end, cells = 0;
+    if (text[i] == '|')
+        i++;
+    for (; i < end; cells++) {
+        i = skip_blanks(text, i, end);
+        i += i < end && text[i] == ':';
+        size_t dashes = i;
+        while (i < end && text[i] == '-')
+            i++;
+        if (i == dashes)
+            return 0;
+        i += i < end && text[i] == ':';
+        i = skip_blanks(text, i, end);
+        if (i < end && text[i++] != '|')
+            return 0;
+    }
+    return cells > 0;
+}
+
 /* ====== Sentences ====== */
 
 typedef struct splitter {
@@ -206,17 +337,31 @@ typedef struct splitter {
     const lede_model *model;
     size_t paragraph;
     int question_semicolon; /* the model's, read in the hot loop */
+    int quoted;             /* the block being emitted is a block quote */
 } splitter;
+
+/* Whether only spaces and tabs stand between the previous line break (or
+ * the start of the text) and text[i]. */
+static int at_line_start(const char *text, size_t i)
+{
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t'))
+        i--;
+    return i == 0 || text[i - 1] == '\n' || text[i - 1] == '\r';
+}
 
 static lede_status emit(splitter *sp, size_t start, size_t end, unsigned kind)
 {
     trim(sp->text, &start, &end);
+    /* A sentence that starts a line of a block quote starts after its
+     * markers, as the block's first line does (scan_lines). */
+    if (sp->quoted && start < end && at_line_start(sp->text, start))
+        skip_quote_markers(sp->text, &start, end);
     if (start >= end)
         return LEDE_OK;
     lede_units *u = sp->u;
     if (lede_grow((void **)&u->items, &u->cap, u->count + 1, sizeof *u->items) != 0)
         return LEDE_ERR_NOMEM;
-    u->items[u->count++] = (lede_unit){start, end, sp->paragraph, kind};
+    u->items[u->count++] = (lede_unit){start, end, sp->paragraph, kind, sp->quoted};
     return LEDE_OK;
 }
 
@@ -1173,11 +1318,47 @@ typedef struct block {
 static lede_status close_block(splitter *sp, block *b)
 {
     lede_status st = LEDE_OK;
+    sp->quoted = b->type != BLOCK_NONE && sp->u->lines[b->first].quoted;
     if (b->type == BLOCK_PROSE)
         st = emit_prose(sp, b->first, b->last);
     else if (b->type == BLOCK_LIST)
         st = emit_list_item(sp, b->content, b->last);
     b->type = BLOCK_NONE;
+    sp->quoted = 0;
+    return st;
+}
+
+/* The lines between a code fence's opening and closing lines, each a unit
+ * of its own, in one paragraph: LEDE_KIND_LINE, since code is not ranked.
+ * Their text starts where the line does: '>' there is code, unless the
+ * fence is in a block quote. */
+static lede_status emit_code(splitter *sp, size_t open, size_t close)
+{
+    const lede_line *lines = sp->u->lines;
+    size_t before = sp->u->count;
+    lede_status st = LEDE_OK;
+    for (size_t i = open + 1; i < close && st == LEDE_OK; i++) {
+        size_t start = lines[open].quoted ? lines[i].start : lines[i].unquoted;
+        st = emit(sp, start, lines[i].end, LEDE_KIND_LINE);
+    }
+    if (sp->u->count > before)
+        sp->paragraph++;
+    return st;
+}
+
+/* A table from its header row `first` (the delimiter row after it): each
+ * row a unit of its own (LEDE_KIND_LINE: cells are not sentences), one
+ * paragraph; the rows go on while lines hold a '|'. Returns the last line
+ * of the table in *last. */
+static lede_status emit_table(splitter *sp, size_t first, size_t nlines, size_t *last)
+{
+    const lede_line *lines = sp->u->lines;
+    lede_status st = emit(sp, lines[first].start, lines[first].end, LEDE_KIND_LINE);
+    size_t i = first + 2;
+    for (; i < nlines && has_pipe(sp->text, &lines[i]) && st == LEDE_OK; i++)
+        st = emit(sp, lines[i].start, lines[i].end, LEDE_KIND_LINE);
+    sp->paragraph++;
+    *last = i - 1;
     return st;
 }
 
@@ -1198,15 +1379,26 @@ lede_status lede_units_split(lede_units *u, const char *text, size_t begin, size
     lede_status st = scan_lines(u, text, begin, len, question_semicolon, &nlines);
     if (st != LEDE_OK)
         return st;
-    splitter sp = {u, text, model, 0, question_semicolon};
+    splitter sp = {u, text, model, 0, question_semicolon, 0};
     int per_line = line_mode(u->lines, nlines);
+    find_fence_closers(u->lines, nlines);
     block b = {BLOCK_NONE, 0, 0, 0};
     for (size_t i = 0; i < nlines && st == LEDE_OK; i++) {
         const lede_line *l = &u->lines[i];
-        size_t hs, he, content;
+        size_t hs, he, content, close;
         char mark;
         if (l->blank) {
             st = close_block(&sp, &b);
+        } else if ((close = fence_end(text, u->lines, nlines, i)) > 0) {
+            st = close_block(&sp, &b);
+            if (st == LEDE_OK)
+                st = emit_code(&sp, i, close);
+            i = close;
+        } else if (i + 1 < nlines && has_pipe(text, l) &&
+                   table_delimiter_row(text, &u->lines[i + 1])) {
+            st = close_block(&sp, &b);
+            if (st == LEDE_OK)
+                st = emit_table(&sp, i, nlines, &i);
         } else if (rule_line(text, l, &mark)) {
             /* A setext underline turns a one-line paragraph into a heading;
              * otherwise the rule is a separator and carries no text. */

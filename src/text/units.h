@@ -13,6 +13,8 @@ typedef struct lede_unit {
     size_t end;
     size_t paragraph; /* 0-based */
     unsigned kind;    /* LEDE_KIND_* */
+    int quoted;       /* in a block quote: '>' after a line break inside the
+                         span is a marker, not text (lede_collapse_text) */
 } lede_unit;
 
 typedef struct lede_line lede_line;
@@ -27,9 +29,11 @@ typedef struct lede_units {
 } lede_units;
 
 /* Splits text[begin, len) into units, replacing the previous contents of
- * `u`. Blank lines end paragraphs; Markdown headings, list items and short
- * lines without terminal punctuation are units of their own; running text
- * is cut into sentences. Returns LEDE_OK or LEDE_ERR_NOMEM. */
+ * `u`. Blank lines end paragraphs; Markdown headings, list items, the
+ * lines of fenced code and the rows of tables, and short lines without
+ * terminal punctuation are units of their own; block quote markers are left
+ * out of the spans they start; running text is cut into sentences. Returns
+ * LEDE_OK or LEDE_ERR_NOMEM. */
 lede_status lede_units_split(lede_units *u, const char *text, size_t begin, size_t len,
                              const lede_model *model);
 

@@ -6,18 +6,25 @@
 #include "api/summary.h"
 #include "harness.h"
 
-static void check_collapse(const char *in, size_t len, const char *want, size_t want_chars,
-                           size_t want_words)
+static void check_collapse_as(const char *in, size_t len, int quoted, const char *want,
+                              size_t want_chars, size_t want_words)
 {
     lede_strbuf out = {0};
     size_t chars = 99, words = 99;
-    if (!CHECK_MSG(lede_collapse_text(in, 0, len, &out, &chars, &words) == 0, "'%s' failed", in))
+    if (!CHECK_MSG(lede_collapse_text(in, 0, len, quoted, &out, &chars, &words) == 0, "'%s' failed",
+                   in))
         return;
     CHECK_MSG(out.len == strlen(want) && memcmp(out.data, want, out.len) == 0,
               "'%s' collapsed to '%.*s', want '%s'", in, (int)out.len, out.data, want);
     CHECK_MSG(chars == want_chars, "'%s': %zu characters, want %zu", in, chars, want_chars);
     CHECK_MSG(words == want_words, "'%s': %zu words, want %zu", in, words, want_words);
     lede_strbuf_free(&out);
+}
+
+static void check_collapse(const char *in, size_t len, const char *want, size_t want_chars,
+                           size_t want_words)
+{
+    check_collapse_as(in, len, 0, want, want_chars, want_words);
 }
 
 typedef struct collapse_case {
@@ -55,5 +62,10 @@ int main(void)
     }
     /* A NUL byte, accepted under --replace-invalid, reads as U+FFFD. */
     check_collapse("a\0b c", 5, "a\xEF\xBF\xBD" "b c", 5, 2);
+    /* In a block quote, the '>' markers that start a line are white space;
+     * one elsewhere in a line is text, and outside a quote every one is. */
+    check_collapse_as("one\n> two\r\n> > three", 20, 1, "one two three", 13, 3);
+    check_collapse_as("a > b\n  >c", 10, 1, "a > b c", 7, 4);
+    check_collapse_as("one\n> two", 9, 0, "one > two", 9, 3);
     return harness_finish();
 }
