@@ -56,7 +56,7 @@ int main(int argc, char **argv)
     ssize_t n;
     lede_tokens tokens = {0};
     while ((n = getline(&line, &line_cap, stdin)) > 0) {
-        lede_unit unit = {0, (size_t)n, 0, LEDE_KIND_SENTENCE, 0};
+        lede_unit unit = {.start = 0, .end = (size_t)n, .kind = LEDE_KIND_SENTENCE};
         lede_units units = {&unit, 1, 1, 0, NULL, 0};
         if (lede_tokenize(&tok, line, &units, &tokens) != LEDE_OK)
             return 1;

@@ -206,7 +206,8 @@ static int cmp_u32(const void *a, const void *b)
 }
 
 /* The terms of the title: the headings and short lines before the first
- * sentence, sorted and unique, into s->title_terms. */
+ * sentence (not code nor table rows), sorted and unique, into
+ * s->title_terms. */
 static lede_status gather_title(lede_summarizer *s)
 {
     const lede_units *u = &s->units;
@@ -220,8 +221,10 @@ static lede_status gather_title(lede_summarizer *s)
         return LEDE_OK;
     if (lede_grow((void **)&s->title_terms, &s->title_cap, n, sizeof *s->title_terms) != 0)
         return LEDE_ERR_NOMEM;
-    for (size_t k = 0; k < n; k++)
-        s->title_terms[k] = tok->items[k].term;
+    n = 0;
+    for (size_t i = 0; i < end; i++)
+        for (size_t k = tok->first[i]; k < tok->first[i + 1] && !u->items[i].literal; k++)
+            s->title_terms[n++] = tok->items[k].term;
     qsort(s->title_terms, n, sizeof *s->title_terms, cmp_u32);
     size_t unique = 0;
     for (size_t k = 0; k < n; k++)

@@ -21,8 +21,8 @@ struct lede_line {
      * which; 0 for any other line. */
     uint32_t fence_run;
     char fence_char;
-    /* The longest run of a line made of '`' alone, and of '~' alone, among
-     * the lines after this one (find_fence_closers). */
+    /* The longest run of a line made of '`' alone, and of '~' alone, that
+     * could close a fence this line opens (find_fence_closers). */
     uint32_t backticks_after, tildes_after;
 };
 
@@ -88,13 +88,25 @@ static void trim(const char *text, size_t *start, size_t *end)
     *end = e;
 }
 
+/* Whether text[i] is a block quote marker: a '>' that is not "more than"
+ * or "at least" (> 50%, >= 3), which may start a line of plain text. */
+static int is_quote_marker(const char *text, size_t i, size_t end)
+{
+    if (i >= end || text[i] != '>')
+        return 0;
+    size_t k = i + 1;
+    while (k < end && (text[k] == ' ' || text[k] == '\t'))
+        k++;
+    return k == end || ((text[k] < '0' || text[k] > '9') && text[k] != '=');
+}
+
 /* Skips the block quote markers at the start of a trimmed line: '>' and
  * the white space after it, repeated ("> > nested"). */
 static int skip_quote_markers(const char *text, size_t *start, size_t end)
 {
-    if (*start >= end || text[*start] != '>')
+    if (!is_quote_marker(text, *start, end))
         return 0;
-    while (*start < end && text[*start] == '>') {
+    while (is_quote_marker(text, *start, end)) {
         (*start)++;
         size_t e = end;
         trim(text, start, &e);
@@ -249,32 +261,49 @@ static int fence_only(const lede_line *l)
     return l->fence_run > 0 && l->start + l->fence_run == l->end;
 }
 
+/* Whether line j may close a fence that line `open` opened: its run alone,
+ * of the same character, at least as long, and quoted as the opening line
+ * is (a quoted "> ```" is code inside a fence that is not, and closes no
+ * such fence). */
+static int closes_fence(const lede_line *open, const lede_line *j)
+{
+    return fence_only(j) && j->quoted == open->quoted && j->fence_char == open->fence_char &&
+           j->fence_run >= open->fence_run;
+}
+
 /* Fills each line's backticks_after and tildes_after, from the last line
- * back: whether a fence is closed is then known without a search. */
+ * back: whether a fence is closed is then known without a search. A fence
+ * in a block quote ends with it (at the first line that is not quoted), so
+ * the longest runs of quoted lines start again from there. */
 static void find_fence_closers(lede_line *lines, size_t n)
 {
-    uint32_t backticks = 0, tildes = 0;
+    uint32_t longest[2][2] = {{0, 0}, {0, 0}}; /* [quoted][tilde] */
     for (size_t i = n; i-- > 0;) {
-        lines[i].backticks_after = backticks;
-        lines[i].tildes_after = tildes;
-        if (!fence_only(&lines[i]))
+        lede_line *l = &lines[i];
+        l->backticks_after = longest[l->quoted][0];
+        l->tildes_after = longest[l->quoted][1];
+        if (!l->quoted)
+            longest[1][0] = longest[1][1] = 0;
+        if (!fence_only(l))
             continue;
-        uint32_t *longest = lines[i].fence_char == '`' ? &backticks : &tildes;
-        if (lines[i].fence_run > *longest)
-            *longest = lines[i].fence_run;
+        uint32_t *run = &longest[l->quoted][l->fence_char == '~'];
+        if (l->fence_run > *run)
+            *run = l->fence_run;
     }
 }
 
 /* A fenced code block (CommonMark) opens at line i: three or more '`' or
  * '~', then an info string ("```c"; after backticks, one without a
  * backtick), and a later line of at least as many of the same character
- * and nothing else closes it. Returns the closing line, or 0 when line i
- * opens none. Unlike CommonMark, a fence that nothing closes is text: a
- * stray ``` in plain text must not hide all that follows it. */
+ * and nothing else closes it (closes_fence). Returns the closing line, or
+ * 0 when line i opens none. Unlike CommonMark, a fence that nothing closes
+ * is text (a stray ``` in plain text must not hide all that follows it),
+ * and so is one whose first line is blank: lines of '~' around paragraphs
+ * are dividers in plain text, and code seldom starts with a blank line. */
 static size_t fence_end(const char *text, const lede_line *lines, size_t n, size_t i)
 {
     const lede_line *l = &lines[i];
-    if (l->fence_run == 0)
+    if (l->fence_run == 0 || i + 1 >= n || lines[i + 1].blank)
         return 0;
     const char *info = text + l->start + l->fence_run;
     size_t info_len = l->end - l->start - l->fence_run;
@@ -284,8 +313,7 @@ static size_t fence_end(const char *text, const lede_line *lines, size_t n, size
     if (longest < l->fence_run)
         return 0;
     size_t j = i + 1;
-    while (j < n && !(fence_only(&lines[j]) && lines[j].fence_char == l->fence_char &&
-                      lines[j].fence_run >= l->fence_run))
+    while (j < n && !closes_fence(l, &lines[j]))
         j++;
     return j < n ? j : 0;
 }
@@ -303,10 +331,22 @@ static size_t skip_blanks(const char *text, size_t i, size_t end)
     return i;
 }
 
-/* The delimiter row under a table's header (GitHub Flavored Markdown):
- * cells of one or more '-' with an optional ':' at either end, between
- * '|', at least one '|': "| --- | :-: |", "---|---". */
-static int table_delimiter_row(const char *text, const lede_line *l)
+/* The cells of a table row: its '|' (but "\|") less an opening and a
+ * closing one, plus one. */
+static size_t table_cells(const char *text, const lede_line *l)
+{
+    size_t pipes = 0;
+    for (size_t i = l->start; i < l->end; i++)
+        pipes += text[i] == '|' && (i == l->start || text[i - 1] != '\\');
+    pipes -= text[l->start] == '|';
+    pipes -= l->end - l->start > 1 && text[l->end - 1] == '|' && text[l->end - 2] != '\\';
+    return pipes + 1;
+}
+
+/* The cells of the delimiter row under a table's header (GitHub Flavored
+ * Markdown): one or more '-' with an optional ':' at either end, between
+ * '|', at least one '|': "| --- | :-: |", "---|---"; 0 for another line. */
+static size_t table_delimiter_row(const char *text, const lede_line *l)
 {
     if (!has_pipe(text, l))
         return 0;
@@ -326,7 +366,17 @@ static int table_delimiter_row(const char *text, const lede_line *l)
         if (i < end && text[i++] != '|')
             return 0;
     }
-    return cells > 0;
+    return cells;
+}
+
+/* Whether line i heads a table: a row with a '|' over a delimiter row of
+ * as many cells. */
+static int table_starts(const char *text, const lede_line *lines, size_t n, size_t i)
+{
+    if (i + 1 >= n || !has_pipe(text, &lines[i]) || lines[i + 1].quoted != lines[i].quoted)
+        return 0;
+    size_t cells = table_delimiter_row(text, &lines[i + 1]);
+    return cells > 0 && cells == table_cells(text, &lines[i]);
 }
 
 /* ====== Sentences ====== */
@@ -338,6 +388,7 @@ typedef struct splitter {
     size_t paragraph;
     int question_semicolon; /* the model's, read in the hot loop */
     int quoted;             /* the block being emitted is a block quote */
+    int literal;            /* it is code or a table (lede_unit.literal) */
 } splitter;
 
 /* Whether only spaces and tabs stand between the previous line break (or
@@ -361,7 +412,7 @@ static lede_status emit(splitter *sp, size_t start, size_t end, unsigned kind)
     lede_units *u = sp->u;
     if (lede_grow((void **)&u->items, &u->cap, u->count + 1, sizeof *u->items) != 0)
         return LEDE_ERR_NOMEM;
-    u->items[u->count++] = (lede_unit){start, end, sp->paragraph, kind, sp->quoted};
+    u->items[u->count++] = (lede_unit){start, end, sp->paragraph, kind, sp->quoted, sp->literal};
     return LEDE_OK;
 }
 
@@ -1337,26 +1388,40 @@ static lede_status emit_code(splitter *sp, size_t open, size_t close)
     const lede_line *lines = sp->u->lines;
     size_t before = sp->u->count;
     lede_status st = LEDE_OK;
+    sp->literal = 1;
     for (size_t i = open + 1; i < close && st == LEDE_OK; i++) {
         size_t start = lines[open].quoted ? lines[i].start : lines[i].unquoted;
         st = emit(sp, start, lines[i].end, LEDE_KIND_LINE);
     }
+    sp->literal = 0;
     if (sp->u->count > before)
         sp->paragraph++;
     return st;
 }
 
+/* Whether line `row` goes on the table whose header is line `head`: it
+ * holds a '|', is quoted as the header is, and starts no other block (a
+ * heading, a fence). */
+static int table_goes_on(const splitter *sp, size_t head, size_t row)
+{
+    const lede_line *lines = sp->u->lines;
+    size_t hs, he;
+    return has_pipe(sp->text, &lines[row]) && lines[row].quoted == lines[head].quoted &&
+           lines[row].fence_run == 0 && !atx_heading(sp->text, &lines[row], &hs, &he);
+}
+
 /* A table from its header row `first` (the delimiter row after it): each
  * row a unit of its own (LEDE_KIND_LINE: cells are not sentences), one
- * paragraph; the rows go on while lines hold a '|'. Returns the last line
- * of the table in *last. */
+ * paragraph (table_goes_on). Returns the last line of the table in *last. */
 static lede_status emit_table(splitter *sp, size_t first, size_t nlines, size_t *last)
 {
     const lede_line *lines = sp->u->lines;
+    sp->literal = 1;
     lede_status st = emit(sp, lines[first].start, lines[first].end, LEDE_KIND_LINE);
     size_t i = first + 2;
-    for (; i < nlines && has_pipe(sp->text, &lines[i]) && st == LEDE_OK; i++)
+    for (; i < nlines && table_goes_on(sp, first, i) && st == LEDE_OK; i++)
         st = emit(sp, lines[i].start, lines[i].end, LEDE_KIND_LINE);
+    sp->literal = 0;
     sp->paragraph++;
     *last = i - 1;
     return st;
@@ -1379,7 +1444,7 @@ lede_status lede_units_split(lede_units *u, const char *text, size_t begin, size
     lede_status st = scan_lines(u, text, begin, len, question_semicolon, &nlines);
     if (st != LEDE_OK)
         return st;
-    splitter sp = {u, text, model, 0, question_semicolon, 0};
+    splitter sp = {u, text, model, 0, question_semicolon, 0, 0};
     int per_line = line_mode(u->lines, nlines);
     find_fence_closers(u->lines, nlines);
     block b = {BLOCK_NONE, 0, 0, 0};
@@ -1394,8 +1459,7 @@ lede_status lede_units_split(lede_units *u, const char *text, size_t begin, size
             if (st == LEDE_OK)
                 st = emit_code(&sp, i, close);
             i = close;
-        } else if (i + 1 < nlines && has_pipe(text, l) &&
-                   table_delimiter_row(text, &u->lines[i + 1])) {
+        } else if (table_starts(text, u->lines, nlines, i)) {
             st = close_block(&sp, &b);
             if (st == LEDE_OK)
                 st = emit_table(&sp, i, nlines, &i);
@@ -1415,7 +1479,10 @@ lede_status lede_units_split(lede_units *u, const char *text, size_t begin, size
         } else if (list_marker(text, l, &content)) {
             st = close_block(&sp, &b);
             b = (block){BLOCK_LIST, i, i, content};
-        } else if (b.type != BLOCK_NONE && !per_line) {
+        } else if (b.type != BLOCK_NONE && !per_line && !(l->quoted && !u->lines[b.first].quoted)) {
+            /* A line goes on the block, unless it starts a block quote (an
+             * unquoted line may go on a quoted paragraph, as CommonMark's
+             * lazy continuation). */
             b.last = i;
         } else {
             st = close_block(&sp, &b);

@@ -322,6 +322,17 @@ static void test_title_prior(void)
     CHECK_EQ(lede_summarize(text, sizeof text - 1, o, &sum, NULL), LEDE_OK);
     CHECK_STR(lede_summary_sentence(sum, 0)->text, "The last coal mines close this year.");
     lede_summary_free(sum);
+    /* Code and table rows before the first sentence are no title. */
+    const char *literal[] = {"```\ncoal mines close\n```\n\n",
+                             "| coal | mines |\n| --- | --- |\n| close | now |\n\n"};
+    for (size_t k = 0; k < 2; k++) {
+        char page[512];
+        snprintf(page, sizeof page, "%s%s", literal[k], strchr(text, '\n') + 2);
+        CHECK_EQ(lede_summarize(page, strlen(page), o, &sum, NULL), LEDE_OK);
+        CHECK_MSG(strstr(lede_summary_sentence(sum, 0)->text, "Solar") != NULL, "%s: %s",
+                  literal[k], lede_summary_sentence(sum, 0)->text);
+        lede_summary_free(sum);
+    }
     lede_options_free(o);
 }
 

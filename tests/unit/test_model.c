@@ -55,7 +55,7 @@ static void check_stopwords_drop(const lede_model_data *d, const lede_model *m)
     if (!CHECK_MSG(lede_tokenizer_init(&tok, m, d->stemmer) == LEDE_OK, "%s: tokenizer", d->code))
         return;
     lede_units units = {0};
-    lede_unit unit = {0, 0, 0, LEDE_KIND_SENTENCE, 0};
+    lede_unit unit = {.start = 0, .end = 0, .kind = LEDE_KIND_SENTENCE};
     units.items = &unit;
     units.count = 1;
     lede_tokens out = {0};

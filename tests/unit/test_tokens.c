@@ -24,7 +24,7 @@ static void render(const char *lang, const char *text, char *out, size_t cap)
         lede_model_free(&model);
         return;
     }
-    lede_unit unit = {0, strlen(text), 0, LEDE_KIND_SENTENCE, 0};
+    lede_unit unit = {.start = 0, .end = strlen(text), .kind = LEDE_KIND_SENTENCE};
     lede_units units = {&unit, 1, 1, 0, NULL, 0};
     lede_tokens tokens = {0};
     CHECK(lede_tokenize(&tok, text, &units, &tokens) == LEDE_OK);
@@ -130,7 +130,8 @@ static void expect_ids(lede_tokenizer *tok, const char *text, const size_t *cuts
 {
     lede_unit items[8];
     for (size_t u = 0; u < nunits; u++)
-        items[u] = (lede_unit){u ? cuts[u - 1] : 0, cuts[u], 0, LEDE_KIND_SENTENCE, 0};
+        items[u] =
+            (lede_unit){.start = u ? cuts[u - 1] : 0, .end = cuts[u], .kind = LEDE_KIND_SENTENCE};
     lede_units units = {items, nunits, nunits, 0, NULL, 0};
     lede_tokens tokens = {0};
     if (CHECK(lede_tokenize(tok, text, &units, &tokens) == LEDE_OK) &&
@@ -256,7 +257,7 @@ static void check_term_id_bound(const char *stemmer)
     tok.max_cached_terms = SIZE_MAX;
     const char *texts[] = {"Cats.", "Zyxwv."}; /* a stem of the table (with it), a string */
     for (size_t i = 0; i < 2; i++) {
-        lede_unit unit = {0, strlen(texts[i]), 0, LEDE_KIND_SENTENCE, 0};
+        lede_unit unit = {.start = 0, .end = strlen(texts[i]), .kind = LEDE_KIND_SENTENCE};
         lede_units units = {&unit, 1, 1, 0, NULL, 0};
         lede_tokens tokens = {0};
         size_t known = lede_tokenizer_term_count(&tok);
