@@ -253,8 +253,10 @@ typedef struct lede_sentence {
     size_t rank;         /* 1 = highest score; ties (scores within a relative
                             1e-9, as identical sentences get) broken by index,
                             earlier first; 0 = not ranked */
-    const char *text;    /* the sentence, whitespace runs collapsed to one space,
-                            NUL-terminated, owned by the summary */
+    const char *text;    /* the sentence, whitespace runs collapsed to one space
+                            (and, in a block quote, the '>' that start its
+                            lines left out), NUL-terminated, owned by the
+                            summary */
     size_t text_len;     /* strlen(text) */
     unsigned kind;       /* LEDE_KIND_* */
     unsigned picked;     /* 1 when the sentence is part of the summary */
@@ -263,7 +265,8 @@ typedef struct lede_sentence {
 /* What a unit of text is. Only sentences are eligible for a summary. */
 #define LEDE_KIND_SENTENCE 0u /* a sentence of running text or of a list item */
 #define LEDE_KIND_HEADING 1u  /* a heading (Markdown '#', setext) */
-#define LEDE_KIND_LINE 2u     /* a short line without terminal punctuation */
+#define LEDE_KIND_LINE 2u     /* a short line without terminal punctuation, a
+                                 line of fenced code or a table row (Markdown) */
 
 /* The result of summarizing or splitting a document: every sentence of the
  * input with its score and rank, and which of them form the summary.
