@@ -318,17 +318,59 @@ static size_t fence_end(const char *text, const lede_line *lines, size_t n, size
     return j < n ? j : 0;
 }
 
-/* Whether the line holds a '|', as a table row does. */
-static int has_pipe(const char *text, const lede_line *l)
-{
-    return !l->blank && memchr(text + l->start, '|', l->end - l->start) != NULL;
-}
-
 static size_t skip_blanks(const char *text, size_t i, size_t end)
 {
     while (i < end && (text[i] == ' ' || text[i] == '\t'))
         i++;
     return i;
+}
+
+/* Whether the line is `s` and nothing else. */
+static int line_is(const char *text, const lede_line *l, const char *s)
+{
+    size_t n = strlen(s);
+    return l->end - l->start == n && memcmp(text + l->start, s, n) == 0;
+}
+
+/* Whether the line starts with a metadata key: letters, digits, '_' or
+ * '-', then ':' (YAML) or '=' (TOML), with white space before either. */
+static int starts_with_key(const char *text, const lede_line *l)
+{
+    size_t i = l->start;
+    while (i < l->end &&
+           (lede_is_alnum((unsigned char)text[i]) || text[i] == '_' || text[i] == '-'))
+        i++;
+    if (i == l->start)
+        return 0;
+    i = skip_blanks(text, i, l->end);
+    return i < l->end && (text[i] == ':' || text[i] == '=');
+}
+
+/* Front matter, as static site generators read it (Jekyll, Hugo, Pandoc):
+ * the text's first line "---" (YAML) or "+++" (TOML), lines of metadata
+ * without a blank one, the first of them a key, up to a line "---" or
+ * "..." (YAML) or "+++" (TOML). Returns the closing line, or 0 when the
+ * text opens with none: a rule above a paragraph is not one. */
+static size_t front_matter_end(const char *text, const lede_line *lines, size_t n)
+{
+    if (n < 3 || lines[0].quoted || !starts_with_key(text, &lines[1]))
+        return 0;
+    int yaml = line_is(text, &lines[0], "---");
+    if (!yaml && !line_is(text, &lines[0], "+++"))
+        return 0;
+    for (size_t i = 1; i < n && !lines[i].blank; i++) {
+        int closes = yaml ? line_is(text, &lines[i], "---") || line_is(text, &lines[i], "...")
+                          : line_is(text, &lines[i], "+++");
+        if (closes && !lines[i].quoted)
+            return i;
+    }
+    return 0;
+}
+
+/* Whether the line holds a '|', as a table row does. */
+static int has_pipe(const char *text, const lede_line *l)
+{
+    return !l->blank && memchr(text + l->start, '|', l->end - l->start) != NULL;
 }
 
 /* The cells of a table row: its '|' (but "\|") less an opening and a
@@ -1379,11 +1421,11 @@ static lede_status close_block(splitter *sp, block *b)
     return st;
 }
 
-/* The lines between a code fence's opening and closing lines, each a unit
- * of its own, in one paragraph: LEDE_KIND_LINE, since code is not ranked.
- * Their text starts where the line does: '>' there is code, unless the
- * fence is in a block quote. */
-static lede_status emit_code(splitter *sp, size_t open, size_t close)
+/* The lines between the opening and closing lines of fenced code or front
+ * matter, each a unit of its own, in one paragraph: LEDE_KIND_LINE, since
+ * code and metadata are not ranked. Their text starts where the line does:
+ * '>' there is code, unless the fence is in a block quote. */
+static lede_status emit_literal_lines(splitter *sp, size_t open, size_t close)
 {
     const lede_line *lines = sp->u->lines;
     size_t before = sp->u->count;
@@ -1448,7 +1490,12 @@ lede_status lede_units_split(lede_units *u, const char *text, size_t begin, size
     int per_line = line_mode(u->lines, nlines);
     find_fence_closers(u->lines, nlines);
     block b = {BLOCK_NONE, 0, 0, 0};
-    for (size_t i = 0; i < nlines && st == LEDE_OK; i++) {
+    size_t first = front_matter_end(text, u->lines, nlines);
+    if (first > 0) {
+        st = emit_literal_lines(&sp, 0, first);
+        first++;
+    }
+    for (size_t i = first; i < nlines && st == LEDE_OK; i++) {
         const lede_line *l = &u->lines[i];
         size_t hs, he, content, close;
         char mark;
@@ -1457,7 +1504,7 @@ lede_status lede_units_split(lede_units *u, const char *text, size_t begin, size
         } else if ((close = fence_end(text, u->lines, nlines, i)) > 0) {
             st = close_block(&sp, &b);
             if (st == LEDE_OK)
-                st = emit_code(&sp, i, close);
+                st = emit_literal_lines(&sp, i, close);
             i = close;
         } else if (table_starts(text, u->lines, nlines, i)) {
             st = close_block(&sp, &b);
