@@ -219,6 +219,63 @@ static int rule_line(const char *text, const lede_line *l, char *mark)
     return count >= 3;
 }
 
+static size_t skip_blanks(const char *text, size_t i, size_t end)
+{
+    while (i < end && (text[i] == ' ' || text[i] == '\t'))
+        i++;
+    return i;
+}
+
+/* Where the label of a Markdown reference ("[label]:" at the line's start,
+ * the label on one line and not empty) ends, after its ':'; 0 for none. */
+static size_t reference_label_end(const char *text, const lede_line *l)
+{
+    if (text[l->start] != '[')
+        return 0;
+    const char *close = memchr(text + l->start + 1, ']', l->end - l->start - 1);
+    size_t i = close ? (size_t)(close - text) + 1 : 0;
+    if (i <= l->start + 2 || i >= l->end || text[i] != ':')
+        return 0;
+    return i + 1;
+}
+
+/* A footnote's definition, "[^1]: Figures from the report.": its text is
+ * prose, a list item's without its marker; stores where it starts. */
+static int footnote_definition(const char *text, const lede_line *l, size_t *content)
+{
+    size_t i = reference_label_end(text, l);
+    if (i == 0 || text[l->start + 1] != '^')
+        return 0;
+    size_t e = l->end;
+    *content = i;
+    trim(text, content, &e);
+    return *content < e;
+}
+
+/* A link reference definition, "[report]: https://example.com "Report"":
+ * markup, no sentence. The destination must look like one (a '/', '.',
+ * ':' or '#' in it, or in <>) and only a quoted title may follow it, so
+ * that "[Anna]: We won." in a transcript stays a sentence. */
+static int link_definition(const char *text, const lede_line *l)
+{
+    size_t i = reference_label_end(text, l);
+    if (i == 0 || text[l->start + 1] == '^')
+        return 0;
+    i = skip_blanks(text, i, l->end);
+    size_t dest = i;
+    int linkish = i < l->end && text[i] == '<';
+    for (; i < l->end && text[i] != ' ' && text[i] != '\t'; i++)
+        linkish |= text[i] == '/' || text[i] == '.' || text[i] == ':' || text[i] == '#';
+    if (i == dest || !linkish)
+        return 0;
+    i = skip_blanks(text, i, l->end);
+    if (i == l->end)
+        return 1;
+    char open = text[i], close = open == '(' ? ')' : open;
+    return (open == '"' || open == '\'' || open == '(') && l->end - i >= 2 &&
+           text[l->end - 1] == close;
+}
+
 /* A list item marker: a bullet (- * + and Unicode bullets) or a number or
  * letter with '.' or ')' (1. 2) a) A)), then white space. Stores where the
  * item's text starts. */
@@ -316,13 +373,6 @@ static size_t fence_end(const char *text, const lede_line *lines, size_t n, size
     while (j < n && !closes_fence(l, &lines[j]))
         j++;
     return j < n ? j : 0;
-}
-
-static size_t skip_blanks(const char *text, size_t i, size_t end)
-{
-    while (i < end && (text[i] == ' ' || text[i] == '\t'))
-        i++;
-    return i;
 }
 
 /* Whether the line is `s` and nothing else. */
@@ -431,6 +481,7 @@ typedef struct splitter {
     int question_semicolon; /* the model's, read in the hot loop */
     int quoted;             /* the block being emitted is a block quote */
     int literal;            /* it is code or a table (lede_unit.literal) */
+    size_t nlines;          /* of u->lines */
 } splitter;
 
 /* Whether only spaces and tabs stand between the previous line break (or
@@ -1452,6 +1503,19 @@ static int table_goes_on(const splitter *sp, size_t head, size_t row)
            lines[row].fence_run == 0 && !atx_heading(sp->text, &lines[row], &hs, &he);
 }
 
+/* A line of markup (a link definition) as a unit of its own, kept out of
+ * summaries and titles; consecutive ones make one paragraph. */
+static lede_status emit_literal_line(splitter *sp, size_t i)
+{
+    const lede_line *lines = sp->u->lines;
+    sp->literal = 1;
+    lede_status st = emit(sp, lines[i].start, lines[i].end, LEDE_KIND_LINE);
+    sp->literal = 0;
+    if (i + 1 >= sp->nlines || !link_definition(sp->text, &lines[i + 1]))
+        sp->paragraph++;
+    return st;
+}
+
 /* A table from its header row `first` (the delimiter row after it): each
  * row a unit of its own (LEDE_KIND_LINE: cells are not sentences), one
  * paragraph (table_goes_on). Returns the last line of the table in *last. */
@@ -1486,7 +1550,7 @@ lede_status lede_units_split(lede_units *u, const char *text, size_t begin, size
     lede_status st = scan_lines(u, text, begin, len, question_semicolon, &nlines);
     if (st != LEDE_OK)
         return st;
-    splitter sp = {u, text, model, 0, question_semicolon, 0, 0};
+    splitter sp = {u, text, model, 0, question_semicolon, 0, 0, nlines};
     int per_line = line_mode(u->lines, nlines);
     find_fence_closers(u->lines, nlines);
     block b = {BLOCK_NONE, 0, 0, 0};
@@ -1523,9 +1587,13 @@ lede_status lede_units_split(lede_units *u, const char *text, size_t begin, size
             st = close_block(&sp, &b);
             if (st == LEDE_OK && hs < he)
                 st = emit_heading(&sp, hs, he);
-        } else if (list_marker(text, l, &content)) {
+        } else if (list_marker(text, l, &content) || footnote_definition(text, l, &content)) {
             st = close_block(&sp, &b);
             b = (block){BLOCK_LIST, i, i, content};
+        } else if (link_definition(text, l)) {
+            st = close_block(&sp, &b);
+            if (st == LEDE_OK)
+                st = emit_literal_line(&sp, i);
         } else if (b.type != BLOCK_NONE && !per_line && !(l->quoted && !u->lines[b.first].quoted)) {
             /* A line goes on the block, unless it starts a block quote (an
              * unquoted line may go on a quoted paragraph, as CommonMark's
