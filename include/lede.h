@@ -265,8 +265,10 @@ typedef struct lede_sentence {
 /* What a unit of text is. Only sentences are eligible for a summary. */
 #define LEDE_KIND_SENTENCE 0u /* a sentence of running text or of a list item */
 #define LEDE_KIND_HEADING 1u  /* a heading (Markdown '#', setext) */
-#define LEDE_KIND_LINE 2u     /* a short line without terminal punctuation, a
-                                 line of fenced code or a table row (Markdown) */
+#define LEDE_KIND_LINE                                     \
+    2u /* a short line without terminal punctuation; in    \
+          Markdown, a line of fenced code or front matter, \
+          a table row, a link definition */
 
 /* The result of summarizing or splitting a document: every sentence of the
  * input with its score and rank, and which of them form the summary.

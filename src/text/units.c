@@ -230,7 +230,7 @@ static size_t skip_blanks(const char *text, size_t i, size_t end)
  * the label on one line and not empty) ends, after its ':'; 0 for none. */
 static size_t reference_label_end(const char *text, const lede_line *l)
 {
-    if (text[l->start] != '[')
+    if (l->blank || text[l->start] != '[')
         return 0;
     const char *close = memchr(text + l->start + 1, ']', l->end - l->start - 1);
     size_t i = close ? (size_t)(close - text) + 1 : 0;
@@ -253,9 +253,9 @@ static int footnote_definition(const char *text, const lede_line *l, size_t *con
 }
 
 /* A link reference definition, "[report]: https://example.com "Report"":
- * markup, no sentence. The destination must look like one (a '/', '.',
- * ':' or '#' in it, or in <>) and only a quoted title may follow it, so
- * that "[Anna]: We won." in a transcript stays a sentence. */
+ * markup, no sentence. The destination must look like one (a '/' or ':'
+ * in it, or in <>, or a '#' first) and only a quoted title may follow it,
+ * so that "[Anna]: We won." or "[Source]: Reuters." stays a sentence. */
 static int link_definition(const char *text, const lede_line *l)
 {
     size_t i = reference_label_end(text, l);
@@ -263,9 +263,9 @@ static int link_definition(const char *text, const lede_line *l)
         return 0;
     i = skip_blanks(text, i, l->end);
     size_t dest = i;
-    int linkish = i < l->end && text[i] == '<';
+    int linkish = i < l->end && (text[i] == '<' || text[i] == '#');
     for (; i < l->end && text[i] != ' ' && text[i] != '\t'; i++)
-        linkish |= text[i] == '/' || text[i] == '.' || text[i] == ':' || text[i] == '#';
+        linkish |= text[i] == '/' || text[i] == ':';
     if (i == dest || !linkish)
         return 0;
     i = skip_blanks(text, i, l->end);
@@ -318,6 +318,11 @@ static int fence_only(const lede_line *l)
     return l->fence_run > 0 && l->start + l->fence_run == l->end;
 }
 
+/* A line of more '`' or '~' than this and nothing else opens no code: in
+ * plain text "~~~~~~~~~~" above and below a title are dividers; code
+ * fences are three to five characters, more only to hold a shorter one. */
+enum { LONGEST_BARE_FENCE = 8 };
+
 /* Whether line j may close a fence that line `open` opened: its run alone,
  * of the same character, at least as long, and quoted as the opening line
  * is (a quoted "> ```" is code inside a fence that is not, and closes no
@@ -355,13 +360,16 @@ static void find_fence_closers(lede_line *lines, size_t n)
  * and nothing else closes it (closes_fence). Returns the closing line, or
  * 0 when line i opens none. Unlike CommonMark, a fence that nothing closes
  * is text (a stray ``` in plain text must not hide all that follows it),
- * and so is one whose first line is blank: lines of '~' around paragraphs
- * are dividers in plain text, and code seldom starts with a blank line. */
+ * and so is one whose first line is blank (lines of '~' around paragraphs
+ * are dividers in plain text, and code seldom starts with a blank line) or
+ * whose opening line is too long to be a fence (LONGEST_BARE_FENCE). */
 static size_t fence_end(const char *text, const lede_line *lines, size_t n, size_t i)
 {
     const lede_line *l = &lines[i];
     if (l->fence_run == 0 || i + 1 >= n || lines[i + 1].blank)
         return 0;
+    if (fence_only(l) && l->fence_run > LONGEST_BARE_FENCE)
+        return 0; /* a divider of plain text, not code */
     const char *info = text + l->start + l->fence_run;
     size_t info_len = l->end - l->start - l->fence_run;
     if (l->fence_char == '`' && memchr(info, '`', info_len))
@@ -382,11 +390,15 @@ static int line_is(const char *text, const lede_line *l, const char *s)
     return l->end - l->start == n && memcmp(text + l->start, s, n) == 0;
 }
 
-/* Whether the line starts with a metadata key: letters, digits, '_' or
- * '-', then ':' (YAML) or '=' (TOML), with white space before either. */
+/* Whether the line starts with a metadata key: a lower-case ASCII letter,
+ * then letters, digits, '_' or '-', then ':' (YAML) or '=' (TOML), with
+ * white space before either. Lower case, as site generators' keys are:
+ * "Update: the council voted" or "Q: Why?" is prose. */
 static int starts_with_key(const char *text, const lede_line *l)
 {
     size_t i = l->start;
+    if (l->blank || text[i] < 'a' || text[i] > 'z')
+        return 0;
     while (i < l->end &&
            (lede_is_alnum((unsigned char)text[i]) || text[i] == '_' || text[i] == '-'))
         i++;
@@ -1511,7 +1523,8 @@ static lede_status emit_literal_line(splitter *sp, size_t i)
     sp->literal = 1;
     lede_status st = emit(sp, lines[i].start, lines[i].end, LEDE_KIND_LINE);
     sp->literal = 0;
-    if (i + 1 >= sp->nlines || !link_definition(sp->text, &lines[i + 1]))
+    if (i + 1 >= sp->nlines || lines[i + 1].quoted != lines[i].quoted ||
+        !link_definition(sp->text, &lines[i + 1]))
         sp->paragraph++;
     return st;
 }
@@ -1551,7 +1564,6 @@ lede_status lede_units_split(lede_units *u, const char *text, size_t begin, size
     if (st != LEDE_OK)
         return st;
     splitter sp = {u, text, model, 0, question_semicolon, 0, 0, nlines};
-    int per_line = line_mode(u->lines, nlines);
     find_fence_closers(u->lines, nlines);
     block b = {BLOCK_NONE, 0, 0, 0};
     size_t first = front_matter_end(text, u->lines, nlines);
@@ -1559,6 +1571,7 @@ lede_status lede_units_split(lede_units *u, const char *text, size_t begin, size
         st = emit_literal_lines(&sp, 0, first);
         first++;
     }
+    int per_line = line_mode(u->lines + first, nlines - first);
     for (size_t i = first; i < nlines && st == LEDE_OK; i++) {
         const lede_line *l = &u->lines[i];
         size_t hs, he, content, close;
@@ -1590,10 +1603,9 @@ lede_status lede_units_split(lede_units *u, const char *text, size_t begin, size
         } else if (list_marker(text, l, &content) || footnote_definition(text, l, &content)) {
             st = close_block(&sp, &b);
             b = (block){BLOCK_LIST, i, i, content};
-        } else if (link_definition(text, l)) {
-            st = close_block(&sp, &b);
-            if (st == LEDE_OK)
-                st = emit_literal_line(&sp, i);
+        } else if (b.type == BLOCK_NONE && link_definition(text, l)) {
+            /* Not inside a paragraph, as in CommonMark. */
+            st = emit_literal_line(&sp, i);
         } else if (b.type != BLOCK_NONE && !per_line && !(l->quoted && !u->lines[b.first].quoted)) {
             /* A line goes on the block, unless it starts a block quote (an
              * unquoted line may go on a quoted paragraph, as CommonMark's

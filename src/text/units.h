@@ -15,7 +15,8 @@ typedef struct lede_unit {
     unsigned kind;    /* LEDE_KIND_* */
     int quoted;       /* in a block quote: '>' after a line break inside the
                          span is a marker, not text (lede_collapse_text) */
-    int literal;      /* a line of code or a table row: no part of a title */
+    int literal;      /* code, a table row, front matter or a link
+                         definition: no part of a title */
 } lede_unit;
 
 typedef struct lede_line lede_line;

@@ -424,6 +424,44 @@ static void test_stray_byte_at_the_end(void)
     lede_model_free(&model);
 }
 
+/* Markdown that ends in a blank line is split without a read past the
+ * text: each is split from a buffer of its exact size (ASan sees a read
+ * past it), and as the first bytes of a longer one whose next byte opens
+ * markup ("[zzzz": a link definition's label was looked for there). */
+static void test_markup_at_the_end(void)
+{
+    lede_model model;
+    if (!CHECK(lede_model_init(&model, lede_model_find("en")) == LEDE_OK))
+        return;
+    static const char *const texts[] = {"[a]: http://x\n ", "---\ntitle: x\n---\n ",
+                                        "| a |\n| - |\n ",  "```\ncode\n```\n ",
+                                        "> q\n> ",          "[^1]: note\n "};
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+        size_t len = strlen(texts[t]);
+        char *exact = malloc(len), *longer = malloc(len + 6);
+        if (!CHECK(exact && longer)) {
+            free(exact);
+            free(longer);
+            break;
+        }
+        memcpy(exact, texts[t], len);
+        memcpy(longer, texts[t], len);
+        memcpy(longer + len, "[zzzz\n", 6);
+        const char *buffers[] = {exact, longer};
+        for (size_t k = 0; k < 2; k++) {
+            lede_units u = {0};
+            if (CHECK(lede_units_split(&u, buffers[k], 0, len, &model) == LEDE_OK))
+                for (size_t i = 0; i < u.count; i++)
+                    CHECK_MSG(u.items[i].end <= len, "'%s': unit %zu ends at %zu, past %zu",
+                              texts[t], i, u.items[i].end, len);
+            lede_units_free(&u);
+        }
+        free(exact);
+        free(longer);
+    }
+    lede_model_free(&model);
+}
+
 /* Runs every data/sentences*.txt: sentences.txt holds the general and
  * English cases, sentences-attribution.txt quotations followed by who said
  * them ("Why?" Tom asked.), sentences-CODE.txt other languages' cases. */
@@ -447,5 +485,6 @@ int main(int argc, char **argv)
     test_text_prev_agrees();
     test_text_prev_cases();
     test_stray_byte_at_the_end();
+    test_markup_at_the_end();
     return harness_finish();
 }
