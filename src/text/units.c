@@ -1571,7 +1571,8 @@ lede_status lede_units_split(lede_units *u, const char *text, size_t begin, size
         st = emit_literal_lines(&sp, 0, first);
         first++;
     }
-    int per_line = line_mode(u->lines + first, nlines - first);
+    /* No arithmetic on u->lines when there are none: it may be NULL. */
+    int per_line = first < nlines && line_mode(u->lines + first, nlines - first);
     for (size_t i = first; i < nlines && st == LEDE_OK; i++) {
         const lede_line *l = &u->lines[i];
         size_t hs, he, content, close;

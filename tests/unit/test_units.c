@@ -462,6 +462,20 @@ static void test_markup_at_the_end(void)
     lede_model_free(&model);
 }
 
+/* An empty text splits into no unit, with no line scratch made (a fuzzer
+ * found UBSan's "zero offset to null pointer" there). */
+static void test_empty_text(void)
+{
+    lede_model model;
+    if (!CHECK(lede_model_init(&model, lede_model_find("en")) == LEDE_OK))
+        return;
+    lede_units u = {0};
+    CHECK(lede_units_split(&u, "", 0, 0, &model) == LEDE_OK);
+    CHECK(u.count == 0);
+    lede_units_free(&u);
+    lede_model_free(&model);
+}
+
 /* Runs every data/sentences*.txt: sentences.txt holds the general and
  * English cases, sentences-attribution.txt quotations followed by who said
  * them ("Why?" Tom asked.), sentences-CODE.txt other languages' cases. */
@@ -486,5 +500,6 @@ int main(int argc, char **argv)
     test_text_prev_cases();
     test_stray_byte_at_the_end();
     test_markup_at_the_end();
+    test_empty_text();
     return harness_finish();
 }
