@@ -262,13 +262,12 @@ typedef struct lede_sentence {
     unsigned picked;     /* 1 when the sentence is part of the summary */
 } lede_sentence;
 
-/* What a unit of text is. Only sentences are eligible for a summary. */
+/* What a unit of text is. Only sentences are eligible for a summary. A
+ * line is a short line without terminal punctuation or, in Markdown, a
+ * line of fenced code or front matter, a table row, a link definition. */
 #define LEDE_KIND_SENTENCE 0u /* a sentence of running text or of a list item */
 #define LEDE_KIND_HEADING 1u  /* a heading (Markdown '#', setext) */
-#define LEDE_KIND_LINE                                     \
-    2u /* a short line without terminal punctuation; in    \
-          Markdown, a line of fenced code or front matter, \
-          a table row, a link definition */
+#define LEDE_KIND_LINE 2u     /* a line that is no sentence (above) */
 
 /* The result of summarizing or splitting a document: every sentence of the
  * input with its score and rank, and which of them form the summary.
