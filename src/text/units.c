@@ -21,9 +21,9 @@ struct lede_line {
      * which; 0 for any other line. */
     uint32_t fence_run;
     char fence_char;
-    /* The longest run of a line made of '`' alone, and of '~' alone, that
-     * could close a fence this line opens (find_fence_closers). */
-    uint32_t backticks_after, tildes_after;
+    /* The longest run of a line made of '`' alone ([0]), and of '~' alone
+     * ([1]), that could close a fence this line opens (find_fence_closers). */
+    uint32_t closers_after[2];
 };
 
 /* A line ending is LF, CRLF or CR. Returns the index after the line's end
@@ -88,15 +88,20 @@ static void trim(const char *text, size_t *start, size_t *end)
     *end = e;
 }
 
+static size_t skip_blanks(const char *text, size_t i, size_t end)
+{
+    while (i < end && (text[i] == ' ' || text[i] == '\t'))
+        i++;
+    return i;
+}
+
 /* Whether text[i] is a block quote marker: a '>' that is not "more than"
  * or "at least" (> 50%, >= 3), which may start a line of plain text. */
 static int is_quote_marker(const char *text, size_t i, size_t end)
 {
     if (i >= end || text[i] != '>')
         return 0;
-    size_t k = i + 1;
-    while (k < end && (text[k] == ' ' || text[k] == '\t'))
-        k++;
+    size_t k = skip_blanks(text, i + 1, end);
     return k == end || ((text[k] < '0' || text[k] > '9') && text[k] != '=');
 }
 
@@ -219,13 +224,6 @@ static int rule_line(const char *text, const lede_line *l, char *mark)
     return count >= 3;
 }
 
-static size_t skip_blanks(const char *text, size_t i, size_t end)
-{
-    while (i < end && (text[i] == ' ' || text[i] == '\t'))
-        i++;
-    return i;
-}
-
 /* Where the label of a Markdown reference ("[label]:" at the line's start,
  * the label on one line and not empty) ends, after its ':'; 0 for none. */
 static size_t reference_label_end(const char *text, const lede_line *l)
@@ -312,6 +310,12 @@ static int list_marker(const char *text, const lede_line *l, size_t *content)
     return *content < e;
 }
 
+/* The index of the line's fence character in closers_after. */
+static int fence_kind(const lede_line *l)
+{
+    return l->fence_char == '~';
+}
+
 /* Whether the line is its fence run alone, as a closing fence is. */
 static int fence_only(const lede_line *l)
 {
@@ -333,22 +337,21 @@ static int closes_fence(const lede_line *open, const lede_line *j)
            j->fence_run >= open->fence_run;
 }
 
-/* Fills each line's backticks_after and tildes_after, from the last line
+/* Fills each line's closers_after, from the last line
  * back: whether a fence is closed is then known without a search. A fence
  * in a block quote ends with it (at the first line that is not quoted), so
  * the longest runs of quoted lines start again from there. */
 static void find_fence_closers(lede_line *lines, size_t n)
 {
-    uint32_t longest[2][2] = {{0, 0}, {0, 0}}; /* [quoted][tilde] */
+    uint32_t longest[2][2] = {{0, 0}, {0, 0}}; /* [quoted][fence_kind] */
     for (size_t i = n; i-- > 0;) {
         lede_line *l = &lines[i];
-        l->backticks_after = longest[l->quoted][0];
-        l->tildes_after = longest[l->quoted][1];
+        memcpy(l->closers_after, longest[l->quoted], sizeof l->closers_after);
         if (!l->quoted)
             longest[1][0] = longest[1][1] = 0;
         if (!fence_only(l))
             continue;
-        uint32_t *run = &longest[l->quoted][l->fence_char == '~'];
+        uint32_t *run = &longest[l->quoted][fence_kind(l)];
         if (l->fence_run > *run)
             *run = l->fence_run;
     }
@@ -374,8 +377,7 @@ static size_t fence_end(const char *text, const lede_line *lines, size_t n, size
     size_t info_len = l->end - l->start - l->fence_run;
     if (l->fence_char == '`' && memchr(info, '`', info_len))
         return 0;
-    uint32_t longest = l->fence_char == '`' ? l->backticks_after : l->tildes_after;
-    if (longest < l->fence_run)
+    if (l->closers_after[fence_kind(l)] < l->fence_run)
         return 0;
     size_t j = i + 1;
     while (j < n && !closes_fence(l, &lines[j]))
@@ -402,8 +404,6 @@ static int starts_with_key(const char *text, const lede_line *l)
     while (i < l->end &&
            (lede_is_alnum((unsigned char)text[i]) || text[i] == '_' || text[i] == '-'))
         i++;
-    if (i == l->start)
-        return 0;
     i = skip_blanks(text, i, l->end);
     return i < l->end && (text[i] == ':' || text[i] == '=');
 }
@@ -1532,13 +1532,13 @@ static lede_status emit_literal_line(splitter *sp, size_t i)
 /* A table from its header row `first` (the delimiter row after it): each
  * row a unit of its own (LEDE_KIND_LINE: cells are not sentences), one
  * paragraph (table_goes_on). Returns the last line of the table in *last. */
-static lede_status emit_table(splitter *sp, size_t first, size_t nlines, size_t *last)
+static lede_status emit_table(splitter *sp, size_t first, size_t *last)
 {
     const lede_line *lines = sp->u->lines;
     sp->literal = 1;
     lede_status st = emit(sp, lines[first].start, lines[first].end, LEDE_KIND_LINE);
     size_t i = first + 2;
-    for (; i < nlines && table_goes_on(sp, first, i) && st == LEDE_OK; i++)
+    for (; i < sp->nlines && table_goes_on(sp, first, i) && st == LEDE_OK; i++)
         st = emit(sp, lines[i].start, lines[i].end, LEDE_KIND_LINE);
     sp->literal = 0;
     sp->paragraph++;
@@ -1587,7 +1587,7 @@ lede_status lede_units_split(lede_units *u, const char *text, size_t begin, size
         } else if (table_starts(text, u->lines, nlines, i)) {
             st = close_block(&sp, &b);
             if (st == LEDE_OK)
-                st = emit_table(&sp, i, nlines, &i);
+                st = emit_table(&sp, i, &i);
         } else if (rule_line(text, l, &mark)) {
             /* A setext underline turns a one-line paragraph into a heading;
              * otherwise the rule is a separator and carries no text. */

@@ -32,10 +32,11 @@ typedef struct lede_units {
 
 /* Splits text[begin, len) into units, replacing the previous contents of
  * `u`. Blank lines end paragraphs; Markdown headings, list items, the
- * lines of fenced code and the rows of tables, and short lines without
- * terminal punctuation are units of their own; block quote markers are left
- * out of the spans they start; running text is cut into sentences. Returns
- * LEDE_OK or LEDE_ERR_NOMEM. */
+ * lines of fenced code and front matter, the rows of tables, link
+ * definitions and short lines without terminal punctuation are units of
+ * their own; block quote markers and footnote labels are left out of the
+ * spans they start; running text is cut into sentences. Returns LEDE_OK or
+ * LEDE_ERR_NOMEM. */
 lede_status lede_units_split(lede_units *u, const char *text, size_t begin, size_t len,
                              const lede_model *model);
 
