@@ -215,16 +215,19 @@ static lede_status gather_title(lede_summarizer *s)
     size_t end = 0;
     while (end < u->count && u->items[end].kind != LEDE_KIND_SENTENCE)
         end++;
-    size_t n = end < u->count ? tok->first[end] : 0;
+    size_t before = end < u->count ? tok->first[end] : 0; /* tokens before it */
     s->ntitle = 0;
-    if (n == 0)
+    if (before == 0)
         return LEDE_OK;
-    if (lede_grow((void **)&s->title_terms, &s->title_cap, n, sizeof *s->title_terms) != 0)
+    if (lede_grow((void **)&s->title_terms, &s->title_cap, before, sizeof *s->title_terms) != 0)
         return LEDE_ERR_NOMEM;
-    n = 0;
-    for (size_t i = 0; i < end; i++)
-        for (size_t k = tok->first[i]; k < tok->first[i + 1] && !u->items[i].literal; k++)
+    size_t n = 0;
+    for (size_t i = 0; i < end; i++) {
+        if (u->items[i].literal)
+            continue;
+        for (size_t k = tok->first[i]; k < tok->first[i + 1]; k++)
             s->title_terms[n++] = tok->items[k].term;
+    }
     qsort(s->title_terms, n, sizeof *s->title_terms, cmp_u32);
     size_t unique = 0;
     for (size_t k = 0; k < n; k++)
