@@ -427,7 +427,8 @@ static void test_stray_byte_at_the_end(void)
 /* Markdown that ends in a blank line is split without a read past the
  * text: each is split from a buffer of its exact size (ASan sees a read
  * past it), and as the first bytes of a longer one whose next byte opens
- * markup ("[zzzz": a link definition's label was looked for there). */
+ * markup ("[zzzz": a link definition's label was looked for there), which
+ * must give the same units. */
 static void test_markup_at_the_end(void)
 {
     lede_model model;
@@ -447,15 +448,22 @@ static void test_markup_at_the_end(void)
         memcpy(exact, texts[t], len);
         memcpy(longer, texts[t], len);
         memcpy(longer + len, "[zzzz\n", 6);
-        const char *buffers[] = {exact, longer};
-        for (size_t k = 0; k < 2; k++) {
-            lede_units u = {0};
-            if (CHECK(lede_units_split(&u, buffers[k], 0, len, &model) == LEDE_OK))
-                for (size_t i = 0; i < u.count; i++)
-                    CHECK_MSG(u.items[i].end <= len, "'%s': unit %zu ends at %zu, past %zu",
-                              texts[t], i, u.items[i].end, len);
-            lede_units_free(&u);
+        lede_units alone = {0}, followed = {0};
+        if (CHECK(lede_units_split(&alone, exact, 0, len, &model) == LEDE_OK) &&
+            CHECK(lede_units_split(&followed, longer, 0, len, &model) == LEDE_OK) &&
+            CHECK_MSG(alone.count == followed.count, "'%s': %zu units, %zu when followed", texts[t],
+                      alone.count, followed.count)) {
+            for (size_t i = 0; i < alone.count; i++) {
+                const lede_unit *a = &alone.items[i], *b = &followed.items[i];
+                CHECK_MSG(a->end <= len, "'%s': unit %zu ends at %zu, past %zu", texts[t], i,
+                          a->end, len);
+                CHECK_MSG(a->start == b->start && a->end == b->end && a->kind == b->kind &&
+                              a->paragraph == b->paragraph,
+                          "'%s': unit %zu differs when followed by more bytes", texts[t], i);
+            }
         }
+        lede_units_free(&alone);
+        lede_units_free(&followed);
         free(exact);
         free(longer);
     }
