@@ -384,6 +384,12 @@ def _run_bytes(fn, data, all_units, source_line, kw, valid=False):
         _options_free(opts)
 
 
+def _run_text(fn, text, all_units, kw):
+    """_run_bytes on plain text, str or bytes: a str's encoding is UTF-8,
+    the caller's bytes are checked."""
+    return _run_bytes(fn, _as_bytes(text), all_units, None, kw, isinstance(text, str))
+
+
 def _sentences(summary, data, all_units, source_line, valid):
     n = _summary_total(summary) if all_units else _summary_count(summary)
     get = _summary_unit if all_units else _summary_sentence
@@ -414,7 +420,7 @@ def summarize(text, sentences=None, ratio=None, words=None, chars=None, language
     kw = _settings(sentences, ratio, words, chars, language=language,
                    replace_invalid=replace_invalid, damping=damping, redundancy=redundancy,
                    background_idf=background_idf)
-    return _run_bytes(_summarize, _as_bytes(text), False, None, kw, isinstance(text, str))
+    return _run_text(_summarize, text, False, kw)
 
 
 def split(text, language="en", replace_invalid=False):
@@ -422,7 +428,7 @@ def split(text, language="en", replace_invalid=False):
     order, unranked. Raises Error."""
     kw = _settings(None, None, None, None, language=language, replace_invalid=replace_invalid,
                    damping=None, redundancy=None, background_idf=None)
-    return _run_bytes(_split, _as_bytes(text), True, None, kw, isinstance(text, str))
+    return _run_text(_split, text, True, kw)
 
 
 # ====== Web pages and XML ======
